@@ -1,0 +1,94 @@
+package org.lowtide.analysis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Finds recurring weekly windows of lowest expected traffic.
+ *
+ * <p>A window of {@code k} slots is scored by the <b>total</b> expected traffic over all its slots,
+ * not by its first slot, and windows wrap round the week (Sunday 23:00 to Monday 01:00 is a
+ * window). Circular prefix sums make the scan O(slots). Windows that touch a slot without data are
+ * not proposed. The best window comes first; further troughs are the next best windows that do not
+ * overlap any trough already chosen.
+ */
+public final class TroughFinder {
+
+    private TroughFinder() {
+    }
+
+    /**
+     * @param profile  the weekly profile
+     * @param duration window length; a positive multiple of the profile's slot, shorter than a week
+     * @param maxCount how many troughs at most
+     * @return troughs, lowest expected traffic first; ties go to the earlier slot in the week
+     */
+    public static List<Trough> find(WeeklyProfile profile, Duration duration, int maxCount) {
+        WeekSlots slots = profile.slots();
+        long slotSeconds = slots.slot().getSeconds();
+        if (duration.isNegative() || duration.isZero() || duration.getNano() != 0
+                || duration.getSeconds() % slotSeconds != 0) {
+            throw new IllegalArgumentException("the window length must be a positive multiple of the profile's "
+                    + slots.slot() + " slots; was " + duration);
+        }
+        int n = slots.count();
+        int k = (int) (duration.getSeconds() / slotSeconds);
+        if (k >= n) {
+            throw new IllegalArgumentException("the window length must be shorter than a week; was " + duration);
+        }
+        if (maxCount < 1) {
+            throw new IllegalArgumentException("ask for at least one trough, not " + maxCount);
+        }
+        // prefix[i] = sum of slots 0..i-1 of the week laid out twice, so windows may wrap.
+        double[] prefix = new double[2 * n + 1];
+        int[] missingPrefix = new int[2 * n + 1];
+        for (int i = 0; i < 2 * n; i++) {
+            double v = profile.expectedAt(i);
+            boolean missing = Double.isNaN(v);
+            prefix[i + 1] = prefix[i] + (missing ? 0 : v);
+            missingPrefix[i + 1] = missingPrefix[i] + (missing ? 1 : 0);
+        }
+        double[] totals = new double[n];
+        Integer[] order = new Integer[n];
+        int candidates = 0;
+        for (int s = 0; s < n; s++) {
+            if (missingPrefix[s + k] - missingPrefix[s] > 0) {
+                continue;
+            }
+            totals[s] = prefix[s + k] - prefix[s];
+            order[candidates++] = s;
+        }
+        Arrays.sort(order, 0, candidates, (a, b) -> {
+            int byTotal = Double.compare(totals[a], totals[b]);
+            return byTotal != 0 ? byTotal : Integer.compare(a, b);
+        });
+
+        double peak = profile.peak();
+        boolean[] taken = new boolean[n];
+        List<Trough> troughs = new ArrayList<>();
+        for (int c = 0; c < candidates && troughs.size() < maxCount; c++) {
+            int s = order[c];
+            if (overlapsTaken(taken, s, k)) {
+                continue;
+            }
+            for (int j = 0; j < k; j++) {
+                taken[(s + j) % n] = true;
+            }
+            double mean = totals[s] / k;
+            double share = peak > 0 ? mean / peak : Double.NaN;
+            troughs.add(new Trough(slots.dayOf(s), slots.timeOf(s), duration, slots.zone(), mean, share));
+        }
+        return troughs;
+    }
+
+    private static boolean overlapsTaken(boolean[] taken, int start, int k) {
+        for (int j = 0; j < k; j++) {
+            if (taken[(start + j) % taken.length]) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,160 @@
+package org.lowtide.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.lowtide.analysis.Trough;
+import org.lowtide.service.AnalysisRequest;
+import org.lowtide.service.AnalysisResult;
+import org.lowtide.service.AnalysisService;
+import org.lowtide.service.Cancellation;
+import org.lowtide.service.ProgressListener;
+import org.lowtide.service.TrafficSource;
+import org.lowtide.traffic.TrafficSeries;
+import org.lowtide.traffic.imports.ImportWarning;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lowtide analyze FILE}: the weekly pattern of a traffic file and its lowest windows. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Import a traffic file and find the recurring weekly windows of lowest traffic.")
+final class AnalyzeCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+    private final AnalysisService analysis;
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Traffic CSV: a timestamp column and a value column.")
+    private Path file;
+
+    @Mixin
+    private ImportOptionsMixin importOptions;
+
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "PT2H",
+            converter = Converters.PositiveDuration.class,
+            description = "Window length as ISO-8601 duration. Default: ${DEFAULT-VALUE}.")
+    private Duration duration;
+
+    @Option(names = "--troughs", paramLabel = "N", defaultValue = "5",
+            description = "How many non-overlapping windows to list. Default: ${DEFAULT-VALUE}.")
+    private int troughCount;
+
+    @Option(names = "--json", description = "Print one JSON object (schema in the README) instead of a summary.")
+    private boolean json;
+
+    AnalyzeCommand(AnalysisService analysis) {
+        this.analysis = analysis;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (troughCount < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--troughs must be at least 1");
+        }
+        AnalysisRequest request = new AnalysisRequest(new TrafficSource.FileSource(file), importOptions.toOptions(),
+                duration, troughCount);
+        AnalysisResult result = analysis.analyze(request, ProgressListener.NONE, Cancellation.NEVER);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(toJson(result));
+        } else {
+            printSummary(result, out);
+        }
+        return LowtideCli.EXIT_OK;
+    }
+
+    static String toJson(AnalysisResult result) throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        TrafficSeries series = result.series();
+        ObjectNode s = root.putObject("series");
+        s.put("name", series.name());
+        s.put("start", series.start().toString());
+        s.put("end", series.end().toString());
+        s.put("step", series.step().toString());
+        s.put("points", series.size());
+        s.put("missing", series.missingCount());
+        s.put("zone", series.zone().getId());
+        root.putArray("periods");
+        root.putArray("anomalies");
+        ArrayNode troughs = root.putArray("troughs");
+        for (Trough t : result.troughs()) {
+            ObjectNode node = troughs.addObject();
+            node.put("dayOfWeek", t.day().name());
+            node.put("start", HH_MM.format(t.start()));
+            node.put("end", HH_MM.format(t.end()));
+            node.put("duration", t.duration().toString());
+            node.put("expected", t.expected());
+            node.put("shareOfPeak", t.shareOfPeak());
+            node.put("description", t.describe());
+        }
+        ArrayNode warnings = root.putArray("warnings");
+        for (ImportWarning w : result.imported().warnings()) {
+            ObjectNode node = warnings.addObject();
+            node.put("line", w.line());
+            node.put("column", w.column());
+            node.put("message", w.message());
+        }
+        for (String note : result.notes()) {
+            ObjectNode node = warnings.addObject();
+            node.put("line", 0);
+            node.put("column", 0);
+            node.put("message", note);
+        }
+        return mapper.writeValueAsString(root);
+    }
+
+    private static void printSummary(AnalysisResult result, PrintWriter out) {
+        TrafficSeries series = result.series();
+        out.printf(Locale.ROOT, "%s: %,d points every %s, %s to %s, %,d missing, read in %s%n",
+                result.imported().source().name(), series.size(), human(series.step()),
+                series.start().atZone(series.zone()).toLocalDateTime(),
+                series.end().atZone(series.zone()).toLocalDateTime(), series.missingCount(), series.zone().getId());
+        List<Trough> troughs = result.troughs();
+        if (troughs.isEmpty()) {
+            out.println("No recurring window found.");
+        } else {
+            out.printf(Locale.ROOT, "Lowest %s windows of the week (expected traffic over the whole window):%n",
+                    human(result.request().window()));
+            for (int i = 0; i < troughs.size(); i++) {
+                Trough t = troughs.get(i);
+                out.printf(Locale.ROOT, "  %d. %s (about %,.0f per %s)%n", i + 1, t.describe(), t.expected(),
+                        human(series.step()));
+            }
+        }
+        List<ImportWarning> warnings = result.imported().warnings();
+        if (!warnings.isEmpty() || !result.notes().isEmpty()) {
+            out.println("Warnings:");
+            warnings.forEach(w -> out.println("  " + w));
+            result.notes().forEach(n -> out.println("  " + n));
+        }
+    }
+
+    private static String human(Duration d) {
+        if (d.toDaysPart() > 0 && d.toHoursPart() == 0 && d.toMinutesPart() == 0) {
+            return d.toDays() + " day" + (d.toDays() == 1 ? "" : "s");
+        }
+        if (d.toMinutes() % 60 == 0) {
+            long h = d.toHours();
+            return h + " hour" + (h == 1 ? "" : "s");
+        }
+        if (d.toSeconds() % 60 == 0) {
+            return d.toMinutes() + " minutes";
+        }
+        return d.toString();
+    }
+}

@@ -1,0 +1,46 @@
+package org.lowtide.cli;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+
+/** Option converters with messages that say what was expected. */
+final class Converters {
+
+    private Converters() {
+    }
+
+    /** An IANA zone such as {@code Europe/Berlin} (or {@code UTC}). */
+    static final class Zone implements ITypeConverter<ZoneId> {
+        @Override
+        public ZoneId convert(String value) {
+            try {
+                return ZoneId.of(value.trim());
+            } catch (DateTimeException e) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not a time zone; use a region id such as Europe/Berlin, America/New_York or UTC");
+            }
+        }
+    }
+
+    /** A positive ISO-8601 duration such as {@code PT2H}. */
+    static final class PositiveDuration implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration d;
+            try {
+                d = Duration.parse(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not an ISO-8601 duration; use e.g. PT30M, PT2H or P1D");
+            }
+            if (d.isNegative() || d.isZero()) {
+                throw new CommandLine.TypeConversionException("'" + value + "' must be a positive duration");
+            }
+            return d;
+        }
+    }
+}

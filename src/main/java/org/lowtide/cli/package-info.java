@@ -1,0 +1,2 @@
+/** The picocli command line; the only code that writes to standard output. */
+package org.lowtide.cli;

@@ -1,0 +1,55 @@
+package org.lowtide.report.charts;
+
+import java.awt.BasicStroke;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.TimeZone;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.lowtide.traffic.Interval;
+import org.lowtide.traffic.TrafficSeries;
+
+/** The traffic over time, with recommended windows shaded. Headless-safe. */
+public final class TrafficChart {
+
+    private TrafficChart() {
+    }
+
+    /**
+     * @param series  the traffic
+     * @param zone    the zone the time axis is labelled in
+     * @param windows intervals to shade (e.g. every occurrence of the recommended window)
+     */
+    public static JFreeChart create(TrafficSeries series, ZoneId zone, List<Interval> windows) {
+        DateAxis time = new DateAxis("Time (" + zone.getId() + ")");
+        time.setTimeZone(TimeZone.getTimeZone(zone));
+        NumberAxis value = new NumberAxis(series.unit().isEmpty() ? series.name() : series.unit());
+        value.setAutoRangeIncludesZero(true);
+
+        XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
+        line.setSeriesPaint(0, ChartColors.TRAFFIC);
+        line.setSeriesStroke(0, new BasicStroke(1.0f));
+        line.setDrawSeriesLineAsPath(false);
+
+        XYPlot plot = new XYPlot(new TrafficDataset(series), time, value, line);
+        plot.setBackgroundPaint(ChartColors.BACKGROUND);
+        plot.setDomainGridlinePaint(ChartColors.GRID);
+        plot.setRangeGridlinePaint(ChartColors.GRID);
+        plot.setDomainPannable(true);
+        plot.setRangePannable(false);
+        for (Interval w : windows) {
+            IntervalMarker marker = new IntervalMarker(w.start().toEpochMilli(), w.end().toEpochMilli());
+            marker.setPaint(ChartColors.WINDOW_FILL);
+            marker.setOutlinePaint(null);
+            plot.addDomainMarker(marker, Layer.BACKGROUND);
+        }
+        JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.setBackgroundPaint(ChartColors.BACKGROUND);
+        return chart;
+    }
+}

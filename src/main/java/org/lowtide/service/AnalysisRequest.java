@@ -1,0 +1,34 @@
+package org.lowtide.service;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.lowtide.traffic.imports.ImportOptions;
+
+/**
+ * What to analyse and how.
+ *
+ * @param source      where the traffic comes from
+ * @param options     how to read it; its zone is also the zone of the weekly profile and troughs
+ * @param window      length of the maintenance window to look for
+ * @param troughCount how many non-overlapping troughs to report
+ */
+public record AnalysisRequest(TrafficSource source, ImportOptions options, Duration window, int troughCount) {
+
+    /** Lowtide's default window length. */
+    public static final Duration DEFAULT_WINDOW = Duration.ofHours(2);
+
+    /** How many troughs are reported unless asked otherwise. */
+    public static final int DEFAULT_TROUGHS = 5;
+
+    public AnalysisRequest {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(window, "window");
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("the window length must be positive, was " + window);
+        }
+        if (troughCount < 1) {
+            throw new IllegalArgumentException("ask for at least one trough, not " + troughCount);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.lowtide.service;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.lowtide.analysis.Trough;
+import org.lowtide.analysis.WeeklyProfile;
+import org.lowtide.traffic.TrafficSeries;
+import org.lowtide.traffic.imports.ImportResult;
+
+/**
+ * Everything one analysis produced, for both faces to show.
+ *
+ * @param request  what was asked
+ * @param imported the imported series with its source facts and warnings
+ * @param profile  the weekly profile in the request's zone
+ * @param troughs  the best windows first; empty when the data cannot show a weekly pattern
+ * @param notes    things the user should know about the analysis (not the import)
+ */
+public record AnalysisResult(AnalysisRequest request, ImportResult imported, Optional<WeeklyProfile> profile,
+                             List<Trough> troughs, List<String> notes) {
+
+    public AnalysisResult {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(imported, "imported");
+        Objects.requireNonNull(profile, "profile");
+        troughs = List.copyOf(troughs);
+        notes = List.copyOf(notes);
+    }
+
+    /** @return the imported series */
+    public TrafficSeries series() {
+        return imported.series();
+    }
+
+    /** @return the best trough, when there is one */
+    public Optional<Trough> best() {
+        return troughs.isEmpty() ? Optional.empty() : Optional.of(troughs.get(0));
+    }
+}
