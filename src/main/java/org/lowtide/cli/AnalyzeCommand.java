@@ -121,7 +121,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     private static void printSummary(AnalysisResult result, PrintWriter out) {
         TrafficSeries series = result.series();
         out.printf(Locale.ROOT, "%s: %,d points every %s, %s to %s, %,d missing, read in %s%n",
-                result.imported().source().name(), series.size(), human(series.step()),
+                result.imported().source().name(), series.size(), unit(series.step()),
                 series.start().atZone(series.zone()).toLocalDateTime(),
                 series.end().atZone(series.zone()).toLocalDateTime(), series.missingCount(), series.zone().getId());
         List<Trough> troughs = result.troughs();
@@ -129,11 +129,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.println("No recurring window found.");
         } else {
             out.printf(Locale.ROOT, "Lowest %s windows of the week (expected traffic over the whole window):%n",
-                    human(result.request().window()));
+                    adjective(result.request().window()));
             for (int i = 0; i < troughs.size(); i++) {
                 Trough t = troughs.get(i);
                 out.printf(Locale.ROOT, "  %d. %s (about %,.0f per %s)%n", i + 1, t.describe(), t.expected(),
-                        human(series.step()));
+                        unit(series.step()));
             }
         }
         List<ImportWarning> warnings = result.imported().warnings();
@@ -144,17 +144,41 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private static String human(Duration d) {
-        if (d.toDaysPart() > 0 && d.toHoursPart() == 0 && d.toMinutesPart() == 0) {
-            return d.toDays() + " day" + (d.toDays() == 1 ? "" : "s");
+    /** "5 minutes", "hour", "2 hours", "day": for "every …" and "per …". */
+    static String unit(Duration d) {
+        String words = amount(d);
+        return words.startsWith("1 ") ? words.substring(2) : words;
+    }
+
+    /** "2-hour", "30-minute": a duration used as an adjective. */
+    static String adjective(Duration d) {
+        String words = amount(d);
+        int space = words.indexOf(' ');
+        if (space < 0) {
+            return words;
         }
-        if (d.toMinutes() % 60 == 0) {
-            long h = d.toHours();
-            return h + " hour" + (h == 1 ? "" : "s");
+        String noun = words.substring(space + 1);
+        return words.substring(0, space) + "-" + (noun.endsWith("s") ? noun.substring(0, noun.length() - 1) : noun);
+    }
+
+    private static String amount(Duration d) {
+        long seconds = d.getSeconds();
+        if (d.getNano() != 0) {
+            return d.toString();
         }
-        if (d.toSeconds() % 60 == 0) {
-            return d.toMinutes() + " minutes";
+        if (seconds % 86_400 == 0) {
+            return plural(seconds / 86_400, "day");
         }
-        return d.toString();
+        if (seconds % 3600 == 0) {
+            return plural(seconds / 3600, "hour");
+        }
+        if (seconds % 60 == 0) {
+            return plural(seconds / 60, "minute");
+        }
+        return plural(seconds, "second");
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -82,7 +82,7 @@ class AnalyzeCommandTest {
         Run r = run("analyze", berlinFile().toString(), "--zone", "Europe/Berlin");
 
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("Lowest 2 hours windows").contains("1. Sundays 03:00–05:00 Europe/Berlin");
+        assertThat(r.out()).contains("Lowest 2-hour windows").contains("1. Sundays 03:00–05:00 Europe/Berlin");
     }
 
     @Test
@@ -125,10 +125,18 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void durationsReadAsWords() {
+        assertThat(AnalyzeCommand.unit(Duration.ofHours(1))).isEqualTo("hour");
+        assertThat(AnalyzeCommand.unit(Duration.ofMinutes(5))).isEqualTo("5 minutes");
+        assertThat(AnalyzeCommand.adjective(Duration.ofHours(2))).isEqualTo("2-hour");
+        assertThat(AnalyzeCommand.adjective(Duration.ofMinutes(30))).isEqualTo("30-minute");
+        assertThat(AnalyzeCommand.unit(Duration.ofDays(1))).isEqualTo("day");
+    }
+
+    @Test
     void durationThatIsNotWholeSlotsIsExplained() throws Exception {
         Run r = run("analyze", berlinFile().toString(), "--duration", "PT90M", "--json");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("multiple of the profile's PT1H slots");
-        assertThat(Duration.parse("PT90M")).isNotNull();
     }
 }
