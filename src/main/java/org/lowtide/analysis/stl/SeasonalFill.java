@@ -79,7 +79,7 @@ public final class SeasonalFill {
     }
 
     /** Linear interpolation between observed neighbours; the ends repeat the nearest value. */
-    static double[] linear(double[] y) {
+    public static double[] linear(double[] y) {
         int n = y.length;
         double[] out = y.clone();
         int prev = -1;

@@ -1,0 +1,277 @@
+package org.lowtide.analysis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.lowtide.traffic.Interval;
+import org.lowtide.traffic.TrafficSeries;
+
+/**
+ * Finds outages, dips, spikes and collection gaps.
+ *
+ * <p><b>Collection gaps</b> first, from the raw values: missing runs of at least an hour (and at
+ * least {@link #MIN_RUN} steps); runs of exact zeros of that length where the usual level at those
+ * times (the phase median below) is clearly above zero; runs of one repeated non-zero value of that
+ * length in a series that otherwise rarely repeats a value.
+ *
+ * <p><b>Outages, dips and spikes</b> then come from a residual test in the spirit of S-H-ESD
+ * (Hochenbaum, Vallis, Kejariwal 2017, "Automatic Anomaly Detection in the Cloud Via Statistical
+ * Learning"): the expectation is robust on its own — a centred rolling median of the longest period
+ * plus the median of the detrended values at the same phase of that period (the longest period that
+ * the data spans three times, else the shortest) — so an outage cannot pull its own expectation
+ * down, which a robust STL with few cycles does (DESIGN §4). Residuals are scaled by
+ * 1.4826·MAD and tested with Rosner's generalized ESD (Rosner 1983) at α = 0.05 for at most
+ * {@link #MAX_ANOMALY_SHARE} of the points; as S-H-ESD, location and scale are the median and MAD,
+ * here computed once rather than after each removal (they barely move when a few per cent go).
+ * Flagged steps a step apart merge; a low run is an {@link Anomaly.Kind#OUTAGE} when its traffic
+ * is at most half the expectation, else a {@link Anomaly.Kind#DIP}.
+ */
+public final class AnomalyDetector {
+
+    /** Shortest run (in steps) that counts as a collection gap, if it also lasts an hour. */
+    static final int MIN_RUN = 3;
+    /** The most the ESD test may flag, as a share of the points. */
+    static final double MAX_ANOMALY_SHARE = 0.02;
+    static final double ALPHA = 0.05;
+
+    private AnomalyDetector() {
+    }
+
+    /**
+     * @param series  the traffic, {@code NaN} where missing
+     * @param periods the seasonal periods found (may be empty)
+     */
+    public static AnomalyScan detect(TrafficSeries series, List<SeasonalPeriod> periods) {
+        double[] y = series.values();
+        int n = y.length;
+        long stepSeconds = Math.max(1, series.step().getSeconds());
+        int minRun = (int) Math.max(MIN_RUN, (3600 + stepSeconds - 1) / stepSeconds);
+        if (stepSeconds >= 86_400) {
+            minRun = MIN_RUN;
+        }
+        double[] expected = expectation(y, periods);
+        boolean[] masked = new boolean[n];
+        List<Anomaly> found = new ArrayList<>();
+
+        collectionGaps(series, y, expected, minRun, masked, found);
+
+        double[] residual = new double[n];
+        int m = 0;
+        double[] abs = new double[n];
+        for (int i = 0; i < n; i++) {
+            residual[i] = Double.isNaN(y[i]) || masked[i] || Double.isNaN(expected[i]) ? Double.NaN : y[i] - expected[i];
+            if (!Double.isNaN(residual[i])) {
+                abs[m++] = residual[i];
+            }
+        }
+        double scale = 0;
+        if (m >= 8) {
+            double[] r = Arrays.copyOf(abs, m);
+            Arrays.sort(r);
+            double med = median(r);
+            for (int i = 0; i < m; i++) {
+                r[i] = Math.abs(r[i] - med);
+            }
+            Arrays.sort(r);
+            scale = 1.4826 * median(r);
+            if (scale > 0) {
+                esd(series, y, expected, residual, med, scale, m, masked, found);
+            }
+        }
+        found.sort((a, b) -> a.interval().start().compareTo(b.interval().start()));
+        return new AnomalyScan(found, masked, expected, scale);
+    }
+
+    private static double median(double[] sorted) {
+        int m = sorted.length;
+        return m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
+    }
+
+    /** Rolling median of the longest usable period plus the phase median of the detrended values. */
+    static double[] expectation(double[] y, List<SeasonalPeriod> periods) {
+        int n = y.length;
+        int period = 0;
+        for (SeasonalPeriod p : periods) {
+            if (n >= 3 * p.steps()) {
+                period = Math.max(period, p.steps());
+            }
+        }
+        if (period == 0 && !periods.isEmpty()) {
+            period = periods.get(0).steps();
+        }
+        int window = period > 0 ? period : Math.max(3, Math.min(n, 25));
+        double[] base = RollingMedian.centred(y, Math.min(window, n), Math.max(1, window / 16));
+        double[] out = base.clone();
+        if (period > 0) {
+            double[] buf = new double[n / period + 1];
+            for (int ph = 0; ph < period; ph++) {
+                int c = 0;
+                for (int t = ph; t < n; t += period) {
+                    if (!Double.isNaN(y[t]) && !Double.isNaN(base[t])) {
+                        buf[c++] = y[t] - base[t];
+                    }
+                }
+                double med = 0;
+                if (c > 0) {
+                    Arrays.sort(buf, 0, c);
+                    med = c % 2 == 1 ? buf[c / 2] : (buf[c / 2 - 1] + buf[c / 2]) / 2;
+                }
+                for (int t = ph; t < n; t += period) {
+                    out[t] = base[t] + med;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void collectionGaps(TrafficSeries series, double[] y, double[] expected, int minRun,
+                                       boolean[] masked, List<Anomaly> found) {
+        int n = y.length;
+        // How often the series repeats a value from one step to the next (outside missing steps).
+        int pairs = 0;
+        int repeats = 0;
+        double typical = 0;
+        int typicalCount = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(expected[i])) {
+                typical += Math.abs(expected[i]);
+                typicalCount++;
+            }
+            if (i > 0 && !Double.isNaN(y[i]) && !Double.isNaN(y[i - 1])) {
+                pairs++;
+                if (y[i] == y[i - 1]) {
+                    repeats++;
+                }
+            }
+        }
+        typical = typicalCount == 0 ? 0 : typical / typicalCount;
+        boolean repeatsAreRare = pairs > 0 && repeats < 0.05 * pairs;
+        int i = 0;
+        while (i < n) {
+            int j = i + 1;
+            boolean missing = Double.isNaN(y[i]);
+            if (missing) {
+                while (j < n && Double.isNaN(y[j])) {
+                    j++;
+                }
+            } else {
+                while (j < n && y[j] == y[i]) {
+                    j++;
+                }
+            }
+            int len = j - i;
+            if (len >= minRun) {
+                boolean gap;
+                if (missing) {
+                    gap = true;
+                } else if (y[i] == 0) {
+                    double usual = 0;
+                    int c = 0;
+                    for (int t = i; t < j; t++) {
+                        if (!Double.isNaN(expected[t])) {
+                            usual += expected[t];
+                            c++;
+                        }
+                    }
+                    usual = c == 0 ? 0 : usual / c;
+                    gap = usual > 0.1 * typical && typical > 0;
+                } else {
+                    gap = repeatsAreRare;
+                }
+                if (gap) {
+                    for (int t = i; t < j; t++) {
+                        masked[t] = true;
+                    }
+                    found.add(new Anomaly(interval(series, i, j), Anomaly.Kind.COLLECTION_GAP, len));
+                }
+            }
+            i = j;
+        }
+    }
+
+    private static void esd(TrafficSeries series, double[] y, double[] expected, double[] residual, double med,
+                            double scale, int m, boolean[] masked, List<Anomaly> found) {
+        int n = y.length;
+        int maxAnomalies = (int) Math.max(1, Math.floor(MAX_ANOMALY_SHARE * m));
+        // Indices of the largest robust scores, descending.
+        double[] score = new double[n];
+        Integer[] candidates;
+        {
+            List<Integer> idx = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (!Double.isNaN(residual[i])) {
+                    score[i] = Math.abs(residual[i] - med) / scale;
+                    idx.add(i);
+                }
+            }
+            candidates = idx.toArray(new Integer[0]);
+        }
+        Arrays.sort(candidates, (a, b) -> Double.compare(score[b], score[a]));
+        int flagged = 0;
+        for (int k = 1; k <= Math.min(maxAnomalies, candidates.length - 3); k++) {
+            int remaining = m - k + 1;
+            double p = 1 - ALPHA / (2.0 * remaining);
+            double t = new TDistribution(remaining - 2.0).inverseCumulativeProbability(p);
+            double lambda = (remaining - 1) * t / Math.sqrt((remaining - 2 + t * t) * remaining);
+            if (score[candidates[k - 1]] > lambda) {
+                flagged = k;
+            }
+            if (score[candidates[k - 1]] < 3) {
+                break; // nothing below 3 robust sd can pass any later critical value
+            }
+        }
+        boolean[] high = new boolean[n];
+        boolean[] low = new boolean[n];
+        for (int k = 0; k < flagged; k++) {
+            int i = candidates[k];
+            if (residual[i] - med > 0) {
+                high[i] = true;
+            } else {
+                low[i] = true;
+            }
+        }
+        runs(series, y, expected, score, high, true, masked, found);
+        runs(series, y, expected, score, low, false, masked, found);
+    }
+
+    /** Groups flagged steps into intervals (steps at most one apart join) and classifies them. */
+    private static void runs(TrafficSeries series, double[] y, double[] expected, double[] score, boolean[] flag,
+                             boolean spike, boolean[] masked, List<Anomaly> found) {
+        int n = flag.length;
+        int i = 0;
+        while (i < n) {
+            if (!flag[i]) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && (flag[j] || (j + 1 < n && flag[j + 1] && !masked[j]))) {
+                j++;
+            }
+            double maxScore = 0;
+            double sumY = 0;
+            double sumE = 0;
+            for (int t = i; t < j; t++) {
+                masked[t] = true;
+                maxScore = Math.max(maxScore, score[t]);
+                if (!Double.isNaN(y[t]) && !Double.isNaN(expected[t])) {
+                    sumY += y[t];
+                    sumE += expected[t];
+                }
+            }
+            Anomaly.Kind kind = spike ? Anomaly.Kind.SPIKE
+                    : (sumE > 0 && sumY <= 0.5 * sumE ? Anomaly.Kind.OUTAGE : Anomaly.Kind.DIP);
+            found.add(new Anomaly(interval(series, i, j), kind, maxScore));
+            i = j;
+        }
+    }
+
+    private static Interval interval(TrafficSeries series, int from, int to) {
+        Instant start = series.timeAt(from);
+        Duration step = series.step();
+        return new Interval(start, start.plus(step.multipliedBy(to - from)));
+    }
+}

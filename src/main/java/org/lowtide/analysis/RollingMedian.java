@@ -1,0 +1,56 @@
+package org.lowtide.analysis;
+
+import java.util.Arrays;
+
+/**
+ * A centred rolling median: at step {@code t} the median of the values in
+ * {@code [t − w/2, t + w/2]} clipped to the series ({@code NaN} ignored). For speed the median is
+ * taken exactly at every {@code stride}-th step (and the last) and interpolated linearly in between;
+ * it is a baseline for detrending, not a statistic in its own right.
+ */
+final class RollingMedian {
+
+    private RollingMedian() {
+    }
+
+    /**
+     * @param x      the series, {@code NaN} where missing
+     * @param window window length in steps (at least 1)
+     * @param stride evaluate every {@code stride} steps (at least 1)
+     * @return the baseline; {@code NaN} only where a whole window is missing
+     */
+    static double[] centred(double[] x, int window, int stride) {
+        int n = x.length;
+        int half = window / 2;
+        double[] out = new double[n];
+        double[] buf = new double[Math.min(n, 2 * half + 1)];
+        int last = -1;
+        for (int t = 0; ; t = Math.min(n - 1, t + stride)) {
+            int from = Math.max(0, t - half);
+            int to = Math.min(n - 1, t + half);
+            int c = 0;
+            for (int i = from; i <= to; i++) {
+                if (!Double.isNaN(x[i])) {
+                    buf[c++] = x[i];
+                }
+            }
+            out[t] = c == 0 ? Double.NaN : median(buf, c);
+            if (last >= 0 && t - last > 1) {
+                double a = out[last];
+                double d = (out[t] - a) / (t - last);
+                for (int i = last + 1; i < t; i++) {
+                    out[i] = a + d * (i - last);
+                }
+            }
+            last = t;
+            if (t == n - 1) {
+                return out;
+            }
+        }
+    }
+
+    private static double median(double[] buf, int c) {
+        Arrays.sort(buf, 0, c);
+        return c % 2 == 1 ? buf[c / 2] : (buf[c / 2 - 1] + buf[c / 2]) / 2;
+    }
+}
