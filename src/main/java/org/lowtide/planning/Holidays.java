@@ -1,5 +1,6 @@
 package org.lowtide.planning;
 
+import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.ManagerParameters;
 import java.time.LocalDate;
@@ -24,12 +25,17 @@ public final class Holidays {
      */
     public static List<Holiday> between(String countryRegion, LocalDate from, LocalDate to) {
         String[] parts = countryRegion.trim().toLowerCase(Locale.ROOT).split("[-_]", 2);
-        String country = parts[0];
-        if (!HolidayManager.getSupportedCalendarCodes().contains(country)) {
+        HolidayCalendar calendar = null;
+        for (HolidayCalendar c : HolidayCalendar.values()) {
+            if (c.getId().equalsIgnoreCase(parts[0])) {
+                calendar = c;
+            }
+        }
+        if (calendar == null) {
             throw new IllegalArgumentException("no holiday calendar for '" + countryRegion
                     + "'; use an ISO country code such as DE, US, GB, FR (optionally with a region: DE-BY, US-NY)");
         }
-        HolidayManager manager = HolidayManager.getInstance(ManagerParameters.create(country));
+        HolidayManager manager = HolidayManager.getInstance(ManagerParameters.create(calendar));
         String[] region = parts.length > 1 ? new String[] {parts[1]} : new String[0];
         List<Holiday> result = new ArrayList<>();
         for (de.focus_shift.jollyday.core.Holiday h : manager.getHolidays(from, to, region)) {

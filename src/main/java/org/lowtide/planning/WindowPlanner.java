@@ -232,7 +232,7 @@ public final class WindowPlanner {
         Integer[] idx = new Integer[score.length];
         int m = 0;
         for (int j = 0; j < score.length; j++) {
-            if (rejected[j] != null && !Double.isNaN(score[j]) && score[j] < worstChosen) {
+            if (rejected[j] != null && !Double.isNaN(score[j]) && score[j] <= worstChosen) {
                 idx[m++] = j;
             }
         }
