@@ -87,5 +87,14 @@ public record WeekSlots(ZoneId zone, Duration slot) {
             long secondOfWeek = Math.floorMod(local + 3 * SECONDS_PER_DAY, SECONDS_PER_WEEK);
             return (int) (secondOfWeek / slot.getSeconds());
         }
+
+        /**
+         * @return the number of the local week (Monday to Sunday) containing {@code epochSecond},
+         *         counted from the week of 1970-01-01; consecutive weeks have consecutive numbers
+         */
+        public long weekOf(long epochSecond) {
+            slotOf(epochSecond);
+            return Math.floorDiv(epochSecond + offsetSeconds + 3 * SECONDS_PER_DAY, SECONDS_PER_WEEK);
+        }
     }
 }

@@ -53,6 +53,18 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "How many non-overlapping windows to list. Default: ${DEFAULT-VALUE}.")
     private int troughCount;
 
+    @Option(names = "--forecast-weeks", paramLabel = "N", defaultValue = "8",
+            description = "Weeks to forecast (0 for none). Default: ${DEFAULT-VALUE}.")
+    private int forecastWeeks;
+
+    @Option(names = "--holidays", paramLabel = "CC[-REGION]",
+            description = "Mark public holidays of this calendar (e.g. DE, DE-BY, US-NY) and estimate their effect.")
+    private String holidays;
+
+    @Option(names = "--components", paramLabel = "OUT.csv",
+            description = "Write the decomposition (trend, seasonal components, remainder) as CSV.")
+    private Path components;
+
     @Option(names = "--json", description = "Print one JSON object (schema in the README) instead of a summary.")
     private boolean json;
 
@@ -65,9 +77,21 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (troughCount < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--troughs must be at least 1");
         }
+        if (forecastWeeks < 0 || forecastWeeks > 520) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--forecast-weeks must be 0 to 520");
+        }
         AnalysisRequest request = new AnalysisRequest(new TrafficSource.FileSource(file), importOptions.toOptions(),
-                duration, troughCount);
+                duration, troughCount, forecastWeeks, java.util.Optional.ofNullable(holidays));
         AnalysisResult result = analysis.analyze(request, ProgressListener.NONE, Cancellation.NEVER);
+        if (components != null) {
+            java.util.Optional<org.lowtide.analysis.Decomposition> d = result.patterns()
+                    .flatMap(org.lowtide.analysis.Patterns::decomposition);
+            if (d.isEmpty()) {
+                throw new IllegalArgumentException("no decomposition to write to " + components
+                        + ": the series is too short or has too few measured values");
+            }
+            PatternsOutput.writeComponents(d.get(), components);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(toJson(result));
@@ -102,6 +126,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             node.put("shareOfPeak", t.shareOfPeak());
             node.put("description", t.describe());
         }
+        PatternsOutput.addJson(root, result);
         ArrayNode warnings = root.putArray("warnings");
         for (ImportWarning w : result.imported().warnings()) {
             ObjectNode node = warnings.addObject();
@@ -136,6 +161,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                         unit(series.step()));
             }
         }
+        PatternsOutput.printSummary(result, out);
         List<ImportWarning> warnings = result.imported().warnings();
         if (!warnings.isEmpty() || !result.notes().isEmpty()) {
             out.println("Warnings:");

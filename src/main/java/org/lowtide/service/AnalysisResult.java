@@ -3,7 +3,10 @@ package org.lowtide.service;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.lowtide.analysis.HolidayEffect;
+import org.lowtide.analysis.Patterns;
 import org.lowtide.analysis.Trough;
+import org.lowtide.analysis.TroughStats;
 import org.lowtide.analysis.WeeklyProfile;
 import org.lowtide.traffic.TrafficSeries;
 import org.lowtide.traffic.imports.ImportResult;
@@ -16,9 +19,13 @@ import org.lowtide.traffic.imports.ImportResult;
  * @param profile  the weekly profile in the request's zone
  * @param troughs  the best windows first; empty when the data cannot show a weekly pattern
  * @param notes    things the user should know about the analysis (not the import)
+ * @param patterns periods, anomalies, decomposition and forecast, when the analysis could make them
+ * @param troughStats week-to-week facts about each trough, in the order of {@code troughs}
+ * @param holidays the requested calendar's holidays in the history and the forecast, with effects
  */
 public record AnalysisResult(AnalysisRequest request, ImportResult imported, Optional<WeeklyProfile> profile,
-                             List<Trough> troughs, List<String> notes) {
+                             List<Trough> troughs, List<String> notes, Optional<Patterns> patterns,
+                             List<TroughStats> troughStats, List<HolidayEffect> holidays) {
 
     public AnalysisResult {
         Objects.requireNonNull(request, "request");
@@ -26,6 +33,15 @@ public record AnalysisResult(AnalysisRequest request, ImportResult imported, Opt
         Objects.requireNonNull(profile, "profile");
         troughs = List.copyOf(troughs);
         notes = List.copyOf(notes);
+        Objects.requireNonNull(patterns, "patterns");
+        troughStats = List.copyOf(troughStats);
+        holidays = List.copyOf(holidays);
+    }
+
+    /** A result without patterns (the weekly profile and troughs only). */
+    public AnalysisResult(AnalysisRequest request, ImportResult imported, Optional<WeeklyProfile> profile,
+                          List<Trough> troughs, List<String> notes) {
+        this(request, imported, profile, troughs, notes, Optional.empty(), List.of(), List.of());
     }
 
     /** @return the imported series */

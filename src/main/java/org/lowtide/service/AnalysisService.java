@@ -7,7 +7,20 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import org.lowtide.analysis.HolidayEffect;
+import org.lowtide.analysis.HolidayEffects;
+import org.lowtide.analysis.PatternAnalysis;
+import org.lowtide.analysis.Patterns;
 import org.lowtide.analysis.Trough;
+import org.lowtide.analysis.TroughStability;
+import org.lowtide.analysis.TroughStats;
+import org.lowtide.planning.Holiday;
+import org.lowtide.planning.Holidays;
 import org.lowtide.analysis.TroughFinder;
 import org.lowtide.analysis.WeeklyProfile;
 import org.lowtide.analysis.WeeklyProfiles;
@@ -17,7 +30,9 @@ import org.lowtide.traffic.imports.ImportException;
 import org.lowtide.traffic.imports.ImportResult;
 
 /**
- * The analysis use case shared by the GUI and the CLI: import, weekly profile, troughs.
+ * The analysis use case shared by the GUI and the CLI: import; patterns (periods, anomalies,
+ * robust MSTL, forecast); the weekly profile and troughs from the traffic with anomalies masked;
+ * holidays and their effect when a calendar is asked for.
  * Stateless and thread-safe.
  */
 public final class AnalysisService {
@@ -36,8 +51,23 @@ public final class AnalysisService {
         cancellation.check();
 
         ZoneId zone = request.options().zone();
-        TrafficSeries series = imported.series().withZone(zone);
+        TrafficSeries raw = imported.series().withZone(zone);
         List<String> notes = new ArrayList<>();
+        Optional<Patterns> patterns = Optional.empty();
+        try {
+            patterns = Optional.of(PatternAnalysis.analyze(raw, request.forecastWeeks(),
+                    (f, m) -> progress.progress(0.1 + 0.5 * f, m), cancellation::isCancelled));
+            notes.addAll(patterns.get().notes());
+        } catch (CancellationException e) {
+            throw new CancelledException();
+        } catch (IllegalArgumentException e) {
+            notes.add("patterns not analysed: " + e.getMessage());
+        }
+        // Outages, gaps and spikes never shape the profile, the troughs or the forecast.
+        TrafficSeries series = patterns.isPresent()
+                ? new TrafficSeries(raw.name(), raw.start(), raw.step(), patterns.get().anomalies().mask(raw.values()),
+                        zone, raw.unit())
+                : raw;
         progress.progress(0.6, "Building the weekly profile");
         Optional<WeeklyProfile> profile;
         try {
@@ -64,8 +94,21 @@ public final class AnalysisService {
                 notes.add("no window of " + request.window() + " has data in every slot");
             }
         }
+        List<TroughStats> stats = profile.isPresent() && !troughs.isEmpty()
+                ? TroughStability.assess(series, profile.get(), troughs) : List.of();
+        List<HolidayEffect> holidays = List.of();
+        if (request.holidays().isPresent() && profile.isPresent()) {
+            progress.progress(0.9, "Looking up holidays " + request.holidays().get());
+            Instant end = patterns.flatMap(Patterns::forecast).map(f -> f.timeAt(f.size())).orElse(series.end());
+            Map<LocalDate, String> dates = new TreeMap<>();
+            for (Holiday h : Holidays.between(request.holidays().get(), series.start().atZone(zone).toLocalDate(),
+                    end.atZone(zone).toLocalDate())) {
+                dates.merge(h.date(), h.name(), (a, b) -> a + " / " + b);
+            }
+            holidays = HolidayEffects.estimate(series, profile.get(), dates, end);
+        }
         progress.progress(1.0, "Done");
-        return new AnalysisResult(request, imported, profile, troughs, notes);
+        return new AnalysisResult(request, imported, profile, troughs, notes, patterns, stats, holidays);
     }
 
     private static ImportResult importTraffic(AnalysisRequest request) throws ImportException, IOException {

@@ -1,0 +1,273 @@
+package org.lowtide.analysis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.lowtide.analysis.stl.Mstl;
+import org.lowtide.analysis.stl.MstlParameters;
+import org.lowtide.analysis.stl.MstlResult;
+import org.lowtide.analysis.stl.SeasonalFill;
+import org.lowtide.traffic.TrafficSeries;
+
+/**
+ * The patterns pipeline: periods → anomalies (masked) → seasonal fill → robust MSTL → strengths →
+ * forecast with a rolling-origin backtest.
+ *
+ * <p>Anomalies are masked <i>before</i> the final decomposition (DESIGN §4: a robust STL with few
+ * cycles can copy an outage into the seasonal component), and the masked steps are filled by
+ * seasonal interpolation and marked in {@link Decomposition#imputed()}. The decomposition is
+ * Lowtide's default MSTL: R's {@code forecast::mstl} with {@code robust = TRUE}.
+ */
+public final class PatternAnalysis {
+
+    /** Default forecast horizon in weeks. */
+    public static final int DEFAULT_FORECAST_WEEKS = 8;
+    /** Backtest origins at most. */
+    static final int BACKTEST_ORIGINS = 3;
+
+    /** Hears progress in [0, 1] with a message; called on the working thread. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Hears nothing. */
+        Progress NONE = (f, m) -> { };
+
+        void at(double fraction, String message);
+    }
+
+    private PatternAnalysis() {
+    }
+
+    /**
+     * @param series        the traffic
+     * @param forecastWeeks weeks to forecast (0 for none)
+     * @param progress      hears progress
+     * @param cancelled     asked between steps; when it returns true the analysis stops with a
+     *                      {@link java.util.concurrent.CancellationException}
+     */
+    public static Patterns analyze(TrafficSeries series, int forecastWeeks, Progress progress,
+                                   BooleanSupplier cancelled) {
+        List<String> notes = new ArrayList<>();
+        progress.at(0.0, "Looking for seasonal periods");
+        List<SeasonalPeriod> periods = PeriodDetector.detect(series.values(), series.step());
+        for (SeasonalPeriod p : periods) {
+            if (p.cycles() < 3) {
+                notes.add(String.format(java.util.Locale.ROOT,
+                        "the %s period rests on only %.1f cycles of data: treat it as tentative", p.name(), p.cycles()));
+            }
+        }
+        check(cancelled);
+        progress.at(0.15, "Looking for outages, gaps and spikes");
+        AnomalyScan scan = AnomalyDetector.detect(series, periods);
+        check(cancelled);
+        progress.at(0.3, "Decomposing (robust MSTL)");
+        double[] observed = series.values();
+        double[] masked = scan.mask(observed);
+        int measured = 0;
+        for (double v : masked) {
+            if (!Double.isNaN(v)) {
+                measured++;
+            }
+        }
+        if (measured < 4) {
+            notes.add("too few measured values to decompose");
+            return new Patterns(periods, scan, Optional.empty(), Optional.empty(), Double.NaN, notes);
+        }
+        Decomposition d = decompose(series, periods, observed, masked, cancelled);
+        List<SeasonalPeriod> withStrength = strengths(d);
+        double trendStrength = strength(d.trend(), d.remainder(), d.imputed());
+        d = new Decomposition(d.start(), d.step(), withStrength, d.observed(), d.filled(), d.imputed(), d.trend(),
+                d.seasonal(), d.remainder(), d.weights());
+        check(cancelled);
+        Optional<Forecast> forecast = Optional.empty();
+        if (forecastWeeks > 0) {
+            progress.at(0.7, "Forecasting " + forecastWeeks + " weeks");
+            long steps = Duration.ofDays(7L * forecastWeeks).getSeconds() / Math.max(1, series.step().getSeconds());
+            if (steps >= 1 && steps <= 5_000_000) {
+                Forecast f = Forecaster.forecast(d, (int) steps);
+                progress.at(0.8, "Backtesting the forecast");
+                Optional<Forecast.Backtest> bt = backtest(series, d, masked, cancelled);
+                forecast = Optional.of(new Forecast(f.start(), f.step(), f.mean(), f.lower80(), f.upper80(),
+                        f.lower95(), f.upper95(), f.damping(), bt));
+            }
+        }
+        progress.at(1.0, "Patterns done");
+        return new Patterns(withStrength, scan, Optional.of(d), forecast, trendStrength, notes);
+    }
+
+    private static void check(BooleanSupplier cancelled) {
+        if (cancelled != null && cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("cancelled");
+        }
+    }
+
+    /** Fills {@code masked} seasonally and decomposes it with Lowtide's default MSTL. */
+    static Decomposition decompose(TrafficSeries series, List<SeasonalPeriod> periods, double[] observed,
+                                   double[] masked, BooleanSupplier cancelled) {
+        int n = masked.length;
+        List<SeasonalPeriod> usable = new ArrayList<>();
+        for (SeasonalPeriod p : periods) {
+            if (n >= 2 * p.steps()) {
+                usable.add(p);
+            }
+        }
+        int[] steps = usable.stream().mapToInt(SeasonalPeriod::steps).toArray();
+        boolean[] imputed = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            imputed[i] = Double.isNaN(masked[i]);
+        }
+        double[] filled = SeasonalFill.fill(masked, steps);
+        double[][] seasonal;
+        double[] trend;
+        double[] remainder;
+        double[] weights;
+        if (steps.length > 0) {
+            MstlResult fit = Mstl.decompose(filled, MstlParameters.defaults(true, steps),
+                    k -> cancelled != null && cancelled.getAsBoolean());
+            // MstlParameters sorts the periods; usable is already ascending.
+            seasonal = fit.seasonal();
+            trend = fit.trend();
+            remainder = fit.remainder();
+            weights = fit.weights();
+        } else {
+            seasonal = new double[0][];
+            int window = Math.max(3, Math.min(n, n / 10 | 1));
+            trend = RollingMedian.centred(filled, window, Math.max(1, window / 16));
+            remainder = new double[n];
+            for (int i = 0; i < n; i++) {
+                remainder[i] = filled[i] - trend[i];
+            }
+            weights = new double[n];
+            Arrays.fill(weights, 1.0);
+        }
+        return new Decomposition(series.start(), series.step(), usable, observed, filled, imputed, trend, seasonal,
+                remainder, weights);
+    }
+
+    private static List<SeasonalPeriod> strengths(Decomposition d) {
+        List<SeasonalPeriod> out = new ArrayList<>();
+        for (int i = 0; i < d.periods().size(); i++) {
+            out.add(d.periods().get(i).withStrength(strength(d.seasonal()[i], d.remainder(), d.imputed())));
+        }
+        return out;
+    }
+
+    /**
+     * Strength of a component (Wang, Smith, Hyndman 2006, "Characteristic-based clustering for time
+     * series data"): {@code max(0, 1 − Var(R) / Var(C + R))} over the measured steps.
+     */
+    static double strength(double[] component, double[] remainder, boolean[] skip) {
+        double sr = 0;
+        double srr = 0;
+        double sc = 0;
+        double scc = 0;
+        int m = 0;
+        for (int i = 0; i < remainder.length; i++) {
+            if (skip[i]) {
+                continue;
+            }
+            double r = remainder[i];
+            double c = component[i] + r;
+            sr += r;
+            srr += r * r;
+            sc += c;
+            scc += c * c;
+            m++;
+        }
+        if (m < 2) {
+            return Double.NaN;
+        }
+        double varR = srr / m - (sr / m) * (sr / m);
+        double varC = scc / m - (sc / m) * (sc / m);
+        if (varC <= 0) {
+            return 0;
+        }
+        return Math.max(0, 1 - varR / varC);
+    }
+
+    /**
+     * Rolling origin: up to {@link #BACKTEST_ORIGINS} origins one horizon apart at the end of the
+     * history; at each, the history before it (at most eight longest cycles) is decomposed and
+     * forecast one horizon (the longest period up to a week) ahead, and compared on the measured,
+     * unmasked steps with the seasonal-naive forecast. Both are scaled by the in-sample MAE of the
+     * seasonal-naive method (MASE, Hyndman and Koehler 2006).
+     */
+    static Optional<Forecast.Backtest> backtest(TrafficSeries series, Decomposition full, double[] masked,
+                                                BooleanSupplier cancelled) {
+        int n = masked.length;
+        long stepSeconds = Math.max(1, series.step().getSeconds());
+        int week = (int) Math.max(1, 7 * 86_400L / stepSeconds);
+        // The longest period up to a week that leaves room for a history of two cycles before
+        // the first origin.
+        int m = 0;
+        for (SeasonalPeriod p : full.periods()) {
+            if (p.steps() <= week && n >= 3 * p.steps() + 1) {
+                m = Math.max(m, p.steps());
+            }
+        }
+        if (m == 0) {
+            return Optional.empty();
+        }
+        int horizon = m;
+        int historyLength = Math.min(8 * m, n);
+        double absModel = 0;
+        double absNaive = 0;
+        int points = 0;
+        int origins = 0;
+        for (int j = 1; j <= BACKTEST_ORIGINS; j++) {
+            int origin = n - j * horizon;
+            int from = origin - historyLength;
+            if (from < 0) {
+                from = 0;
+            }
+            if (origin - from < 2 * m + 1) {
+                break;
+            }
+            check(cancelled);
+            double[] hist = Arrays.copyOfRange(masked, from, origin);
+            double[] histObserved = Arrays.copyOfRange(full.observed(), from, origin);
+            TrafficSeries histSeries = new TrafficSeries(series.name(), series.timeAt(from), series.step(),
+                    histObserved, series.zone(), series.unit());
+            List<SeasonalPeriod> periods = new ArrayList<>();
+            for (SeasonalPeriod p : full.periods()) {
+                if (hist.length >= 2 * p.steps()) {
+                    periods.add(p);
+                }
+            }
+            Decomposition d = decompose(histSeries, periods, histObserved, hist, cancelled);
+            Forecast f = Forecaster.forecast(d, horizon);
+            double[] filledHist = d.filled();
+            // In-sample seasonal-naive MAE (the MASE scale).
+            double scale = 0;
+            int sc = 0;
+            for (int t = m; t < hist.length; t++) {
+                if (!Double.isNaN(hist[t]) && !Double.isNaN(hist[t - m])) {
+                    scale += Math.abs(hist[t] - hist[t - m]);
+                    sc++;
+                }
+            }
+            if (sc == 0 || scale == 0) {
+                continue;
+            }
+            scale /= sc;
+            for (int h = 0; h < horizon && origin + h < n; h++) {
+                double actual = masked[origin + h];
+                if (Double.isNaN(actual)) {
+                    continue;
+                }
+                double naive = filledHist[filledHist.length - m + (h % m)];
+                absModel += Math.abs(actual - f.mean()[h]) / scale;
+                absNaive += Math.abs(actual - naive) / scale;
+                points++;
+            }
+            origins++;
+        }
+        if (origins == 0 || points == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Forecast.Backtest(origins, series.step().multipliedBy(horizon), absModel / points,
+                absNaive / points));
+    }
+}
