@@ -14,14 +14,15 @@ import org.lowtide.traffic.TrafficSeries;
  *
  * <p><b>Collection gaps</b> first, from the raw values: missing runs of at least an hour (and at
  * least {@link #MIN_RUN} steps); runs of exact zeros of that length where the usual level at those
- * times (the phase median below) is clearly above zero; runs of one repeated non-zero value of that
- * length in a series that otherwise rarely repeats a value.
+ * times (the phase median below) is above a tenth of the typical level; runs of one repeated
+ * non-zero value twice that long in a series that otherwise rarely repeats a value.
  *
  * <p><b>Outages, dips and spikes</b> then come from a residual test in the spirit of S-H-ESD
  * (Hochenbaum, Vallis, Kejariwal 2017, "Automatic Anomaly Detection in the Cloud Via Statistical
  * Learning"): the expectation is robust on its own — a centred rolling median of the longest period
  * plus the median of the detrended values at the same phase of that period (the longest period that
- * the data spans three times, else the shortest) — so an outage cannot pull its own expectation
+ * the data spans three times, else the shortest; for the day and the week the phase is the slot of
+ * the local wall clock, so DST does not shift it) — so an outage cannot pull its own expectation
  * down, which a robust STL with few cycles does (DESIGN §4). Residuals are scaled by
  * 1.4826·MAD and tested with Rosner's generalized ESD (Rosner 1983) at α = 0.05 for at most
  * {@link #MAX_ANOMALY_SHARE} of the points; as S-H-ESD, location and scale are the median and MAD,
@@ -52,7 +53,7 @@ public final class AnomalyDetector {
         if (stepSeconds >= 86_400) {
             minRun = MIN_RUN;
         }
-        double[] expected = expectation(y, periods);
+        double[] expected = expectation(y, periods, phases(series, periods));
         boolean[] masked = new boolean[n];
         List<Anomaly> found = new ArrayList<>();
 
@@ -90,9 +91,43 @@ public final class AnomalyDetector {
         return m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
     }
 
-    /** Rolling median of the longest usable period plus the phase median of the detrended values. */
-    static double[] expectation(double[] y, List<SeasonalPeriod> periods) {
-        int n = y.length;
+    /**
+     * The phase of every step in the period {@link #expectation} will use: for the day and the week
+     * the slot of the local day or week in the series' zone (people follow the wall clock, so a DST
+     * change must not shift the pattern by an hour), else the step index modulo the period.
+     *
+     * @return phases, or {@code null} to use the step index modulo the period
+     */
+    static int[] phases(TrafficSeries series, List<SeasonalPeriod> periods) {
+        int period = chosenPeriod(series.size(), periods);
+        if (period == 0) {
+            return null;
+        }
+        SeasonalPeriod chosen = null;
+        for (SeasonalPeriod p : periods) {
+            if (p.steps() == period) {
+                chosen = p;
+            }
+        }
+        Duration step = series.step();
+        boolean calendar = chosen != null && ("day".equals(chosen.name()) || "week".equals(chosen.name()));
+        if (!calendar || step.getNano() != 0 || step.getSeconds() < 60 || 86_400 % step.getSeconds() != 0) {
+            return null;
+        }
+        WeekSlots slots = new WeekSlots(series.zone(), step);
+        WeekSlots.Locator locator = slots.locator();
+        int perDay = slots.perDay();
+        int[] phase = new int[series.size()];
+        long start = series.start().getEpochSecond();
+        long s = step.getSeconds();
+        for (int i = 0; i < phase.length; i++) {
+            int slot = locator.slotOf(start + i * s);
+            phase[i] = "day".equals(chosen.name()) ? slot % perDay : slot;
+        }
+        return phase;
+    }
+
+    private static int chosenPeriod(int n, List<SeasonalPeriod> periods) {
         int period = 0;
         for (SeasonalPeriod p : periods) {
             if (n >= 3 * p.steps()) {
@@ -102,26 +137,57 @@ public final class AnomalyDetector {
         if (period == 0 && !periods.isEmpty()) {
             period = periods.get(0).steps();
         }
+        return period;
+    }
+
+    /** Rolling median of the longest usable period plus the phase median of the detrended values. */
+    static double[] expectation(double[] y, List<SeasonalPeriod> periods, int[] phases) {
+        int n = y.length;
+        int period = chosenPeriod(n, periods);
         int window = period > 0 ? period : Math.max(3, Math.min(n, 25));
         double[] base = RollingMedian.centred(y, Math.min(window, n), Math.max(1, window / 16));
         double[] out = base.clone();
         if (period > 0) {
-            double[] buf = new double[n / period + 1];
-            for (int ph = 0; ph < period; ph++) {
-                int c = 0;
-                for (int t = ph; t < n; t += period) {
-                    if (!Double.isNaN(y[t]) && !Double.isNaN(base[t])) {
-                        buf[c++] = y[t] - base[t];
-                    }
+            int[] phase = phases;
+            int count = period;
+            if (phase == null) {
+                phase = new int[n];
+                for (int t = 0; t < n; t++) {
+                    phase[t] = t % period;
                 }
-                double med = 0;
+            } else {
+                for (int p : phase) {
+                    count = Math.max(count, p + 1);
+                }
+            }
+            // Bucket the detrended values by phase (counting sort), then take each bucket's median.
+            int[] size = new int[count + 1];
+            for (int t = 0; t < n; t++) {
+                if (!Double.isNaN(y[t]) && !Double.isNaN(base[t])) {
+                    size[phase[t] + 1]++;
+                }
+            }
+            for (int p = 0; p < count; p++) {
+                size[p + 1] += size[p];
+            }
+            double[] bucket = new double[size[count]];
+            int[] fill = Arrays.copyOf(size, count);
+            for (int t = 0; t < n; t++) {
+                if (!Double.isNaN(y[t]) && !Double.isNaN(base[t])) {
+                    bucket[fill[phase[t]]++] = y[t] - base[t];
+                }
+            }
+            double[] med = new double[count];
+            for (int p = 0; p < count; p++) {
+                int from = size[p];
+                int c = size[p + 1] - from;
                 if (c > 0) {
-                    Arrays.sort(buf, 0, c);
-                    med = c % 2 == 1 ? buf[c / 2] : (buf[c / 2 - 1] + buf[c / 2]) / 2;
+                    Arrays.sort(bucket, from, from + c);
+                    med[p] = c % 2 == 1 ? bucket[from + c / 2] : (bucket[from + c / 2 - 1] + bucket[from + c / 2]) / 2;
                 }
-                for (int t = ph; t < n; t += period) {
-                    out[t] = base[t] + med;
-                }
+            }
+            for (int t = 0; t < n; t++) {
+                out[t] = base[t] + med[phase[t]];
             }
         }
         return out;
@@ -179,7 +245,8 @@ public final class AnomalyDetector {
                     usual = c == 0 ? 0 : usual / c;
                     gap = usual > 0.1 * typical && typical > 0;
                 } else {
-                    gap = repeatsAreRare;
+                    // A repeated non-zero value: a stuck collector, if it lasts twice as long.
+                    gap = repeatsAreRare && len >= 2 * minRun;
                 }
                 if (gap) {
                     for (int t = i; t < j; t++) {
