@@ -9,7 +9,8 @@ import org.lowtide.traffic.Interval;
  * @param interval when, as half-open instants over whole grid steps
  * @param kind     what it looks like
  * @param score    severity: for {@link Kind#OUTAGE}, {@link Kind#DIP} and {@link Kind#SPIKE} the
- *                 largest robust z-score {@code |y − expected| / (1.4826·MAD)} in the interval; for
+ *                 largest robust z-score of the residual (over the square root of the expected
+ *                 level for non-negative traffic) over 1.4826·MAD of all residuals, in the interval; for
  *                 {@link Kind#COLLECTION_GAP} the number of steps it spans
  */
 public record Anomaly(Interval interval, Kind kind, double score) {

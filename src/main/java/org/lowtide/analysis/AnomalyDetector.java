@@ -23,8 +23,9 @@ import org.lowtide.traffic.TrafficSeries;
  * plus the median of the detrended values at the same phase of that period (the longest period that
  * the data spans three times, else the shortest; for the day and the week the phase is the slot of
  * the local wall clock, so DST does not shift it) — so an outage cannot pull its own expectation
- * down, which a robust STL with few cycles does (DESIGN §4). Residuals are scaled by
- * 1.4826·MAD and tested with Rosner's generalized ESD (Rosner 1983) at α = 0.05 for at most
+ * down, which a robust STL with few cycles does (DESIGN §4). Residuals are divided by the
+ * square root of the expectation (floored at a tenth of its median) for non-negative series, since
+ * traffic noise grows with the level as for counts, and scaled by 1.4826·MAD and tested with Rosner's generalized ESD (Rosner 1983) at α = 0.05 for at most
  * {@link #MAX_ANOMALY_SHARE} of the points; as S-H-ESD, location and scale are the median and MAD,
  * here computed once rather than after each removal (they barely move when a few per cent go).
  * Flagged steps a step apart merge; a low run is an {@link Anomaly.Kind#OUTAGE} when its traffic
@@ -59,11 +60,17 @@ public final class AnomalyDetector {
 
         collectionGaps(series, y, expected, minRun, masked, found);
 
+        // Traffic noise grows with the level (counts are Poisson-like): residuals are divided by the
+        // square root of the expectation (floored at a tenth of the median level) when the series
+        // is non-negative, and left absolute otherwise.
+        double floor = relativeFloor(expected);
         double[] residual = new double[n];
         int m = 0;
         double[] abs = new double[n];
         for (int i = 0; i < n; i++) {
-            residual[i] = Double.isNaN(y[i]) || masked[i] || Double.isNaN(expected[i]) ? Double.NaN : y[i] - expected[i];
+            double norm = floor > 0 ? Math.sqrt(Math.max(expected[i], floor)) : 1.0;
+            residual[i] = Double.isNaN(y[i]) || masked[i] || Double.isNaN(expected[i]) ? Double.NaN
+                    : (y[i] - expected[i]) / norm;
             if (!Double.isNaN(residual[i])) {
                 abs[m++] = residual[i];
             }
@@ -84,6 +91,18 @@ public final class AnomalyDetector {
         }
         found.sort((a, b) -> a.interval().start().compareTo(b.interval().start()));
         return new AnomalyScan(found, masked, expected, scale);
+    }
+
+    /** A tenth of the median expectation when every expectation is positive-leaning, else 0. */
+    static double relativeFloor(double[] expected) {
+        double[] e = java.util.Arrays.stream(expected).filter(v -> !Double.isNaN(v)).toArray();
+        if (e.length == 0) {
+            return 0;
+        }
+        Arrays.sort(e);
+        double low = e[(int) (0.01 * (e.length - 1))];
+        double med = median(e);
+        return low >= 0 && med > 0 ? 0.1 * med : 0;
     }
 
     private static double median(double[] sorted) {
