@@ -14,8 +14,12 @@ import javafx.stage.Stage;
 import org.lowtide.service.AnalysisService;
 import org.lowtide.service.Samples;
 import org.lowtide.service.TrafficSource;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import org.lowtide.ui.main.MainView;
 import org.lowtide.ui.main.MainViewModel;
+import org.lowtide.ui.patterns.PatternsView;
+import org.lowtide.ui.patterns.PatternsViewModel;
 
 /**
  * The desktop app's composition root: builds the service, the background executor and the main
@@ -33,6 +37,16 @@ public final class LowtideApp extends Application {
         executor = Executors.newSingleThreadExecutor(daemonThreads());
         MainViewModel viewModel = new MainViewModel(new AnalysisService(), executor);
         MainView view = new MainView(viewModel);
+        // The Patterns screen (issue #4) as a second tab beside the recommendation.
+        PatternsViewModel patterns = new PatternsViewModel(executor);
+        viewModel.resultProperty().addListener((obs, old, result) -> patterns.show(result));
+        Tab overview = new Tab("Recommendation", view.getCenter());
+        overview.setId("recommendationTab");
+        Tab patternsTab = new Tab("Patterns", new PatternsView(patterns));
+        patternsTab.setId("patternsTab");
+        TabPane tabs = new TabPane(overview, patternsTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        view.setCenter(tabs);
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));

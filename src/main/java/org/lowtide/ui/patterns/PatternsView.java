@@ -1,0 +1,140 @@
+package org.lowtide.ui.patterns;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+
+/**
+ * The Patterns screen: the series with anomalies shaded and listed (select one to zoom to it), the
+ * decomposition as stacked panels, the periods' strengths, the weekly heat map with troughs
+ * outlined and the forecast with its bands.
+ */
+public final class PatternsView extends BorderPane {
+
+    private final PatternsViewModel viewModel;
+    private final ChartViewer series = viewer("seriesChart", 260);
+    private final ChartViewer decomposition = viewer("decompositionChart", 520);
+    private final ChartViewer strengths = viewer("strengthChart", 200);
+    private final ChartViewer heatmap = viewer("patternsHeatmap", 260);
+    private final ChartViewer forecast = viewer("forecastChart", 280);
+
+    public PatternsView(PatternsViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add("patterns-view");
+        setTop(header());
+        SplitPane split = new SplitPane(anomalyList(), charts());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.24);
+        setCenter(split);
+        viewModel.chartsProperty().addListener((obs, old, c) -> show(c));
+        show(viewModel.chartsProperty().get());
+    }
+
+    private static ChartViewer viewer(String id, double height) {
+        ChartViewer v = new ChartViewer();
+        v.setId(id);
+        v.setPrefHeight(height);
+        v.setMinHeight(height);
+        v.setVisible(false);
+        v.managedProperty().bind(v.visibleProperty());
+        return v;
+    }
+
+    private Node header() {
+        Label summary = new Label();
+        summary.setId("patternsSummary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(viewModel.summaryProperty());
+        Label forecastText = new Label();
+        forecastText.setId("forecastSummary");
+        forecastText.setWrapText(true);
+        forecastText.textProperty().bind(viewModel.forecastTextProperty());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setMaxSize(24, 24);
+        busy.progressProperty().bind(viewModel.progressProperty());
+        busy.visibleProperty().bind(viewModel.busyProperty());
+        VBox text = new VBox(4, summary, forecastText);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox box = new HBox(12, text, busy);
+        box.setPadding(new Insets(8, 12, 8, 12));
+        return box;
+    }
+
+    private Node anomalyList() {
+        ListView<PatternsViewModel.AnomalyRow> list = new ListView<>(viewModel.anomaliesProperty());
+        list.setId("anomalyList");
+        list.setPlaceholder(new Label("No anomalies"));
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                zoomTo(row);
+            }
+        });
+        Label title = new Label("Anomalies (select to zoom)");
+        title.getStyleClass().add("card-title");
+        VBox box = new VBox(6, title, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private void zoomTo(PatternsViewModel.AnomalyRow row) {
+        JFreeChart chart = series.getChart();
+        if (chart == null || !(chart.getPlot() instanceof XYPlot)) {
+            return;
+        }
+        double[] range = PatternsViewModel.zoomRange(row.anomaly());
+        ((XYPlot) chart.getPlot()).getDomainAxis().setRange(range[0], range[1]);
+    }
+
+    private Node charts() {
+        HBox middle = new HBox(8, strengths, heatmap);
+        HBox.setHgrow(strengths, Priority.ALWAYS);
+        HBox.setHgrow(heatmap, Priority.ALWAYS);
+        strengths.setPrefWidth(300);
+        heatmap.setPrefWidth(600);
+        VBox box = new VBox(10, section("Traffic and anomalies", series), section("Decomposition (robust MSTL)",
+                decomposition), middle, section("Forecast", forecast));
+        box.setPadding(new Insets(8));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private static Node section(String title, ChartViewer viewer) {
+        Label label = new Label(title);
+        label.getStyleClass().add("card-title");
+        label.visibleProperty().bind(viewer.visibleProperty());
+        label.managedProperty().bind(viewer.visibleProperty());
+        return new VBox(4, label, viewer);
+    }
+
+    private void show(PatternsViewModel.Charts c) {
+        set(series, c == null ? null : c.series());
+        set(decomposition, c == null ? null : c.decomposition());
+        set(strengths, c == null ? null : c.strengths());
+        set(heatmap, c == null ? null : c.heatmap());
+        set(forecast, c == null ? null : c.forecast());
+    }
+
+    private static void set(ChartViewer viewer, JFreeChart chart) {
+        // ChartViewer refuses null: keep the last chart and hide the viewer instead.
+        if (chart == null) {
+            viewer.setVisible(false);
+        } else {
+            viewer.setChart(chart);
+            viewer.setVisible(true);
+        }
+    }
+}

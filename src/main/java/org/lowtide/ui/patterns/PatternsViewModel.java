@@ -1,0 +1,214 @@
+package org.lowtide.ui.patterns;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.concurrent.Task;
+import org.jfree.chart.JFreeChart;
+import org.lowtide.analysis.Anomaly;
+import org.lowtide.analysis.Forecast;
+import org.lowtide.analysis.Patterns;
+import org.lowtide.analysis.SeasonalPeriod;
+import org.lowtide.report.charts.PatternCharts;
+import org.lowtide.report.charts.WeeklyHeatmapChart;
+import org.lowtide.service.AnalysisResult;
+
+/**
+ * State of the Patterns screen: builds the charts of an analysis result off the FX thread (a
+ * {@link Task} on the app's executor, with progress) and lists the anomalies.
+ */
+public final class PatternsViewModel {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
+
+    /** One anomaly as the list shows it. */
+    public record AnomalyRow(Anomaly anomaly, String text) {
+        public AnomalyRow {
+            Objects.requireNonNull(anomaly, "anomaly");
+            Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** The charts of one result. */
+    public record Charts(JFreeChart series, JFreeChart decomposition, JFreeChart strengths, JFreeChart heatmap,
+                         JFreeChart forecast) {
+    }
+
+    private final Executor executor;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "No analysis yet.");
+    private final ReadOnlyStringWrapper forecastText = new ReadOnlyStringWrapper(this, "forecastText", "");
+    private final ReadOnlyObjectWrapper<Charts> charts = new ReadOnlyObjectWrapper<>(this, "charts");
+    private final ReadOnlyListWrapper<AnomalyRow> anomalies =
+            new ReadOnlyListWrapper<>(this, "anomalies", FXCollections.observableArrayList());
+    private Task<Charts> running;
+
+    /** @param executor runs chart building; the app's background thread, or the caller's in tests */
+    public PatternsViewModel(Executor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /** Shows {@code result} (null clears the screen). Call on the FX thread. */
+    public void show(AnalysisResult result) {
+        if (running != null) {
+            running.cancel();
+        }
+        if (result == null || result.patterns().isEmpty()) {
+            charts.set(null);
+            anomalies.clear();
+            summary.set(result == null ? "No analysis yet." : "No patterns for this series: "
+                    + String.join("; ", result.notes()));
+            forecastText.set("");
+            return;
+        }
+        Patterns p = result.patterns().get();
+        ZoneId zone = result.series().zone();
+        summary.set(describe(p));
+        forecastText.set(p.forecast().map(PatternsViewModel::describe).orElse("No forecast."));
+        List<AnomalyRow> rows = new ArrayList<>();
+        for (Anomaly a : p.anomalyList()) {
+            rows.add(new AnomalyRow(a, describe(a, zone)));
+        }
+        anomalies.setAll(rows);
+        Task<Charts> task = new Task<>() {
+            @Override
+            protected Charts call() {
+                updateProgress(0, 5);
+                JFreeChart series = PatternCharts.seriesWithAnomalies(result.series(), p.anomalyList(), zone);
+                updateProgress(1, 5);
+                JFreeChart decomposition = p.decomposition().map(d -> PatternCharts.decomposition(d, zone)).orElse(null);
+                updateProgress(2, 5);
+                JFreeChart strengths = PatternCharts.periodStrengths(p.periods());
+                JFreeChart heatmap = result.profile().map(pr -> WeeklyHeatmapChart.create(pr, result.troughs()))
+                        .orElse(null);
+                updateProgress(3, 5);
+                JFreeChart forecast = p.forecast().map(f -> PatternCharts.forecast(result.series(), f, zone,
+                        Duration.ofDays(28))).orElse(null);
+                updateProgress(5, 5);
+                return new Charts(series, decomposition, strengths, heatmap, forecast);
+            }
+        };
+        running = task;
+        busy.set(true);
+        progress.bind(task.progressProperty());
+        task.setOnSucceeded(e -> {
+            if (running == task) {
+                charts.set(task.getValue());
+                finish();
+            }
+        });
+        task.setOnFailed(e -> {
+            if (running == task) {
+                summary.set("Could not draw the patterns: " + task.getException());
+                finish();
+            }
+        });
+        task.setOnCancelled(e -> {
+            if (running == task) {
+                finish();
+            }
+        });
+        executor.execute(task);
+    }
+
+    private void finish() {
+        progress.unbind();
+        progress.set(1);
+        busy.set(false);
+        running = null;
+    }
+
+    static String describe(Patterns p) {
+        StringBuilder s = new StringBuilder();
+        if (p.periods().isEmpty()) {
+            s.append("No seasonal period found.");
+        } else {
+            s.append("Periods: ");
+            for (int i = 0; i < p.periods().size(); i++) {
+                SeasonalPeriod sp = p.periods().get(i);
+                s.append(i == 0 ? "" : ", ").append("other".equals(sp.name()) ? sp.period().toString() : sp.name())
+                        .append(String.format(Locale.ROOT, " (strength %.2f)", sp.strength()));
+            }
+            s.append('.');
+        }
+        s.append(' ').append(p.anomalyList().size()).append(p.anomalyList().size() == 1 ? " anomaly" : " anomalies")
+                .append(" excluded from the profile, troughs and forecast.");
+        return s.toString();
+    }
+
+    static String describe(Forecast f) {
+        String s = String.format(Locale.ROOT, "Forecast %d weeks ahead with 80 %% and 95 %% bands (damped trend, φ = %.3f).",
+                Duration.between(f.start(), f.timeAt(f.size())).toDays() / 7, f.damping());
+        return s + f.backtest().map(b -> String.format(Locale.ROOT,
+                " Backtest over %d origins: MASE %.2f (seasonal naive %.2f).", b.origins(), b.mase(), b.naiveMase()))
+                .orElse("");
+    }
+
+    static String describe(Anomaly a, ZoneId zone) {
+        String kind = a.kind().name().charAt(0) + a.kind().name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
+        Duration d = a.interval().duration();
+        String length = d.toMinutes() < 120 ? d.toMinutes() + " min" : (d.toHours() < 48 ? d.toHours() + " h"
+                : d.toDays() + " days");
+        return String.format(Locale.ROOT, "%s  %s, %s (score %.1f)", kind, WHEN.format(a.interval().start().atZone(zone)),
+                length, a.score());
+    }
+
+    /**
+     * The time range to zoom the series chart to for one anomaly: the anomaly with as much again
+     * on each side (at least six hours).
+     *
+     * @return {start, end} in epoch milliseconds
+     */
+    public static double[] zoomRange(Anomaly a) {
+        long start = a.interval().start().toEpochMilli();
+        long end = a.interval().end().toEpochMilli();
+        long pad = Math.max(end - start, Duration.ofHours(6).toMillis());
+        return new double[] {start - pad, end + pad};
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty forecastTextProperty() {
+        return forecastText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Charts> chartsProperty() {
+        return charts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<AnomalyRow> anomaliesProperty() {
+        return anomalies.getReadOnlyProperty();
+    }
+}
