@@ -13,8 +13,10 @@ package org.lowtide.analysis.stl;
  * 0.001 of it full weight. A local line is fitted only where the weighted spread of the positions
  * exceeds 0.001 of the series' range; elsewhere the local mean is used.
  *
- * <p>An instance owns a table of tricube weights for the interior radius {@code (q − 1)/2}, so that
- * the fits away from the ends cost no powers. Not thread-safe; allocation-free after construction.
+ * <p>An instance keeps tables of tricube weights by integer distance (the interior radius
+ * {@code (q − 1)/2} from the start, the radii near the ends when first used), so that no fit
+ * computes a power; interior fits take the points in pairs at equal distance. Not thread-safe;
+ * allocation-free once the end tables exist.
  */
 final class Loess {
 
@@ -24,6 +26,17 @@ final class Loess {
     /** The interior radius {@code (window − 1)/2} and its tricube weights by integer distance. */
     private final double interiorRadius;
     private final double[] interiorWeights;
+    /** {@code weightedDistance[d] = interiorWeights[d]·d}, {@code squaredDistance[d] = interiorWeights[d]·d²}. */
+    private final double[] weightedDistance;
+    private final double[] squaredDistance;
+    /** rw·y of the series being smoothed by {@link #smooth} (robust fits); valid while {@code buffered}. */
+    private double[] weightedY;
+    private boolean buffered;
+    /** Σ of the interior weights over the whole window, and Σ w·d². */
+    private final double sumWeights;
+    private final double sumSquaredDistance;
+    /** Tricube tables of other integer radii (near the ends), made when first needed. */
+    private final double[][] tables;
 
     Loess(int window, int degree, int jump) {
         this.window = window;
@@ -32,9 +45,23 @@ final class Loess {
         int radius = (window - 1) / 2;
         this.interiorRadius = radius;
         this.interiorWeights = new double[radius + 1];
+        this.weightedDistance = new double[radius + 1];
+        this.squaredDistance = new double[radius + 1];
+        double s0 = interiorWeights[0];
+        double s2 = 0;
         for (int r = 0; r <= radius; r++) {
             interiorWeights[r] = tricube(r, radius);
+            weightedDistance[r] = interiorWeights[r] * r;
+            squaredDistance[r] = weightedDistance[r] * r;
         }
+        s0 = interiorWeights[0];
+        for (int r = 1; r <= radius; r++) {
+            s0 += 2 * interiorWeights[r];
+            s2 += 2 * interiorWeights[r] * r * r;
+        }
+        this.sumWeights = s0;
+        this.sumSquaredDistance = s2;
+        this.tables = new double[window + window / 2 + 2][];
     }
 
     /** The tricube weight of distance {@code r} for radius {@code h}, with the 0.001/0.999 cut-offs. */
@@ -59,6 +86,15 @@ final class Loess {
         if (n < 2) {
             out[outOffset] = y[0];
             return;
+        }
+        if (rw != null) {
+            if (weightedY == null || weightedY.length < n) {
+                weightedY = new double[n];
+            }
+            for (int i = 0; i < n; i++) {
+                weightedY[i] = rw[i] * y[i];
+            }
+            buffered = true;
         }
         int len = window;
         int step = Math.min(jump, n - 1);
@@ -117,6 +153,7 @@ final class Loess {
                 }
             }
         }
+        buffered = false;
     }
 
     private void fitOrKeep(double[] y, int n, int i, int left, int right, double[] rw, double[] out, int outOffset) {
@@ -134,15 +171,24 @@ final class Loess {
         if (window > n) {
             h += (window - n) / 2;
         }
-        double sw = 0;
-        double swu = 0;
-        double swuu = 0;
-        double swy = 0;
-        double swuy = 0;
-        if (h == interiorRadius && xs == Math.rint(xs)) {
-            // Interior: tricube weights by integer distance from the table.
+        double sw;
+        double swu;
+        double swuu;
+        double swy;
+        double swuy;
+        if (xs == Math.rint(xs) && h == Math.rint(h) && h < tables.length) {
             int c = (int) xs;
-            double[] table = interiorWeights;
+            int radius = (int) h;
+            if (h == interiorRadius && left == c - radius && right == c + radius) {
+                return interior(y, n, c, radius, rw);
+            }
+            // Tricube weights by integer distance from a table for this radius.
+            double[] table = tableFor(radius);
+            sw = 0;
+            swu = 0;
+            swuu = 0;
+            swy = 0;
+            swuy = 0;
             for (int j = left; j <= right; j++) {
                 int d = j - c;
                 double w = table[d < 0 ? -d : d];
@@ -158,21 +204,16 @@ final class Loess {
                 swuy += wu * yj;
             }
         } else {
-            double h9 = 0.999 * h;
-            double h1 = 0.001 * h;
+            sw = 0;
+            swu = 0;
+            swuu = 0;
+            swy = 0;
+            swuy = 0;
             for (int j = left; j <= right; j++) {
                 double u = j - xs;
-                double r = Math.abs(u);
-                if (r > h9) {
+                double w = tricube(Math.abs(u), h);
+                if (w == 0) {
                     continue;
-                }
-                double w;
-                if (r <= h1) {
-                    w = 1.0;
-                } else {
-                    double q = r / h;
-                    double v = 1.0 - q * q * q;
-                    w = v * v * v;
                 }
                 if (rw != null) {
                     w *= rw[j - 1];
@@ -186,6 +227,103 @@ final class Loess {
                 swuy += wu * yj;
             }
         }
+        return finish(n, h, sw, swu, swuu, swy, swuy);
+    }
+
+    /**
+     * A fit at integer position {@code c} over the symmetric interior neighbourhood
+     * {@code [c − radius, c + radius]}: the points are taken in pairs at equal distance, which share
+     * one tricube weight. Without robustness weights the sums of the weights and of their moments are
+     * constants of the window.
+     */
+    private double interior(double[] y, int n, int c, int radius, double[] rw) {
+        double[] table = interiorWeights;
+        int centre = c - 1; // 0-based
+        double yc = y[centre];
+        double sw;
+        double swu;
+        double swuu;
+        double swy;
+        double swuy;
+        if (rw == null) {
+            swy = table[0] * yc;
+            swuy = 0;
+            for (int d = 1; d <= radius; d++) {
+                double lo = y[centre - d];
+                double hi = y[centre + d];
+                swy += table[d] * (lo + hi);
+                swuy += weightedDistance[d] * (hi - lo);
+            }
+            sw = sumWeights;
+            swu = 0;
+            swuu = sumSquaredDistance;
+        } else {
+            // Robust: products rw·y come from the buffer filled once per smooth() call (or are
+            // formed here when fit() is called on its own); two sets of accumulators for
+            // instruction-level parallelism.
+            double[] ry = buffered ? weightedY : null;
+            double wc = table[0] * rw[centre];
+            double sw0 = wc;
+            double swu0 = 0;
+            double swuu0 = 0;
+            double swy0 = wc * yc;
+            double swuy0 = 0;
+            double sw1 = 0;
+            double swu1 = 0;
+            double swuu1 = 0;
+            double swy1 = 0;
+            double swuy1 = 0;
+            int d = 1;
+            for (; d + 1 <= radius; d += 2) {
+                double a = rw[centre - d];
+                double b = rw[centre + d];
+                double ya = ry != null ? ry[centre - d] : a * y[centre - d];
+                double yb = ry != null ? ry[centre + d] : b * y[centre + d];
+                double t = table[d];
+                double td = weightedDistance[d];
+                double tdd = squaredDistance[d];
+                sw0 += t * (a + b);
+                swu0 += td * (b - a);
+                swuu0 += tdd * (a + b);
+                swy0 += t * (ya + yb);
+                swuy0 += td * (yb - ya);
+                int e = d + 1;
+                double a1 = rw[centre - e];
+                double b1 = rw[centre + e];
+                double ya1 = ry != null ? ry[centre - e] : a1 * y[centre - e];
+                double yb1 = ry != null ? ry[centre + e] : b1 * y[centre + e];
+                double t1 = table[e];
+                double td1 = weightedDistance[e];
+                double tdd1 = squaredDistance[e];
+                sw1 += t1 * (a1 + b1);
+                swu1 += td1 * (b1 - a1);
+                swuu1 += tdd1 * (a1 + b1);
+                swy1 += t1 * (ya1 + yb1);
+                swuy1 += td1 * (yb1 - ya1);
+            }
+            for (; d <= radius; d++) {
+                double a = rw[centre - d];
+                double b = rw[centre + d];
+                double ya = ry != null ? ry[centre - d] : a * y[centre - d];
+                double yb = ry != null ? ry[centre + d] : b * y[centre + d];
+                double t = table[d];
+                double td = weightedDistance[d];
+                sw0 += t * (a + b);
+                swu0 += td * (b - a);
+                swuu0 += squaredDistance[d] * (a + b);
+                swy0 += t * (ya + yb);
+                swuy0 += td * (yb - ya);
+            }
+            sw = sw0 + sw1;
+            swu = swu0 + swu1;
+            swuu = swuu0 + swuu1;
+            swy = swy0 + swy1;
+            swuy = swuy0 + swuy1;
+        }
+        return finish(n, radius, sw, swu, swuu, swy, swuy);
+    }
+
+    private double finish(int n, double h, double sw, double swu, double swuu, double swy, double swuy) {
         if (sw <= 0) {
             return Double.NaN;
         }
@@ -199,5 +337,21 @@ final class Loess {
             }
         }
         return mean;
+    }
+
+    /** The tricube weights of radius {@code h} by integer distance 0…h, made once and kept. */
+    private double[] tableFor(int h) {
+        if (h == interiorRadius) {
+            return interiorWeights;
+        }
+        double[] t = tables[h];
+        if (t == null) {
+            t = new double[h + 1];
+            for (int r = 0; r <= h; r++) {
+                t[r] = tricube(r, h);
+            }
+            tables[h] = t;
+        }
+        return t;
     }
 }

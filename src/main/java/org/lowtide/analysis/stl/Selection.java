@@ -14,6 +14,12 @@ final class Selection {
         if (n == 0) {
             return Double.NaN;
         }
+        if (n >= 4096) {
+            double m = sampledMedian(a, n);
+            if (!Double.isNaN(m)) {
+                return m;
+            }
+        }
         int hi = n / 2;
         double upper = select(a, 0, n - 1, hi);
         if (n % 2 == 1) {
@@ -27,6 +33,53 @@ final class Selection {
             }
         }
         return (lower + upper) / 2.0;
+    }
+
+    /**
+     * The median in about one pass, after Floyd and Rivest (1975, "Expected time bounds for
+     * selection"): a sorted sample brackets the median between two values; one pass counts the
+     * elements below the bracket and gathers those inside it (a few per cent) to the front; the
+     * median is selected among those. Returns {@code NaN} when the bracket missed (then the caller
+     * selects over everything). Reorders {@code a[0..n)}; needs no extra memory.
+     */
+    private static double sampledMedian(double[] a, int n) {
+        int samples = 1023;
+        double[] sample = new double[samples];
+        long stride = n / samples;
+        for (int i = 0; i < samples; i++) {
+            sample[i] = a[(int) (i * stride)];
+        }
+        java.util.Arrays.sort(sample);
+        int margin = 64; // about four standard deviations of the sample median's rank
+        double lo = sample[samples / 2 - margin];
+        double hi = sample[samples / 2 + margin];
+        int below = 0;
+        int inside = 0;
+        for (int i = 0; i < n; i++) {
+            double v = a[i];
+            if (v < lo) {
+                below++;
+            } else if (v <= hi) {
+                a[i] = a[inside];
+                a[inside++] = v;
+            }
+        }
+        int kHigh = n / 2 - below;
+        int kLow = (n % 2 == 1 ? n / 2 : n / 2 - 1) - below;
+        if (kLow < 0 || kHigh >= inside) {
+            return Double.NaN;
+        }
+        double upper = select(a, 0, inside - 1, kHigh);
+        if (kLow == kHigh) {
+            return upper;
+        }
+        double lower = a[0];
+        for (int i = 1; i < kHigh; i++) {
+            if (a[i] > lower) {
+                lower = a[i];
+            }
+        }
+        return kHigh == 0 ? upper : (lower + upper) / 2.0;
     }
 
     /** Places the {@code k}-th smallest of {@code a[lo..hi]} at index {@code k} and returns it. */
