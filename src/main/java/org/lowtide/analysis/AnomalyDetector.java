@@ -12,15 +12,15 @@ import org.lowtide.traffic.TrafficSeries;
 /**
  * Finds outages, dips, spikes and collection gaps.
  *
- * <p><b>Collection gaps</b> first, from the raw values: missing runs of at least an hour (and at
- * least {@link #MIN_RUN} steps); runs of exact zeros of that length where the usual level at those
+ * <p><b>Collection gaps</b> first, from the raw values: missing runs of at least half an hour (and
+ * at least {@link #MIN_RUN} steps); runs of exact zeros of an hour or more where the usual level at those
  * times (the phase median below) is above a tenth of the typical level; runs of one repeated
  * non-zero value twice that long in a series that otherwise rarely repeats a value.
  *
  * <p><b>Outages, dips and spikes</b> then come from a residual test in the spirit of S-H-ESD
  * (Hochenbaum, Vallis, Kejariwal 2017, "Automatic Anomaly Detection in the Cloud Via Statistical
  * Learning"): the expectation is robust on its own — a centred rolling median of the longest period
- * plus the median of the detrended values at the same phase of that period (the longest period that
+ * times (or, for series that go negative, plus) the median ratio to it at the same phase of that period (the longest period that
  * the data spans three times, else the shortest; for the day and the week the phase is the slot of
  * the local wall clock, so DST does not shift it) — so an outage cannot pull its own expectation
  * down, which a robust STL with few cycles does (DESIGN §4). Residuals are divided by the
@@ -51,14 +51,16 @@ public final class AnomalyDetector {
         int n = y.length;
         long stepSeconds = Math.max(1, series.step().getSeconds());
         int minRun = (int) Math.max(MIN_RUN, (3600 + stepSeconds - 1) / stepSeconds);
+        int minMissingRun = (int) Math.max(MIN_RUN, (1800 + stepSeconds - 1) / stepSeconds);
         if (stepSeconds >= 86_400) {
             minRun = MIN_RUN;
+            minMissingRun = MIN_RUN;
         }
         double[] expected = expectation(y, periods, phases(series, periods));
         boolean[] masked = new boolean[n];
         List<Anomaly> found = new ArrayList<>();
 
-        collectionGaps(series, y, expected, minRun, masked, found);
+        collectionGaps(series, y, expected, minRun, minMissingRun, masked, found);
 
         // Traffic noise grows with the level (counts are Poisson-like): residuals are divided by the
         // square root of the expectation (floored at a tenth of the median level) when the series
@@ -166,6 +168,14 @@ public final class AnomalyDetector {
         int window = period > 0 ? period : Math.max(3, Math.min(n, 25));
         double[] base = RollingMedian.centred(y, Math.min(window, n), Math.max(1, window / 16));
         double[] out = base.clone();
+        // Traffic is multiplicative (a sale triples the nights too): for a positive series the
+        // phase effect is a ratio to the rolling median, else a difference.
+        boolean ratio = true;
+        for (int t = 0; t < n && ratio; t++) {
+            if (!Double.isNaN(y[t]) && (y[t] < 0 || (!Double.isNaN(base[t]) && base[t] <= 0))) {
+                ratio = false;
+            }
+        }
         if (period > 0) {
             int[] phase = phases;
             int count = period;
@@ -193,10 +203,13 @@ public final class AnomalyDetector {
             int[] fill = Arrays.copyOf(size, count);
             for (int t = 0; t < n; t++) {
                 if (!Double.isNaN(y[t]) && !Double.isNaN(base[t])) {
-                    bucket[fill[phase[t]]++] = y[t] - base[t];
+                    bucket[fill[phase[t]]++] = ratio ? y[t] / base[t] : y[t] - base[t];
                 }
             }
             double[] med = new double[count];
+            if (ratio) {
+                Arrays.fill(med, 1.0);
+            }
             for (int p = 0; p < count; p++) {
                 int from = size[p];
                 int c = size[p + 1] - from;
@@ -206,14 +219,14 @@ public final class AnomalyDetector {
                 }
             }
             for (int t = 0; t < n; t++) {
-                out[t] = base[t] + med[phase[t]];
+                out[t] = ratio ? base[t] * med[phase[t]] : base[t] + med[phase[t]];
             }
         }
         return out;
     }
 
     private static void collectionGaps(TrafficSeries series, double[] y, double[] expected, int minRun,
-                                       boolean[] masked, List<Anomaly> found) {
+                                       int minMissingRun, boolean[] masked, List<Anomaly> found) {
         int n = y.length;
         // How often the series repeats a value from one step to the next (outside missing steps).
         int pairs = 0;
@@ -248,7 +261,7 @@ public final class AnomalyDetector {
                 }
             }
             int len = j - i;
-            if (len >= minRun) {
+            if (len >= (missing ? minMissingRun : minRun)) {
                 boolean gap;
                 if (missing) {
                     gap = true;

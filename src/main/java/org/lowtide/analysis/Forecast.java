@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param upper80  upper bound of the 80 % interval
  * @param lower95  lower bound of the 95 % interval
  * @param upper95  upper bound of the 95 % interval
- * @param damping  the damping factor φ of the trend, per step
+ * @param damping  the damping factor φ of the trend, per day for sub-daily data (else per step)
  * @param backtest rolling-origin check against the seasonal-naive forecast, when history allowed one
  */
 public record Forecast(Instant start, Duration step, double[] mean, double[] lower80, double[] upper80,

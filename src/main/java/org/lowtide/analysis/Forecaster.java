@@ -5,13 +5,15 @@ import java.util.Arrays;
 
 /**
  * STL-based forecast (Hyndman and Athanasopoulos, "Forecasting: Principles and Practice", 3rd ed.,
- * §5.7 and §8.2): every seasonal component repeats its last cycle; the seasonally adjusted series
- * (trend + remainder) is forecast by Holt's additive damped trend (Gardner and McKenzie 1985),
- * whose smoothing parameters are chosen on a grid by one-step squared error. Intervals: the
- * ETS(A,Ad,N) forecast variance {@code σ²·(1 + Σ_{j<h} c_j²)}, {@code c_j = α + αβφ(1 − φ^j)/(1 − φ)}
- * (Hyndman, Koehler, Ord, Snyder 2008, Table 6.1), applied to the empirical quantiles of the
- * one-step errors rather than a normal law. Traffic that was never negative is not forecast below
- * zero.
+ * §5.7 and §8.2): every seasonal component repeats its last cycle (of the longest period that is
+ * a multiple of its own, so an evolving daily component keeps its weekday shapes); the seasonally adjusted series
+ * (trend + remainder), averaged over days for sub-daily data, is forecast by Holt's additive damped
+ * trend (Gardner and McKenzie 1985), whose smoothing parameters are chosen on a grid by one-step
+ * squared error. Intervals: the level's uncertainty is the ETS(A,Ad,N) forecast variance
+ * {@code σ²·(1 + Σ_{j<b} c_j²)}, {@code c_j = α + αβφ(1 − φ^j)/(1 − φ)} (Hyndman, Koehler, Ord,
+ * Snyder 2008, Table 6.1) applied to the empirical quantiles of the one-step (one-day) errors, and
+ * the step's own noise the empirical quantiles of the steps around their day's mean; the two add
+ * in quadrature. Traffic that was never negative is not forecast below zero.
  */
 public final class Forecaster {
 
@@ -36,14 +38,35 @@ public final class Forecaster {
                 nonNegative = false;
             }
         }
-        // Fit on the recent past: eight longest cycles (at least 8 weeks of steps at most), enough
-        // for the level and slope to settle and cheap on long series.
+        // The level moves slowly: the damped trend is fitted to block means (a day for sub-daily
+        // data), so that it follows the level, not the noise of single steps.
+        long stepSeconds = Math.max(1, d.step().getSeconds());
+        int block = 1;
+        if (stepSeconds < 86_400 && 86_400 % stepSeconds == 0 && n / (86_400 / stepSeconds) >= 14) {
+            block = (int) (86_400 / stepSeconds);
+        }
         int longest = 1;
         for (SeasonalPeriod p : d.periods()) {
             longest = Math.max(longest, p.steps());
         }
-        int fitLength = Math.min(n, Math.max(8 * longest, 200));
-        double[] a = Arrays.copyOfRange(adjusted, n - fitLength, n);
+        // Fit on the recent past: eight longest cycles, at least 60 blocks, whole blocks ending at n.
+        int blocks = Math.min(n / block, Math.max(60, 8 * Math.max(1, longest / block)));
+        double[] a = new double[blocks];
+        int first = n - blocks * block;
+        for (int k = 0; k < blocks; k++) {
+            double sum = 0;
+            for (int t = first + k * block; t < first + (k + 1) * block; t++) {
+                sum += adjusted[t];
+            }
+            a[k] = sum / block;
+        }
+        // Step-level noise around the block means, over the same stretch.
+        double[] within = new double[blocks * block];
+        for (int t = first; t < n; t++) {
+            within[t - first] = adjusted[t] - a[(t - first) / block];
+        }
+        Arrays.sort(within);
+        int period = Math.max(1, Math.min(a.length / 2, longest / block));
 
         double bestSse = Double.POSITIVE_INFINITY;
         double[] best = {0.5, 0.0, 0.98};
@@ -53,7 +76,7 @@ public final class Forecaster {
                     continue;
                 }
                 for (double phi : PHIS) {
-                    double sse = sse(a, alpha, beta, phi, longest, bestSse);
+                    double sse = sse(a, alpha, beta, phi, period, bestSse);
                     if (sse < bestSse) {
                         bestSse = sse;
                         best = new double[] {alpha, beta, phi};
@@ -64,51 +87,61 @@ public final class Forecaster {
         double alpha = best[0];
         double beta = best[1];
         double phi = best[2];
-        // Final pass: state and one-step errors.
         double[] errors = new double[a.length];
-        double[] state = run(a, alpha, beta, phi, longest, errors);
+        double[] state = run(a, alpha, beta, phi, period, errors);
         double level = state[0];
         double slope = state[1];
-        double sigma = 0;
-        for (double e : errors) {
-            sigma += e * e;
-        }
-        sigma = Math.sqrt(sigma / Math.max(1, errors.length));
-        double[] sortedErrors = errors.clone();
+        double[] sortedErrors = Arrays.copyOfRange(errors, 1, errors.length);
         Arrays.sort(sortedErrors);
-        double q025 = WeeklyProfiles.quantile(sortedErrors, 0, sortedErrors.length, 0.025);
-        double q10 = WeeklyProfiles.quantile(sortedErrors, 0, sortedErrors.length, 0.10);
-        double q90 = WeeklyProfiles.quantile(sortedErrors, 0, sortedErrors.length, 0.90);
-        double q975 = WeeklyProfiles.quantile(sortedErrors, 0, sortedErrors.length, 0.975);
+        double[] levelQ = quantiles(sortedErrors);
+        double[] noiseQ = quantiles(within);
 
         double[] mean = new double[horizon];
         double[] lo80 = new double[horizon];
         double[] hi80 = new double[horizon];
         double[] lo95 = new double[horizon];
         double[] hi95 = new double[horizon];
+        // Each seasonal component repeats with the longest period that is a multiple of its own: an
+        // evolving daily component differs by weekday, and the weekly one was fitted around that.
+        int components = d.periods().size();
+        int[] repeat = new int[components];
+        for (int i = 0; i < components; i++) {
+            int p = d.periods().get(i).steps();
+            repeat[i] = p;
+            for (SeasonalPeriod other : d.periods()) {
+                if (other.steps() % p == 0 && other.steps() > repeat[i] && other.steps() <= n) {
+                    repeat[i] = other.steps();
+                }
+            }
+        }
         double phiPower = 1;
         double dampedSum = 0;
-        double varianceFactor = 1; // v_h / σ²
+        double varianceFactor = 1; // v_b / σ² for the block b steps ahead
+        int currentBlock = 0;
         for (int h = 0; h < horizon; h++) {
-            phiPower *= phi;
-            dampedSum += phiPower;
-            if (h > 0) {
-                double phiJ = Math.pow(phi, h);
-                double c = alpha + alpha * beta * phi * (1 - phiJ) / (1 - phi);
-                varianceFactor += c * c;
+            int b = h / block + 1;
+            while (currentBlock < b) {
+                currentBlock++;
+                phiPower *= phi;
+                dampedSum += phiPower;
+                if (currentBlock > 1) {
+                    double phiJ = Math.pow(phi, currentBlock - 1);
+                    double c = alpha + alpha * beta * phi * (1 - phiJ) / (1 - phi);
+                    varianceFactor += c * c;
+                }
             }
             double seasonal = 0;
-            for (int i = 0; i < d.periods().size(); i++) {
-                int p = d.periods().get(i).steps();
+            for (int i = 0; i < components; i++) {
+                int p = repeat[i];
                 seasonal += d.seasonal()[i][n - p + (h % p)];
             }
             double m = level + dampedSum * slope + seasonal;
             double scale = Math.sqrt(varianceFactor);
             mean[h] = m;
-            lo80[h] = m + q10 * scale;
-            hi80[h] = m + q90 * scale;
-            lo95[h] = m + q025 * scale;
-            hi95[h] = m + q975 * scale;
+            lo95[h] = m - combine(levelQ[0] * scale, noiseQ[0]);
+            lo80[h] = m - combine(levelQ[1] * scale, noiseQ[1]);
+            hi80[h] = m + combine(levelQ[2] * scale, noiseQ[2]);
+            hi95[h] = m + combine(levelQ[3] * scale, noiseQ[3]);
             if (nonNegative) {
                 mean[h] = Math.max(0, mean[h]);
                 lo80[h] = Math.max(0, lo80[h]);
@@ -117,8 +150,24 @@ public final class Forecaster {
                 hi95[h] = Math.max(0, hi95[h]);
             }
         }
-        Duration step = d.step();
-        return new Forecast(d.timeAt(n), step, mean, lo80, hi80, lo95, hi95, phi, java.util.Optional.empty());
+        return new Forecast(d.timeAt(n), d.step(), mean, lo80, hi80, lo95, hi95, phi, java.util.Optional.empty());
+    }
+
+    /** Distances of the 2.5, 10, 90 and 97.5 % quantiles from zero (lower ones as positive numbers). */
+    private static double[] quantiles(double[] sorted) {
+        if (sorted.length == 0) {
+            return new double[4];
+        }
+        int m = sorted.length;
+        return new double[] {Math.max(0, -WeeklyProfiles.quantile(sorted, 0, m, 0.025)),
+            Math.max(0, -WeeklyProfiles.quantile(sorted, 0, m, 0.10)),
+            Math.max(0, WeeklyProfiles.quantile(sorted, 0, m, 0.90)),
+            Math.max(0, WeeklyProfiles.quantile(sorted, 0, m, 0.975))};
+    }
+
+    /** Level and step noise taken as independent: their quantile distances add in quadrature. */
+    private static double combine(double level, double noise) {
+        return Math.sqrt(level * level + noise * noise);
     }
 
     private static double sse(double[] a, double alpha, double beta, double phi, int period, double stopAbove) {

@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * A centred rolling median: at step {@code t} the median of the values in
- * {@code [t − w/2, t + w/2]} clipped to the series ({@code NaN} ignored). For speed the median is
+ * {@code [t − w/2, t + w/2]} ({@code NaN} ignored). Near the ends the window keeps its length and
+ * shifts inwards instead of shrinking, so that a window of one period always spans a whole cycle
+ * (a shrunk weekly window at the start of a Monday series would hold weekdays only). For speed the median is
  * taken exactly at every {@code stride}-th step (and the last) and interpolated linearly in between;
  * it is a baseline for detrending, not a statistic in its own right.
  */
@@ -26,8 +28,16 @@ final class RollingMedian {
         double[] buf = new double[Math.min(n, 2 * half + 1)];
         int last = -1;
         for (int t = 0; ; t = Math.min(n - 1, t + stride)) {
-            int from = Math.max(0, t - half);
-            int to = Math.min(n - 1, t + half);
+            int from = t - half;
+            int to = t + half;
+            if (from < 0) {
+                to = Math.min(n - 1, to - from);
+                from = 0;
+            }
+            if (to > n - 1) {
+                from = Math.max(0, from - (to - (n - 1)));
+                to = n - 1;
+            }
             int c = 0;
             for (int i = from; i <= to; i++) {
                 if (!Double.isNaN(x[i])) {
