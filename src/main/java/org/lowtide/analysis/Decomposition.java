@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param seasonal  one component per period
  * @param remainder what is left
  * @param weights   robustness weights of the last STL pass
+ * @param zone      the wall clock the seasonal components follow (the day and the week are cycles
+ *                  of local time)
  */
 public record Decomposition(Instant start, Duration step, List<SeasonalPeriod> periods, double[] observed,
                             double[] filled, boolean[] imputed, double[] trend, double[][] seasonal,
-                            double[] remainder, double[] weights) {
+                            double[] remainder, double[] weights, java.time.ZoneId zone) {
 
     public Decomposition {
         Objects.requireNonNull(start, "start");
@@ -35,6 +37,7 @@ public record Decomposition(Instant start, Duration step, List<SeasonalPeriod> p
         Objects.requireNonNull(seasonal, "seasonal");
         Objects.requireNonNull(remainder, "remainder");
         Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(zone, "zone");
         int n = trend.length;
         if (observed.length != n || filled.length != n || imputed.length != n || remainder.length != n
                 || weights.length != n || seasonal.length != periods.size()) {

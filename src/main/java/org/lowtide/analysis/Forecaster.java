@@ -114,6 +114,14 @@ public final class Forecaster {
                 }
             }
         }
+        // Day and week are cycles of the local wall clock: across a DST change in the horizon the
+        // pattern keeps its local times.
+        boolean[] wallClock = new boolean[components];
+        boolean dst = !d.zone().getRules().isFixedOffset();
+        for (int i = 0; i < components; i++) {
+            long seconds = (long) repeat[i] * stepSeconds;
+            wallClock[i] = dst && d.step().getNano() == 0 && seconds % 86_400 == 0;
+        }
         double phiPower = 1;
         double dampedSum = 0;
         double varianceFactor = 1; // v_b / σ² for the block b steps ahead
@@ -132,8 +140,7 @@ public final class Forecaster {
             }
             double seasonal = 0;
             for (int i = 0; i < components; i++) {
-                int p = repeat[i];
-                seasonal += d.seasonal()[i][n - p + (h % p)];
+                seasonal += d.seasonal()[i][sourceStep(d, repeat[i], n, h, wallClock[i])];
             }
             double m = level + dampedSum * slope + seasonal;
             double scale = Math.sqrt(varianceFactor);
@@ -151,6 +158,40 @@ public final class Forecaster {
             }
         }
         return new Forecast(d.timeAt(n), d.step(), mean, lo80, hi80, lo95, hi95, phi, java.util.Optional.empty());
+    }
+
+    /**
+     * The history step whose seasonal value forecast step {@code h} repeats: the latest step one or
+     * more whole periods {@code p} earlier, counted on the local wall clock when {@code wallClock}.
+     */
+    static int sourceStep(Decomposition d, int p, int n, int h, boolean wallClock) {
+        int utc = n - p + (h % p);
+        if (!wallClock) {
+            return utc;
+        }
+        long stepSeconds = d.step().getSeconds();
+        java.time.Instant end = d.timeAt(n);
+        java.time.LocalDateTime local = d.timeAt(n + h).atZone(d.zone()).toLocalDateTime();
+        long periodSeconds = (long) p * stepSeconds;
+        long k = (h / p) + 1;
+        java.time.Instant source = local.minusSeconds(k * periodSeconds).atZone(d.zone()).toInstant();
+        while (!source.isBefore(end)) {
+            k++;
+            source = local.minusSeconds(k * periodSeconds).atZone(d.zone()).toInstant();
+        }
+        while (k > 1) {
+            java.time.Instant later = local.minusSeconds((k - 1) * periodSeconds).atZone(d.zone()).toInstant();
+            if (!later.isBefore(end)) {
+                break;
+            }
+            k--;
+            source = later;
+        }
+        long index = java.time.Duration.between(d.start(), source).getSeconds() / stepSeconds;
+        if (index < 0 || index >= n) {
+            return utc;
+        }
+        return (int) index;
     }
 
     /** Distances of the 2.5, 10, 90 and 97.5 % quantiles from zero (lower ones as positive numbers). */

@@ -79,7 +79,7 @@ public final class PatternAnalysis {
         List<SeasonalPeriod> withStrength = strengths(d);
         double trendStrength = strength(d.trend(), d.remainder(), d.imputed());
         d = new Decomposition(d.start(), d.step(), withStrength, d.observed(), d.filled(), d.imputed(), d.trend(),
-                d.seasonal(), d.remainder(), d.weights());
+                d.seasonal(), d.remainder(), d.weights(), d.zone());
         check(cancelled);
         Optional<Forecast> forecast = Optional.empty();
         if (forecastWeeks > 0) {
@@ -103,7 +103,11 @@ public final class PatternAnalysis {
         }
     }
 
-    /** Fills {@code masked} seasonally and decomposes it with Lowtide's default MSTL. */
+    /**
+     * Fills {@code masked} seasonally and decomposes it with Lowtide's default MSTL, on the local
+     * wall-clock grid of the series' zone (see {@link WallClockGrid}) when DST changes the offset
+     * inside the span; the components are mapped back to the series' grid.
+     */
     static Decomposition decompose(TrafficSeries series, List<SeasonalPeriod> periods, double[] observed,
                                    double[] masked, BooleanSupplier cancelled) {
         int n = masked.length;
@@ -118,32 +122,47 @@ public final class PatternAnalysis {
         for (int i = 0; i < n; i++) {
             imputed[i] = Double.isNaN(masked[i]);
         }
-        double[] filled = SeasonalFill.fill(masked, steps);
+        WallClockGrid grid = steps.length > 0 ? WallClockGrid.of(series.start(), series.step(), n, series.zone())
+                : WallClockGrid.of(series.start(), series.step(), 0, series.zone());
+        double[] local = grid.identity() ? masked : grid.toLocal(masked);
+        double[] localFilled = SeasonalFill.fill(local, steps);
+        double[] filled = masked.clone();
+        double[] filledBack = grid.identity() ? localFilled : grid.toUtc(localFilled);
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(filled[i])) {
+                filled[i] = filledBack[i];
+            }
+        }
         double[][] seasonal;
         double[] trend;
-        double[] remainder;
         double[] weights;
         if (steps.length > 0) {
-            MstlResult fit = Mstl.decompose(filled, MstlParameters.defaults(true, steps),
+            MstlResult fit = Mstl.decompose(localFilled, MstlParameters.defaults(true, steps),
                     k -> cancelled != null && cancelled.getAsBoolean());
             // MstlParameters sorts the periods; usable is already ascending.
-            seasonal = fit.seasonal();
-            trend = fit.trend();
-            remainder = fit.remainder();
-            weights = fit.weights();
+            seasonal = new double[steps.length][];
+            for (int i = 0; i < steps.length; i++) {
+                seasonal[i] = grid.identity() ? fit.seasonal()[i] : grid.toUtc(fit.seasonal()[i]);
+            }
+            trend = grid.identity() ? fit.trend() : grid.toUtc(fit.trend());
+            weights = grid.identity() ? fit.weights() : grid.toUtc(fit.weights());
         } else {
             seasonal = new double[0][];
             int window = Math.max(3, Math.min(n, n / 10 | 1));
             trend = RollingMedian.centred(filled, window, Math.max(1, window / 16));
-            remainder = new double[n];
-            for (int i = 0; i < n; i++) {
-                remainder[i] = filled[i] - trend[i];
-            }
             weights = new double[n];
             Arrays.fill(weights, 1.0);
         }
+        double[] remainder = new double[n];
+        for (int i = 0; i < n; i++) {
+            double sum = trend[i];
+            for (double[] c : seasonal) {
+                sum += c[i];
+            }
+            remainder[i] = filled[i] - sum;
+        }
         return new Decomposition(series.start(), series.step(), usable, observed, filled, imputed, trend, seasonal,
-                remainder, weights);
+                remainder, weights, series.zone());
     }
 
     private static List<SeasonalPeriod> strengths(Decomposition d) {

@@ -217,4 +217,46 @@ class PatternTrapsTest {
         assertThat(spike.interval()).isEqualTo(new Interval(series.timeAt(100), series.timeAt(101)));
         assertThat(spike.score()).isGreaterThan(10);
     }
+
+    @Test
+    void forecastAcrossADstChangeKeepsTheLocalTrough() {
+        // Six weeks ending a week before the autumn change; the forecast crosses 26 October 2025.
+        ZonedDateTime start = ZonedDateTime.of(2025, 9, 8, 0, 0, 0, 0, BERLIN);
+        TrafficSeries series = hourly(start, 6 * 168, 9);
+        Patterns p = PatternAnalysis.analyze(series, 3, PatternAnalysis.Progress.NONE, () -> false);
+        Forecast f = p.forecast().orElseThrow();
+        // The quietest forecast hour of each local Sunday is 03:00 or 04:00 local, before and after.
+        for (ZonedDateTime sunday : new ZonedDateTime[] {ZonedDateTime.of(2025, 10, 26, 0, 0, 0, 0, BERLIN),
+            ZonedDateTime.of(2025, 11, 2, 0, 0, 0, 0, BERLIN)}) {
+            int best = -1;
+            for (int i = 0; i < f.size(); i++) {
+                ZonedDateTime t = f.timeAt(i).atZone(BERLIN);
+                if (t.toLocalDate().equals(sunday.toLocalDate()) && (best < 0 || f.mean()[i] < f.mean()[best])) {
+                    best = i;
+                }
+            }
+            assertThat(f.timeAt(best).atZone(BERLIN).getHour()).as("quietest hour on %s", sunday.toLocalDate())
+                    .isIn(3, 4);
+        }
+        // After the change, local 04:00 (trough) stays below local 02:00 (not the trough): a
+        // forecast repeating UTC cycles would have swapped them.
+        int at2 = (int) Duration.between(f.start(), ZonedDateTime.of(2025, 11, 2, 2, 0, 0, 0, BERLIN).toInstant())
+                .toHours();
+        int at4 = (int) Duration.between(f.start(), ZonedDateTime.of(2025, 11, 2, 4, 0, 0, 0, BERLIN).toInstant())
+                .toHours();
+        assertThat(f.mean()[at4]).isLessThan(0.8 * f.mean()[at2]);
+    }
+
+    @Test
+    void decompositionOnTheWallClockBeatsSeasonalNaiveAcrossDst() throws Exception {
+        // The bundled API sample crosses the US spring change; its backtest must beat seasonal naive.
+        try (java.io.Reader in = new java.io.InputStreamReader(PatternTrapsTest.class.getResourceAsStream(
+                "/org/lowtide/samples/api-5min-dst-2026.csv"), java.nio.charset.StandardCharsets.UTF_8)) {
+            TrafficSeries s = org.lowtide.traffic.imports.CsvTrafficReader.read(in, "api",
+                    org.lowtide.traffic.imports.ImportOptions.inZone(ZoneId.of("America/New_York"))).series();
+            Patterns p = PatternAnalysis.analyze(s, 1, PatternAnalysis.Progress.NONE, () -> false);
+            Forecast.Backtest bt = p.forecast().orElseThrow().backtest().orElseThrow();
+            assertThat(bt.mase()).isLessThan(bt.naiveMase());
+        }
+    }
 }
