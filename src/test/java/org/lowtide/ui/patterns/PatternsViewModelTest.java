@@ -1,0 +1,123 @@
+package org.lowtide.ui.patterns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lowtide.analysis.Anomaly;
+import org.lowtide.service.AnalysisRequest;
+import org.lowtide.service.AnalysisResult;
+import org.lowtide.service.AnalysisService;
+import org.lowtide.service.Cancellation;
+import org.lowtide.service.ProgressListener;
+import org.lowtide.service.Samples;
+import org.lowtide.traffic.imports.ImportOptions;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Patterns screen on the bundled shop sample (two known outages), headless. */
+class PatternsViewModelTest {
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private static AnalysisResult shop() throws Exception {
+        return new AnalysisService().analyze(new AnalysisRequest(Samples.SHOP, ImportOptions.inZone(Samples.SHOP.zone()),
+                AnalysisRequest.DEFAULT_WINDOW, 3), ProgressListener.NONE, Cancellation.NEVER);
+    }
+
+    private static <T> T onFx(Callable<T> action) throws Exception {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                done.complete(action.call());
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        });
+        T value = done.get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return value;
+    }
+
+    @Test
+    void showsChartsAndListsTheAnomalies() throws Exception {
+        AnalysisResult result = shop();
+        PatternsViewModel vm = new PatternsViewModel(Runnable::run);
+
+        onFx(() -> {
+            vm.show(result);
+            return null;
+        });
+
+        assertThat(vm.busyProperty().get()).isFalse();
+        PatternsViewModel.Charts charts = vm.chartsProperty().get();
+        assertThat(charts).isNotNull();
+        assertThat(charts.series()).isNotNull();
+        assertThat(charts.decomposition()).isNotNull();
+        assertThat(charts.forecast()).isNotNull();
+        assertThat(vm.anomaliesProperty()).anyMatch(r -> r.anomaly().kind() == Anomaly.Kind.OUTAGE
+                && r.text().startsWith("Outage  Wed 12 Mar 2025 19:00"));
+        assertThat(vm.summaryProperty().get()).contains("day (strength", "week (strength");
+        assertThat(vm.forecastTextProperty().get()).contains("Forecast 8 weeks", "MASE");
+    }
+
+    @Test
+    void selectingAnAnomalyZoomsTheSeriesChartToIt() throws Exception {
+        AnalysisResult result = shop();
+        PatternsViewModel vm = new PatternsViewModel(Runnable::run);
+        PatternsView view = onFx(() -> {
+            PatternsView v = new PatternsView(vm);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(v, 1200, 800));
+            stage.show();
+            vm.show(result);
+            return v;
+        });
+        @SuppressWarnings("unchecked")
+        ListView<PatternsViewModel.AnomalyRow> list = (ListView<PatternsViewModel.AnomalyRow>) view.lookup("#anomalyList");
+        PatternsViewModel.AnomalyRow outage = vm.anomaliesProperty().stream()
+                .filter(r -> r.anomaly().kind() == Anomaly.Kind.OUTAGE).findFirst().orElseThrow();
+
+        onFx(() -> {
+            list.getSelectionModel().select(outage);
+            return null;
+        });
+
+        ChartViewer viewer = (ChartViewer) view.lookup("#seriesChart");
+        XYPlot plot = (XYPlot) viewer.getChart().getPlot();
+        double lower = plot.getDomainAxis().getLowerBound();
+        double upper = plot.getDomainAxis().getUpperBound();
+        assertThat(lower).isLessThanOrEqualTo(outage.anomaly().interval().start().toEpochMilli());
+        assertThat(upper).isGreaterThanOrEqualTo(outage.anomaly().interval().end().toEpochMilli());
+        assertThat(upper - lower).isLessThan(Duration.ofDays(2).toMillis());
+        onFx(() -> {
+            ((Stage) view.getScene().getWindow()).close();
+            return null;
+        });
+    }
+
+    @Test
+    void clearsWithoutAResult() throws Exception {
+        PatternsViewModel vm = new PatternsViewModel(Runnable::run);
+        onFx(() -> {
+            vm.show(null);
+            return null;
+        });
+        assertThat(vm.chartsProperty().get()).isNull();
+        assertThat(vm.anomaliesProperty()).isEmpty();
+        assertThat(vm.summaryProperty().get()).isEqualTo("No analysis yet.");
+    }
+}
