@@ -138,14 +138,16 @@ public final class PeriodDetector {
         return found;
     }
 
-    /** The highest periodogram peak away from every calendar period and its harmonics, if strong. */
+    /** The highest periodogram peak away from the periods found and their harmonics, if strong. */
     private static java.util.Optional<SeasonalPeriod> other(double[] detrended, long stepSeconds,
                                                             List<SeasonalPeriod> calendar) {
         int n = detrended.length;
         double[] power = Fft.periodogram(detrended);
         int m = (power.length - 1) * 2;
-        double[] calendarSteps = {(double) DAY.getSeconds() / stepSeconds, (double) WEEK.getSeconds() / stepSeconds,
-            (double) YEAR.getSeconds() / stepSeconds};
+        // Harmonics of the periods found are their shapes, not new periods. (Every divisor of a
+        // week is a harmonic of the week, so only periods actually found are excluded.)
+        double[] calendarSteps = calendar.stream().mapToDouble(p -> (double) p.period().getSeconds() / stepSeconds)
+                .toArray();
         int best = -1;
         for (int k = 2; k < power.length; k++) {
             double period = (double) m / k;
@@ -156,7 +158,7 @@ public final class PeriodDetector {
             for (double c : calendarSteps) {
                 double harmonic = k * c / m; // how many cycles of this frequency fit into the calendar period
                 double nearest = Math.rint(harmonic);
-                if (nearest >= 1 && Math.abs(k - nearest * m / c) <= 2 + 0.05 * k) {
+                if (nearest >= 1 && Math.abs(k - nearest * m / c) <= 2 + 0.01 * k) {
                     nearCalendar = true;
                     break;
                 }
@@ -177,8 +179,11 @@ public final class PeriodDetector {
         if (acf < 2 * MIN_ACF || peak < 2 * MIN_PEAK) {
             return java.util.Optional.empty();
         }
+        // Within 5 % of a period found (a drifting clock, a damaged grid): the same period.
+        long seconds = p * stepSeconds;
         for (SeasonalPeriod c : calendar) {
-            if (Math.abs(p - c.steps()) <= 0.05 * c.steps()) {
+            long found = c.period().getSeconds();
+            if (Math.abs(seconds - found) <= 0.05 * found) {
                 return java.util.Optional.empty();
             }
         }
