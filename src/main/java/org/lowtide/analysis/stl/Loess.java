@@ -246,14 +246,34 @@ final class Loess {
         double swy;
         double swuy;
         if (rw == null) {
-            swy = table[0] * yc;
-            swuy = 0;
-            for (int d = 1; d <= radius; d++) {
-                double lo = y[centre - d];
-                double hi = y[centre + d];
-                swy += table[d] * (lo + hi);
-                swuy += weightedDistance[d] * (hi - lo);
+            // A linear filter with a fixed kernel: four independent partial sums, so the adds of
+            // consecutive pairs do not wait on each other.
+            double[] wd = weightedDistance;
+            double y0 = table[0] * yc;
+            double y1 = 0;
+            double y2 = 0;
+            double y3 = 0;
+            double u0 = 0;
+            double u1 = 0;
+            double u2 = 0;
+            double u3 = 0;
+            int d = 1;
+            for (; d + 3 <= radius; d += 4) {
+                y0 += table[d] * (y[centre - d] + y[centre + d]);
+                u0 += wd[d] * (y[centre + d] - y[centre - d]);
+                y1 += table[d + 1] * (y[centre - d - 1] + y[centre + d + 1]);
+                u1 += wd[d + 1] * (y[centre + d + 1] - y[centre - d - 1]);
+                y2 += table[d + 2] * (y[centre - d - 2] + y[centre + d + 2]);
+                u2 += wd[d + 2] * (y[centre + d + 2] - y[centre - d - 2]);
+                y3 += table[d + 3] * (y[centre - d - 3] + y[centre + d + 3]);
+                u3 += wd[d + 3] * (y[centre + d + 3] - y[centre - d - 3]);
             }
+            for (; d <= radius; d++) {
+                y0 += table[d] * (y[centre - d] + y[centre + d]);
+                u0 += wd[d] * (y[centre + d] - y[centre - d]);
+            }
+            swy = (y0 + y1) + (y2 + y3);
+            swuy = (u0 + u1) + (u2 + u3);
             sw = sumWeights;
             swu = 0;
             swuu = sumSquaredDistance;
