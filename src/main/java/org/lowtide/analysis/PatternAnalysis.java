@@ -125,7 +125,9 @@ public final class PatternAnalysis {
         WallClockGrid grid = steps.length > 0 ? WallClockGrid.of(series.start(), series.step(), n, series.zone())
                 : WallClockGrid.of(series.start(), series.step(), 0, series.zone());
         double[] local = grid.identity() ? masked : grid.toLocal(masked);
-        double[] localFilled = SeasonalFill.fill(local, steps);
+        java.util.function.IntPredicate stop = k -> cancelled != null && cancelled.getAsBoolean();
+        SeasonalFill.Filled fill = SeasonalFill.fillWithFit(local, stop, steps);
+        double[] localFilled = fill.values();
         double[] filled = masked.clone();
         double[] filledBack = grid.identity() ? localFilled : grid.toUtc(localFilled);
         for (int i = 0; i < n; i++) {
@@ -137,8 +139,13 @@ public final class PatternAnalysis {
         double[] trend;
         double[] weights;
         if (steps.length > 0) {
-            MstlResult fit = Mstl.decompose(localFilled, MstlParameters.defaults(true, steps),
-                    k -> cancelled != null && cancelled.getAsBoolean());
+            // One robust MSTL serves the fill and the decomposition when the fill made one with the
+            // same periods: robust weights already discount the few filled steps' first guesses,
+            // and it halves the cost when anything is missing or masked.
+            MstlResult fit = fill.fit().filter(f -> java.util.Arrays.equals(f.periods(), steps)).orElse(null);
+            if (fit == null) {
+                fit = Mstl.decompose(localFilled, MstlParameters.defaults(true, steps), stop);
+            }
             // MstlParameters sorts the periods; usable is already ascending.
             seasonal = new double[steps.length][];
             for (int i = 0; i < steps.length; i++) {

@@ -20,12 +20,36 @@ public final class SeasonalFill {
     }
 
     /**
+     * A filled series and, when one was made, the robust MSTL of its preliminary fill.
+     *
+     * @param values the filled copy
+     * @param fit    the MSTL (Lowtide's defaults) of the preliminary fill, empty when the fill was
+     *               linear or nothing was missing
+     */
+    public record Filled(double[] values, java.util.Optional<MstlResult> fit) {
+        public Filled {
+            java.util.Objects.requireNonNull(values, "values");
+            java.util.Objects.requireNonNull(fit, "fit");
+        }
+    }
+
+    /**
      * @param y       the series, {@code NaN} where missing; at least one value observed
      * @param periods candidate seasonal periods in steps (those that fit fewer than twice into the
      *                observed data are not used)
      * @return a filled copy ({@code y} itself is not changed)
      */
     public static double[] fill(double[] y, int... periods) {
+        return fillWithFit(y, null, periods).values();
+    }
+
+    /**
+     * As {@link #fill}, also returning the MSTL the fill made, so that a caller decomposing the
+     * same series with the same periods need not fit again.
+     *
+     * @param cancelled asked between STL fits (may be {@code null})
+     */
+    public static Filled fillWithFit(double[] y, java.util.function.IntPredicate cancelled, int... periods) {
         int n = y.length;
         int observed = 0;
         double min = Double.POSITIVE_INFINITY;
@@ -41,12 +65,12 @@ public final class SeasonalFill {
             throw new IllegalArgumentException("nothing to interpolate from: every value is missing");
         }
         if (observed == n) {
-            return y.clone();
+            return new Filled(y.clone(), java.util.Optional.empty());
         }
         int seen = observed;
         int[] usable = Arrays.stream(periods).filter(p -> p >= 2 && 2 * p < n && seen > 2 * p).sorted().toArray();
         if (usable.length == 0) {
-            return linear(y);
+            return new Filled(linear(y), java.util.Optional.empty());
         }
         int longest = usable[usable.length - 1];
         double[] prelim = y.clone();
@@ -58,7 +82,7 @@ public final class SeasonalFill {
                 prelim[t] = Double.isNaN(m) ? lin[t] : m;
             }
         }
-        MstlResult fit = Mstl.decompose(prelim, MstlParameters.defaults(true, usable));
+        MstlResult fit = Mstl.decompose(prelim, MstlParameters.defaults(true, usable), cancelled);
         double[] adjusted = new double[n];
         for (int t = 0; t < n; t++) {
             adjusted[t] = Double.isNaN(y[t]) ? Double.NaN : y[t] - fit.seasonalAt(t);
@@ -70,12 +94,12 @@ public final class SeasonalFill {
             if (Double.isNaN(out[t])) {
                 double v = adjustedFilled[t] + fit.seasonalAt(t);
                 if (v > max + slack || v < min - slack) {
-                    return linear(y);
+                    return new Filled(linear(y), java.util.Optional.empty());
                 }
                 out[t] = v;
             }
         }
-        return out;
+        return new Filled(out, java.util.Optional.of(fit));
     }
 
     /** Linear interpolation between observed neighbours; the ends repeat the nearest value. */
