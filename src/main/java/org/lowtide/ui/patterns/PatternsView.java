@@ -25,7 +25,7 @@ public final class PatternsView extends BorderPane {
 
     private final PatternsViewModel viewModel;
     private final ChartViewer series = viewer("seriesChart", 260);
-    private final ChartViewer decomposition = viewer("decompositionChart", 520);
+    private final ChartViewer decomposition = viewer("decompositionChart", 640);
     private final ChartViewer strengths = viewer("strengthChart", 200);
     private final ChartViewer heatmap = viewer("patternsHeatmap", 260);
     private final ChartViewer forecast = viewer("forecastChart", 280);
@@ -45,6 +45,11 @@ public final class PatternsView extends BorderPane {
     private static ChartViewer viewer(String id, double height) {
         ChartViewer v = new ChartViewer();
         v.setId(id);
+        // Inside a scrolling page the wheel scrolls the page; zoom is by dragging a rectangle.
+        org.jfree.chart.fx.interaction.MouseHandlerFX wheel = v.getCanvas().getMouseHandler("scroll");
+        if (wheel != null) {
+            v.getCanvas().removeAuxiliaryMouseHandler(wheel);
+        }
         v.setPrefHeight(height);
         v.setMinHeight(height);
         v.setVisible(false);
@@ -104,8 +109,19 @@ public final class PatternsView extends BorderPane {
         HBox.setHgrow(heatmap, Priority.ALWAYS);
         strengths.setPrefWidth(300);
         heatmap.setPrefWidth(600);
-        VBox box = new VBox(10, section("Traffic and anomalies", series), section("Decomposition (robust MSTL)",
-                decomposition), middle, section("Forecast", forecast));
+        javafx.scene.control.Hyperlink whole = new javafx.scene.control.Hyperlink("Whole span");
+        whole.setId("wholeSpan");
+        whole.setOnAction(e -> {
+            JFreeChart chart = series.getChart();
+            if (chart != null && chart.getPlot() instanceof XYPlot) {
+                ((XYPlot) chart.getPlot()).getDomainAxis().setAutoRange(true);
+            }
+        });
+        whole.visibleProperty().bind(series.visibleProperty());
+        VBox seriesSection = (VBox) section("Traffic and anomalies (drag to zoom, select an anomaly on the left)", series);
+        seriesSection.getChildren().add(1, whole);
+        VBox box = new VBox(10, seriesSection,
+                section("Decomposition (robust MSTL)", decomposition), middle, section("Forecast", forecast));
         box.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);

@@ -103,6 +103,13 @@ class PatternsViewModelTest {
         assertThat(lower).isLessThanOrEqualTo(outage.anomaly().interval().start().toEpochMilli());
         assertThat(upper).isGreaterThanOrEqualTo(outage.anomaly().interval().end().toEpochMilli());
         assertThat(upper - lower).isLessThan(Duration.ofDays(2).toMillis());
+
+        onFx(() -> {
+            ((javafx.scene.control.Hyperlink) view.lookup("#wholeSpan")).fire();
+            return null;
+        });
+        assertThat(plot.getDomainAxis().getUpperBound() - plot.getDomainAxis().getLowerBound())
+                .isGreaterThan(Duration.ofDays(300).toMillis());
         onFx(() -> {
             ((Stage) view.getScene().getWindow()).close();
             return null;
