@@ -90,10 +90,14 @@ public final class CostLimits {
         Object[] shown = args.clone();
         for (int i = 0; i < shown.length; i++) {
             if (shown[i] instanceof Double) {
-                double d = (Double) shown[i];
-                shown[i] = d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+                shown[i] = number((Double) shown[i]);
             }
         }
         return Optional.of(String.format(Locale.ROOT, format, shown));
+    }
+
+    /** @return a number as users typed it: {@code 2} rather than {@code 2.0} */
+    static String number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
     }
 }

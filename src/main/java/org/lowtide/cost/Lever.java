@@ -43,7 +43,7 @@ public record Lever(String id, String name, double innovation, double changes, d
         if (!Double.isFinite(factor) || factor < 0 || (positive && factor == 0)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "lever %s: the %s multiplier must be %s, was %s", id, what,
-                    positive ? "more than zero" : "zero or more", factor));
+                    positive ? "more than zero" : "zero or more", CostLimits.number(factor)));
         }
     }
 
