@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lowtide", mixinStandardHelpOptions = true, versionProvider = LowtideCli.Version.class,
         description = "Tells when to make a risky change and what downtime costs.%n"
                 + "Run without arguments to open the desktop app.",
-        subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, CostCommand.class, CommandLine.HelpCommand.class})
 public final class LowtideCli {
 
     /** Everything went well. */
@@ -70,7 +70,7 @@ public final class LowtideCli {
         CommandLine cli = new CommandLine(new LowtideCli(), new Factory(analysis));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof ImportException) {
+            if (ex instanceof ImportException || ex instanceof org.lowtide.cost.ScenarioFileException) {
                 err.println("lowtide: " + ex.getMessage());
                 return EXIT_BAD_INPUT;
             }
@@ -102,6 +102,9 @@ public final class LowtideCli {
         public <K> K create(Class<K> type) throws Exception {
             if (type == AnalyzeCommand.class) {
                 return type.cast(new AnalyzeCommand(analysis));
+            }
+            if (type == CostCommand.class) {
+                return type.cast(new CostCommand(new org.lowtide.service.CostService()));
             }
             return fallback.create(type);
         }

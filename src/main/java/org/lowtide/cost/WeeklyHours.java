@@ -84,14 +84,30 @@ public record WeeklyHours(Set<DayOfWeek> days, HoursOfDay hours) {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        for (DayOfWeek d : DayOfWeek.values()) {
-            if (days.contains(d)) {
-                if (sb.length() > 0) {
-                    sb.append(',');
-                }
-                sb.append(d.name().charAt(0)).append(d.name().substring(1, 3).toLowerCase(Locale.ROOT));
+        DayOfWeek[] all = DayOfWeek.values();
+        int i = 0;
+        while (i < all.length) {
+            if (!days.contains(all[i])) {
+                i++;
+                continue;
             }
+            int j = i;
+            while (j + 1 < all.length && days.contains(all[j + 1])) {
+                j++;
+            }
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(shortName(all[i]));
+            if (j > i) {
+                sb.append('-').append(shortName(all[j]));
+            }
+            i = j + 1;
         }
         return sb + " " + hours;
+    }
+
+    private static String shortName(DayOfWeek d) {
+        return d.name().charAt(0) + d.name().substring(1, 3).toLowerCase(Locale.ROOT);
     }
 }

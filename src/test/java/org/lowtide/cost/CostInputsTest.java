@@ -116,6 +116,7 @@ class CostInputsTest {
         assertThat(h.contains(DayOfWeek.SUNDAY, LocalTime.of(1, 0))).isTrue();
         assertThat(h.contains(DayOfWeek.FRIDAY, LocalTime.of(1, 0))).isFalse();
         assertThat(WeeklyHours.parse("Mon-Fri 09:00-17:00").contains(DayOfWeek.WEDNESDAY, LocalTime.NOON)).isTrue();
+        assertThat(WeeklyHours.parse("Mon-Wed,Fri,Sat 09:00-17:00")).hasToString("Mon-Wed,Fri-Sat 09:00-17:00");
         assertThatThrownBy(() -> WeeklyHours.parse("weekdays 9-5")).hasMessageContaining("e.g. Mon-Fri 09:00-17:00");
     }
 }
