@@ -33,7 +33,9 @@ public record ErrorBudget(double sloPercent, double allowedMinutesPer30Days, dou
     /** @return the error budget for these assumptions */
     public static ErrorBudget of(CostAssumptions a) {
         double slo = a.sloPercent().value();
-        double allowedFraction = 1 - slo / 100;
+        // In decimal, so that 99.9 % allows exactly 43.2 minutes and not 43.19999999999524.
+        double allowedFraction = java.math.BigDecimal.valueOf(100).subtract(java.math.BigDecimal.valueOf(slo))
+                .movePointLeft(2).doubleValue();
         double changes = a.changesPerYear().value() * MINUTES_PER_30_DAYS / RevenueBasis.MINUTES_PER_YEAR;
         RestoreTime restore = a.restoreTime();
         double h = a.changeFailureRate().value() * (RestoreTime.minutes(a.detect().value()) + restore.meanMinutes())

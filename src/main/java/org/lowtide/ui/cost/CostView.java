@@ -46,7 +46,7 @@ public final class CostView extends BorderPane {
         this.viewModel = viewModel;
         getStyleClass().add("cost-view");
         SplitPane split = new SplitPane(form(), results());
-        split.setDividerPositions(0.34);
+        split.setDividerPositions(0.36);
         setCenter(split);
     }
 
@@ -64,13 +64,14 @@ public final class CostView extends BorderPane {
             Label label = new Label(f.label());
             TextField text = new TextField();
             text.setId("field-" + f.key());
-            text.setPrefColumnCount(9);
+            text.setPrefColumnCount(7);
             text.textProperty().bindBidirectional(f.textProperty());
             if (f.key().equals("revenuePerYear")) {
                 text.setPromptText("e.g. 12000000");
             }
             Label unit = new Label(f.unit());
             unit.getStyleClass().add("cost-unit");
+            unit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             grid.add(label, 0, row);
             grid.add(text, 1, row);
             grid.add(unit, 2, row++);
