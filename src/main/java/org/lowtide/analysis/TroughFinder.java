@@ -11,8 +11,9 @@ import java.util.List;
  * <p>A window of {@code k} slots is scored by the <b>total</b> expected traffic over all its slots,
  * not by its first slot, and windows wrap round the week (Sunday 23:00 to Monday 01:00 is a
  * window). Circular prefix sums make the scan O(slots). Windows that touch a slot without data are
- * not proposed. The best window comes first; further troughs are the next best windows that do not
- * overlap any trough already chosen.
+ * not proposed. The best window comes first; further troughs are the next best windows that keep at
+ * least one window length clear of every trough already chosen, so that each names a distinct quiet
+ * period rather than the same night shifted by a slot.
  */
 public final class TroughFinder {
 
@@ -70,7 +71,7 @@ public final class TroughFinder {
         List<Trough> troughs = new ArrayList<>();
         for (int c = 0; c < candidates && troughs.size() < maxCount; c++) {
             int s = order[c];
-            if (overlapsTaken(taken, s, k)) {
+            if (overlapsTaken(taken, s - k, 3 * k)) { // the window itself plus one window length either side
                 continue;
             }
             for (int j = 0; j < k; j++) {
@@ -83,9 +84,9 @@ public final class TroughFinder {
         return troughs;
     }
 
-    private static boolean overlapsTaken(boolean[] taken, int start, int k) {
-        for (int j = 0; j < k; j++) {
-            if (taken[(start + j) % taken.length]) {
+    private static boolean overlapsTaken(boolean[] taken, int start, int length) {
+        for (int j = 0; j < length; j++) {
+            if (taken[Math.floorMod(start + j, taken.length)]) {
                 return true;
             }
         }

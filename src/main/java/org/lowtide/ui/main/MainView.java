@@ -1,0 +1,497 @@
+package org.lowtide.ui.main;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.PanHandlerFX;
+import org.lowtide.service.AppInfo;
+import org.lowtide.service.Samples;
+import org.lowtide.service.TrafficSource;
+import org.lowtide.traffic.TrafficSeries;
+import org.lowtide.traffic.imports.ImportWarning;
+
+/**
+ * The main window's content: menus and tool bar, the recommendation, the two charts and a status
+ * bar. Only binds controls to {@link MainViewModel}; all state and validation live there.
+ */
+public final class MainView extends BorderPane {
+
+    /** The stylesheet every Lowtide scene uses. */
+    public static final String STYLESHEET = "/org/lowtide/ui/lowtide.css";
+
+    private final MainViewModel viewModel;
+    private File lastDirectory;
+
+    public MainView(MainViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add("main-view");
+        setTop(new VBox(menuBar(), toolBar()));
+        setCenter(center());
+        setBottom(statusBar());
+        acceptDroppedFiles();
+    }
+
+    /** @return the stylesheet's URL, for {@code Scene#getStylesheets()} */
+    public static String stylesheet() {
+        return MainView.class.getResource(STYLESHEET).toExternalForm();
+    }
+
+    // ---------------------------------------------------------------- top
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem("Open…");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> chooseFile());
+
+        Menu samples = new Menu("Open Sample");
+        for (TrafficSource.Sample sample : Samples.all()) {
+            MenuItem item = new MenuItem(capitalised(sample.description()) + "  (" + sample.fileName() + ")");
+            item.setOnAction(e -> viewModel.load(sample));
+            samples.getItems().add(item);
+        }
+
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> javafx.application.Platform.exit());
+
+        Menu file = new Menu("File", null, open, samples, new SeparatorMenuItem(), quit);
+
+        MenuItem about = new MenuItem("About Lowtide");
+        about.setOnAction(e -> showAbout());
+        Menu help = new Menu("Help", null, about);
+
+        MenuBar bar = new MenuBar(file, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private ToolBar toolBar() {
+        Button open = new Button("Open…");
+        open.setOnAction(e -> chooseFile());
+        open.setTooltip(new Tooltip("Open a CSV of timestamps and traffic (or drop a file on the window)"));
+
+        ComboBox<Duration> windowBox = new ComboBox<>(FXCollections.observableArrayList(MainViewModel.WINDOW_CHOICES));
+        windowBox.setId("windowBox");
+        windowBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Duration d) {
+                return d == null ? "" : Formats.words(d);
+            }
+
+            @Override
+            public Duration fromString(String text) {
+                return null; // not editable
+            }
+        });
+        windowBox.valueProperty().bindBidirectional(viewModel.windowLengthProperty());
+        windowBox.setTooltip(new Tooltip("How long the maintenance window has to be"));
+
+        ComboBox<String> zoneBox = zoneBox();
+
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelButton");
+        cancel.getStyleClass().add("cancel-button");
+        cancel.setOnAction(e -> viewModel.cancel());
+        cancel.visibleProperty().bind(viewModel.busyProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(open, new Separator(Orientation.VERTICAL),
+                caption("Window length", windowBox), windowBox,
+                caption("Time zone", zoneBox), zoneBox, spacer, cancel);
+    }
+
+    private ComboBox<String> zoneBox() {
+        ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(
+                ZoneId.getAvailableZoneIds().stream().sorted().toList()));
+        box.setId("zoneBox");
+        box.setEditable(true);
+        box.setVisibleRowCount(16);
+        box.setPrefWidth(240);
+        box.setValue(viewModel.getZone().getId());
+        viewModel.zoneProperty().addListener((o, before, zone) -> {
+            if (zone != null) {
+                box.setValue(zone.getId());
+            }
+        });
+        box.valueProperty().addListener((o, before, text) -> {
+            if (text != null) {
+                viewModel.applyZoneText(text);
+            }
+        });
+
+        Tooltip help = new Tooltip("The zone whose wall clock the weekly window follows (type or pick)");
+        Tooltip invalid = new Tooltip();
+        invalid.textProperty().bind(viewModel.zoneErrorProperty());
+        viewModel.zoneErrorProperty().addListener((o, before, error) -> {
+            boolean bad = !error.isEmpty();
+            box.getStyleClass().remove("invalid");
+            if (bad) {
+                box.getStyleClass().add("invalid");
+            }
+            box.setTooltip(bad ? invalid : help);
+        });
+        box.setTooltip(help);
+        return box;
+    }
+
+    private static Label caption(String text, Node target) {
+        Label label = new Label(text);
+        label.setLabelFor(target);
+        label.getStyleClass().add("toolbar-caption");
+        return label;
+    }
+
+    // ---------------------------------------------------------------- centre
+
+    private Node center() {
+        VBox center = new VBox(errorStrip(), banner(), charts());
+        center.getStyleClass().add("center");
+        VBox.setVgrow(center.getChildren().get(2), Priority.ALWAYS);
+        return center;
+    }
+
+    private Node errorStrip() {
+        Label message = new Label();
+        message.setId("errorLabel");
+        message.setWrapText(true);
+        message.textProperty().bind(viewModel.errorMessageProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        Button dismiss = new Button("Dismiss");
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
+        dismiss.setOnAction(e -> viewModel.dismissError());
+        HBox strip = new HBox(12, message, dismiss);
+        strip.setAlignment(Pos.CENTER_LEFT);
+        strip.getStyleClass().add("error-strip");
+        strip.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
+        strip.managedProperty().bind(strip.visibleProperty());
+        return strip;
+    }
+
+    private Node banner() {
+        Label heading = new Label("Recommended weekly maintenance window");
+        heading.getStyleClass().add("banner-heading");
+
+        Label recommendation = new Label();
+        recommendation.setId("recommendation");
+        recommendation.getStyleClass().add("recommendation");
+        recommendation.setWrapText(true);
+        recommendation.textProperty().bind(viewModel.recommendationProperty());
+        recommendation.managedProperty().bind(recommendation.visibleProperty());
+
+        Label placeholder = new Label("Open a traffic file (File → Open…, or drop a CSV here) to find the quietest window.");
+        placeholder.getStyleClass().add("banner-placeholder");
+        placeholder.visibleProperty().bind(viewModel.recommendationProperty().isEmpty());
+        recommendation.visibleProperty().bind(placeholder.visibleProperty().not());
+        placeholder.managedProperty().bind(placeholder.visibleProperty());
+
+        Label next = new Label();
+        next.setId("nextOccurrence");
+        next.getStyleClass().add("next-occurrence");
+        next.textProperty().bind(viewModel.nextOccurrenceProperty());
+        next.visibleProperty().bind(next.textProperty().isNotEmpty());
+        next.managedProperty().bind(next.visibleProperty());
+
+        VBox runnersUp = new VBox(2);
+        runnersUp.setId("runnersUp");
+        runnersUp.getStyleClass().add("runners-up");
+        VBox notes = new VBox(2);
+        notes.getStyleClass().add("notes");
+        viewModel.runnersUpProperty().addListener((ListChangeListener<String>) c -> fillRunnersUp(runnersUp));
+        viewModel.notesProperty().addListener((ListChangeListener<String>) c -> fillNotes(notes));
+        runnersUp.visibleProperty().bind(viewModel.runnersUpProperty().emptyProperty().not());
+        runnersUp.managedProperty().bind(runnersUp.visibleProperty());
+        notes.visibleProperty().bind(viewModel.notesProperty().emptyProperty().not());
+        notes.managedProperty().bind(notes.visibleProperty());
+
+        VBox banner = new VBox(4, heading, placeholder, recommendation, next, runnersUp, notes);
+        banner.setId("banner");
+        banner.getStyleClass().add("banner");
+        return banner;
+    }
+
+    private void fillRunnersUp(VBox box) {
+        box.getChildren().clear();
+        List<String> others = viewModel.runnersUpProperty();
+        for (int i = 0; i < others.size(); i++) {
+            Label line = new Label(ordinal(i + 2) + " choice: " + others.get(i));
+            line.getStyleClass().add("runner-up");
+            box.getChildren().add(line);
+        }
+    }
+
+    private void fillNotes(VBox box) {
+        box.getChildren().clear();
+        for (String note : viewModel.notesProperty()) {
+            Label line = new Label("Note: " + note);
+            line.setWrapText(true);
+            line.getStyleClass().add("note");
+            box.getChildren().add(line);
+        }
+    }
+
+    private Node charts() {
+        ChartViewer traffic = new ChartViewer();
+        traffic.setId("trafficChart");
+        // Zoom the time axis only (wheel or drag); pan with Ctrl+ or Shift+drag as well as Alt+drag.
+        traffic.getCanvas().setRangeZoomable(false);
+        traffic.getCanvas().addMouseHandler(new PanHandlerFX("pan-ctrl", false, true, false, false));
+        traffic.getCanvas().addMouseHandler(new PanHandlerFX("pan-shift", false, false, false, true));
+
+        ChartViewer heatmap = new ChartViewer();
+        heatmap.setId("heatmapChart");
+        heatmap.getCanvas().setDomainZoomable(false);
+        heatmap.getCanvas().setRangeZoomable(false);
+
+        Hyperlink whole = new Hyperlink("Whole span");
+        whole.setOnAction(e -> showWholeSpan(traffic));
+        Hyperlink lastWeeks = new Hyperlink("Last 2 weeks");
+        lastWeeks.setOnAction(e -> showLastWeeks(traffic, 2));
+        Node trafficCard = card("Traffic over time",
+                "Shaded: every occurrence of the recommended window · scroll or drag to zoom, Ctrl+drag to pan",
+                traffic, viewModel.trafficChartProperty(), whole, lastWeeks);
+        Node heatmapCard = card("Typical week",
+                "Median traffic per slot of the local week · outlined: the quietest windows, the best labelled",
+                heatmap, viewModel.heatmapChartProperty());
+
+        SplitPane split = new SplitPane(trafficCard, heatmapCard);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.52);
+        split.getStyleClass().add("charts");
+        return split;
+    }
+
+    private static void showWholeSpan(ChartViewer viewer) {
+        JFreeChart chart = viewer.getChart();
+        if (chart != null) {
+            chart.getXYPlot().getDomainAxis().setAutoRange(true);
+        }
+    }
+
+    private void showLastWeeks(ChartViewer viewer, int weeks) {
+        JFreeChart chart = viewer.getChart();
+        if (chart == null || viewModel.getResult() == null) {
+            return;
+        }
+        TrafficSeries series = viewModel.getResult().series();
+        long end = series.end().toEpochMilli();
+        long start = Math.max(series.start().toEpochMilli(), end - Duration.ofDays(7L * weeks).toMillis());
+        chart.getXYPlot().getDomainAxis().setRange(start, end);
+    }
+
+    /**
+     * A titled card around a chart viewer that follows {@code chart}; a placeholder while it is null.
+     *
+     * @param actions links shown at the right of the title line
+     */
+    private static Node card(String title, String hint, ChartViewer viewer,
+                             ReadOnlyObjectProperty<JFreeChart> chart, Node... actions) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("card-title");
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        Label help = new Label(hint);
+        help.getStyleClass().add("card-hint");
+        help.setMinWidth(0);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(12, heading, help, gap);
+        header.getChildren().addAll(actions);
+        header.setAlignment(Pos.CENTER_LEFT);
+        for (Node action : actions) {
+            action.getStyleClass().add("card-action");
+            action.disableProperty().bind(chart.isNull());
+        }
+
+        Label empty = new Label("No chart: nothing analysed yet, or the data shows no weekly pattern");
+        empty.getStyleClass().add("chart-placeholder");
+        // ChartViewer refuses null: keep the last chart and hide the viewer instead.
+        if (chart.get() != null) {
+            viewer.setChart(chart.get());
+        }
+        chart.addListener((o, before, now) -> {
+            if (now != null) {
+                viewer.setChart(now);
+            }
+        });
+        viewer.visibleProperty().bind(chart.isNotNull());
+        empty.visibleProperty().bind(viewer.visibleProperty().not());
+        viewer.setMinSize(0, 0);
+        StackPane body = new StackPane(viewer, empty);
+        body.setMinSize(0, 0);
+        VBox.setVgrow(body, Priority.ALWAYS);
+
+        VBox card = new VBox(6, header, body);
+        card.getStyleClass().add("card");
+        card.setMinHeight(120);
+        return card;
+    }
+
+    // ---------------------------------------------------------------- bottom
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("statusLabel");
+        status.textProperty().bind(viewModel.statusMessageProperty());
+        status.setMinWidth(120);
+
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(160);
+        progress.progressProperty().bind(viewModel.progressProperty());
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        Label facts = new Label();
+        facts.setId("seriesFacts");
+        facts.getStyleClass().add("series-facts");
+        facts.textProperty().bind(viewModel.seriesFactsProperty());
+        facts.setMinWidth(0);
+
+        Hyperlink warnings = new Hyperlink();
+        warnings.setId("warningsLink");
+        warnings.textProperty().bind(Bindings.createStringBinding(
+                () -> "Warnings (" + viewModel.warningsProperty().size() + ")", viewModel.warningsProperty()));
+        warnings.disableProperty().bind(viewModel.warningsProperty().emptyProperty());
+        warnings.visibleProperty().bind(viewModel.resultProperty().isNotNull());
+        warnings.setOnAction(e -> showWarnings());
+
+        HBox bar = new HBox(10, status, progress, spacer, facts, warnings);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    // ---------------------------------------------------------------- dialogs and files
+
+    private void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open traffic history");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("CSV files (*.csv)", "*.csv", "*.CSV"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (lastDirectory != null && lastDirectory.isDirectory()) {
+            chooser.setInitialDirectory(lastDirectory);
+        }
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            open(file.toPath());
+        }
+    }
+
+    private void open(Path path) {
+        Path parent = path.toAbsolutePath().getParent();
+        lastDirectory = parent == null ? null : parent.toFile();
+        viewModel.load(new TrafficSource.FileSource(path));
+    }
+
+    private void acceptDroppedFiles() {
+        addEventHandler(DragEvent.DRAG_OVER, e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        addEventHandler(DragEvent.DRAG_DROPPED, e -> {
+            boolean opened = false;
+            if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
+                open(e.getDragboard().getFiles().get(0).toPath());
+                opened = true;
+            }
+            e.setDropCompleted(opened);
+            e.consume();
+        });
+    }
+
+    private void showAbout() {
+        Alert about = new Alert(Alert.AlertType.INFORMATION);
+        about.initOwner(window());
+        about.setTitle("About Lowtide");
+        about.setHeaderText("Lowtide " + AppInfo.version());
+        about.setContentText("Reads your traffic history and recommends the quietest recurring weekly window"
+                + " for maintenance and risky changes.");
+        about.getDialogPane().getStylesheets().add(stylesheet());
+        about.showAndWait();
+    }
+
+    private void showWarnings() {
+        ListView<ImportWarning> list = new ListView<>(viewModel.warningsProperty());
+        list.setPrefSize(640, 320);
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(window());
+        dialog.setTitle("Import warnings");
+        var source = viewModel.getResult() == null ? "" : viewModel.getResult().imported().source().name();
+        int n = list.getItems().size();
+        dialog.setHeaderText(String.format(Locale.ROOT, "%d problem%s in %s %s repaired or skipped on import",
+                n, n == 1 ? "" : "s", source, n == 1 ? "was" : "were"));
+        dialog.getDialogPane().setContent(list);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane().getStylesheets().add(stylesheet());
+        dialog.setResizable(true);
+        dialog.showAndWait();
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private static String ordinal(int n) {
+        String suffix = n % 100 / 10 == 1 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

@@ -1,0 +1,491 @@
+package org.lowtide.ui.main;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.concurrent.Task;
+import org.jfree.chart.JFreeChart;
+import org.lowtide.analysis.Trough;
+import org.lowtide.report.charts.TrafficChart;
+import org.lowtide.report.charts.WeeklyHeatmapChart;
+import org.lowtide.service.AnalysisRequest;
+import org.lowtide.service.AnalysisResult;
+import org.lowtide.service.AnalysisService;
+import org.lowtide.service.AppInfo;
+import org.lowtide.service.CancelledException;
+import org.lowtide.service.TrafficSource;
+import org.lowtide.traffic.Interval;
+import org.lowtide.traffic.imports.ImportException;
+import org.lowtide.traffic.imports.ImportOptions;
+import org.lowtide.traffic.imports.ImportWarning;
+
+/**
+ * State of the main window: what is loaded, in which zone and window length, and what the
+ * analysis recommends. No controls here; the view binds to these properties.
+ *
+ * <p>Confined to the JavaFX application thread: call every method there. The analysis (and the
+ * charts, which are plain JFreeChart objects) are built in a {@link Task} on the injected
+ * executor; results come back on the FX thread. With a same-thread executor (tests), calling a
+ * method on the FX thread runs the whole analysis before it returns.
+ *
+ * <p>On failure or cancellation the previous result stays, and source, zone and window length
+ * return to the values it was computed with, so that what is shown always matches the controls.
+ */
+public final class MainViewModel {
+
+    /** The window lengths offered, shortest first. */
+    public static final List<Duration> WINDOW_CHOICES = List.of(Duration.ofMinutes(30), Duration.ofHours(1),
+            Duration.ofHours(2), Duration.ofHours(3), Duration.ofHours(4), Duration.ofHours(6));
+
+    /** Troughs asked for: the recommendation and two runners-up. */
+    public static final int TROUGH_COUNT = 3;
+
+    private static final System.Logger LOG = System.getLogger(MainViewModel.class.getName());
+
+    private final AnalysisService service;
+    private final Executor executor;
+    private final Clock clock;
+
+    private final ReadOnlyObjectWrapper<TrafficSource> source = new ReadOnlyObjectWrapper<>(this, "source");
+    private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(this, "zone", ZoneId.systemDefault());
+    private final ObjectProperty<Duration> windowLength =
+            new SimpleObjectProperty<>(this, "windowLength", AnalysisRequest.DEFAULT_WINDOW);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "Ready");
+    private final ReadOnlyObjectWrapper<AnalysisResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyStringWrapper recommendation = new ReadOnlyStringWrapper(this, "recommendation", "");
+    private final ReadOnlyStringWrapper nextOccurrence = new ReadOnlyStringWrapper(this, "nextOccurrence", "");
+    private final ReadOnlyListWrapper<String> runnersUp =
+            new ReadOnlyListWrapper<>(this, "runnersUp", FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<String> notes =
+            new ReadOnlyListWrapper<>(this, "notes", FXCollections.observableArrayList());
+    private final ReadOnlyStringWrapper seriesFacts = new ReadOnlyStringWrapper(this, "seriesFacts", "");
+    private final ReadOnlyListWrapper<ImportWarning> warnings =
+            new ReadOnlyListWrapper<>(this, "warnings", FXCollections.observableArrayList());
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
+    private final ReadOnlyStringWrapper zoneError = new ReadOnlyStringWrapper(this, "zoneError", "");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", appName());
+    private final ReadOnlyObjectWrapper<JFreeChart> trafficChart = new ReadOnlyObjectWrapper<>(this, "trafficChart");
+    private final ReadOnlyObjectWrapper<JFreeChart> heatmapChart = new ReadOnlyObjectWrapper<>(this, "heatmapChart");
+
+    /** The analysis now running, or null. Handlers of any other task are ignored. */
+    private AnalysisTask running;
+    /** True while properties are set together, so that their listeners start no analysis. */
+    private boolean quiet;
+
+    /**
+     * @param service  the analysis use case
+     * @param executor runs the analysis tasks; a single background thread in the app, the caller's in tests
+     */
+    public MainViewModel(AnalysisService service, Executor executor) {
+        this(service, executor, Clock.systemUTC());
+    }
+
+    /** @param clock tells "now" for the next occurrence of the recommended window */
+    public MainViewModel(AnalysisService service, Executor executor, Clock clock) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        zone.addListener((o, before, now) -> parametersChanged(now));
+        windowLength.addListener((o, before, now) -> parametersChanged(now));
+    }
+
+    // ---------------------------------------------------------------- actions
+
+    /**
+     * Opens a source and analyses it, cancelling any analysis still running. A bundled sample
+     * switches the zone to the one it was generated in; a user's file keeps the selected zone.
+     */
+    public void load(TrafficSource newSource) {
+        Objects.requireNonNull(newSource, "newSource");
+        quiet = true;
+        try {
+            newSource.suggestedZone().ifPresent(zone::set);
+            source.set(newSource);
+        } finally {
+            quiet = false;
+        }
+        start();
+    }
+
+    /** Analyses the current source again with the current zone and window length. */
+    public void reanalyse() {
+        start();
+    }
+
+    /** Stops the running analysis, if any; what was shown before stays. */
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    /**
+     * Takes a zone typed or picked by the user. A valid zone becomes the zone (and re-analyses);
+     * an invalid one leaves the zone as it is and sets {@link #zoneErrorProperty()}.
+     *
+     * @return whether the text named a zone
+     */
+    public boolean applyZoneText(String text) {
+        Optional<ZoneId> parsed = parseZone(text);
+        if (parsed.isEmpty()) {
+            String typed = text == null ? "" : text.trim();
+            zoneError.set(typed.isEmpty()
+                    ? "Type a time zone such as Europe/Berlin or UTC"
+                    : "Unknown time zone “" + typed + "”: still using " + zone.get().getId()
+                      + ". Use a region ID such as Europe/Berlin, or an offset such as +02:00.");
+            return false;
+        }
+        zoneError.set("");
+        zone.set(parsed.get());
+        return true;
+    }
+
+    /** Hides the error message. */
+    public void dismissError() {
+        errorMessage.set("");
+    }
+
+    /**
+     * Reads a zone as the user may type it: a region ID (case-insensitive, e.g. {@code europe/berlin}),
+     * {@code UTC}, or an offset such as {@code +02:00} or {@code UTC+2}.
+     */
+    static Optional<ZoneId> parseZone(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String typed = text.trim();
+        try {
+            return Optional.of(ZoneId.of(typed));
+        } catch (DateTimeException e) {
+            return ZoneId.getAvailableZoneIds().stream().filter(id -> id.equalsIgnoreCase(typed)).findFirst()
+                    .map(ZoneId::of);
+        }
+    }
+
+    // ---------------------------------------------------------------- the analysis
+
+    private void parametersChanged(Object newValue) {
+        if (!quiet && newValue != null) {
+            start();
+        }
+    }
+
+    private void start() {
+        TrafficSource current = source.get();
+        if (current == null || zone.get() == null || windowLength.get() == null) {
+            return;
+        }
+        AnalysisRequest request = new AnalysisRequest(current, ImportOptions.inZone(zone.get()), windowLength.get(),
+                TROUGH_COUNT);
+        AnalysisTask task = new AnalysisTask(request);
+        AnalysisTask previous = running;
+        running = task;
+        if (previous != null) {
+            previous.cancel();
+        }
+        busy.set(true);
+        statusMessage.set("Reading " + current.displayName() + "…");
+        progress.bind(task.progressProperty());
+        task.messageProperty().addListener((o, before, message) -> {
+            if (running == task && message != null && !message.isEmpty()) {
+                statusMessage.set(message);
+            }
+        });
+        task.setOnSucceeded(e -> finish(task, () -> show(task.getValue())));
+        task.setOnFailed(e -> finish(task, () -> failed(request, task.getException())));
+        task.setOnCancelled(e -> finish(task, () -> {
+            statusMessage.set("Cancelled");
+            restoreShownParameters();
+        }));
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) { // the app is shutting down
+            finish(task, () -> statusMessage.set("Not analysed: shutting down"));
+        }
+    }
+
+    private void finish(AnalysisTask task, Runnable action) {
+        if (task != running) {
+            return; // superseded by a newer analysis
+        }
+        running = null;
+        progress.unbind();
+        progress.set(0);
+        busy.set(false);
+        action.run();
+    }
+
+    private void show(Outcome outcome) {
+        AnalysisResult r = outcome.result();
+        result.set(r);
+        errorMessage.set("");
+        ZoneId shownZone = r.request().options().zone();
+        List<Trough> troughs = r.troughs();
+        if (troughs.isEmpty()) {
+            recommendation.set("No weekly window can be recommended from this data");
+            nextOccurrence.set("");
+        } else {
+            Trough best = troughs.get(0);
+            recommendation.set(best.describe());
+            nextOccurrence.set(nextOccurrence(best));
+        }
+        List<String> others = new ArrayList<>();
+        for (int i = 1; i < troughs.size(); i++) {
+            others.add(troughs.get(i).describe());
+        }
+        runnersUp.setAll(others);
+        notes.setAll(r.notes());
+        seriesFacts.set(Formats.facts(r.series(), shownZone));
+        warnings.setAll(r.imported().warnings());
+        trafficChart.set(outcome.trafficChart());
+        heatmapChart.set(outcome.heatmapChart());
+        title.set(appName() + " — " + r.request().source().displayName());
+        statusMessage.set("Analysed " + r.request().source().displayName() + ": windows of "
+                + Formats.words(r.request().window()) + " in " + shownZone.getId());
+    }
+
+    private String nextOccurrence(Trough best) {
+        Instant now = clock.instant();
+        return best.occurrences(now, now.plus(Duration.ofDays(8))).stream()
+                .filter(i -> !i.start().isBefore(now))
+                .findFirst()
+                .map(i -> "Next: " + Formats.occurrence(i, best.zone()))
+                .orElse("");
+    }
+
+    private void failed(AnalysisRequest request, Throwable error) {
+        errorMessage.set(describe(request, error));
+        statusMessage.set("Could not analyse " + request.source().displayName());
+        restoreShownParameters();
+    }
+
+    private static String describe(AnalysisRequest request, Throwable error) {
+        String name = request.source().displayName();
+        if (error instanceof ImportException) {
+            return error.getMessage(); // names file, line and column
+        }
+        if (error instanceof NoSuchFileException) {
+            return name + ": file not found";
+        }
+        if (error instanceof IOException) {
+            return name + ": cannot be read (" + (error.getMessage() == null ? error : error.getMessage()) + ")";
+        }
+        LOG.log(System.Logger.Level.ERROR, "analysis of " + name + " failed", error);
+        return name + ": unexpected error (" + error + ")";
+    }
+
+    /** Puts source, zone and window length back to those of the shown result, without re-analysing. */
+    private void restoreShownParameters() {
+        AnalysisResult shown = result.get();
+        if (shown == null) {
+            return;
+        }
+        quiet = true;
+        try {
+            source.set(shown.request().source());
+            zone.set(shown.request().options().zone());
+            windowLength.set(shown.request().window());
+        } finally {
+            quiet = false;
+        }
+    }
+
+    private static String appName() {
+        return "Lowtide " + AppInfo.version();
+    }
+
+    /** What one analysis task hands back to the FX thread. */
+    private record Outcome(AnalysisResult result, JFreeChart trafficChart, JFreeChart heatmapChart) {
+    }
+
+    /** The analysis and the charts, built off the FX thread. */
+    private final class AnalysisTask extends Task<Outcome> {
+        private final AnalysisRequest request;
+
+        AnalysisTask(AnalysisRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        protected Outcome call() throws Exception {
+            AnalysisResult r = service.analyze(request, (fraction, message) -> {
+                updateProgress(0.9 * fraction, 1.0);
+                updateMessage(message);
+            }, this::isCancelled);
+            updateMessage("Drawing charts");
+            ZoneId chartZone = request.options().zone();
+            List<Interval> shaded = r.best()
+                    .map(best -> best.occurrences(r.series().start(), r.series().end()))
+                    .orElse(List.of());
+            JFreeChart traffic = TrafficChart.create(r.series(), chartZone, shaded);
+            if (isCancelled()) {
+                throw new CancelledException();
+            }
+            JFreeChart heatmap = r.profile().map(p -> WeeklyHeatmapChart.create(p, r.troughs())).orElse(null);
+            updateProgress(1.0, 1.0);
+            return new Outcome(r, traffic, heatmap);
+        }
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public ReadOnlyObjectProperty<TrafficSource> sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    public TrafficSource getSource() {
+        return source.get();
+    }
+
+    /** The zone the data is read and the troughs are found in; changing it re-analyses. */
+    public ObjectProperty<ZoneId> zoneProperty() {
+        return zone;
+    }
+
+    public ZoneId getZone() {
+        return zone.get();
+    }
+
+    public void setZone(ZoneId value) {
+        zone.set(value);
+    }
+
+    /** The maintenance window length; changing it re-analyses. */
+    public ObjectProperty<Duration> windowLengthProperty() {
+        return windowLength;
+    }
+
+    public Duration getWindowLength() {
+        return windowLength.get();
+    }
+
+    public void setWindowLength(Duration value) {
+        windowLength.set(value);
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public boolean isBusy() {
+        return busy.get();
+    }
+
+    /** Progress of the running analysis in [0, 1], or -1 while unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusMessageProperty() {
+        return statusMessage.getReadOnlyProperty();
+    }
+
+    public String getStatusMessage() {
+        return statusMessage.get();
+    }
+
+    /** The result shown; null until the first analysis succeeds. */
+    public ReadOnlyObjectProperty<AnalysisResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public AnalysisResult getResult() {
+        return result.get();
+    }
+
+    /** The best trough in words; empty while nothing is loaded. */
+    public ReadOnlyStringProperty recommendationProperty() {
+        return recommendation.getReadOnlyProperty();
+    }
+
+    public String getRecommendation() {
+        return recommendation.get();
+    }
+
+    /** E.g. "Next: Sun 2 Mar 2025 04:00–06:00 CET"; empty when there is no recommendation. */
+    public ReadOnlyStringProperty nextOccurrenceProperty() {
+        return nextOccurrence.getReadOnlyProperty();
+    }
+
+    /** The troughs after the best, in words, best first. */
+    public ReadOnlyListProperty<String> runnersUpProperty() {
+        return runnersUp.getReadOnlyProperty();
+    }
+
+    /** What the analysis wants the user to know (e.g. too little data). */
+    public ReadOnlyListProperty<String> notesProperty() {
+        return notes.getReadOnlyProperty();
+    }
+
+    /** Points, step, span and missing steps of the shown series. */
+    public ReadOnlyStringProperty seriesFactsProperty() {
+        return seriesFacts.getReadOnlyProperty();
+    }
+
+    /** The import warnings of the shown series, in file order. */
+    public ReadOnlyListProperty<ImportWarning> warningsProperty() {
+        return warnings.getReadOnlyProperty();
+    }
+
+    /** What went wrong in the last analysis; empty when it worked or the message was dismissed. */
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    public String getErrorMessage() {
+        return errorMessage.get();
+    }
+
+    /** Why the last zone text was refused; empty when it was valid. */
+    public ReadOnlyStringProperty zoneErrorProperty() {
+        return zoneError.getReadOnlyProperty();
+    }
+
+    public String getZoneError() {
+        return zoneError.get();
+    }
+
+    /** "Lowtide &lt;version&gt; — &lt;file name&gt;". */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public String getTitle() {
+        return title.get();
+    }
+
+    /** The traffic over time with the recommended window's occurrences shaded. */
+    public ReadOnlyObjectProperty<JFreeChart> trafficChartProperty() {
+        return trafficChart.getReadOnlyProperty();
+    }
+
+    /** The weekly heat map with the troughs outlined; null when the data shows no weekly profile. */
+    public ReadOnlyObjectProperty<JFreeChart> heatmapChartProperty() {
+        return heatmapChart.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,260 @@
+package org.lowtide.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lowtide.analysis.Trough;
+import org.lowtide.service.AnalysisRequest;
+import org.lowtide.service.AnalysisResult;
+import org.lowtide.service.AnalysisService;
+import org.lowtide.service.Cancellation;
+import org.lowtide.service.ProgressListener;
+import org.lowtide.service.Samples;
+import org.lowtide.service.TrafficSource;
+import org.lowtide.traffic.imports.ImportOptions;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The main window's state, driven without controls. The view model runs its tasks on the caller's
+ * thread here, and every call is made on the FX thread (where it lives); {@link #onFx} then waits
+ * for the task's state changes, which a {@code Task} always posts to the FX queue, so each call has
+ * finished its analysis and shown the outcome when it returns.
+ */
+class MainViewModelTest {
+
+    private static final Clock MONDAY_NOON = Clock.fixed(Instant.parse("2025-03-03T12:00:00Z"), ZoneOffset.UTC);
+
+    private final AnalysisService service = new AnalysisService();
+    private final MainViewModel viewModel = new MainViewModel(service, Runnable::run, MONDAY_NOON);
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage(); // starts the (headless) FX toolkit once per JVM
+    }
+
+    @Test
+    void loadingTheDefaultSampleRecommendsTheServicesBestTrough() throws Exception {
+        TrafficSource.Sample sample = Samples.defaultSample();
+        AnalysisResult expected = analyse(sample, sample.zone(), AnalysisRequest.DEFAULT_WINDOW);
+
+        onFx(() -> viewModel.load(sample));
+
+        assertThat(viewModel.getRecommendation()).isEqualTo(expected.best().orElseThrow().describe());
+        assertThat(viewModel.getZone()).as("a sample opens in the zone it was made in").isEqualTo(sample.zone());
+        assertThat(viewModel.getErrorMessage()).isEmpty();
+        assertThat(viewModel.isBusy()).isFalse();
+        assertThat(viewModel.runnersUpProperty()).containsExactly(
+                expected.troughs().get(1).describe(), expected.troughs().get(2).describe());
+        assertThat(viewModel.trafficChartProperty().get()).isNotNull();
+        assertThat(viewModel.heatmapChartProperty().get()).isNotNull();
+        assertThat(viewModel.getTitle()).endsWith("— " + sample.fileName()).startsWith("Lowtide ");
+        assertThat(viewModel.seriesFactsProperty().get()).contains("8,760 points", "every 1 h");
+    }
+
+    @Test
+    void nothingLoadedMeansNoRecommendation() {
+        assertThat(viewModel.getRecommendation()).isEmpty();
+        assertThat(viewModel.getResult()).isNull();
+    }
+
+    @Test
+    void theNextOccurrenceIsTheFirstOneAfterNow() throws Exception {
+        onFx(() -> viewModel.load(Samples.defaultSample()));
+
+        Trough best = viewModel.getResult().best().orElseThrow();
+        Instant now = MONDAY_NOON.instant();
+        Instant nextStart = best.occurrences(now, now.plus(Duration.ofDays(8))).stream()
+                .map(i -> i.start()).filter(s -> !s.isBefore(now)).findFirst().orElseThrow();
+        String day = nextStart.atZone(best.zone()).toLocalDate().getDayOfMonth() + " Mar 2025 ";
+        assertThat(viewModel.nextOccurrenceProperty().get()).startsWith("Next: ").contains(day);
+    }
+
+    @Test
+    void aBadFileKeepsThePreviousResultAndNamesFileAndLine() throws Exception {
+        onFx(() -> viewModel.load(Samples.defaultSample()));
+        AnalysisResult before = viewModel.getResult();
+        String recommendationBefore = viewModel.getRecommendation();
+        Path bad = dir.resolve("bad-timestamps.csv");
+        Files.writeString(bad, "timestamp,requests\n"
+                + "2025-01-01T00:00:00+01:00,10\n"
+                + "yesterday at noon,12\n"
+                + "2025-01-01T02:00:00+01:00,14\n", StandardCharsets.UTF_8);
+
+        onFx(() -> viewModel.load(new TrafficSource.FileSource(bad)));
+
+        assertThat(viewModel.getErrorMessage()).contains("bad-timestamps.csv", "line 3");
+        assertThat(viewModel.getResult()).isSameAs(before);
+        assertThat(viewModel.getRecommendation()).isEqualTo(recommendationBefore);
+        assertThat(viewModel.getSource()).as("the controls describe what is shown").isEqualTo(Samples.defaultSample());
+        assertThat(viewModel.getTitle()).endsWith(Samples.defaultSample().fileName());
+        assertThat(viewModel.isBusy()).isFalse();
+    }
+
+    @Test
+    void theErrorGoesAwayWithTheNextGoodAnalysis() throws Exception {
+        onFx(() -> viewModel.load(new TrafficSource.FileSource(dir.resolve("missing.csv"))));
+        assertThat(viewModel.getErrorMessage()).contains("missing.csv");
+        assertThat(viewModel.getRecommendation()).isEmpty();
+
+        onFx(() -> viewModel.load(Samples.defaultSample()));
+
+        assertThat(viewModel.getErrorMessage()).isEmpty();
+        assertThat(viewModel.getRecommendation()).isNotEmpty();
+    }
+
+    @Test
+    void changingTheWindowLengthReanalyses() throws Exception {
+        onFx(() -> viewModel.load(Samples.defaultSample()));
+        String twoHours = viewModel.getRecommendation();
+
+        onFx(() -> viewModel.setWindowLength(Duration.ofHours(4)));
+
+        assertThat(viewModel.getResult().troughs()).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.duration()).isEqualTo(Duration.ofHours(4)));
+        assertThat(viewModel.getRecommendation()).isNotEqualTo(twoHours)
+                .isEqualTo(analyse(Samples.defaultSample(), Samples.defaultSample().zone(), Duration.ofHours(4))
+                        .best().orElseThrow().describe());
+    }
+
+    @Test
+    void changingTheZoneReanalysesInThatZone() throws Exception {
+        onFx(() -> viewModel.load(Samples.defaultSample()));
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+
+        onFx(() -> viewModel.applyZoneText("asia/tokyo"));
+
+        assertThat(viewModel.getZone()).isEqualTo(tokyo);
+        assertThat(viewModel.getResult().best().orElseThrow().zone()).isEqualTo(tokyo);
+        assertThat(viewModel.getRecommendation()).contains("Asia/Tokyo");
+    }
+
+    @Test
+    void anUnknownZoneIsRefusedWithoutReanalysing() throws Exception {
+        onFx(() -> viewModel.load(Samples.defaultSample()));
+        AnalysisResult before = viewModel.getResult();
+
+        boolean accepted = onFx(() -> viewModel.applyZoneText("Mars/Olympus_Mons"));
+
+        assertThat(accepted).isFalse();
+        assertThat(viewModel.getZoneError()).contains("Mars/Olympus_Mons");
+        assertThat(viewModel.getZone()).isEqualTo(Samples.defaultSample().zone());
+        assertThat(viewModel.getResult()).isSameAs(before);
+
+        onFx(() -> viewModel.applyZoneText("UTC"));
+        assertThat(viewModel.getZoneError()).isEmpty();
+    }
+
+    @Test
+    void aUserFileOpensInTheSelectedZone() throws Exception {
+        Path file = dir.resolve("three-weeks.csv");
+        StringBuilder csv = new StringBuilder("timestamp,requests\n");
+        Instant t = Instant.parse("2025-01-06T00:00:00Z");
+        for (int h = 0; h < 21 * 24; h++) {
+            int hour = h % 24;
+            csv.append(t.plus(Duration.ofHours(h))).append(',').append(hour == 2 || hour == 3 ? 5 : 100 + hour).append('\n');
+        }
+        Files.writeString(file, csv);
+        onFx(() -> viewModel.setZone(ZoneOffset.UTC));
+
+        onFx(() -> viewModel.load(new TrafficSource.FileSource(file)));
+
+        assertThat(viewModel.getZone()).isEqualTo(ZoneOffset.UTC);
+        assertThat(viewModel.getRecommendation()).contains("02:00–04:00", "Z");
+    }
+
+    @Test
+    void aNewLoadCancelsTheOneRunning() throws Exception {
+        List<Runnable> queued = new ArrayList<>();
+        MainViewModel queuedModel = new MainViewModel(service, queued::add, MONDAY_NOON);
+
+        onFx(() -> {
+            queuedModel.load(Samples.defaultSample());
+            queuedModel.load(Samples.API);
+        });
+        assertThat(queuedModel.isBusy()).isTrue();
+        assertThat(queued).hasSize(2);
+        assertThat(((Task<?>) queued.get(0)).isCancelled()).isTrue();
+
+        onFx(() -> queued.forEach(Runnable::run));
+
+        assertThat(queuedModel.isBusy()).isFalse();
+        assertThat(queuedModel.getResult().request().source()).isEqualTo(Samples.API);
+        assertThat(queuedModel.getZone()).isEqualTo(Samples.API.zone());
+    }
+
+    @Test
+    void cancellingKeepsWhatWasShown() throws Exception {
+        List<Runnable> queued = new ArrayList<>();
+        MainViewModel queuedModel = new MainViewModel(service, queued::add, MONDAY_NOON);
+        onFx(() -> {
+            queuedModel.load(Samples.defaultSample());
+            queued.remove(0).run();
+        });
+        AnalysisResult shown = queuedModel.getResult();
+
+        onFx(() -> {
+            queuedModel.load(Samples.API);
+            queuedModel.cancel();
+        });
+
+        assertThat(queuedModel.isBusy()).isFalse();
+        assertThat(queuedModel.getStatusMessage()).isEqualTo("Cancelled");
+        assertThat(queuedModel.getResult()).isSameAs(shown);
+        assertThat(queuedModel.getSource()).isEqualTo(Samples.defaultSample());
+        assertThat(queuedModel.getZone()).isEqualTo(Samples.defaultSample().zone());
+    }
+
+    @Test
+    void windowLengthsReadAsWords() {
+        assertThat(MainViewModel.WINDOW_CHOICES).extracting(Formats::words)
+                .containsExactly("30 minutes", "1 hour", "2 hours", "3 hours", "4 hours", "6 hours");
+    }
+
+    private AnalysisResult analyse(TrafficSource source, ZoneId zone, Duration window) throws Exception {
+        return service.analyze(new AnalysisRequest(source, ImportOptions.inZone(zone), window,
+                MainViewModel.TROUGH_COUNT), ProgressListener.NONE, Cancellation.NEVER);
+    }
+
+    private static void onFx(Runnable action) throws Exception {
+        onFx(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static <T> T onFx(Callable<T> action) throws Exception {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                done.complete(action.call());
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        });
+        T value = done.get(30, TimeUnit.SECONDS);
+        // A Task posts its state changes (and so its handlers) to the FX queue: let them run.
+        WaitForAsyncUtils.waitForFxEvents();
+        return value;
+    }
+}
