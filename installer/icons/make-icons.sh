@@ -3,7 +3,8 @@
 # never needs these tools. Run after changing the SVG:   bash installer/icons/make-icons.sh
 #
 # On Debian/Ubuntu:  apt-get install -y librsvg2-bin imagemagick icnsutils
-#   png/lowtide-N.png  rsvg-convert (librsvg2-bin)   Linux: jpackage --icon, menu entries
+#   png/lowtide-N.png  rsvg-convert (librsvg2-bin)   Linux: jpackage --icon, menu entries; the
+#                                                    app's window icons (src/main/resources/.../ui/icons)
 #   lowtide.ico        ImageMagick's convert         Windows: jpackage --icon (16…256 in one file)
 #   lowtide.icns       png2icns (icnsutils)          macOS: jpackage --icon
 # On macOS, Apple's own tool gives the same .icns from the PNGs:
@@ -18,6 +19,11 @@ done
 mkdir -p png
 for size in 16 24 32 48 64 128 256 512; do
     rsvg-convert --width "$size" --height "$size" lowtide.svg --output "png/lowtide-$size.png"
+done
+
+# The desktop app's window and task-bar icons (org.lowtide.ui.AppIcons) are the same PNGs.
+for size in 16 32 48 64 128 256; do
+    cp "png/lowtide-$size.png" "../../src/main/resources/org/lowtide/ui/icons/lowtide-$size.png"
 done
 
 # Windows: one .ico holding every size Explorer and the task bar ask for.
