@@ -164,6 +164,9 @@ check "dpkg -r removes /usr/bin/lowtide" test ! -e /usr/bin/lowtide -a ! -L /usr
 check "dpkg -r removes /opt/lowtide" test ! -e /opt/lowtide
 check "dpkg -r removes the menu entry and the file type" \
     test ! -e /usr/share/applications/lowtide-Lowtide.desktop -a ! -e /usr/share/mime/packages/lowtide-Lowtide-MimeInfo.xml
+leftovers=$(find /usr/share /usr/local/share /etc/xdg -name '*lowtide*' 2>/dev/null)
+check "dpkg -r leaves no menu, mime or icon file named *lowtide* behind${leftovers:+: $leftovers}" \
+    test -z "$leftovers"
 $SUDO dpkg --purge lowtide >/dev/null
 check "dpkg --purge leaves no trace in dpkg" sh -c '! dpkg -s lowtide >/dev/null 2>&1'
 installed=no
