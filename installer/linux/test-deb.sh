@@ -66,10 +66,9 @@ if [ -n "$missing" ]; then
         || { echo "test-deb.sh: could not install$missing" >&2; exit 1; }
 fi
 
-# The user's side: a home of its own, with a saved plan that must survive the uninstall.
+# The user's side: a home of its own, where the plan saved below must survive the uninstall.
 home=$(mktemp -d)
 mkdir -p "$home/plans"
-echo '{"schema": 1}' > "$home/plans/weekly.lowtide"
 xvfb_pid= wm_pid= app_pid= installed=no
 cleanup() {
     for pid in $app_pid $wm_pid $xvfb_pid; do kill "$pid" 2>/dev/null; done
@@ -106,6 +105,14 @@ else
     grep -q '"troughs" *: *\[ *{' <<<"$json" && ok=yes
 fi
 check "lowtide analyze --json prints a JSON object with troughs" test $ok = yes
+plan=$home/plans/shop.lowtide
+"${user_env[@]}" lowtide plan "$sample" --zone Europe/Berlin --holidays DE --ics "$home/plans/windows.ics" \
+    --save "$plan" >/dev/null 2>&1; rc=$?
+ok=no; [ $rc = 0 ] && [ -s "$plan" ] && grep -q '^BEGIN:VCALENDAR' "$home/plans/windows.ics" 2>/dev/null && ok=yes
+check "lowtide plan (holidays, iCalendar, --save) runs on the trimmed runtime (exit $rc)" test $ok = yes
+plan_sum=$(sha256sum "$plan" 2>/dev/null | cut -d' ' -f1)
+"${user_env[@]}" lowtide gate "$plan" >/dev/null 2>&1; rc=$?
+check "lowtide gate on the saved plan answers 0 (inside) or 3 (outside), got $rc" sh -c "[ $rc = 0 ] || [ $rc = 3 ]"
 "${user_env[@]}" lowtide analyze "$home/absent.csv" >/dev/null 2>&1; rc=$?
 check "exit codes pass through the launcher (a missing file is 4, got $rc)" test "$rc" = 4
 
@@ -170,7 +177,8 @@ check "dpkg -r leaves no menu, mime or icon file named *lowtide* behind${leftove
 $SUDO dpkg --purge lowtide >/dev/null
 check "dpkg --purge leaves no trace in dpkg" sh -c '! dpkg -s lowtide >/dev/null 2>&1'
 installed=no
-check "the user's saved plan is untouched (~/plans/weekly.lowtide)" test -s "$home/plans/weekly.lowtide"
+check "the plan the user saved is still there, unchanged (~/plans/shop.lowtide)" \
+    test -n "$plan_sum" -a "$(sha256sum "$plan" 2>/dev/null | cut -d' ' -f1)" = "$plan_sum"
 
 echo "$passed passed, $failed failed, $skipped skipped"
 [ $failed = 0 ]
