@@ -73,6 +73,7 @@ public final class PlanTimelineChart {
     static final Color LABEL_WHITE = new Color(0xfe, 0xfe, 0xfe);
 
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Font HOLIDAY_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
     private static final Font RANK_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 11);
 
     private PlanTimelineChart() {
@@ -107,7 +108,7 @@ public final class PlanTimelineChart {
         time.setRange(horizon.start().toEpochMilli(), horizon.end().toEpochMilli());
         time.setLowerMargin(0);
         time.setUpperMargin(0);
-        NumberAxis value = new NumberAxis(plan.unit().isEmpty() ? "expected traffic per step" : plan.unit());
+        NumberAxis value = new NumberAxis(plan.unit().isEmpty() ? "expected per step" : plan.unit());
         value.setRange(0, ceiling);
         value.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(Locale.ENGLISH));
 
@@ -300,8 +301,8 @@ public final class PlanTimelineChart {
         plot.addDomainMarker(band, Layer.BACKGROUND);
         // The name runs down the band, from just under the window numbers.
         XYTextAnnotation name = new XYTextAnnotation(h.name(), (start.toEpochMilli() + end.toEpochMilli()) / 2.0,
-                ceiling * 0.88);
-        name.setFont(LABEL_FONT);
+                ceiling * 0.97);
+        name.setFont(HOLIDAY_FONT);
         name.setPaint(HOLIDAY_TEXT);
         name.setRotationAngle(Math.PI / 2);
         name.setRotationAnchor(TextAnchor.CENTER_LEFT);
