@@ -46,9 +46,11 @@ public final class LowtideApp extends Application {
         AnalysisService analysis = new AnalysisService();
         MainViewModel viewModel = new MainViewModel(analysis, executor);
         MainView view = new MainView(viewModel);
-        addCostsScreen(view, viewModel);
+        CostViewModel costs = addCostsScreen(view, viewModel);
 
         PlanViewModel plans = new PlanViewModel(new PlanService(analysis), executor);
+        // The Windows screen prices its windows with the Costs screen's assumptions.
+        plans.costAssumptionsProperty().bind(costs.assumptionsProperty());
         PlanView planView = new PlanView(plans);
         Tab windowsTab = view.addTab("Windows", "windowsTab", planView);
         view.addFileMenuItems(planView.fileMenuItems());
@@ -99,7 +101,7 @@ public final class LowtideApp extends Application {
     }
 
     /** Adds the Costs screen (issue #5), which follows whatever traffic the main window has analysed. */
-    private void addCostsScreen(MainView view, MainViewModel viewModel) {
+    private CostViewModel addCostsScreen(MainView view, MainViewModel viewModel) {
         CostViewModel costs = new CostViewModel(new CostService(), executor, CostViewModel.DEFAULT_DEBOUNCE);
         view.addTab("Costs", "costsTab", new CostView(costs));
         viewModel.resultProperty().addListener((o, before, result) -> {
@@ -107,6 +109,7 @@ public final class LowtideApp extends Application {
                 costs.setTraffic(result.series(), result.request().options().zone());
             }
         });
+        return costs;
     }
 
     /** The file named by the first parameter, else the default sample. */

@@ -49,6 +49,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.jfree.chart.JFreeChart;
+import org.lowtide.cost.CostAssumptions;
 import org.lowtide.planning.AllowedHours;
 import org.lowtide.planning.Blackout;
 import org.lowtide.planning.ChangeWindow;
@@ -114,7 +115,11 @@ public final class PlanViewModel {
 
     // ---- the form
     private final StringProperty windowLength = new SimpleStringProperty(this, "windowLength", "2 h");
-    private final StringProperty rollbackTail = new SimpleStringProperty(this, "rollbackTail", "1 h");
+    // As the CLI: time to detect + the 90th percentile of the restore time of the default cost model.
+    private final StringProperty rollbackTail = new SimpleStringProperty(this, "rollbackTail", DurationText.format(
+            CostAssumptions.defaults().detect().value().plus(CostAssumptions.defaults().restoreP90().value())));
+    /** The cost model's assumptions (from the Costs screen): plans rank by money when set, by traffic when null. */
+    private final ObjectProperty<CostAssumptions> costAssumptions = new SimpleObjectProperty<>(this, "costAssumptions");
     private final ObjectProperty<Integer> count = new SimpleObjectProperty<>(this, "count", 4);
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>(this, "from");
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
@@ -208,6 +213,7 @@ public final class PlanViewModel {
         watch(holidays);
         watch(holidayPolicy);
         watch(habit);
+        watch(costAssumptions);
         allowedHours.addListener((ListChangeListener<AllowedHoursRow>) c -> inputsChanged());
         blackouts.addListener((ListChangeListener<BlackoutRow>) c -> inputsChanged());
         result.addListener(o -> updateCanSave());
@@ -568,7 +574,8 @@ public final class PlanViewModel {
             AnalysisRequest analysis = new AnalysisRequest(source.get(), importOptions, length,
                     AnalysisRequest.DEFAULT_TROUGHS);
             PlanRequest request = new PlanRequest(analysis, windowRequest,
-                    calendar.isEmpty() ? Optional.empty() : Optional.of(calendar));
+                    calendar.isEmpty() ? Optional.empty() : Optional.of(calendar),
+                    Optional.ofNullable(costAssumptions.get()));
             valid.set(true);
             inputProblem.set("");
             return Optional.of(request);
@@ -980,6 +987,11 @@ public final class PlanViewModel {
     /** Window length, e.g. "2 h". */
     public StringProperty windowLengthProperty() {
         return windowLength;
+    }
+
+    /** The cost assumptions plans are made with; null to rank by traffic at stake. */
+    public ObjectProperty<CostAssumptions> costAssumptionsProperty() {
+        return costAssumptions;
     }
 
     /** Rollback tail after each window (p90 restore time), e.g. "1 h"; "0" for none. */

@@ -22,6 +22,7 @@ import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lowtide.cost.CostAssumptions;
 import org.lowtide.planning.Blackout;
 import org.lowtide.planning.ChangeWindow;
 import org.lowtide.planning.Constraints;
@@ -157,6 +158,24 @@ class PlanViewModelTest {
         assertThat(viewModel.inputProblemProperty().get()).isEmpty();
         assertThat(tasks).as("planned once the last input was fixed").hasValue(planned + 1);
         assertThat(viewModel.getResult().plan().request().constraints().allowed()).hasSize(1);
+    }
+
+    @Test
+    void withTheCostScreensAssumptionsThePlanIsInMoneyAsInTheCli() throws Exception {
+        CostAssumptions cost = CostAssumptions.defaults().toBuilder().changeFailureRate(0.25)
+                .currency(java.util.Currency.getInstance("EUR")).build();
+        PlanRequest traffic = defaultRequest(List.of());
+        PlanResult expected = service.plan(new PlanRequest(traffic.analysis(), traffic.windows(), Optional.empty(),
+                Optional.of(cost)), ProgressListener.NONE, Cancellation.NEVER);
+
+        onFx(() -> {
+            viewModel.costAssumptionsProperty().set(cost);
+            viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN));
+        });
+
+        assertThat(viewModel.getResult().plan().unit()).isEqualTo("EUR");
+        assertThat(viewModel.getResult().plan().windows()).isEqualTo(expected.plan().windows());
+        assertThat(viewModel.getResult().windowCosts()).isEqualTo(expected.windowCosts());
     }
 
     @Test
@@ -328,10 +347,13 @@ class PlanViewModelTest {
                 .isEqualTo("Mon,Wed-Fri,Sun 00:00-24:00");
     }
 
-    /** The CLI's defaults: 2 h windows, 1 h tail, 4 windows, 1 day apart, four weeks from tomorrow, any time. */
+    /**
+     * The CLI's defaults: 2 h windows, a tail of detect + restore p90 (5 min + 2 h), 4 windows, 1 day
+     * apart, four weeks from tomorrow, any time; ranked by traffic (no cost model given here).
+     */
     private static PlanRequest defaultRequest(List<Blackout> blackouts) {
         LocalDate tomorrow = LocalDate.of(2026, 11, 11);
-        WindowRequest windows = new WindowRequest(Duration.ofHours(2), Duration.ofHours(1), 4, tomorrow,
+        WindowRequest windows = new WindowRequest(Duration.ofHours(2), Duration.ofMinutes(125), 4, tomorrow,
                 tomorrow.plusWeeks(4).minusDays(1), Duration.ofDays(1),
                 new Constraints(BERLIN, List.of(), blackouts, List.of(), HolidayPolicy.BLACKOUT), Optional.empty());
         return new PlanRequest(new AnalysisRequest(Samples.SHOP, ImportOptions.inZone(BERLIN), Duration.ofHours(2),
