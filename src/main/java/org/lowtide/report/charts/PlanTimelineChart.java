@@ -108,7 +108,8 @@ public final class PlanTimelineChart {
         time.setRange(horizon.start().toEpochMilli(), horizon.end().toEpochMilli());
         time.setLowerMargin(0);
         time.setUpperMargin(0);
-        NumberAxis value = new NumberAxis(plan.unit().isEmpty() ? "expected per step" : plan.unit());
+        // The line is traffic (the weekly profile), whatever unit the plan ranked in.
+        NumberAxis value = new NumberAxis("expected traffic per step");
         value.setRange(0, ceiling);
         value.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(Locale.ENGLISH));
 

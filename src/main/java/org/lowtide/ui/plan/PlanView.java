@@ -556,7 +556,7 @@ public final class PlanView extends BorderPane {
         table.getItems().addListener((ListChangeListener<WindowRow>) c -> showReasons.run());
         VBox body = new VBox(4, table, reasons);
         VBox.setVgrow(table, Priority.ALWAYS);
-        return card("Ranked windows", "Expected traffic at stake over window and rollback tail · select a row for its reasons",
+        return card("Ranked windows", "Expected cost of a change (or, without a cost model, traffic at stake over window and tail) · select a row for its reasons",
                 body);
     }
 

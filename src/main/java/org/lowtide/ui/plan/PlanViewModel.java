@@ -325,7 +325,8 @@ public final class PlanViewModel {
             PlanResult replanned = service.replan(doc, task.listener(), task::isCancelled);
             // Keep the holiday calendar's name with the request, so that saving again keeps it.
             PlanResult r = new PlanResult(new PlanRequest(replanned.request().analysis(), replanned.request().windows(),
-                    doc.holidays()), replanned.analysis(), replanned.plan());
+                    doc.holidays(), replanned.request().cost()), replanned.analysis(), replanned.plan(),
+                    replanned.cost(), replanned.windowCosts());
             if (changed.isEmpty() && !r.plan().windows().equals(doc.plan().windows())) {
                 changed = "Planning again gave other windows than the saved ones (a different Lowtide version?): "
                         + "the new ones are shown.";
@@ -359,7 +360,8 @@ public final class PlanViewModel {
                     AnalysisRequest a = shown.request().analysis();
                     toSave = new PlanResult(new PlanRequest(new AnalysisRequest(new TrafficSource.FileSource(copy),
                             a.options(), a.window(), a.troughCount()), shown.request().windows(),
-                            shown.request().holidays()), shown.analysis(), shown.plan());
+                            shown.request().holidays(), shown.request().cost()), shown.analysis(), shown.plan(),
+                            shown.cost(), shown.windowCosts());
                 }
                 service.save(toSave, target);
                 return "Saved the plan" + copied + " to " + target;
@@ -824,9 +826,11 @@ public final class PlanViewModel {
             }
         });
         occurrences.setAll(dates);
+        String unit = plan.unit().isEmpty() ? "" : " " + plan.unit();
+        boolean money = r.cost().isPresent();
         recurringRule.set(plan.recurring()
-                .map(rule -> ScheduleExports.describe(rule) + "  ·  " + PlanFormats.amount(rule.expected())
-                        + " at stake each time")
+                .map(rule -> ScheduleExports.describe(rule) + "  ·  " + PlanFormats.amount(rule.expected()) + unit
+                        + (money ? " expected cost per change" : " at stake each time"))
                 .orElse("No weekly slot fits the staff hours."));
 
         if (plan.windows().isEmpty()) {
@@ -836,15 +840,22 @@ public final class PlanViewModel {
             ChangeWindow best = plan.windows().get(0);
             summary.set("Best: " + PlanFormats.local(best.window(), planZone) + " " + planZone.getId());
         }
-        String unit = plan.unit().isEmpty() ? "" : " " + plan.unit();
-        details.set(PlanFormats.count(plan.allowed()) + " of " + PlanFormats.count(plan.candidates())
-                + " candidate windows meet every constraint · median window " + PlanFormats.amount(plan.medianCandidate())
-                + unit + " at stake (window and " + DurationText.format(plan.request().rollbackTail()) + " rollback tail)");
+        if (money) {
+            details.set(PlanFormats.count(plan.allowed()) + " of " + PlanFormats.count(plan.candidates())
+                    + " candidate windows meet every constraint · a change in the median window costs "
+                    + PlanFormats.amount(plan.medianCandidate()) + unit + " on average (cost model: Costs tab)");
+        } else {
+            details.set(PlanFormats.count(plan.allowed()) + " of " + PlanFormats.count(plan.candidates())
+                    + " candidate windows meet every constraint · median window " + PlanFormats.amount(plan.medianCandidate())
+                    + unit + " at stake (window and " + DurationText.format(plan.request().rollbackTail())
+                    + " rollback tail)");
+        }
         if (plan.habit().isPresent() && plan.request().habit().isPresent() && !plan.windows().isEmpty()) {
             double usual = plan.habit().getAsDouble();
             double best = plan.windows().get(0).expected();
             habitComparison.set("Your habit (" + plan.request().habit().get() + ") puts " + PlanFormats.amount(usual)
-                    + unit + " at stake per change; the best window " + PlanFormats.amount(best)
+                    + unit + (money ? " per change at risk" : " at stake per change") + "; the best window "
+                    + PlanFormats.amount(best)
                     + (usual > 0 ? " (" + PlanFormats.percent(usual - best, usual) + " less)" : "") + ".");
         } else if (plan.request().habit().isPresent()) {
             habitComparison.set("Your habit (" + plan.request().habit().get() + ") never falls on the horizon's grid.");
