@@ -99,16 +99,66 @@ public final class AnalysisService {
         List<HolidayEffect> holidays = List.of();
         if (request.holidays().isPresent() && profile.isPresent()) {
             progress.progress(0.9, "Looking up holidays " + request.holidays().get());
-            Instant end = patterns.flatMap(Patterns::forecast).map(f -> f.timeAt(f.size())).orElse(series.end());
-            Map<LocalDate, String> dates = new TreeMap<>();
-            for (Holiday h : Holidays.between(request.holidays().get(), series.start().atZone(zone).toLocalDate(),
-                    end.atZone(zone).toLocalDate())) {
-                dates.merge(h.date(), h.name(), (a, b) -> a + " / " + b);
-            }
-            holidays = HolidayEffects.estimate(series, profile.get(), dates, end);
+            holidays = holidayEffects(holidayTraffic(raw, patterns), profile.get(), patterns, request.holidays().get());
         }
         progress.progress(1.0, "Done");
         return new AnalysisResult(request, imported, profile, troughs, notes, patterns, stats, holidays);
+    }
+
+    /**
+     * The public holidays of a calendar over a result's history and forecast, with their traffic
+     * effect measured on the history (anomalies masked). For a face that lets the user choose the
+     * calendar after the analysis.
+     *
+     * @param result   an analysis result with a weekly profile
+     * @param calendar {@code CC} or {@code CC-REGION}
+     * @return the holidays, by date; empty when the result has no profile
+     * @throws IllegalArgumentException when Jollyday has no such calendar
+     */
+    public List<HolidayEffect> holidays(AnalysisResult result, String calendar) {
+        if (result.profile().isEmpty()) {
+            return List.of();
+        }
+        TrafficSeries raw = result.series();
+        return holidayEffects(holidayTraffic(raw, result.patterns()), result.profile().get(), result.patterns(),
+                calendar);
+    }
+
+    /**
+     * The traffic a holiday's effect is measured on: everything users did, dips and spikes included
+     * (a holiday is often one), without the steps of outages and collection gaps.
+     */
+    private static TrafficSeries holidayTraffic(TrafficSeries raw, Optional<Patterns> patterns) {
+        if (patterns.isEmpty()) {
+            return raw;
+        }
+        double[] v = raw.values();
+        long step = Math.max(1, raw.step().getSeconds());
+        long start = raw.start().getEpochSecond();
+        for (org.lowtide.analysis.Anomaly a : patterns.get().anomalyList()) {
+            if (a.kind() != org.lowtide.analysis.Anomaly.Kind.OUTAGE
+                    && a.kind() != org.lowtide.analysis.Anomaly.Kind.COLLECTION_GAP) {
+                continue;
+            }
+            int from = (int) Math.max(0, (a.interval().start().getEpochSecond() - start) / step);
+            int to = (int) Math.min(v.length, (a.interval().end().getEpochSecond() - start) / step);
+            for (int i = from; i < to; i++) {
+                v[i] = Double.NaN;
+            }
+        }
+        return new TrafficSeries(raw.name(), raw.start(), raw.step(), v, raw.zone(), raw.unit());
+    }
+
+    private static List<HolidayEffect> holidayEffects(TrafficSeries series, WeeklyProfile profile,
+                                                      Optional<Patterns> patterns, String calendar) {
+        ZoneId zone = profile.slots().zone();
+        Instant end = patterns.flatMap(Patterns::forecast).map(f -> f.timeAt(f.size())).orElse(series.end());
+        Map<LocalDate, String> dates = new TreeMap<>();
+        for (Holiday h : Holidays.between(calendar, series.start().atZone(zone).toLocalDate(),
+                end.atZone(zone).toLocalDate())) {
+            dates.merge(h.date(), h.name(), (a, b) -> a + " / " + b);
+        }
+        return HolidayEffects.estimate(series, profile, dates, end);
     }
 
     private static ImportResult importTraffic(AnalysisRequest request) throws ImportException, IOException {

@@ -49,7 +49,7 @@ public final class LowtideApp extends Application {
         MainViewModel viewModel = new MainViewModel(analysis, executor);
         MainView view = new MainView(viewModel);
         // The Patterns screen (issue #4): periods, anomalies, decomposition and forecast of the result shown.
-        PatternsViewModel patterns = new PatternsViewModel(executor);
+        PatternsViewModel patterns = new PatternsViewModel(analysis, executor);
         viewModel.resultProperty().addListener((obs, old, result) -> patterns.show(result));
         Tab patternsTab = view.addTab("Patterns", "patternsTab", new PatternsView(patterns));
         if ("patterns".equalsIgnoreCase(System.getProperty("lowtide.tab", ""))) {

@@ -39,6 +39,7 @@ public final class PatternCharts {
     static final Color DIP = new Color(0xe0, 0x90, 0x20, 80);
     static final Color SPIKE = new Color(0x90, 0x40, 0xc0, 70);
     static final Color FORECAST = new Color(0xd9, 0x48, 0x1c);
+    static final Color HOLIDAY = new Color(0xf2, 0xc9, 0x4c, 70);
 
     private PatternCharts() {
     }
@@ -86,6 +87,35 @@ public final class PatternCharts {
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, legend);
         chart.setBackgroundPaint(ChartColors.BACKGROUND);
         return chart;
+    }
+
+
+    /**
+     * Marks each holiday as a pale band over its local day, labelled with its name, on a chart made
+     * here (the traffic or the forecast).
+     *
+     * @param chart    a chart from this class with an {@link XYPlot}
+     * @param holidays dates and names
+     * @param zone     the zone whose days they are
+     */
+    public static void markHolidays(JFreeChart chart, java.util.Map<java.time.LocalDate, String> holidays, ZoneId zone) {
+        if (!(chart.getPlot() instanceof XYPlot)) {
+            return;
+        }
+        XYPlot plot = (XYPlot) chart.getPlot();
+        for (java.util.Map.Entry<java.time.LocalDate, String> h : holidays.entrySet()) {
+            long from = h.getKey().atStartOfDay(zone).toInstant().toEpochMilli();
+            long to = h.getKey().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+            IntervalMarker m = new IntervalMarker(from, to);
+            m.setPaint(HOLIDAY);
+            m.setOutlinePaint(null);
+            m.setLabel(h.getValue());
+            m.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 9));
+            m.setLabelPaint(new Color(0x8a, 0x6d, 0x00));
+            m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(m, Layer.BACKGROUND);
+        }
     }
 
     /** The traffic with every anomaly shaded in its kind's colour. */

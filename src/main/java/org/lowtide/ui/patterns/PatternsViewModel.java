@@ -23,11 +23,14 @@ import javafx.concurrent.Task;
 import org.jfree.chart.JFreeChart;
 import org.lowtide.analysis.Anomaly;
 import org.lowtide.analysis.Forecast;
+import org.lowtide.analysis.HolidayEffect;
+import org.lowtide.analysis.HolidayEffects;
 import org.lowtide.analysis.Patterns;
 import org.lowtide.analysis.SeasonalPeriod;
 import org.lowtide.report.charts.PatternCharts;
 import org.lowtide.report.charts.WeeklyHeatmapChart;
 import org.lowtide.service.AnalysisResult;
+import org.lowtide.service.AnalysisService;
 
 /**
  * State of the Patterns screen: builds the charts of an analysis result off the FX thread (a
@@ -55,7 +58,14 @@ public final class PatternsViewModel {
                          JFreeChart forecast) {
     }
 
+    private final AnalysisService service;
     private final Executor executor;
+    private final javafx.beans.property.StringProperty holidayCalendar =
+            new javafx.beans.property.SimpleStringProperty(this, "holidayCalendar", "");
+    private final ReadOnlyStringWrapper holidayMessage = new ReadOnlyStringWrapper(this, "holidayMessage", "");
+    private final ReadOnlyListWrapper<String> holidays =
+            new ReadOnlyListWrapper<>(this, "holidays", FXCollections.observableArrayList());
+    private AnalysisResult shown;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "No analysis yet.");
@@ -65,16 +75,28 @@ public final class PatternsViewModel {
             new ReadOnlyListWrapper<>(this, "anomalies", FXCollections.observableArrayList());
     private Task<Charts> running;
 
-    /** @param executor runs chart building; the app's background thread, or the caller's in tests */
-    public PatternsViewModel(Executor executor) {
+    /**
+     * @param service  looks up holidays and their effect
+     * @param executor runs chart building; the app's background thread, or the caller's in tests
+     */
+    public PatternsViewModel(AnalysisService service, Executor executor) {
+        this.service = Objects.requireNonNull(service, "service");
         this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /** Redraws the shown result with the holidays of {@link #holidayCalendarProperty()} (empty for none). */
+    public void applyHolidays() {
+        show(shown);
     }
 
     /** Shows {@code result} (null clears the screen). Call on the FX thread. */
     public void show(AnalysisResult result) {
+        shown = result;
         if (running != null) {
             running.cancel();
         }
+        holidays.clear();
+        holidayMessage.set("");
         if (result == null || result.patterns().isEmpty()) {
             charts.set(null);
             anomalies.clear();
@@ -92,11 +114,30 @@ public final class PatternsViewModel {
             rows.add(new AnomalyRow(a, describe(a, zone)));
         }
         anomalies.setAll(rows);
+        String calendar = holidayCalendar.get() == null ? "" : holidayCalendar.get().trim();
+        List<HolidayEffect> effects = new ArrayList<>();
+        if (!calendar.isEmpty()) {
+            try {
+                effects.addAll(service.holidays(result, calendar));
+                holidayMessage.set(effects.isEmpty() ? "No public holidays of " + calendar + " in this range."
+                        : describeTypical(effects, calendar));
+            } catch (IllegalArgumentException e) {
+                holidayMessage.set(e.getMessage());
+            }
+        }
+        List<String> holidayRows = new ArrayList<>();
+        java.util.Map<java.time.LocalDate, String> marks = new java.util.TreeMap<>();
+        for (HolidayEffect e : effects) {
+            holidayRows.add(describe(e));
+            marks.put(e.date(), e.name());
+        }
+        holidays.setAll(holidayRows);
         Task<Charts> task = new Task<>() {
             @Override
             protected Charts call() {
                 updateProgress(0, 5);
                 JFreeChart series = PatternCharts.seriesWithAnomalies(result.series(), p.anomalyList(), zone);
+                PatternCharts.markHolidays(series, marks, zone);
                 updateProgress(1, 5);
                 JFreeChart decomposition = p.decomposition().map(d -> PatternCharts.decomposition(d, zone)).orElse(null);
                 updateProgress(2, 5);
@@ -106,6 +147,9 @@ public final class PatternsViewModel {
                 updateProgress(3, 5);
                 JFreeChart forecast = p.forecast().map(f -> PatternCharts.forecast(result.series(), f, zone,
                         Duration.ofDays(28))).orElse(null);
+                if (forecast != null) {
+                    PatternCharts.markHolidays(forecast, marks, zone);
+                }
                 updateProgress(5, 5);
                 return new Charts(series, decomposition, strengths, heatmap, forecast);
             }
@@ -158,6 +202,25 @@ public final class PatternsViewModel {
         return s.toString();
     }
 
+    static String describe(HolidayEffect e) {
+        String when = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH).format(e.date());
+        if (e.inForecast()) {
+            return when + "  " + e.name() + " (ahead, in the forecast)";
+        }
+        if (Double.isNaN(e.ratio())) {
+            return when + "  " + e.name() + (e.inHistory() ? " (too little data that day)" : "");
+        }
+        return String.format(Locale.ROOT, "%s  %s: %+.0f %% traffic", when, e.name(), (e.ratio() - 1) * 100);
+    }
+
+    static String describeTypical(List<HolidayEffect> effects, String calendar) {
+        double r = HolidayEffects.typicalRatio(effects);
+        long ahead = effects.stream().filter(HolidayEffect::inForecast).count();
+        return calendar + ": " + (Double.isNaN(r) ? "no holiday measured in the history"
+                : String.format(Locale.ROOT, "holidays typically %+.0f %% traffic", (r - 1) * 100))
+                + (ahead > 0 ? "; " + ahead + " in the forecast (marked)" : "") + ".";
+    }
+
     static String describe(Forecast f) {
         String s = String.format(Locale.ROOT, "Forecast %d weeks ahead with 80 %% and 95 %% bands (damped trend, φ = %.3f).",
                 Duration.between(f.start(), f.timeAt(f.size())).toDays() / 7, f.damping());
@@ -206,6 +269,19 @@ public final class PatternsViewModel {
 
     public ReadOnlyObjectProperty<Charts> chartsProperty() {
         return charts.getReadOnlyProperty();
+    }
+
+    /** The holiday calendar as typed, {@code CC} or {@code CC-REGION}; empty for none. */
+    public javafx.beans.property.StringProperty holidayCalendarProperty() {
+        return holidayCalendar;
+    }
+
+    public ReadOnlyStringProperty holidayMessageProperty() {
+        return holidayMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<String> holidaysProperty() {
+        return holidays.getReadOnlyProperty();
     }
 
     public ReadOnlyListProperty<AnomalyRow> anomaliesProperty() {
