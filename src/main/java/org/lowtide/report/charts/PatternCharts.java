@@ -91,14 +91,16 @@ public final class PatternCharts {
 
 
     /**
-     * Marks each holiday as a pale band over its local day, labelled with its name, on a chart made
-     * here (the traffic or the forecast).
+     * Marks each holiday as a pale band over its local day on a chart made here (the traffic or the
+     * forecast), labelled with its name when asked (labels crowd a chart of a whole year).
      *
      * @param chart    a chart from this class with an {@link XYPlot}
      * @param holidays dates and names
      * @param zone     the zone whose days they are
+     * @param labelled whether to write the names
      */
-    public static void markHolidays(JFreeChart chart, java.util.Map<java.time.LocalDate, String> holidays, ZoneId zone) {
+    public static void markHolidays(JFreeChart chart, java.util.Map<java.time.LocalDate, String> holidays, ZoneId zone,
+                                    boolean labelled) {
         if (!(chart.getPlot() instanceof XYPlot)) {
             return;
         }
@@ -109,7 +111,9 @@ public final class PatternCharts {
             IntervalMarker m = new IntervalMarker(from, to);
             m.setPaint(HOLIDAY);
             m.setOutlinePaint(null);
-            m.setLabel(h.getValue());
+            if (labelled) {
+                m.setLabel(h.getValue());
+            }
             m.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 9));
             m.setLabelPaint(new Color(0x8a, 0x6d, 0x00));
             m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);

@@ -137,7 +137,7 @@ public final class PatternsViewModel {
             protected Charts call() {
                 updateProgress(0, 5);
                 JFreeChart series = PatternCharts.seriesWithAnomalies(result.series(), p.anomalyList(), zone);
-                PatternCharts.markHolidays(series, marks, zone);
+                PatternCharts.markHolidays(series, marks, zone, false);
                 updateProgress(1, 5);
                 JFreeChart decomposition = p.decomposition().map(d -> PatternCharts.decomposition(d, zone)).orElse(null);
                 updateProgress(2, 5);
@@ -148,7 +148,7 @@ public final class PatternsViewModel {
                 JFreeChart forecast = p.forecast().map(f -> PatternCharts.forecast(result.series(), f, zone,
                         Duration.ofDays(28))).orElse(null);
                 if (forecast != null) {
-                    PatternCharts.markHolidays(forecast, marks, zone);
+                    PatternCharts.markHolidays(forecast, marks, zone, true);
                 }
                 updateProgress(5, 5);
                 return new Charts(series, decomposition, strengths, heatmap, forecast);
