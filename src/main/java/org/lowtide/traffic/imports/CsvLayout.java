@@ -526,6 +526,11 @@ final class CsvLayout {
                     + dmy.fields.get(timeColumn) + "' on line " + dmy.line + ") and month-first ('"
                     + mdy.fields.get(timeColumn) + "') order; give --date-order dmy or mdy");
         }
+        if (dmy == null && mdy == null && timestampFormat(parser, data).startsWith("dd.MM")) {
+            dateOrder = DateOrder.DMY;
+            dateOrderNote = "day.month.year (dates written with dots are day first)";
+            return;
+        }
         Sample decisive = dmy != null ? dmy : mdy;
         if (decisive != null) {
             dateOrder = dmy != null ? DateOrder.DMY : DateOrder.MDY;
@@ -534,6 +539,18 @@ final class CsvLayout {
         } else if (ambiguous) {
             dateOrder = null; // settled while reading, or by the regularity of the result
         }
+    }
+
+    private String timestampFormat(TimestampParser parser, List<Sample> data) {
+        for (Sample s : data) {
+            if (timeColumn < s.count && !s.fields.get(timeColumn).isEmpty()) {
+                String d = parser.describe(s.fields.get(timeColumn));
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        return "";
     }
 
     /** A column of times of day beside a column of dates: named like an hour, or holding "HH:mm". */

@@ -404,7 +404,7 @@ public final class CsvTrafficReader {
             }
             double dmy = irregularity(first.times, first.size);
             double mdy = irregularity(first.altTimes, first.size);
-            if (Math.abs(dmy - mdy) < 0.01) {
+            if (Math.abs(dmy - mdy) < 0.05) {
                 throw new ImportException(source, firstAmbiguousLine, layout.timeColumn + 1, "cannot tell whether '"
                         + firstAmbiguousText + "' is day/month/year or month/day/year: every date in the file fits"
                         + " both, and both give an equally regular series; give --date-order dmy or mdy");

@@ -94,7 +94,7 @@ final class GridBuilder {
                       + " least two");
         }
 
-        long spacing = medianSpacing(first);
+        long spacing = niceStep(medianSpacing(first));
         if (spacing <= 0) {
             spacing = maxTime - minTime;
         }
@@ -119,9 +119,11 @@ final class GridBuilder {
         long last = resample ? Math.floorDiv(maxTime - origin, step)
                 : Math.round((double) (maxTime - origin) / step);
         long steps = last + 1;
-        if (steps > MAX_GRID_STEPS) {
-            throw new ImportException(source, 0, 0, "the data spans " + steps + " steps of "
-                    + words(Duration.ofMillis(step)) + "; more than " + MAX_GRID_STEPS + " (is the step right?)");
+        if (steps > MAX_GRID_STEPS || (steps > 1_000_000 && steps > 50 * valued)) {
+            throw new ImportException(source, 0, 0, "the rows span " + steps + " steps of "
+                    + words(Duration.ofMillis(step)) + " from " + when(minTime, zone) + " (line " + lineAt(parts, minTime)
+                    + ") to " + when(maxTime, zone) + " (line " + lineAt(parts, maxTime) + ") for only " + valued
+                    + " values: is a timestamp wrong, or the step too fine?");
         }
         int n = (int) steps;
 
@@ -223,6 +225,17 @@ final class GridBuilder {
         }
     }
 
+    private static long lineAt(List<SeriesData> parts, long time) {
+        for (SeriesData part : parts) {
+            for (int i = 0; i < part.size; i++) {
+                if (part.times[i] == time && !Double.isNaN(part.values[i])) {
+                    return part.lines[i];
+                }
+            }
+        }
+        return 0;
+    }
+
     private static long firstValuedLine(SeriesData part) {
         for (int i = 0; i < part.size; i++) {
             if (!Double.isNaN(part.values[i])) {
@@ -230,6 +243,20 @@ final class GridBuilder {
             }
         }
         return 0;
+    }
+
+    private static final long[] NICE_STEPS = {1_000, 2_000, 5_000, 10_000, 15_000, 20_000, 30_000, 60_000, 120_000,
+        300_000, 600_000, 900_000, 1_200_000, 1_800_000, 3_600_000, 7_200_000, 10_800_000, 21_600_000, 43_200_000,
+        DAY_MILLIS, 7 * DAY_MILLIS};
+
+    /** A spacing within 2 % of a round step (jittered timestamps: 60.137 s) becomes that step (60 s). */
+    static long niceStep(long spacing) {
+        for (long nice : NICE_STEPS) {
+            if (spacing != nice && Math.abs(spacing - nice) * 50 <= nice) {
+                return nice;
+            }
+        }
+        return spacing;
     }
 
     /** Median of the positive gaps between consecutive rows (a strided sample past a million rows). */

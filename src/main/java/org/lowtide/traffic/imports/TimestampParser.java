@@ -571,6 +571,9 @@ final class TimestampParser {
                     year = n3Len == 2 ? pivot(n3) : n3;
                     String y = n3Len == 2 ? "yy" : "yyyy";
                     DateOrder use = order;
+                    if (use == null && sep == '.') {
+                        use = DateOrder.DMY; // dates written with dots are day first wherever they are written
+                    }
                     if (use == null) {
                         if (n1 > 12 && n2 <= 12) {
                             use = DateOrder.DMY;
