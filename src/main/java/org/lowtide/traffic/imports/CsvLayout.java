@@ -459,6 +459,9 @@ final class CsvLayout {
     }
 
     private static boolean compactValid(String v) {
+        if (v.length() < 8 || !v.substring(0, 8).chars().allMatch(Character::isDigit)) {
+            return false;
+        }
         int y = Integer.parseInt(v.substring(0, 4));
         int m = Integer.parseInt(v.substring(4, 6));
         int d = Integer.parseInt(v.substring(6, 8));
