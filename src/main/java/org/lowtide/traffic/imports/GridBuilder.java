@@ -277,7 +277,7 @@ final class GridBuilder {
             return 0;
         }
         Arrays.sort(gaps, 0, n);
-        return gaps[n / 2];
+        return gaps[(n - 1) / 2]; // the lower median: with few rows, the common spacing rather than a gap
     }
 
     /** @return the average month or year when rows sit on one day of calendar months (years), else 0 */
