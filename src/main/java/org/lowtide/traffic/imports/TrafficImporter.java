@@ -225,8 +225,9 @@ public final class TrafficImporter {
                 }
                 lines.add(line.length() > 400 ? line.substring(0, 400) + " …" : line);
             }
-            if (!input.headComplete && lines.size() < maxLines && !lines.isEmpty()) {
-                lines.remove(lines.size() - 1); // cut by the end of the head
+            if (!lines.isEmpty() && ((!input.headComplete && lines.size() < maxLines)
+                    || lines.get(lines.size() - 1).isEmpty())) {
+                lines.remove(lines.size() - 1); // cut by the end of the head, or after the last line break
             }
             ImportFormat format;
             switch (kind) {
