@@ -45,14 +45,20 @@ class ImportDialogTest {
                 + "01.06.2025 03:00;899;40\n01.06.2025 04:00;912;50\n");
         model = new ImportViewModel(new ImportService(), executor);
         model.open(file, ZoneId.of("Europe/Berlin"));
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
-        stage.show();
-        dialog = new ImportDialog(model, stage, MainView.stylesheet());
+        // An owner of its own: the primary stage is shared with other UI tests and keeps its size.
+        Stage owner = new Stage();
+        owner.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
+        owner.show();
+        dialog = new ImportDialog(model, owner, MainView.stylesheet());
         dialog.show();
     }
 
     @AfterEach
-    void stop() {
+    void stop(FxRobot robot) {
+        robot.interact(() -> {
+            dialog.close();
+            ((Stage) dialog.getOwner()).hide();
+        });
         executor.shutdownNow();
     }
 
