@@ -157,7 +157,10 @@ record NumberStyle(byte decimal, byte group, String assumption) {
                     return notANumber(b, from, to);
                 }
             }
-            if (!sawDigit || (digitsSinceGroup >= 0 && !sawDecimal && digitsSinceGroup != 3)) {
+            if (!sawDigit) {
+                return notANumber(b, from, to); // "-", "+": words for no value
+            }
+            if (digitsSinceGroup >= 0 && !sawDecimal && digitsSinceGroup != 3) {
                 return invalid();
             }
             status = Status.NUMBER;
