@@ -68,6 +68,9 @@ final class GridBuilder {
         SeriesData first = parts.get(0);
         KindDetector.Decision kind = KindDetector.decide(options.kind(), first);
         boolean count = kind.kind() == MetricKind.COUNT;
+        if (count) {
+            warnIfRunningTotal(first, warnings);
+        }
         for (SeriesData part : parts) {
             if (count) {
                 skipNegatives(part, warnings);
@@ -211,6 +214,41 @@ final class GridBuilder {
         List<FlaggedStretch> flagged = flagStretches(grid, origin, step, firstLine, zone, warnings);
         Optional<Duration> spacingDuration = Optional.of(Duration.ofMillis(spacing));
         return new Grid(series, used, merged, skipped, kind, spacingDuration, resampled, gapCount, flagged);
+    }
+
+    /**
+     * A count whose values only ever grow is a running total (a Prometheus counter exported without
+     * {@code rate()}, a cumulative byte counter): its steps are not traffic per step. Said, not
+     * repaired: whether resets are restarts or real drops is for the user to decide.
+     */
+    private static void warnIfRunningTotal(SeriesData part, Warnings warnings) {
+        int pairs = 0;
+        int rising = 0;
+        double previous = Double.NaN;
+        double first = Double.NaN;
+        double last = Double.NaN;
+        for (int i = 0; i < part.size; i++) {
+            double v = part.values[i];
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (Double.isNaN(first)) {
+                first = v;
+            }
+            if (!Double.isNaN(previous)) {
+                pairs++;
+                if (v > previous) {
+                    rising++;
+                }
+            }
+            previous = v;
+            last = v;
+        }
+        if (pairs >= 10 && rising >= 0.95 * pairs && last > 2 * Math.max(first, 1)) {
+            warnings.addFile("the values only ever grow (" + plain(first) + " to " + plain(last) + "): a running total,"
+                    + " such as a Prometheus counter without rate()? Lowtide expects the amount per step; export"
+                    + " rate() or increase(), or per-interval counts");
+        }
     }
 
     private static void skipNegatives(SeriesData part, Warnings warnings) {

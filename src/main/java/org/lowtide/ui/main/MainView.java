@@ -416,7 +416,8 @@ public final class MainView extends BorderPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open traffic history");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("CSV files (*.csv)", "*.csv", "*.CSV"),
+                new FileChooser.ExtensionFilter("Traffic files (CSV, TSV, TXT, JSON, gzip)", "*.csv", "*.CSV",
+                        "*.tsv", "*.txt", "*.json", "*.gz"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         if (lastDirectory != null && lastDirectory.isDirectory()) {
             chooser.setInitialDirectory(lastDirectory);

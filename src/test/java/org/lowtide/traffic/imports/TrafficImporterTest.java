@@ -323,6 +323,19 @@ class TrafficImporterTest {
     }
 
     @Test
+    void aRunningTotalIsCalledOut() throws Exception {
+        StringBuilder csv = new StringBuilder("timestamp,http_requests_total\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append(String.format("2025-01-01T00:%02d:00Z,%d%n", i, 1000 + 37 * i * i));
+        }
+        ImportResult r = readText(csv.toString(), ImportOptions.inZone(UTC));
+
+        assertThat(r.warnings()).contains(ImportWarning.ofFile("the values only ever grow (1000 to 14357): a running"
+                + " total, such as a Prometheus counter without rate()? Lowtide expects the amount per step; export"
+                + " rate() or increase(), or per-interval counts"));
+    }
+
+    @Test
     void irregularSamplingIsBucketedOntoTheGrid() throws Exception {
         ImportResult r = readText("t,v\n2025-01-01T00:00:03Z,1\n2025-01-01T00:04:58Z,2\n2025-01-01T00:10:02Z,3\n"
                 + "2025-01-01T00:15:01Z,4\n", ImportOptions.inZone(UTC));
