@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.lowtide.service.AnalysisService;
 import org.lowtide.service.AppInfo;
 import org.lowtide.service.ImportService;
+import org.lowtide.service.PlanService;
 import org.lowtide.traffic.imports.ImportException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lowtide", mixinStandardHelpOptions = true, versionProvider = LowtideCli.Version.class,
         description = "Tells when to make a risky change and what downtime costs.%n"
                 + "Run without arguments to open the desktop app.",
-        subcommands = {AnalyzeCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, ImportCommand.class, CostCommand.class, PlanCommand.class,
+            GateCommand.class, CommandLine.HelpCommand.class})
 public final class LowtideCli {
 
     /** Everything went well. */
@@ -71,7 +73,7 @@ public final class LowtideCli {
         CommandLine cli = new CommandLine(new LowtideCli(), new Factory(analysis));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof ImportException) {
+            if (ex instanceof ImportException || ex instanceof org.lowtide.cost.ScenarioFileException) {
                 err.println("lowtide: " + ex.getMessage());
                 return EXIT_BAD_INPUT;
             }
@@ -106,6 +108,15 @@ public final class LowtideCli {
             }
             if (type == ImportCommand.class) {
                 return type.cast(new ImportCommand(new ImportService()));
+            }
+            if (type == CostCommand.class) {
+                return type.cast(new CostCommand(new org.lowtide.service.CostService()));
+            }
+            if (type == PlanCommand.class) {
+                return type.cast(new PlanCommand(new PlanService(analysis)));
+            }
+            if (type == GateCommand.class) {
+                return type.cast(new GateCommand(new PlanService(analysis)));
             }
             return fallback.create(type);
         }

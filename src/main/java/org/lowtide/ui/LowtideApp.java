@@ -6,20 +6,32 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.Locale;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.lowtide.project.PlanFiles;
 import org.lowtide.service.AnalysisService;
+import org.lowtide.service.CostService;
+import org.lowtide.service.PlanService;
 import org.lowtide.service.Samples;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.ui.main.MainView;
+import org.lowtide.ui.cost.CostView;
+import org.lowtide.ui.cost.CostViewModel;
 import org.lowtide.ui.main.MainViewModel;
+import org.lowtide.ui.plan.PlanView;
+import org.lowtide.ui.plan.PlanViewModel;
 
 /**
- * The desktop app's composition root: builds the service, the background executor and the main
- * window, then opens the file given as the first parameter or else the default bundled sample.
+ * The desktop app's composition root: builds the services, the background executor and the main
+ * window with its screens, then opens the file given as the first parameter (a traffic file, or a
+ * {@code .lowtide} plan) or else the default bundled sample. {@code -Dlowtide.tab=windows} starts
+ * on the Windows screen.
  */
 public final class LowtideApp extends Application {
 
@@ -31,19 +43,73 @@ public final class LowtideApp extends Application {
     @Override
     public void start(Stage stage) {
         executor = Executors.newSingleThreadExecutor(daemonThreads());
-        MainViewModel viewModel = new MainViewModel(new AnalysisService(), executor);
+        AnalysisService analysis = new AnalysisService();
+        MainViewModel viewModel = new MainViewModel(analysis, executor);
         MainView view = new MainView(viewModel);
+        CostViewModel costs = addCostsScreen(view, viewModel);
+
+        PlanViewModel plans = new PlanViewModel(new PlanService(analysis), executor);
+        // The Windows screen prices its windows with the Costs screen's assumptions.
+        plans.costAssumptionsProperty().bind(costs.assumptionsProperty());
+        PlanView planView = new PlanView(plans);
+        Tab windowsTab = view.addTab("Windows", "windowsTab", planView);
+        view.addFileMenuItems(planView.fileMenuItems());
+        planView.setOnShow(() -> view.selectTab(windowsTab));
+        // The Windows screen plans on what the main window has read; an opened plan brings its traffic.
+        viewModel.resultProperty().addListener((o, before, shown) -> {
+            if (shown != null) {
+                plans.setTraffic(shown.request().source(), shown.request().options());
+            }
+        });
+        plans.setOnPlanOpened((source, options) -> viewModel.load(source, options.zone()));
+        if ("windows".equalsIgnoreCase(System.getProperty("lowtide.tab", ""))) {
+            view.selectTab(windowsTab);
+        }
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(MainView.stylesheet());
         stage.setScene(scene);
         stage.titleProperty().bind(viewModel.titleProperty());
+        AppIcons.addTo(stage);
         stage.setMinWidth(860);
         stage.setMinHeight(600);
         stage.show();
 
-        viewModel.load(initialSource());
+        Optional<Path> planFile = initialPlanFile();
+        if (planFile.isPresent()) {
+            view.selectTab(windowsTab);
+            plans.openPlan(planFile.get(), () -> viewModel.load(Samples.defaultSample()));
+        } else {
+            viewModel.load(initialSource());
+        }
+        plans.warmUp();
+    }
+
+    /** The plan file named by the first parameter, when it names one ({@code *.lowtide}). */
+    private Optional<Path> initialPlanFile() {
+        Parameters parameters = getParameters();
+        List<String> raw = parameters == null ? List.of() : parameters.getRaw();
+        if (raw.isEmpty() || !raw.get(0).toLowerCase(Locale.ROOT).endsWith(PlanFiles.EXTENSION)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(raw.get(0)));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Adds the Costs screen (issue #5), which follows whatever traffic the main window has analysed. */
+    private CostViewModel addCostsScreen(MainView view, MainViewModel viewModel) {
+        CostViewModel costs = new CostViewModel(new CostService(), executor, CostViewModel.DEFAULT_DEBOUNCE);
+        view.addTab("Costs", "costsTab", new CostView(costs));
+        viewModel.resultProperty().addListener((o, before, result) -> {
+            if (result != null) {
+                costs.setTraffic(result.series(), result.request().options().zone());
+            }
+        });
+        return costs;
     }
 
     /** The file named by the first parameter, else the default sample. */

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /** Median weekly profile and trough search on one year of 5-minute data (105,120 points). */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
 @Warmup(iterations = 3, time = 1)

@@ -8,6 +8,7 @@ final class ChartColors {
     static final Color TRAFFIC = new Color(0x1f, 0x5f, 0x99);
     static final Color WINDOW_FILL = new Color(0x2e, 0xa0, 0x43, 80);
     static final Color WINDOW_EDGE = new Color(0x1a, 0x7f, 0x37);
+    static final Color WINDOW_EDGE_FAINT = new Color(0x1a, 0x7f, 0x37, 110);
     static final Color GRID = new Color(0xd0, 0xd7, 0xde);
     static final Color BACKGROUND = Color.WHITE;
 

@@ -45,7 +45,9 @@ public final class TrafficChart {
         for (Interval w : windows) {
             IntervalMarker marker = new IntervalMarker(w.start().toEpochMilli(), w.end().toEpochMilli());
             marker.setPaint(ChartColors.WINDOW_FILL);
-            marker.setOutlinePaint(null);
+            // A 1-pixel outline keeps a 2-hour window visible when a whole year is on screen.
+            marker.setOutlinePaint(ChartColors.WINDOW_EDGE_FAINT);
+            marker.setOutlineStroke(new BasicStroke(1.0f));
             plot.addDomainMarker(marker, Layer.BACKGROUND);
         }
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);

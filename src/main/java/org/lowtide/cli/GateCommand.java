@@ -1,0 +1,108 @@
+package org.lowtide.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.lowtide.planning.ChangeWindow;
+import org.lowtide.planning.RecurringWindow;
+import org.lowtide.project.PlanDocument;
+import org.lowtide.project.PlanFileException;
+import org.lowtide.service.PlanService;
+import org.lowtide.traffic.Interval;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lowtide gate PLAN [--at INSTANT]}: may we change now? Exit 0 inside a planned window
+ * (a dated window or an occurrence of the weekly rule), 3 outside; prints the window or the next one.
+ */
+@Command(name = "gate", mixinStandardHelpOptions = true,
+        description = "Exit 0 inside a planned change window, 3 outside (for deploy pipelines).")
+final class GateCommand implements Callable<Integer> {
+
+    private final PlanService plans;
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PLAN", description = "A plan saved with `lowtide plan ... --save PLAN`.")
+    private Path planFile;
+
+    @Option(names = "--at", paramLabel = "INSTANT",
+            description = "The moment to ask about, ISO-8601 with offset or Z (2025-03-08T04:30:00+01:00). Default: now.")
+    private String at;
+
+    GateCommand(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Instant when = at == null ? Instant.now() : parse(at);
+        PlanDocument doc;
+        try {
+            doc = plans.open(planFile);
+        } catch (PlanFileException e) {
+            spec.commandLine().getErr().println("lowtide: " + e.getMessage());
+            return LowtideCli.EXIT_BAD_INPUT;
+        }
+        ZoneId zone = doc.plan().request().constraints().zone();
+        List<Interval> windows = new ArrayList<>();
+        for (ChangeWindow w : doc.plan().windows()) {
+            windows.add(w.window());
+        }
+        doc.plan().recurring().ifPresent(r -> {
+            for (RecurringWindow.Occurrence o : r.occurrences()) {
+                if (o.flags().stream().noneMatch(f -> f.startsWith("blackout") || f.startsWith("holiday:"))
+                        || o.flags().stream().allMatch(f -> f.contains("(allowed"))) {
+                    windows.add(new Interval(o.start().toInstant(), o.end().toInstant()));
+                }
+            }
+        });
+        windows.sort(Comparator.comparing(Interval::start));
+        PrintWriter out = spec.commandLine().getOut();
+        for (Interval w : windows) {
+            if (w.contains(when)) {
+                Duration left = Duration.between(when, w.end());
+                out.printf("inside a planned window: %s – %s (%d min left)%n", w.start().atZone(zone).toOffsetDateTime(),
+                        w.end().atZone(zone).toOffsetDateTime(), left.toMinutes());
+                return LowtideCli.EXIT_OK;
+            }
+        }
+        Optional<Interval> next = windows.stream().filter(w -> w.start().isAfter(when)).findFirst();
+        if (next.isPresent()) {
+            out.printf("outside every planned window; next: %s – %s (in %s)%n",
+                    next.get().start().atZone(zone).toOffsetDateTime(), next.get().end().atZone(zone).toOffsetDateTime(),
+                    humanWait(Duration.between(when, next.get().start())));
+        } else {
+            out.println("outside every planned window; the plan has no later window (plan again)");
+        }
+        return LowtideCli.EXIT_OUTSIDE_WINDOW;
+    }
+
+    private Instant parse(String text) {
+        try {
+            return java.time.OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), "--at takes an ISO-8601 instant with offset or Z, such as "
+                    + "2025-03-08T04:30:00+01:00; not '" + text + "'");
+        }
+    }
+
+    private static String humanWait(Duration d) {
+        long hours = d.toHours();
+        return hours >= 48 ? (hours / 24) + " days" : hours >= 1 ? hours + " h " + d.toMinutesPart() + " min"
+                : d.toMinutes() + " min";
+    }
+}

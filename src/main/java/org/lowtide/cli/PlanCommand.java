@@ -1,0 +1,387 @@
+package org.lowtide.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.lowtide.planning.AllowedHours;
+import org.lowtide.planning.Blackout;
+import org.lowtide.cost.CostAssumptions;
+import org.lowtide.cost.CostEstimate;
+import org.lowtide.planning.ChangeWindow;
+import org.lowtide.planning.Constraints;
+import org.lowtide.planning.HolidayPolicy;
+import org.lowtide.planning.Outlooks;
+import org.lowtide.planning.Plan;
+import org.lowtide.planning.RecurringWindow;
+import org.lowtide.planning.Rejection;
+import org.lowtide.planning.ScheduleExports;
+import org.lowtide.planning.WindowRequest;
+import org.lowtide.service.AnalysisRequest;
+import org.lowtide.service.Cancellation;
+import org.lowtide.service.PlanRequest;
+import org.lowtide.service.PlanResult;
+import org.lowtide.service.PlanService;
+import org.lowtide.service.ProgressListener;
+import org.lowtide.service.TrafficSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lowtide plan FILE}: dated, ranked change windows under constraints, and their exports. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Plan dated change windows over a horizon under staff hours, blackouts and holidays.")
+final class PlanCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+    private final PlanService plans;
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Traffic CSV: a timestamp column and a value column.")
+    private Path file;
+
+    @Mixin
+    private ImportOptionsMixin importOptions;
+
+    @Mixin
+    private CostOptionsMixin costOptions;
+
+    @Option(names = "--by-traffic",
+            description = "Rank windows by the traffic at stake instead of the expected cost of a change in money.")
+    private boolean byTraffic;
+
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "PT2H",
+            converter = Converters.PositiveDuration.class, description = "Window length. Default: ${DEFAULT-VALUE}.")
+    private Duration duration;
+
+    @Option(names = "--rollback", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+            description = "Time a failed change needs to be detected and rolled back after the window. "
+                    + "Default: time to detect + the 90th percentile of the restore time (cost options).")
+    private Duration rollback;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "4", description = "How many dated windows. Default: ${DEFAULT-VALUE}.")
+    private int count;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "First day of the horizon (ISO date). Default: tomorrow in the plan's zone.")
+    private LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last day of the horizon (ISO date). Default: four weeks after --from.")
+    private LocalDate to;
+
+    @Option(names = "--min-gap", paramLabel = "DURATION", defaultValue = "P1D", converter = Converters.PositiveDuration.class,
+            description = "Least time between the starts of two windows. Default: ${DEFAULT-VALUE}.")
+    private Duration minGap;
+
+    @Option(names = "--allowed", paramLabel = "\"DAYS HH:MM-HH:MM\"",
+            description = "Staff hours, e.g. \"Mon-Fri 01:00-06:00\" (repeatable). Default: any time.")
+    private List<String> allowed = new ArrayList<>();
+
+    @Option(names = "--blackout", paramLabel = "START/END[=REASON]",
+            description = "A freeze: ISO dates (both days included) or date-times, e.g. "
+                    + "\"2025-11-24/2025-11-30=Black Friday freeze\" (repeatable).")
+    private List<String> blackouts = new ArrayList<>();
+
+    @Option(names = "--holidays", paramLabel = "CC[-REGION]", description = "Public holidays of a country (and region): DE, US-NY, GB.")
+    private String holidays;
+
+    @Option(names = "--holidays-as", paramLabel = "blackout|allowed", defaultValue = "blackout",
+            description = "Whether holidays block changes. Default: ${DEFAULT-VALUE}.")
+    private String holidaysAs;
+
+    @Option(names = "--habit", paramLabel = "\"DAY HH:MM\"",
+            description = "When the team changes today, e.g. \"Tue 14:00\", to compare against.")
+    private String habit;
+
+    @Option(names = "--json", description = "Print one JSON object (schema in the README).")
+    private boolean json;
+
+    @Option(names = "--ics", paramLabel = "OUT", description = "Write the windows and the weekly rule as an iCalendar file.")
+    private Path ics;
+
+    @Option(names = "--csv", paramLabel = "OUT", description = "Write the dated windows as CSV.")
+    private Path csv;
+
+    @Option(names = "--export", paramLabel = "TOOL",
+            description = "Print the weekly rule for a tool: aws, rrule, argocd, gitlab, kured.")
+    private String export;
+
+    @Option(names = "--save", paramLabel = "PLAN", description = "Save the plan as a project file (.lowtide).")
+    private Path save;
+
+    PlanCommand(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ZoneId zone = importOptions.toOptions().zone();
+        CostAssumptions assumptions = costOptions.toAssumptions(spec);
+        if (rollback == null) {
+            rollback = assumptions.detect().value().plus(assumptions.restoreP90().value());
+        }
+        WindowRequest request = request(zone);
+        Optional<ScheduleExports.Target> target = Optional.ofNullable(export).map(this::target);
+        AnalysisRequest analysis = new AnalysisRequest(new TrafficSource.FileSource(file), importOptions.toOptions(),
+                duration, AnalysisRequest.DEFAULT_TROUGHS);
+        PlanResult result;
+        try {
+            result = plans.plan(new PlanRequest(analysis, request, Optional.ofNullable(holidays),
+                    byTraffic ? Optional.empty() : Optional.of(assumptions)), ProgressListener.NONE, Cancellation.NEVER);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        Plan plan = result.plan();
+        if (ics != null) {
+            writeAtomically(ics, ScheduleExports.ics(plan));
+        }
+        if (csv != null) {
+            writeAtomically(csv, ScheduleExports.csv(plan));
+        }
+        if (save != null) {
+            plans.save(result, save);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (target.isPresent()) {
+            RecurringWindow rule = plan.recurring().orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "no weekly window fits the constraints; nothing to export"));
+            out.print(ScheduleExports.snippet(target.get(), rule));
+        } else if (json) {
+            out.println(toJson(result));
+        } else {
+            printSummary(result, out);
+        }
+        return LowtideCli.EXIT_OK;
+    }
+
+    private ScheduleExports.Target target(String name) {
+        try {
+            return ScheduleExports.Target.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--export takes aws, rrule, argocd, gitlab or kured; not '"
+                    + name + "'");
+        }
+    }
+
+    private WindowRequest request(ZoneId zone) {
+        try {
+            List<AllowedHours> hours = new ArrayList<>();
+            for (String a : allowed) {
+                hours.add(AllowedHours.parse(a));
+            }
+            List<Blackout> freezes = new ArrayList<>();
+            for (String b : blackouts) {
+                freezes.add(Blackout.parse(b, zone));
+            }
+            HolidayPolicy policy;
+            switch (holidaysAs.trim().toLowerCase(Locale.ROOT)) {
+                case "blackout":
+                    policy = HolidayPolicy.BLACKOUT;
+                    break;
+                case "allowed":
+                    policy = HolidayPolicy.ALLOWED;
+                    break;
+                default:
+                    throw new IllegalArgumentException("--holidays-as takes blackout or allowed, not '" + holidaysAs + "'");
+            }
+            LocalDate start = from != null ? from : LocalDate.now(zone).plusDays(1);
+            LocalDate end = to != null ? to : start.plusWeeks(4).minusDays(1);
+            return new WindowRequest(duration, rollback, count, start, end, minGap,
+                    new Constraints(zone, hours, freezes, List.of(), policy),
+                    habit == null ? Optional.empty() : Optional.of(WindowRequest.Habit.parse(habit)));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /** Writes through a temporary file and a move, so an interrupted run never leaves half a file. */
+    static void writeAtomically(Path target, String content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    static String toJson(PlanResult result) throws IOException {
+        Plan plan = result.plan();
+        ZoneId zone = plan.request().constraints().zone();
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("zone", zone.getId());
+        root.put("unit", plan.unit());
+        ObjectNode horizon = root.putObject("horizon");
+        horizon.put("from", plan.request().from().toString());
+        horizon.put("to", plan.request().to().toString());
+        horizon.put("candidates", plan.candidates());
+        horizon.put("allowed", plan.allowed());
+        boolean money = result.cost().isPresent();
+        double changesPerYear = result.cost().map(c -> c.assumptions().changesPerYear().value()).orElse(Double.NaN);
+        if (money) {
+            root.put("currency", plan.unit());
+        }
+        ArrayNode windows = root.putArray("windows");
+        for (ChangeWindow w : plan.windows()) {
+            ObjectNode n = windows.addObject();
+            n.put("rank", w.rank());
+            n.put("start", w.window().start().atZone(zone).toOffsetDateTime().toString());
+            n.put("end", w.window().end().atZone(zone).toOffsetDateTime().toString());
+            n.put("startUtc", w.window().start().toString());
+            n.put("endUtc", w.window().end().toString());
+            n.put("rollbackUntil", w.tailEnd().atZone(zone).toOffsetDateTime().toString());
+            n.put("latestSafeStart", w.latestSafeStart().atZone(zone).toOffsetDateTime().toString());
+            if (money) {
+                n.put("expectedTraffic", result.analysis().profile()
+                        .map(p -> Outlooks.trafficOver(p, w.window())).orElse(Double.NaN));
+                CostEstimate c = result.windowCosts().get(w.rank());
+                ObjectNode cost = n.putObject("cost");
+                cost.put("mean", c.mean());
+                cost.put("p50", c.p50());
+                cost.put("p90", c.p90());
+                cost.put("p99", c.p99());
+                cost.put("exactMean", c.exactMean());
+                cost.put("standardError", c.standardError());
+                cost.put("failureProbability", c.failureProbability());
+                cost.put("simulations", c.simulations());
+                n.put("expectedCost", w.expected());
+                n.put("costIfTrafficAtP90", w.upper());
+                n.put("savingsVsMedianSlot", w.savingsVsMedian());
+                n.put("savingsPerYearVsMedianSlot", w.savingsVsMedian() * changesPerYear);
+            } else {
+                n.put("expectedTraffic", w.expected());
+                n.put("p90Traffic", w.upper());
+                n.put("savingsVsMedianSlot", w.savingsVsMedian());
+            }
+            ArrayNode reasons = n.putArray("reasons");
+            w.reasons().forEach(reasons::add);
+        }
+        root.put("medianSlot", plan.medianCandidate());
+        if (plan.habit().isPresent()) {
+            ObjectNode h = root.putObject("habit");
+            h.put("slot", plan.request().habit().map(Object::toString).orElse(""));
+            h.put(money ? "expectedCost" : "expectedTraffic", plan.habit().getAsDouble());
+            if (money && !plan.windows().isEmpty()) {
+                double saving = plan.habit().getAsDouble() - plan.windows().get(0).expected();
+                h.put("savingsPerChange", saving);
+                h.put("savingsPerYear", saving * changesPerYear);
+            }
+        }
+        plan.recurring().ifPresent(rule -> {
+            ObjectNode r = root.putObject("recurring");
+            r.put("rule", ScheduleExports.describe(rule));
+            r.put("dayOfWeek", rule.day().name());
+            r.put("start", HM.format(rule.start()));
+            r.put("end", HM.format(rule.start().plus(rule.duration())));
+            r.put(money ? "expectedCost" : "expectedTraffic", rule.expected());
+            ArrayNode occ = r.putArray("occurrences");
+            for (RecurringWindow.Occurrence o : rule.occurrences()) {
+                ObjectNode n = occ.addObject();
+                n.put("start", o.start().toOffsetDateTime().toString());
+                n.put("end", o.end().toOffsetDateTime().toString());
+                n.put("startUtc", o.start().toInstant().toString());
+                ArrayNode flags = n.putArray("flags");
+                o.flags().forEach(flags::add);
+            }
+        });
+        ArrayNode rejected = root.putArray("rejected");
+        for (Rejection x : plan.rejections()) {
+            ObjectNode n = rejected.addObject();
+            n.put("start", x.window().start().atZone(zone).toOffsetDateTime().toString());
+            n.put("end", x.window().end().atZone(zone).toOffsetDateTime().toString());
+            n.put(money ? "expectedCost" : "expectedTraffic", x.expected());
+            n.put("reason", x.reason());
+        }
+        ObjectNode assumptions = root.putObject("assumptions");
+        assumptions.put("duration", plan.request().duration().toString());
+        assumptions.put("rollbackTail", plan.request().rollbackTail().toString());
+        assumptions.put("minGap", plan.request().minGap().toString());
+        ArrayNode allowedHours = assumptions.putArray("allowed");
+        plan.request().constraints().allowed().forEach(a -> allowedHours.add(a.toString()));
+        ArrayNode freezes = assumptions.putArray("blackouts");
+        plan.request().constraints().blackouts().forEach(b -> freezes.addObject()
+                .put("start", b.interval().start().toString()).put("end", b.interval().end().toString())
+                .put("reason", b.reason()));
+        ArrayNode holidays = assumptions.putArray("holidays");
+        plan.request().constraints().holidays().forEach(h -> holidays.addObject()
+                .put("date", h.date().toString()).put("name", h.name()));
+        assumptions.put("holidaysAs", plan.request().constraints().holidayPolicy().name().toLowerCase(Locale.ROOT));
+        result.cost().ifPresent(c -> {
+            ArrayNode costs = assumptions.putArray("cost");
+            for (org.lowtide.cost.Assumption<?> a : c.assumptions().all()) {
+                costs.addObject().put("name", a.key()).put("label", a.label()).put("value", String.valueOf(a.value()))
+                        .put("unit", a.unit()).put("source", a.source().describe())
+                        .put("sourceKind", a.source().kind().name());
+            }
+        });
+        return mapper.writeValueAsString(root);
+    }
+
+    private static void printSummary(PlanResult result, PrintWriter out) {
+        Plan plan = result.plan();
+        ZoneId zone = plan.request().constraints().zone();
+        out.printf(Locale.ROOT, "%s change windows (with a %s rollback tail) from %s to %s, %s:%n",
+                AnalyzeCommand.adjective(plan.request().duration()),
+                AnalyzeCommand.adjective(plan.request().rollbackTail()), plan.request().from(), plan.request().to(),
+                zone.getId());
+        if (plan.windows().isEmpty()) {
+            out.println("  none: no candidate window meets every constraint.");
+        }
+        String unit = plan.unit().isEmpty() ? "" : " " + plan.unit();
+        for (ChangeWindow w : plan.windows()) {
+            CostEstimate c = result.windowCosts().get(w.rank());
+            if (c != null) {
+                out.printf(Locale.ROOT, "  %d. %s–%s  a change costs %,.0f%s on average (p90 %,.0f, p99 %,.0f), "
+                        + "%,.0f less than in the median slot%n", w.rank(), DAY_TIME.format(w.window().start().atZone(zone)),
+                        HM.format(w.window().end().atZone(zone)), c.mean(), unit, c.p90(), c.p99(), w.savingsVsMedian());
+            } else {
+                out.printf(Locale.ROOT, "  %d. %s–%s  expected %,.0f%s at stake (p90 %,.0f), %,.0f less than the median slot%n",
+                        w.rank(), DAY_TIME.format(w.window().start().atZone(zone)), HM.format(w.window().end().atZone(zone)),
+                        w.expected(), unit, w.upper(), w.savingsVsMedian());
+            }
+            out.printf(Locale.ROOT, "     latest safe start %s; %s%n", HM.format(w.latestSafeStart().atZone(zone)),
+                    String.join("; ", w.reasons().subList(1, w.reasons().size())));
+        }
+        plan.recurring().ifPresent(r -> {
+            out.println("Weekly rule: " + ScheduleExports.describe(r));
+            r.occurrences().stream().filter(o -> !o.flags().isEmpty()).forEach(o -> out.printf(Locale.ROOT,
+                    "  %s: %s%n", DAY_TIME.format(o.start()), String.join("; ", o.flags())));
+        });
+        if (plan.habit().isPresent()) {
+            out.printf(Locale.ROOT, "Your habit (%s) puts %,.0f%s at stake per change; the best window %,.0f%s.%n",
+                    plan.request().habit().get(), plan.habit().getAsDouble(), unit,
+                    plan.windows().isEmpty() ? Double.NaN : plan.windows().get(0).expected(), unit);
+        }
+        if (!plan.rejections().isEmpty()) {
+            out.println("Ruled out although as quiet or quieter:");
+            for (Rejection x : plan.rejections()) {
+                out.printf(Locale.ROOT, "  %s–%s: %s%n", DAY_TIME.format(x.window().start().atZone(zone)),
+                        HM.format(x.window().end().atZone(zone)), x.reason());
+            }
+        }
+    }
+}

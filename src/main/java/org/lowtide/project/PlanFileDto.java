@@ -1,0 +1,68 @@
+package org.lowtide.project;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * The saved plan file as Jackson reads and writes it: plain strings and numbers, ISO-8601 for
+ * times, kept apart from the live model so that the model can change without breaking old files.
+ * Unknown fields are ignored (a newer Lowtide may add some); {@link PlanFiles} migrates old ones.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PlanFileDto(int schemaVersion, String writtenBy, Source source, Request request,
+                          java.util.Map<String, String> cost, Result result) {
+
+    /**
+     * Where the traffic came from and how it was read. The import settings after {@code column}
+     * were added with the importer of issue #3; files without them read with the defaults.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Source(String path, String sha256, String zone, String step, String column, String format,
+                         List<String> series, Boolean sum, String dateOrder, String kind) {
+
+        /** A source with only the settings of schema 1's first files. */
+        public Source(String path, String sha256, String zone, String step, String column) {
+            this(path, sha256, zone, step, column, null, null, null, null, null);
+        }
+    }
+
+    /** What was asked. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Request(String duration, String rollbackTail, int count, String from, String to, String minGap,
+                          String zone, List<String> allowed, List<BlackoutDto> blackouts, String holidays,
+                          String holidayPolicy, List<HolidayDto> holidayDates, String habit) {
+    }
+
+    /** A freeze. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record BlackoutDto(String start, String end, String reason) {
+    }
+
+    /** A public holiday. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record HolidayDto(String date, String name) {
+    }
+
+    /** What was recommended. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Result(String unit, List<WindowDto> windows, RecurringDto recurring, double medianCandidate,
+                         Double habit) {
+    }
+
+    /** A dated window. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record WindowDto(int rank, String start, String end, String tailEnd, String latestSafeStart,
+                            double expected, double upper, double savingsVsMedian, List<String> reasons) {
+    }
+
+    /** The weekly rule and its dated occurrences. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RecurringDto(String day, String start, String duration, String zone, double expected,
+                               List<OccurrenceDto> occurrences) {
+    }
+
+    /** One occurrence of the weekly rule. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OccurrenceDto(String start, String end, List<String> flags) {
+    }
+}

@@ -1,0 +1,176 @@
+package org.lowtide.project;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.lowtide.planning.AllowedHours;
+import org.lowtide.planning.Blackout;
+import org.lowtide.planning.ChangeWindow;
+import org.lowtide.planning.Constraints;
+import org.lowtide.planning.Holiday;
+import org.lowtide.planning.HolidayPolicy;
+import org.lowtide.planning.Plan;
+import org.lowtide.planning.RecurringWindow;
+import org.lowtide.planning.Rejection;
+import org.lowtide.planning.WindowRequest;
+import org.lowtide.traffic.Interval;
+import org.lowtide.traffic.imports.DateOrder;
+import org.lowtide.traffic.imports.ImportFormat;
+import org.lowtide.traffic.imports.ImportOptions;
+import org.lowtide.traffic.imports.MetricKind;
+
+/** Converts between {@link PlanDocument} (model) and {@link PlanFileDto} (file), explicitly, field by field. */
+public final class PlanFileMapper {
+
+    private PlanFileMapper() {
+    }
+
+    public static PlanFileDto toDto(PlanDocument doc, String writtenBy) {
+        Plan plan = doc.plan();
+        WindowRequest r = plan.request();
+        Constraints c = r.constraints();
+        ImportOptions io = doc.importOptions();
+        PlanFileDto.Source source = new PlanFileDto.Source(doc.sourcePath(), doc.sourceSha256(), io.zone().getId(),
+                io.step().map(Duration::toString).orElse(null), io.column().orElse(null),
+                io.format() == ImportFormat.AUTO ? null : io.format().id(), io.series().isEmpty() ? null : io.series(),
+                io.sum() ? Boolean.TRUE : null, io.dateOrder().map(DateOrder::id).orElse(null),
+                io.kind().map(MetricKind::id).orElse(null));
+        List<String> allowed = new ArrayList<>();
+        c.allowed().forEach(a -> allowed.add(a.toString()));
+        List<PlanFileDto.BlackoutDto> blackouts = new ArrayList<>();
+        c.blackouts().forEach(b -> blackouts.add(new PlanFileDto.BlackoutDto(b.interval().start().toString(),
+                b.interval().end().toString(), b.reason())));
+        List<PlanFileDto.HolidayDto> holidays = new ArrayList<>();
+        c.holidays().forEach(h -> holidays.add(new PlanFileDto.HolidayDto(h.date().toString(), h.name())));
+        PlanFileDto.Request request = new PlanFileDto.Request(r.duration().toString(), r.rollbackTail().toString(),
+                r.count(), r.from().toString(), r.to().toString(), r.minGap().toString(), c.zone().getId(), allowed,
+                blackouts, doc.holidays().orElse(null), c.holidayPolicy().name(), holidays,
+                r.habit().map(h -> h.day().name() + " " + h.start()).orElse(null));
+        List<PlanFileDto.WindowDto> windows = new ArrayList<>();
+        for (ChangeWindow w : plan.windows()) {
+            windows.add(new PlanFileDto.WindowDto(w.rank(), offset(w.window().start(), c.zone()),
+                    offset(w.window().end(), c.zone()), offset(w.tailEnd(), c.zone()),
+                    offset(w.latestSafeStart(), c.zone()), w.expected(), w.upper(), w.savingsVsMedian(), w.reasons()));
+        }
+        PlanFileDto.RecurringDto recurring = plan.recurring().map(PlanFileMapper::recurring).orElse(null);
+        PlanFileDto.Result result = new PlanFileDto.Result(plan.unit(), windows, recurring, plan.medianCandidate(),
+                plan.habit().isPresent() ? plan.habit().getAsDouble() : null);
+        java.util.Map<String, String> cost = doc.cost().map(CostAssumptionsCodec::encode).orElse(null);
+        return new PlanFileDto(PlanFiles.SCHEMA_VERSION, writtenBy, source, request, cost, result);
+    }
+
+    private static PlanFileDto.RecurringDto recurring(RecurringWindow rule) {
+        List<PlanFileDto.OccurrenceDto> occurrences = new ArrayList<>();
+        rule.occurrences().forEach(o -> occurrences.add(new PlanFileDto.OccurrenceDto(
+                o.start().toOffsetDateTime().toString(), o.end().toOffsetDateTime().toString(), o.flags())));
+        return new PlanFileDto.RecurringDto(rule.day().name(), rule.start().toString(), rule.duration().toString(),
+                rule.zone().getId(), rule.expected(), occurrences);
+    }
+
+    private static String offset(Instant t, ZoneId zone) {
+        return t.atZone(zone).toOffsetDateTime().toString();
+    }
+
+    /**
+     * @throws PlanFileException naming the field that cannot be read
+     */
+    public static PlanDocument fromDto(PlanFileDto dto, String fileName) throws PlanFileException {
+        try {
+            PlanFileDto.Source s = require(dto.source(), "source", fileName);
+            PlanFileDto.Request q = require(dto.request(), "request", fileName);
+            PlanFileDto.Result res = require(dto.result(), "result", fileName);
+            ZoneId zone = ZoneId.of(require(q.zone(), "request.zone", fileName));
+            ImportOptions io = ImportOptions.inZone(ZoneId.of(require(s.zone(), "source.zone", fileName)));
+            if (s.step() != null) {
+                io = io.withStep(Duration.parse(s.step()));
+            }
+            if (s.column() != null) {
+                io = io.withColumn(s.column());
+            }
+            if (s.format() != null) {
+                io = io.withFormat(ImportFormat.fromId(s.format()));
+            }
+            if (s.series() != null) {
+                io = io.withSeries(s.series());
+            }
+            if (Boolean.TRUE.equals(s.sum())) {
+                io = io.withSum(true);
+            }
+            if (s.dateOrder() != null) {
+                io = io.withDateOrder(DateOrder.valueOf(s.dateOrder().toUpperCase(java.util.Locale.ROOT)));
+            }
+            if (s.kind() != null) {
+                io = io.withKind(MetricKind.valueOf(s.kind().toUpperCase(java.util.Locale.ROOT)));
+            }
+            List<AllowedHours> allowed = new ArrayList<>();
+            for (String a : list(q.allowed())) {
+                allowed.add(AllowedHours.parse(a));
+            }
+            List<Blackout> blackouts = new ArrayList<>();
+            for (PlanFileDto.BlackoutDto b : list(q.blackouts())) {
+                blackouts.add(new Blackout(new Interval(Instant.parse(b.start()), Instant.parse(b.end())), b.reason()));
+            }
+            List<Holiday> holidays = new ArrayList<>();
+            for (PlanFileDto.HolidayDto h : list(q.holidayDates())) {
+                holidays.add(new Holiday(LocalDate.parse(h.date()), h.name()));
+            }
+            Constraints constraints = new Constraints(zone, allowed, blackouts, holidays,
+                    q.holidayPolicy() == null ? HolidayPolicy.BLACKOUT : HolidayPolicy.valueOf(q.holidayPolicy()));
+            Optional<WindowRequest.Habit> habit = q.habit() == null ? Optional.empty()
+                    : Optional.of(WindowRequest.Habit.parse(q.habit()));
+            WindowRequest request = new WindowRequest(Duration.parse(q.duration()), Duration.parse(q.rollbackTail()),
+                    q.count(), LocalDate.parse(q.from()), LocalDate.parse(q.to()), Duration.parse(q.minGap()),
+                    constraints, habit);
+            List<ChangeWindow> windows = new ArrayList<>();
+            for (PlanFileDto.WindowDto w : list(res.windows())) {
+                windows.add(new ChangeWindow(w.rank(), new Interval(instant(w.start()), instant(w.end())),
+                        instant(w.tailEnd()), instant(w.latestSafeStart()), w.expected(), w.upper(), w.savingsVsMedian(),
+                        list(w.reasons())));
+            }
+            Optional<RecurringWindow> recurring = Optional.empty();
+            if (res.recurring() != null) {
+                PlanFileDto.RecurringDto rd = res.recurring();
+                ZoneId rz = ZoneId.of(rd.zone());
+                List<RecurringWindow.Occurrence> occ = new ArrayList<>();
+                for (PlanFileDto.OccurrenceDto o : list(rd.occurrences())) {
+                    occ.add(new RecurringWindow.Occurrence(OffsetDateTime.parse(o.start()).atZoneSameInstant(rz),
+                            OffsetDateTime.parse(o.end()).atZoneSameInstant(rz), list(o.flags())));
+                }
+                recurring = Optional.of(new RecurringWindow(DayOfWeek.valueOf(rd.day()), LocalTime.parse(rd.start()),
+                        Duration.parse(rd.duration()), rz, rd.expected(), occ));
+            }
+            Plan plan = new Plan(request, res.unit() == null ? "" : res.unit(), windows, recurring, List.<Rejection>of(),
+                    res.medianCandidate(), res.habit() == null ? OptionalDouble.empty() : OptionalDouble.of(res.habit()),
+                    0, 0);
+            Optional<org.lowtide.cost.CostAssumptions> cost = dto.cost() == null ? Optional.empty()
+                    : Optional.of(CostAssumptionsCodec.decode(dto.cost()));
+            return new PlanDocument(require(s.path(), "source.path", fileName), s.sha256() == null ? "" : s.sha256(),
+                    io, Optional.ofNullable(q.holidays()), cost, plan);
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new PlanFileException(fileName + ": damaged plan file: " + e.getMessage(), e);
+        }
+    }
+
+    private static Instant instant(String offsetDateTime) {
+        return OffsetDateTime.parse(offsetDateTime).toInstant();
+    }
+
+    private static <T> List<T> list(List<T> maybe) {
+        return maybe == null ? List.of() : maybe;
+    }
+
+    private static <T> T require(T value, String field, String fileName) throws PlanFileException {
+        if (value == null) {
+            throw new PlanFileException(fileName + ": damaged plan file: '" + field + "' is missing");
+        }
+        return value;
+    }
+}
