@@ -120,18 +120,20 @@ public final class CsvTrafficReader {
                             + layout.name(layout.valueColumns[0]) + "' (choose another with --column)");
                 }
             } else {
+                List<String> columnNames = new ArrayList<>();
+                for (int k = 0; k < layout.valueColumns.length; k++) {
+                    columnNames.add(layout.name(layout.valueColumns[k]));
+                }
+                List<String> wanted = options.series().isEmpty() ? null : selector.resolveAll(source, columnNames);
                 List<Integer> chosen = new ArrayList<>();
                 List<String> names = new ArrayList<>();
-                for (int k = 0; k < layout.valueColumns.length; k++) {
-                    String name = layout.name(layout.valueColumns[k]);
-                    if (selector.offer(name)) {
+                for (int k = 0; k < columnNames.size(); k++) {
+                    String name = columnNames.get(k);
+                    boolean offered = selector.offer(name);
+                    if (wanted == null ? offered : wanted.contains(name)) {
                         chosen.add(k);
                         names.add(name);
                     }
-                }
-                if (chosen.isEmpty()) {
-                    throw new ImportException(source, 0, 0, "no series named '" + String.join("', '", options.series())
-                            + "'; the file holds " + SeriesSelector.listed(selector.available()));
                 }
                 if (chosen.size() > 1 && !options.sum()) {
                     throw new ImportException(source, 0, 0, "several series chosen (" + String.join(", ", names)

@@ -20,6 +20,7 @@ final class SeriesSelector {
     private final int capacity;
     private final List<String> usedNames = new ArrayList<>();
     private long otherRows;
+    private long droppedRows;
 
     /** @param capacity initial row capacity of a buffered series (an estimate of the rows to come) */
     SeriesSelector(ImportOptions options, int capacity) {
@@ -39,7 +40,8 @@ final class SeriesSelector {
             use = wants(name);
             decision.put(name, use);
             if (use) {
-                data = new SeriesData(name, capacity);
+                // The first series may hold every row; the arrays of the others grow as they fill.
+                data = new SeriesData(name, seen.isEmpty() ? capacity : 1024);
                 seen.put(name, data);
                 usedNames.add(name);
                 return data;
@@ -79,10 +81,11 @@ final class SeriesSelector {
         otherRows += rows;
     }
 
+    /** Buffers a series named exactly, or one whose name contains a wanted name (settled in {@link #finish}). */
     private boolean wants(String name) {
         if (!wanted.isEmpty()) {
             for (String w : wanted) {
-                if (matches(w, name)) {
+                if (matches(w, name) || contains(name, w)) {
                     return true;
                 }
             }
@@ -94,6 +97,53 @@ final class SeriesSelector {
     /** A wanted name matches a series exactly (ignoring case and surrounding space). */
     static boolean matches(String wanted, String name) {
         return wanted.trim().toLowerCase(Locale.ROOT).equals(name.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean contains(String name, String wanted) {
+        return name.toLowerCase(Locale.ROOT).contains(wanted.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The series a wanted name stands for: the one named exactly, else the only one whose name
+     * contains it ({@code load1} for {@code system load1 host=a}).
+     *
+     * @throws ImportException when it names none, or several
+     */
+    static String resolve(String source, String wantedName, List<String> names) throws ImportException {
+        for (String name : names) {
+            if (matches(wantedName, name)) {
+                return name;
+            }
+        }
+        List<String> candidates = new ArrayList<>();
+        for (String name : names) {
+            if (contains(name, wantedName)) {
+                candidates.add(name);
+            }
+        }
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        if (candidates.isEmpty()) {
+            throw new ImportException(source, 0, 0, "no series named '" + wantedName + "'; the file holds "
+                    + listed(names));
+        }
+        throw new ImportException(source, 0, 0, "'" + wantedName + "' matches several series: " + listed(candidates)
+                + "; give the whole name");
+    }
+
+    /** @return the wanted series among {@code names}, in their order (for sources whose series are known up front) */
+    List<String> resolveAll(String source, List<String> names) throws ImportException {
+        List<String> chosen = new ArrayList<>();
+        for (String w : wanted) {
+            String name = resolve(source, w, names);
+            if (!chosen.contains(name)) {
+                chosen.add(name);
+            }
+        }
+        List<String> ordered = new ArrayList<>(names);
+        ordered.retainAll(chosen);
+        return ordered;
     }
 
     /** @return every series met, in order */
@@ -111,6 +161,11 @@ final class SeriesSelector {
         return List.copyOf(usedNames);
     }
 
+    /** @return rows that were buffered for a series matched by part of its name and then left out */
+    long droppedRows() {
+        return droppedRows;
+    }
+
     long otherRows() {
         return otherRows;
     }
@@ -122,10 +177,16 @@ final class SeriesSelector {
      */
     List<SeriesData> finish(String source, Warnings warnings) throws ImportException {
         List<String> all = available();
-        for (String w : wanted) {
-            if (all.stream().noneMatch(name -> matches(w, name))) {
-                throw new ImportException(source, 0, 0, "no series named '" + w + "'; the file holds "
-                        + listed(all));
+        if (!wanted.isEmpty()) {
+            // Settle names that were matched by a part: keep what each wanted name stands for.
+            List<String> keep = resolveAll(source, all);
+            for (String name : new ArrayList<>(seen.keySet())) {
+                if (!keep.contains(name) && usedNames.contains(name)) {
+                    SeriesData dropped = seen.remove(name);
+                    usedNames.remove(name);
+                    otherRows += dropped.size;
+                    droppedRows += dropped.size;
+                }
             }
         }
         List<SeriesData> chosen = buffered();

@@ -173,7 +173,7 @@ public final class TrafficImporter {
         chosen.forEach(s -> selectedNames.add(s.name));
         String name = chosen.size() == 1 ? chosen.get(0).name : String.join(" + ", selectedNames);
         GridBuilder.Grid grid = GridBuilder.build(source, chosen, name, options, warnings);
-        long skipped = grid.rowsSkipped() + readerSkipped;
+        long skipped = grid.rowsSkipped() + readerSkipped + selector.droppedRows();
         if (grid.rowsUsed() + grid.rowsMerged() + skipped != rowsRead) {
             // A reader's count went wrong: say so rather than publish counts that do not add up.
             warnings.addFile("row counts do not add up (" + rowsRead + " read); please report this file");

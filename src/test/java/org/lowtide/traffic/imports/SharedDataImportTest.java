@@ -1,6 +1,7 @@
 package org.lowtide.traffic.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -158,6 +159,8 @@ class SharedDataImportTest {
         ImportResult node = TrafficImporter.read(file, ImportOptions.inZone(UTC)
                 .withSeries(List.of("up{instance=\"localhost:9091\",job=\"node\"}")));
         assertThat(node.series().values()).containsExactly(0, 0, 1);
+        assertThat(TrafficImporter.read(file, ImportOptions.inZone(UTC).withSeries(List.of("job=\"node\"")))
+                .series().values()).as("a part of the name that fits one series").containsExactly(0, 0, 1);
         ImportResult sum = TrafficImporter.read(file, ImportOptions.inZone(UTC).withSum(true));
         assertThat(sum.series().values()).containsExactly(1, 1, 2);
     }
@@ -207,6 +210,14 @@ class SharedDataImportTest {
         ImportResult p = TrafficImporter.read(pivoted, ImportOptions.inZone(UTC).withSeries(List.of("system load1 host=host.local")));
         assertThat(p.details().available()).isEqualTo(r.details().available());
         assertThat(p.series().values()).containsExactly(1.83, 1.7, 1.74, 1.63, 1.91, 1.84);
+        ImportResult byPart = TrafficImporter.read(pivoted, ImportOptions.inZone(UTC).withSeries(List.of("load15")));
+        assertThat(byPart.series().name()).isEqualTo("system load15 host=host.local");
+        assertThat(byPart.series().valueAt(0)).isEqualTo(1.98);
+        assertThat(byPart.source().rowsRead()).isEqualTo(byPart.source().rowsUsed() + byPart.source().rowsSkipped());
+        assertThatThrownBy(() -> TrafficImporter.read(pivoted, ImportOptions.inZone(UTC).withSeries(List.of("load"))))
+                .hasMessage("influxdb_flux_annotated_multitable_pivoted.csv: 'load' matches several series: system"
+                        + " load1 host=host.local, system load15 host=host.local, system load5 host=host.local; give"
+                        + " the whole name");
         ImportResult swap = TrafficImporter.read(pivoted, ImportOptions.inZone(UTC));
         assertThat(swap.series().valueAt(0)).isEqualTo(82.9833984375);
         assertThat(swap.series().size()).isEqualTo(6);

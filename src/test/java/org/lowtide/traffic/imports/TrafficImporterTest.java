@@ -224,6 +224,12 @@ class TrafficImporterTest {
                 .hasMessage("test.csv: several series chosen (a, b): choose one, or add --sum to add them up");
         assertThatThrownBy(() -> readText(csv, ImportOptions.inZone(UTC).withSeries(List.of("c"))))
                 .hasMessage("test.csv: no series named 'c'; the file holds a, b");
+        String named = "ts,web_requests,api_requests\n2025-01-01T00:00Z,1,10\n2025-01-01T01:00Z,2,20\n";
+        assertThat(readText(named, ImportOptions.inZone(UTC).withSeries(List.of("api"))).series().name())
+                .isEqualTo("api_requests");
+        assertThatThrownBy(() -> readText(named, ImportOptions.inZone(UTC).withSeries(List.of("requests"))))
+                .hasMessage("test.csv: 'requests' matches several series: web_requests, api_requests; give the whole"
+                        + " name");
     }
 
     @Test
