@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seeded fuzzing: thousands of mutated, truncated and random inputs built from the fixtures (and
@@ -28,6 +29,9 @@ class ImportFuzzTest {
     private static final long SEED = 20_250_301L;
     private static final int CASES = 4_000;
     private static final byte[] ALPHABET = ",;|\t\"\r\n .:-/+TZ0123456789eE#{}[]nulNaAPM".getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    Path dir;
 
     @Test
     void theImporterOnlyEverReturnsOrThrowsItsOwnException() throws IOException {
@@ -54,6 +58,7 @@ class ImportFuzzTest {
             }
             ImportOptions chosen = options;
             int index = k;
+            boolean preview = k % 8 == 0;
             assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
                 try (InputStream in = new ByteArrayInputStream(input)) {
                     TrafficImporter.read(in, "fuzz.csv", input.length, chosen, ImportMonitor.NONE);
@@ -62,6 +67,16 @@ class ImportFuzzTest {
                 } catch (Exception | Error e) {
                     fail("case " + index + " (seed " + SEED + ") threw " + e + " on input:\n"
                             + new String(input, 0, Math.min(600, input.length), StandardCharsets.UTF_8), e);
+                }
+                if (preview) { // the import dialog's first look at a file
+                    Path file = Files.write(dir.resolve("fuzz" + index + ".csv"), input);
+                    try {
+                        TrafficImporter.preview(file, 30);
+                    } catch (ImportException expected) {
+                        // fine
+                    } catch (Exception | Error e) {
+                        fail("preview of case " + index + " (seed " + SEED + ") threw " + e, e);
+                    }
                 }
             }, () -> "case " + index + " (seed " + SEED + ") took longer than 2 s");
         }
