@@ -192,7 +192,8 @@ public final class CsvTrafficReader {
                 if (dual) {
                     DateOrder implied = time.lastImpliedOrder();
                     if (implied != null) {
-                        decide(implied, "as '" + split.text(timeColumn) + "' on line " + line + " shows");
+                        String text = split.text(timeColumn);
+                        decide(implied, "as '" + text + "' on line " + line + " shows", text);
                     } else if (time.lastAmbiguous()) {
                         tAlt = parseTime(alternative, f, timeColumn, hourColumn, previousAlt);
                         if (firstAmbiguousLine == 0) {
@@ -379,7 +380,8 @@ public final class CsvTrafficReader {
             warnings.add(kind, line, column, message);
         }
 
-        private void decide(DateOrder order, String why) {
+        /** Settles the day/month order for the whole file; rows read so far keep the matching reading. */
+        private void decide(DateOrder order, String why, String example) {
             for (SeriesData data : created) {
                 data.settle(order == DateOrder.MDY);
             }
@@ -387,12 +389,11 @@ public final class CsvTrafficReader {
             dual = false;
             layout.dateOrder = order;
             layout.dateOrderNote = order.words() + ", " + why;
-            layout.timestampFormat = describeAgain();
-        }
-
-        private String describeAgain() {
-            return layout.timestampFormat.isEmpty() || firstAmbiguousText == null ? layout.timestampFormat
-                    : String.valueOf(time.describe(firstAmbiguousText));
+            String described = time.describe(example);
+            if (described != null) {
+                layout.timestampFormat = layout.hourColumn >= 0
+                        ? described.replace(" (local", " + " + layout.name(layout.hourColumn) + " (local") : described;
+            }
         }
 
         /**
@@ -414,7 +415,7 @@ public final class CsvTrafficReader {
             DateOrder order = dmy < mdy ? DateOrder.DMY : DateOrder.MDY;
             DateOrder other = order == DateOrder.DMY ? DateOrder.MDY : DateOrder.DMY;
             decide(order, "because every date fits both orders and only " + order.words()
-                    + " gives regularly spaced rows");
+                    + " gives regularly spaced rows", firstAmbiguousText);
             warnings.addFile("dates such as '" + firstAmbiguousText + "' (line " + firstAmbiguousLine + ") fit both "
                     + "day/month and month/day; read as " + order.words() + " because only that gives regularly "
                     + "spaced rows (give --date-order " + other.id() + " to read them the other way)");
