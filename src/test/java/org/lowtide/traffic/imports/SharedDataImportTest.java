@@ -127,12 +127,14 @@ class SharedDataImportTest {
         assertThat(csv.series().values()).containsExactly(1, 2, 3, 5, 6);
         assertThat(csv.series().start()).isEqualTo(Instant.parse("2011-07-28T01:53:28Z"));
         assertThat(csv.series().step()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(csv.series().timeAt(4)).isEqualTo(Instant.parse("2011-07-28T01:53:32Z"));
 
         ImportResult json = TrafficImporter.read(data("formats", "graphite_render_format_json.json"),
                 ImportOptions.inZone(UTC));
         assertThat(json.source().format()).isEqualTo("graphite-json");
         assertThat(json.series().values()).containsExactly(1, 2, 3, 5, 6);
         assertThat(json.series().start()).isEqualTo(Instant.ofEpochSecond(1311836008));
+        assertThat(json.series().timeAt(json.series().size() - 1)).isEqualTo(Instant.ofEpochSecond(1311836012));
 
         ImportResult raw = TrafficImporter.read(data("formats", "graphite_render_format_raw.txt"),
                 ImportOptions.inZone(UTC).withSeries(List.of("carbon.agents.graphiteServer01.cpuUsage")));
@@ -140,6 +142,7 @@ class SharedDataImportTest {
         assertThat(raw.details().available()).containsExactly("entries", "carbon.agents.graphiteServer01.cpuUsage");
         assertThat(raw.series().start()).isEqualTo(Instant.ofEpochSecond(1306217160));
         assertThat(raw.series().step()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(raw.series().timeAt(raw.series().size() - 1)).isEqualTo(Instant.ofEpochSecond(1306217400));
         assertThat(raw.series().values()).containsExactly(0.0, 0.00666666520965, 0.00666666624282, 0.0, 0.0133345399694);
         assertThat(raw.source().rowsRead()).isEqualTo(10);
         assertThat(raw.source().rowsSkipped()).isEqualTo(5);
@@ -154,6 +157,8 @@ class SharedDataImportTest {
                 "up{instance=\"localhost:9091\",job=\"node\"}");
         assertThat(r.series().values()).containsExactly(1, 1, 1);
         assertThat(r.series().step()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(r.series().start()).isEqualTo(Instant.parse("2015-07-01T20:10:30Z")); // 20:10:30.781 on the grid
+        assertThat(r.series().timeAt(2)).isEqualTo(Instant.parse("2015-07-01T20:11:00Z"));
         assertThat(r.details().kind()).isEqualTo(MetricKind.GAUGE);
 
         ImportResult node = TrafficImporter.read(file, ImportOptions.inZone(UTC)
@@ -179,6 +184,7 @@ class SharedDataImportTest {
         assertThat(r.series().valueAt(0)).isEqualTo(0.67000000000000004);
         assertThat(r.series().valueAt(4)).isEqualTo(99.670000000000002); // 03:18, out of order in the file
         assertThat(r.series().valueAt(20)).isEqualTo(8.0);
+        assertThat(r.series().timeAt(20)).isEqualTo(Instant.parse("2014-02-19T19:00:00Z"));
     }
 
     @Test
@@ -192,6 +198,8 @@ class SharedDataImportTest {
         assertThat(r.series().step()).isEqualTo(Duration.ofMinutes(5));
         assertThat(r.series().valueAt(0)).isEqualTo(94.31900300343831);
         assertThat(r.series().valueAt(2)).isEqualTo(94.4046950785319);
+        assertThat(r.series().timeAt(287)).isEqualTo(Instant.ofEpochMilli(1623932400000L));
+        assertThat(r.series().missingCount()).isZero();
         assertThat(r.details().kind()).isEqualTo(MetricKind.GAUGE);
     }
 
@@ -205,6 +213,7 @@ class SharedDataImportTest {
         assertThat(r.series().values()).containsExactly(1.83, 1.7, 1.74, 1.63, 1.91, 1.84);
         assertThat(r.series().start()).isEqualTo(Instant.parse("2018-05-22T19:53:26Z"));
         assertThat(r.series().step()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(r.series().timeAt(5)).isEqualTo(Instant.parse("2018-05-22T19:54:16Z"));
 
         Path pivoted = data("formats", "influxdb_flux_annotated_multitable_pivoted.csv");
         ImportResult p = TrafficImporter.read(pivoted, ImportOptions.inZone(UTC).withSeries(List.of("system load1 host=host.local")));
@@ -235,6 +244,8 @@ class SharedDataImportTest {
             assertThat(r.source().format()).isEqualTo("grafana");
             assertThat(c.series().size()).isEqualTo(8);
             assertThat(c.series().start()).isEqualTo(Instant.parse("2015-06-11T11:50:00Z"));
+            assertThat(c.series().timeAt(7)).isEqualTo(Instant.parse("2015-06-11T11:57:00Z"));
+            assertThat(r.series().timeAt(7)).isEqualTo(Instant.parse("2015-06-11T11:57:00Z"));
             assertThat(c.series().values()).containsExactly(r.series().values());
         }
         assertThat(TrafficImporter.read(columns, ImportOptions.inZone(UTC)).series().values())
