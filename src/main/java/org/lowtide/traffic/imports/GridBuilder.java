@@ -117,6 +117,10 @@ final class GridBuilder {
             throw new ImportException(source, 0, 0, "the step must be at least one millisecond");
         }
         boolean resample = step * 2 > spacing * 3; // coarser than 1.5 × spacing: each row falls into its step
+        if (step * 3 < spacing * 2) {
+            warnings.addFile("the step of " + words(Duration.ofMillis(step)) + " is finer than the rows, which are "
+                    + words(Duration.ofMillis(spacing)) + " apart: most steps stay empty (nothing is interpolated)");
+        }
         long origin = resample ? floorStart(minTime, step, zone) : calendar.isEmpty()
                 ? alignedStart(minTime, step, zone) : minTime;
         long last = resample ? Math.floorDiv(maxTime - origin, step)

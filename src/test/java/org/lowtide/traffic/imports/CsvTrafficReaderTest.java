@@ -225,6 +225,8 @@ class CsvTrafficReaderTest {
 
         assertThat(r.series().size()).isEqualTo(3);
         assertThat(r.series().valueAt(1)).isNaN();
+        assertThat(r.warnings()).contains(ImportWarning.ofFile("the step of 1 hour is finer than the rows, which are"
+                + " 2 hours apart: most steps stay empty (nothing is interpolated)"));
     }
 
     @Test
