@@ -30,6 +30,8 @@ final class CsvLayout {
     String header = "";
     int timeColumn;
     int hourColumn = -1;
+    /** Whether the hour column counts 1–24 (the hour ending) rather than 0–23. */
+    boolean hourEnding;
     boolean compactDates;
     DateOrder dateOrder;
     String dateOrderNote = "";
@@ -276,7 +278,12 @@ final class CsvLayout {
         if (dateOnly) {
             hourColumn = findHourColumn(data, best);
             if (hourColumn >= 0) {
-                timestampFormat = timestampFormat.replace(" (local", " + " + name(hourColumn) + " (local");
+                timestampFormat = timestampFormat.replace(" (local", " + " + name(hourColumn)
+                        + (hourEnding ? " 1–24" : "") + " (local");
+            }
+            if (hourEnding) {
+                notes.add("column '" + name(hourColumn) + "' counts hours 1 to 24: read as the hour ending, so hour 1"
+                        + " is 00:00–01:00");
             }
         }
 
@@ -567,18 +574,30 @@ final class CsvLayout {
             boolean colon = true;
             int ok = 0;
             int n = 0;
+            int minHour = Integer.MAX_VALUE;
+            int maxHour = Integer.MIN_VALUE;
             for (Sample s : data) {
                 if (c >= s.count || s.fields.get(c).isEmpty()) {
                     continue;
                 }
                 n++;
-                byte[] b = s.fields.get(c).getBytes(StandardCharsets.UTF_8);
-                if (TimestampParser.tryParseTimeOfDay(b, 0, b.length) >= 0) {
+                String text = s.fields.get(c).trim();
+                byte[] b = text.getBytes(StandardCharsets.UTF_8);
+                if (TimestampParser.tryParseTimeOfDay(b, 0, b.length) >= 0 || text.equals("24")) {
                     ok++;
                 }
-                colon &= s.fields.get(c).indexOf(':') > 0;
+                if (text.matches("\\d{1,2}")) {
+                    int h = Integer.parseInt(text);
+                    minHour = Math.min(minHour, h);
+                    maxHour = Math.max(maxHour, h);
+                } else {
+                    minHour = Integer.MIN_VALUE; // not whole hours
+                }
+                colon &= text.indexOf(':') > 0;
             }
             if (n > 0 && ok == n && (named || (colon && c == dateColumn + 1))) {
+                // Hours counted 1–24 (energy and some analytics exports): hour 1 is 00:00–01:00.
+                hourEnding = named && minHour >= 1 && maxHour == 24;
                 found = c;
                 break;
             }

@@ -289,11 +289,28 @@ public final class CsvTrafficReader {
             if (local == TimestampParser.FAIL || split.isEmpty(hourColumn)) {
                 return TimestampParser.FAIL;
             }
-            int timeOfDay = TimestampParser.tryParseTimeOfDay(f, split.start(hourColumn), split.end(hourColumn));
+            int timeOfDay = layout.hourEnding ? hourEnding(f, split.start(hourColumn), split.end(hourColumn))
+                    : TimestampParser.tryParseTimeOfDay(f, split.start(hourColumn), split.end(hourColumn));
             if (timeOfDay < 0) {
                 return TimestampParser.FAIL;
             }
             return parser.resolveLocal(local + timeOfDay, previous);
+        }
+
+        /** @return the start of hour {@code h} of 1–24 (hour ending) in millis since midnight, or -1 */
+        private static int hourEnding(byte[] b, int from, int to) {
+            int h = 0;
+            int digits = 0;
+            for (int i = from; i < to; i++) {
+                if (b[i] == ' ') {
+                    continue;
+                }
+                if (b[i] < '0' || b[i] > '9' || ++digits > 2) {
+                    return -1;
+                }
+                h = h * 10 + (b[i] - '0');
+            }
+            return digits == 0 || h < 1 || h > 24 ? -1 : (h - 1) * 3_600_000;
         }
 
         /** A row whose time field is not a timestamp: a repeated header, a totals row, a trailer, or an error. */

@@ -111,6 +111,19 @@ class TrafficImporterTest {
     }
 
     @Test
+    void hoursCountedOneToTwentyFourAreHourEnding() throws Exception {
+        ImportResult r = read("hour_ending_1_to_24.csv");
+
+        assertThat(r.series().start()).isEqualTo(Instant.parse("2025-07-01T00:00:00Z"));
+        assertThat(r.series().size()).isEqualTo(48);
+        assertThat(r.series().missingCount()).isZero();
+        assertThat(r.series().valueAt(23)).isEqualTo(223); // hour 24 of 1 July: 23:00–24:00
+        assertThat(r.series().valueAt(24)).isEqualTo(224); // hour 1 of 2 July
+        assertThat(r.warnings()).contains(ImportWarning.ofFile("column 'Hour' counts hours 1 to 24: read as the hour"
+                + " ending, so hour 1 is 00:00–01:00"));
+    }
+
+    @Test
     void epochMillisecondsWithPipesAndNoHeader() throws Exception {
         ImportResult r = read("epoch_millis_pipes.txt");
 
