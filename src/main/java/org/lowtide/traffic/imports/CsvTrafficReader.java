@@ -179,8 +179,9 @@ public final class CsvTrafficReader {
                 rowsRead++;
 
                 if (split.isEmpty(timeColumn)) {
+                    boolean valued = n > 1 && layout.valueColumns.length > 0 && !split.isEmpty(layout.valueColumns[0]);
                     skip("notime", line, timeColumn + 1, n == 1 ? "not a row of the table (no delimiter); skipped"
-                            : "no timestamp; row skipped");
+                            : valued ? "no timestamp (a totals row?); row skipped" : "no timestamp; row skipped");
                     continue;
                 }
                 long t = parseTime(time, f, timeColumn, hourColumn, previous);

@@ -95,7 +95,7 @@ class TrafficImporterTest {
         assertThat(r.series().step()).isEqualTo(Duration.ofDays(1));
         assertThat(r.source().rowsRead()).isEqualTo(16);
         assertThat(r.source().rowsSkipped()).isEqualTo(1);
-        assertThat(r.warnings()).contains(new ImportWarning(23, 1, "no timestamp; row skipped"));
+        assertThat(r.warnings()).contains(new ImportWarning(23, 1, "no timestamp (a totals row?); row skipped"));
         assertAddsUp(r);
     }
 
