@@ -349,6 +349,12 @@ record NumberStyle(byte decimal, byte group, String assumption) {
             return new NumberStyle((byte) ',', spaceLike, "'" + ambiguousExample
                     + "' could be a decimal or a thousands separator; read ',' as the decimal mark");
         }
+        if (ambiguousDot && !ambiguousComma && !plainLong && delimiter == ';') {
+            // ';' separates fields where ',' is the decimal mark (Excel in most of Europe): '.' groups digits there.
+            return new NumberStyle((byte) ',', (byte) '.', "'" + ambiguousExample + "' could be a decimal or a"
+                    + " thousands separator; read '.' as the thousands separator (the file is ';'-separated, as where"
+                    + " ',' is the decimal mark)");
+        }
         if (ambiguousDot) {
             byte group = ambiguousComma ? (byte) ',' : spaceLike;
             return new NumberStyle((byte) '.', group, plainLong ? "" : "'" + ambiguousExample

@@ -96,6 +96,13 @@ class NumberStyleTest {
         assertThat(NumberStyle.detect(List.of("1,234", "5000"), (byte) ';'))
                 .as("a plain 5000 means the comma is not grouping").isEqualTo(new NumberStyle((byte) ',', (byte) 0, ""));
         assertThat(NumberStyle.detect(List.of("0.5", "12.25"), (byte) ',')).isEqualTo(NumberStyle.PLAIN);
+        assertThat(NumberStyle.detect(List.of("1.234", "999"), (byte) ';'))
+                .as("';' files come from where ',' is the decimal mark").satisfies(st -> {
+                    assertThat(st.decimal()).isEqualTo((byte) ',');
+                    assertThat(st.group()).isEqualTo((byte) '.');
+                    assertThat(st.assumption()).startsWith("'1.234' could be a decimal or a thousands separator");
+                });
+        assertThat(NumberStyle.detect(List.of("1.234", "999"), (byte) ',').decimal()).isEqualTo((byte) '.');
         NumberStyle guessed = NumberStyle.detect(List.of("1,234", "999"), (byte) ',');
         assertThat(guessed.group()).isEqualTo((byte) ',');
         assertThat(guessed.assumption()).isEqualTo("'1,234' could be a decimal or a thousands separator; read ','"
