@@ -44,6 +44,44 @@ final class Converters {
         }
     }
 
+    /** A format id such as {@code prometheus}. */
+    static final class Format implements ITypeConverter<org.lowtide.traffic.imports.ImportFormat> {
+        @Override
+        public org.lowtide.traffic.imports.ImportFormat convert(String value) {
+            try {
+                return org.lowtide.traffic.imports.ImportFormat.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code dmy}, {@code mdy} or {@code ymd}. */
+    static final class Order implements ITypeConverter<org.lowtide.traffic.imports.DateOrder> {
+        @Override
+        public org.lowtide.traffic.imports.DateOrder convert(String value) {
+            for (org.lowtide.traffic.imports.DateOrder o : org.lowtide.traffic.imports.DateOrder.values()) {
+                if (o.id().equalsIgnoreCase(value.trim())) {
+                    return o;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a date order; use dmy, mdy or ymd");
+        }
+    }
+
+    /** {@code count} or {@code gauge}. */
+    static final class Kind implements ITypeConverter<org.lowtide.traffic.imports.MetricKind> {
+        @Override
+        public org.lowtide.traffic.imports.MetricKind convert(String value) {
+            for (org.lowtide.traffic.imports.MetricKind k : org.lowtide.traffic.imports.MetricKind.values()) {
+                if (k.id().equalsIgnoreCase(value.trim())) {
+                    return k;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a metric kind; use count or gauge");
+        }
+    }
+
     /** A duration of zero or more, such as {@code PT5M} or {@code PT0S}. */
     static final class NonNegativeDuration implements ITypeConverter<Duration> {
         @Override

@@ -2,7 +2,12 @@ package org.lowtide.cli;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.lowtide.traffic.imports.DateOrder;
+import org.lowtide.traffic.imports.ImportFormat;
 import org.lowtide.traffic.imports.ImportOptions;
+import org.lowtide.traffic.imports.MetricKind;
 import picocli.CommandLine.Option;
 
 /** The import options every command that reads traffic takes (DESIGN §6). */
@@ -14,12 +19,33 @@ final class ImportOptionsMixin {
     ZoneId zone;
 
     @Option(names = "--step", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
-            description = "Grid step as ISO-8601 duration (PT5M, PT1H). Default: the data's median spacing.")
+            description = "Grid step as ISO-8601 duration (PT5M, PT1H). Coarser than the data resamples "
+                    + "(counts summed, gauges averaged). Default: the data's median spacing.")
     Duration step;
 
     @Option(names = "--column", paramLabel = "NAME",
-            description = "Value column by header name. Default: the first column after the timestamp.")
+            description = "Value column of delimited text, by header name. Default: the first column of numbers.")
     String column;
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = Converters.Format.class,
+            description = "auto, csv, graphite, prometheus, cloudwatch, datadog, influx or grafana. Default: auto.")
+    ImportFormat format;
+
+    @Option(names = "--series", paramLabel = "NAME",
+            description = "The series to use when the file holds several (a value column, a label or a metric "
+                    + "with its labels, as 'import --describe' lists them). Repeat it with --sum to add some up.")
+    List<String> series = new ArrayList<>();
+
+    @Option(names = "--sum", description = "Add up the chosen series (all of them without --series) step by step.")
+    boolean sum;
+
+    @Option(names = "--date-order", paramLabel = "ORDER", converter = Converters.Order.class,
+            description = "dmy, mdy or ymd: how to read dates such as 01/02/2025. Default: decided from the values.")
+    DateOrder dateOrder;
+
+    @Option(names = "--kind", paramLabel = "KIND", converter = Converters.Kind.class,
+            description = "count (values on one step are summed) or gauge (averaged). Default: detected.")
+    MetricKind kind;
 
     ImportOptions toOptions() {
         ImportOptions options = ImportOptions.inZone(zone == null ? ZoneId.systemDefault() : zone);
@@ -29,6 +55,9 @@ final class ImportOptionsMixin {
         if (column != null) {
             options = options.withColumn(column);
         }
-        return options;
+        if (format != null) {
+            options = options.withFormat(format);
+        }
+        return options.withSeries(series).withSum(sum).withDateOrder(dateOrder).withKind(kind);
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.lowtide.service.AnalysisService;
 import org.lowtide.service.AppInfo;
+import org.lowtide.service.ImportService;
 import org.lowtide.service.PlanService;
 import org.lowtide.traffic.imports.ImportException;
 import picocli.CommandLine;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lowtide", mixinStandardHelpOptions = true, versionProvider = LowtideCli.Version.class,
         description = "Tells when to make a risky change and what downtime costs.%n"
                 + "Run without arguments to open the desktop app.",
-        subcommands = {AnalyzeCommand.class, CostCommand.class, PlanCommand.class, GateCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, ImportCommand.class, CostCommand.class, PlanCommand.class,
+            GateCommand.class, CommandLine.HelpCommand.class})
 public final class LowtideCli {
 
     /** Everything went well. */
@@ -104,6 +105,9 @@ public final class LowtideCli {
         public <K> K create(Class<K> type) throws Exception {
             if (type == AnalyzeCommand.class) {
                 return type.cast(new AnalyzeCommand(analysis));
+            }
+            if (type == ImportCommand.class) {
+                return type.cast(new ImportCommand(new ImportService()));
             }
             if (type == CostCommand.class) {
                 return type.cast(new CostCommand(new org.lowtide.service.CostService()));

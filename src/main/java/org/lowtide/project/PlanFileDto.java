@@ -12,9 +12,18 @@ import java.util.List;
 public record PlanFileDto(int schemaVersion, String writtenBy, Source source, Request request,
                           java.util.Map<String, String> cost, Result result) {
 
-    /** Where the traffic came from and how it was read. */
+    /**
+     * Where the traffic came from and how it was read. The import settings after {@code column}
+     * were added with the importer of issue #3; files without them read with the defaults.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Source(String path, String sha256, String zone, String step, String column) {
+    public record Source(String path, String sha256, String zone, String step, String column, String format,
+                         List<String> series, Boolean sum, String dateOrder, String kind) {
+
+        /** A source with only the settings of schema 1's first files. */
+        public Source(String path, String sha256, String zone, String step, String column) {
+            this(path, sha256, zone, step, column, null, null, null, null, null);
+        }
     }
 
     /** What was asked. */

@@ -22,7 +22,10 @@ import org.lowtide.planning.RecurringWindow;
 import org.lowtide.planning.Rejection;
 import org.lowtide.planning.WindowRequest;
 import org.lowtide.traffic.Interval;
+import org.lowtide.traffic.imports.DateOrder;
+import org.lowtide.traffic.imports.ImportFormat;
 import org.lowtide.traffic.imports.ImportOptions;
+import org.lowtide.traffic.imports.MetricKind;
 
 /** Converts between {@link PlanDocument} (model) and {@link PlanFileDto} (file), explicitly, field by field. */
 public final class PlanFileMapper {
@@ -36,7 +39,10 @@ public final class PlanFileMapper {
         Constraints c = r.constraints();
         ImportOptions io = doc.importOptions();
         PlanFileDto.Source source = new PlanFileDto.Source(doc.sourcePath(), doc.sourceSha256(), io.zone().getId(),
-                io.step().map(Duration::toString).orElse(null), io.column().orElse(null));
+                io.step().map(Duration::toString).orElse(null), io.column().orElse(null),
+                io.format() == ImportFormat.AUTO ? null : io.format().id(), io.series().isEmpty() ? null : io.series(),
+                io.sum() ? Boolean.TRUE : null, io.dateOrder().map(DateOrder::id).orElse(null),
+                io.kind().map(MetricKind::id).orElse(null));
         List<String> allowed = new ArrayList<>();
         c.allowed().forEach(a -> allowed.add(a.toString()));
         List<PlanFileDto.BlackoutDto> blackouts = new ArrayList<>();
@@ -88,6 +94,21 @@ public final class PlanFileMapper {
             }
             if (s.column() != null) {
                 io = io.withColumn(s.column());
+            }
+            if (s.format() != null) {
+                io = io.withFormat(ImportFormat.fromId(s.format()));
+            }
+            if (s.series() != null) {
+                io = io.withSeries(s.series());
+            }
+            if (Boolean.TRUE.equals(s.sum())) {
+                io = io.withSum(true);
+            }
+            if (s.dateOrder() != null) {
+                io = io.withDateOrder(DateOrder.valueOf(s.dateOrder().toUpperCase(java.util.Locale.ROOT)));
+            }
+            if (s.kind() != null) {
+                io = io.withKind(MetricKind.valueOf(s.kind().toUpperCase(java.util.Locale.ROOT)));
             }
             List<AllowedHours> allowed = new ArrayList<>();
             for (String a : list(q.allowed())) {

@@ -70,7 +70,7 @@ public final class LowtideApp extends Application {
                 plans.setTraffic(shown.request().source(), shown.request().options());
             }
         });
-        plans.setOnPlanOpened((source, options) -> viewModel.load(source, options.zone()));
+        plans.setOnPlanOpened((source, options) -> viewModel.load(source, options)); // all import settings
         if ("windows".equalsIgnoreCase(System.getProperty("lowtide.tab", ""))) {
             view.selectTab(windowsTab);
         }

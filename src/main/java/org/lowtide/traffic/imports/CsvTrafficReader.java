@@ -1,206 +1,485 @@
 package org.lowtide.traffic.imports;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * Reads delimited text with one timestamp column and one or more value columns, e.g.
+ * Reads delimited text with a timestamp column and one or more value columns, e.g.
  * <pre>
  * timestamp,requests
  * 2025-01-01T00:00:00+01:00,10231
  * </pre>
- * The delimiter ({@code , ; tab |}) and the header are detected from the first lines; {@code #}
- * lines are comments. Rows are streamed into primitive arrays and then placed on a regular grid by
- * {@link GridBuilder}. A timestamp or value that cannot be read is fatal, with file, line and column
- * in the message; an empty value is skipped with a warning.
+ * The layout (delimiter, header, columns, date order, number style) comes from {@link CsvLayout};
+ * this class streams the rows into primitive arrays without decoding them to strings: fields are
+ * split in place ({@link DelimitedLine}), timestamps read by {@link TimestampParser} and numbers
+ * by {@link NumberStyle.Parser} straight from the bytes.
+ *
+ * <p>A row is never dropped silently: an empty, missing or unreadable value, a row without a
+ * timestamp, a repeated header or a totals row is skipped with a warning naming its line; a
+ * timestamp that cannot be read in a row of the table is fatal, with file, line and column.
  */
 public final class CsvTrafficReader {
+
+    private static final Pattern TOTALS = Pattern.compile("^(grand\\s+)?(totals?|sum|summe|gesamt|total général"
+            + "|average|avg|mean|overall|all|min|max|minimum|maximum|median)\\s*:?$", Pattern.CASE_INSENSITIVE);
 
     private CsvTrafficReader() {
     }
 
-    /** Reads a UTF-8 file; the user's file is only ever opened for reading. */
+    /** Reads a traffic file of any supported format (see {@link TrafficImporter}); kept for callers of 0.1. */
     public static ImportResult read(Path file, ImportOptions options) throws ImportException, IOException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, name, options);
-        } catch (NoSuchFileException e) {
-            throw new ImportException(name, 0, 0, "file not found: " + file.toAbsolutePath());
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ImportException(name, 0, 0, "not UTF-8 text (is it a binary file?)");
-        }
+        return TrafficImporter.read(file, options);
+    }
+
+    /** Reads text of any supported format from a reader; kept for callers of 0.1. */
+    public static ImportResult read(Reader reader, String source, ImportOptions options)
+            throws ImportException, IOException {
+        return TrafficImporter.read(reader, source, options);
+    }
+
+    /** What a read produced besides the series in the selector. */
+    record Outcome(long rowsRead, long skipped) {
     }
 
     /**
-     * Reads from any reader.
+     * Streams the rows of a delimited file into the selector's series.
      *
-     * @param source the name used in messages, usually the file name
+     * @param in       the whole file as UTF-8 bytes, without BOM
+     * @param capacity an estimate of the rows, to size the arrays once
      */
-    public static ImportResult read(Reader reader, String source, ImportOptions options)
+    static Outcome read(InputStream in, String source, CsvLayout layout, ImportOptions options,
+                        SeriesSelector selector, Warnings warnings, int capacity)
             throws ImportException, IOException {
-        BufferedReader in = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
-        Warnings warnings = new Warnings();
-        TimestampParser timestamps = new TimestampParser(options.zone());
+        return new Run(in, source, layout, options, selector, warnings, capacity).run();
+    }
 
-        String line;
-        long lineNo = 0;
-        char delimiter = ',';
-        List<String> columns = null;
-        int timeCol = -1;
-        int valueCol = -1;
-        long rowsRead = 0;
-        GridBuilder grid = new GridBuilder(source, options.zone(), warnings);
-        long previousMillis = Long.MIN_VALUE;
+    /** One read; holds the per-file state so that the row loop stays in one method. */
+    private static final class Run {
+        private final String source;
+        private final CsvLayout layout;
+        private final ImportOptions options;
+        private final SeriesSelector selector;
+        private final Warnings warnings;
+        private final LineReader lines;
+        private final DelimitedLine split = new DelimitedLine();
+        private final TimestampParser time;
+        private final TimestampParser alternative;
+        private final NumberStyle.Parser[] numbers;
+        private final int capacity;
+        private boolean dual;
+        private long rowsRead;
+        private long skipped;
+        private long invalid;
+        private long invalidLine;
+        private int invalidColumn;
+        private String invalidText;
+        private long firstAmbiguousLine;
+        private String firstAmbiguousText;
+        private final List<SeriesData> created = new ArrayList<>();
 
-        while ((line = in.readLine()) != null) { // readLine ends lines at LF, CRLF and a lone CR
-            lineNo++;
-            if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                line = line.substring(1); // UTF-8 byte-order mark
+        Run(InputStream in, String source, CsvLayout layout, ImportOptions options, SeriesSelector selector,
+            Warnings warnings, int capacity) {
+            this.source = source;
+            this.layout = layout;
+            this.options = options;
+            this.selector = selector;
+            this.warnings = warnings;
+            this.capacity = capacity;
+            this.lines = new LineReader(in, source);
+            this.time = new TimestampParser(options.zone());
+            time.setCompactDates(layout.compactDates);
+            time.setDateOrder(layout.dateOrder);
+            this.dual = layout.dateOrder == null;
+            this.alternative = new TimestampParser(options.zone());
+            alternative.setCompactDates(layout.compactDates);
+            alternative.setDateOrder(DateOrder.MDY);
+            this.numbers = new NumberStyle.Parser[layout.valueColumns.length];
+            for (int k = 0; k < numbers.length; k++) {
+                numbers[k] = new NumberStyle.Parser(layout.styles[k]);
             }
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            if (columns == null) {
-                delimiter = DelimitedLine.detectDelimiter(line);
-                List<String> first = split(line, delimiter, source, lineNo);
-                if (first.size() < 2) {
-                    throw new ImportException(source, lineNo, 0, "expected at least two columns (a timestamp and a value)"
-                            + " separated by , ; tab or |; found " + first.size());
+        }
+
+        Outcome run() throws ImportException, IOException {
+            boolean long_ = layout.labelColumns.length > 0;
+            int[] use;
+            SeriesData wide = null;
+            if (long_) {
+                use = new int[] {0};
+                if (layout.valueColumns.length > 1) {
+                    warnings.addFile("series are told apart by " + labelNames() + "; values from column '"
+                            + layout.name(layout.valueColumns[0]) + "' (choose another with --column)");
                 }
-                timeCol = firstTimestampColumn(first, options);
-                if (timeCol < 0) {
-                    columns = first; // a header: the columns are named by it
-                    timeCol = timeColumnByName(first);
-                    valueCol = valueColumn(first, timeCol, options, source, lineNo);
+            } else {
+                List<String> columnNames = new ArrayList<>();
+                for (int k = 0; k < layout.valueColumns.length; k++) {
+                    columnNames.add(layout.name(layout.valueColumns[k]));
+                }
+                List<String> wanted = options.series().isEmpty() ? null : selector.resolveAll(source, columnNames);
+                List<Integer> chosen = new ArrayList<>();
+                List<String> names = new ArrayList<>();
+                for (int k = 0; k < columnNames.size(); k++) {
+                    String name = columnNames.get(k);
+                    boolean offered = selector.offer(name);
+                    if (wanted == null ? offered : wanted.contains(name)) {
+                        chosen.add(k);
+                        names.add(name);
+                    }
+                }
+                if (chosen.size() > 1 && !options.sum()) {
+                    throw new ImportException(source, 0, 0, "several series chosen (" + String.join(", ", names)
+                            + "): choose one, or add --sum to add them up");
+                }
+                use = chosen.stream().mapToInt(Integer::intValue).toArray();
+                wide = new SeriesData(String.join(" + ", names), capacity);
+                selector.adopt(wide, names);
+                created.add(wide);
+            }
+            Map<String, SeriesData> byKey = new HashMap<>();
+            StringBuilder key = new StringBuilder();
+
+            int timeColumn = layout.timeColumn;
+            int hourColumn = layout.hourColumn;
+            byte delimiter = layout.delimiter;
+            long firstData = layout.firstDataLine;
+            long previous = Long.MIN_VALUE;
+            long previousAlt = Long.MIN_VALUE;
+
+            while (lines.next()) {
+                long line = lines.lineNumber();
+                if (line < firstData) {
                     continue;
                 }
-                columns = generatedNames(first.size());
-                valueCol = valueColumn(columns, timeCol, options, source, lineNo);
-            }
+                byte[] b = lines.buffer();
+                int s = lines.start();
+                int e = lines.end();
+                int firstChar = s;
+                while (firstChar < e && (b[firstChar] == ' ' || b[firstChar] == '\t')) {
+                    firstChar++;
+                }
+                if (firstChar == e || b[firstChar] == '#') {
+                    continue;
+                }
+                int n;
+                try {
+                    n = split.split(b, s, e, delimiter);
+                } catch (DelimitedLine.UnclosedQuoteException ex) {
+                    throw new ImportException(source, line, ex.column(), ex.getMessage());
+                }
+                byte[] f = split.buffer();
+                rowsRead++;
 
-            List<String> fields = split(line, delimiter, source, lineNo);
-            rowsRead++;
-            if (fields.size() <= Math.max(timeCol, valueCol)) {
-                throw new ImportException(source, lineNo, fields.size() + 1, "expected " + columns.size()
-                        + " columns as in the header, found " + fields.size());
+                if (split.isEmpty(timeColumn)) {
+                    boolean valued = n > 1 && layout.valueColumns.length > 0 && !split.isEmpty(layout.valueColumns[0]);
+                    skip("notime", line, timeColumn + 1, n == 1 ? "not a row of the table (no delimiter); skipped"
+                            : valued ? "no timestamp (a totals row?); row skipped" : "no timestamp; row skipped");
+                    continue;
+                }
+                long t = parseTime(time, f, timeColumn, hourColumn, previous);
+                if (t == TimestampParser.FAIL) {
+                    nonTimestampRow(line, n);
+                    continue;
+                }
+                long tAlt = t;
+                if (dual) {
+                    DateOrder implied = time.lastImpliedOrder();
+                    if (implied != null) {
+                        String text = split.text(timeColumn);
+                        decide(implied, "as '" + text + "' on line " + line + " shows", text);
+                    } else if (time.lastAmbiguous()) {
+                        tAlt = parseTime(alternative, f, timeColumn, hourColumn, previousAlt);
+                        if (firstAmbiguousLine == 0) {
+                            firstAmbiguousLine = line;
+                            firstAmbiguousText = split.text(timeColumn);
+                        }
+                    }
+                }
+                switch (time.lastResolution()) {
+                    case GAP:
+                        if (warnings.accept("dst")) {
+                            warnings.keep("dst", line, timeColumn + 1, "local time " + split.text(timeColumn)
+                                    + " does not exist in " + options.zone()
+                                    + " (clocks moved forward); read as the time after the gap");
+                        }
+                        break;
+                    case OVERLAP:
+                        if (warnings.accept("dst")) {
+                            warnings.keep("dst", line, timeColumn + 1, "local time " + split.text(timeColumn)
+                                    + " occurs twice in " + options.zone() + " (clocks moved back); settled by row order");
+                        }
+                        break;
+                    default:
+                        break;
+                }
+
+                SeriesData target = wide;
+                if (long_) {
+                    key.setLength(0);
+                    for (int k = 0; k < layout.labelColumns.length; k++) {
+                        int c = layout.labelColumns[k];
+                        if (k > 0) {
+                            key.append(' ');
+                        }
+                        if (c < n) {
+                            key.append(new String(f, split.start(c), split.end(c) - split.start(c),
+                                    layout.textCharset));
+                        }
+                    }
+                    String name = key.length() == 0 ? "(no " + labelNames() + ")" : key.toString();
+                    target = byKey.get(name);
+                    if (target == null && !byKey.containsKey(name)) {
+                        target = selector.get(name);
+                        byKey.put(name, target);
+                        if (target != null) {
+                            created.add(target);
+                        }
+                    } else if (target == null) {
+                        selector.countOther(1);
+                    }
+                    if (target == null) {
+                        skipped++;
+                        continue;
+                    }
+                }
+
+                double v;
+                if (use.length == 1) {
+                    v = value(f, n, use[0], line);
+                } else {
+                    v = Double.NaN;
+                    for (int k : use) {
+                        double part = value(f, n, k, line);
+                        if (!Double.isNaN(part)) {
+                            v = Double.isNaN(v) ? part : v + part;
+                        }
+                    }
+                }
+                if (dual) {
+                    target.addDual(t, tAlt, v, line);
+                } else {
+                    target.add(t, v, line);
+                }
+                previous = t;
+                previousAlt = tAlt;
             }
-            long millis;
-            try {
-                millis = timestamps.parse(fields.get(timeCol), previousMillis);
-            } catch (IllegalArgumentException e) {
-                throw new ImportException(source, lineNo, timeCol + 1, e.getMessage());
+            if (dual && firstAmbiguousLine > 0) {
+                decideByRegularity();
             }
-            switch (timestamps.lastResolution()) {
-                case GAP:
-                    warnings.add("dst", lineNo, timeCol + 1, "local time " + fields.get(timeCol)
-                            + " does not exist in " + options.zone() + " (clocks moved forward); read as the time after the gap");
-                    break;
-                case OVERLAP:
-                    warnings.add("dst", lineNo, timeCol + 1, "local time " + fields.get(timeCol)
-                            + " occurs twice in " + options.zone() + " (clocks moved back); settled by row order");
-                    break;
+            if (invalid > 0 && invalid * 2 >= rowsRead) {
+                throw new ImportException(source, invalidLine, invalidColumn, "cannot read '" + invalidText
+                        + "' as a number" + (invalid > 1 ? " (nor " + (invalid - 1) + " more values of column '"
+                        + layout.name(invalidColumn - 1) + "')" : ""));
+            }
+            return new Outcome(rowsRead, skipped);
+        }
+
+        private long parseTime(TimestampParser parser, byte[] f, int timeColumn, int hourColumn, long previous) {
+            if (hourColumn < 0) {
+                return parser.tryParse(f, split.start(timeColumn), split.end(timeColumn), previous);
+            }
+            long local = parser.tryParseLocal(f, split.start(timeColumn), split.end(timeColumn));
+            if (local == TimestampParser.FAIL || split.isEmpty(hourColumn)) {
+                return TimestampParser.FAIL;
+            }
+            int timeOfDay = layout.hourEnding ? hourEnding(f, split.start(hourColumn), split.end(hourColumn))
+                    : TimestampParser.tryParseTimeOfDay(f, split.start(hourColumn), split.end(hourColumn));
+            if (timeOfDay < 0) {
+                return TimestampParser.FAIL;
+            }
+            return parser.resolveLocal(local + timeOfDay, previous);
+        }
+
+        /** @return the start of hour {@code h} of 1–24 (hour ending) in millis since midnight, or -1 */
+        private static int hourEnding(byte[] b, int from, int to) {
+            int h = 0;
+            int digits = 0;
+            for (int i = from; i < to; i++) {
+                if (b[i] == ' ') {
+                    continue;
+                }
+                if (b[i] < '0' || b[i] > '9' || ++digits > 2) {
+                    return -1;
+                }
+                h = h * 10 + (b[i] - '0');
+            }
+            return digits == 0 || h < 1 || h > 24 ? -1 : (h - 1) * 3_600_000;
+        }
+
+        /** A row whose time field is not a timestamp: a repeated header, a totals row, a trailer, or an error. */
+        private void nonTimestampRow(long line, int n) throws ImportException {
+            int column = layout.timeColumn + 1;
+            String text = split.text(layout.timeColumn).trim();
+            if (layout.headerLine > 0 && text.equalsIgnoreCase(layout.name(layout.timeColumn).trim())) {
+                skip("header", line, 0, "the header repeated; skipped");
+                return;
+            }
+            if (TOTALS.matcher(text).matches()) {
+                skip("totals", line, column, "a totals row ('" + text + "'); skipped");
+                return;
+            }
+            if (n == 1) {
+                skip("notime", line, 0, "not a row of the table (no delimiter); skipped");
+                return;
+            }
+            if (layout.hourColumn >= 0) {
+                throw new ImportException(source, line, column, "cannot read '" + text + "' with '"
+                        + split.text(layout.hourColumn) + "' as a date and time of day; expected " + expected());
+            }
+            String message = TimestampParser.unreadableMessage(split.text(layout.timeColumn));
+            if (!layout.timestampFormat.isEmpty()) {
+                message = "cannot read '" + split.text(layout.timeColumn) + "' as a timestamp; expected "
+                        + expected();
+            }
+            throw new ImportException(source, line, column, message);
+        }
+
+        private String expected() {
+            return layout.timestampFormat + " as from line " + layout.firstDataLine
+                    + (time.dateOrder() != null && layout.timestampFormat.contains("/")
+                    ? " (" + time.dateOrder().words() + ")" : "");
+        }
+
+        private double value(byte[] f, int n, int k, long line) {
+            int column = layout.valueColumns[k];
+            if (column >= n) {
+                if (warnings.accept("short")) {
+                    warnings.keep("short", line, column + 1, "the row has " + n + " fields, the header "
+                            + layout.columns.size() + "; no value in column '" + layout.name(column)
+                            + "'; skipped (the step stays missing)");
+                }
+                return Double.NaN;
+            }
+            NumberStyle.Parser p = numbers[k];
+            double v = p.parse(f, split.start(column), split.end(column));
+            switch (p.status()) {
+                case NUMBER:
+                    return v;
+                case MISSING:
+                    if (warnings.accept("empty")) {
+                        String text = split.text(column);
+                        warnings.keep("empty", line, column + 1, (text.isBlank() ? "empty value" : "'" + text
+                                + "' means no value") + "; row skipped (the step stays missing)");
+                    }
+                    return Double.NaN;
+                case INFINITE:
+                    if (warnings.accept("infinite")) {
+                        warnings.keep("infinite", line, column + 1, "'" + split.text(column)
+                                + "' is not a finite number; row skipped (the step stays missing)");
+                    }
+                    return Double.NaN;
                 default:
-                    break;
+                    invalid++;
+                    if (invalidLine == 0) {
+                        invalidLine = line;
+                        invalidColumn = column + 1;
+                        invalidText = split.text(column);
+                    }
+                    if (warnings.accept("invalid")) {
+                        NumberStyle style = layout.styles[k];
+                        warnings.keep("invalid", line, column + 1, "cannot read '" + split.text(column)
+                                + "' as a number" + (style.isPlain() ? "" : " written like " + style.example())
+                                + "; row skipped (the step stays missing)");
+                    }
+                    return Double.NaN;
             }
-            String valueText = fields.get(valueCol).trim();
-            double value;
-            if (valueText.isEmpty()) {
-                warnings.add("empty", lineNo, valueCol + 1, "empty value; row skipped (the step stays missing)");
-                value = Double.NaN;
-            } else {
-                value = parseValue(valueText, source, lineNo, valueCol + 1);
-                if (Double.isNaN(value)) {
-                    warnings.add("nan", lineNo, valueCol + 1, "value is NaN; row skipped (the step stays missing)");
+        }
+
+        private void skip(String kind, long line, int column, String message) {
+            skipped++;
+            warnings.add(kind, line, column, message);
+        }
+
+        /** Settles the day/month order for the whole file; rows read so far keep the matching reading. */
+        private void decide(DateOrder order, String why, String example) {
+            for (SeriesData data : created) {
+                data.settle(order == DateOrder.MDY);
+            }
+            time.setDateOrder(order);
+            dual = false;
+            layout.dateOrder = order;
+            layout.dateOrderNote = order.words() + ", " + why;
+            String described = time.describe(example);
+            if (described != null) {
+                layout.timestampFormat = layout.hourColumn >= 0
+                        ? described.replace(" (local", " + " + layout.name(layout.hourColumn) + " (local") : described;
+            }
+        }
+
+        /**
+         * Every date fitted both orders: keep the one whose rows are regularly spaced and in order.
+         * Day-first and month-first readings of a daily file differ in exactly that.
+         */
+        private void decideByRegularity() throws ImportException {
+            SeriesData first = created.isEmpty() ? null : created.get(0);
+            if (first == null || first.altTimes == null) {
+                return;
+            }
+            double dmy = irregularity(first.times, first.size);
+            double mdy = irregularity(first.altTimes, first.size);
+            if (Math.abs(dmy - mdy) < 0.05) {
+                throw new ImportException(source, firstAmbiguousLine, layout.timeColumn + 1, "cannot tell whether '"
+                        + firstAmbiguousText + "' is day/month/year or month/day/year: every date in the file fits"
+                        + " both, and both give an equally regular series; give --date-order dmy or mdy");
+            }
+            DateOrder order = dmy < mdy ? DateOrder.DMY : DateOrder.MDY;
+            DateOrder other = order == DateOrder.DMY ? DateOrder.MDY : DateOrder.DMY;
+            decide(order, "because every date fits both orders and only " + order.words()
+                    + " gives regularly spaced rows", firstAmbiguousText);
+            warnings.addFile("dates such as '" + firstAmbiguousText + "' (line " + firstAmbiguousLine + ") fit both "
+                    + "day/month and month/day; read as " + order.words() + " because only that gives regularly "
+                    + "spaced rows (give --date-order " + other.id() + " to read them the other way)");
+        }
+
+        /** 0 for rows in order on a full regular grid; grows with rows out of order and with unfilled steps. */
+        private static double irregularity(long[] times, int n) {
+            if (n < 2) {
+                return 0;
+            }
+            int backwards = 0;
+            for (int i = 1; i < n; i++) {
+                if (times[i] < times[i - 1]) {
+                    backwards++;
                 }
             }
-            // A row without a value still says when a step was: it helps find the grid, adds no value.
-            grid.add(millis, value, lineNo);
-            previousMillis = millis;
-        }
-
-        if (columns == null || rowsRead == 0) {
-            throw new ImportException(source, 0, 0, "no data rows: expected a header line and rows of timestamp,value");
-        }
-        String seriesName = columns.get(valueCol);
-        GridBuilder.Grid result = grid.build(options.step(), seriesName);
-        SourceInfo info = new SourceInfo(source, "csv", columns, columns.get(timeCol), seriesName,
-                rowsRead, result.rowsUsed(), result.rowsMerged(), result.rowsSkipped());
-        return new ImportResult(result.series(), info, warnings.list());
-    }
-
-    private static List<String> split(String line, char delimiter, String source, long lineNo) throws ImportException {
-        try {
-            return DelimitedLine.split(line, delimiter);
-        } catch (DelimitedLine.UnclosedQuoteException e) {
-            throw new ImportException(source, lineNo, e.column(), e.getMessage());
-        }
-    }
-
-    /** @return the index of the first field that reads as a timestamp, or -1 (then the line is a header) */
-    private static int firstTimestampColumn(List<String> fields, ImportOptions options) {
-        TimestampParser probe = new TimestampParser(options.zone());
-        for (int i = 0; i < fields.size(); i++) {
-            try {
-                probe.parse(fields.get(i), Long.MIN_VALUE);
-                return i;
-            } catch (IllegalArgumentException notATimestamp) {
-                // try the next column
-            }
-        }
-        return -1;
-    }
-
-    private static int timeColumnByName(List<String> header) {
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).toLowerCase(Locale.ROOT);
-            if (name.contains("time") || name.contains("date") || name.equals("ds") || name.equals("t")) {
-                return i;
-            }
-        }
-        return 0;
-    }
-
-    private static int valueColumn(List<String> header, int timeCol, ImportOptions options, String source, long lineNo)
-            throws ImportException {
-        Optional<String> wanted = options.column();
-        if (wanted.isPresent()) {
-            for (int i = 0; i < header.size(); i++) {
-                if (header.get(i).equalsIgnoreCase(wanted.get().trim())) {
-                    return i;
+            long[] sorted = Arrays.copyOf(times, n);
+            Arrays.sort(sorted);
+            long[] gaps = new long[n - 1];
+            int g = 0;
+            for (int i = 1; i < n; i++) {
+                if (sorted[i] > sorted[i - 1]) {
+                    gaps[g++] = sorted[i] - sorted[i - 1];
                 }
             }
-            throw new ImportException(source, lineNo, 0, "no column named '" + wanted.get() + "'; columns are "
-                    + String.join(", ", header));
-        }
-        return timeCol == 0 ? 1 : 0;
-    }
-
-    private static List<String> generatedNames(int count) {
-        List<String> names = new ArrayList<>(count);
-        for (int i = 1; i <= count; i++) {
-            names.add("column" + i);
-        }
-        return names;
-    }
-
-    private static double parseValue(String text, String source, long lineNo, int column) throws ImportException {
-        try {
-            double value = Double.parseDouble(text);
-            if (Double.isInfinite(value)) {
-                throw new NumberFormatException();
+            if (g == 0) {
+                return 1;
             }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new ImportException(source, lineNo, column, "cannot read '" + text + "' as a number");
+            Arrays.sort(gaps, 0, g);
+            long median = gaps[g / 2];
+            double steps = (double) (sorted[n - 1] - sorted[0]) / median + 1;
+            return Math.abs(steps - n) / n + 2.0 * backwards / n;
         }
+
+        private String labelNames() {
+            StringBuilder sb = new StringBuilder();
+            for (int c : layout.labelColumns) {
+                sb.append(sb.length() > 0 ? ", " : "").append(layout.name(c).toLowerCase(Locale.ROOT).isEmpty()
+                        ? "column " + (c + 1) : layout.name(c));
+            }
+            return sb.toString();
+        }
+    }
+
+    /** Decodes UTF-8 text for messages. */
+    static String text(byte[] b, int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.UTF_8);
     }
 }

@@ -3,119 +3,362 @@ package org.lowtide.traffic.imports;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.lowtide.traffic.Interval;
 import org.lowtide.traffic.TrafficSeries;
 
 /**
- * Puts timestamped values on a regular grid. Rows arrive in primitive arrays (no boxing); they
- * are sorted when out of order, the step is the given one or the median spacing, and each row
- * goes to the nearest grid step from the first timestamp. Rows that meet on one step are merged
- * by their mean. Steps without a row stay {@code NaN}. Rows whose value is {@code NaN} (empty in
- * the file) help find the step but add no value; they are counted as skipped.
+ * Puts the rows of one or more series on one regular grid.
+ * <ol>
+ *   <li>Rows are sorted when out of order (stably, so duplicates keep their file order).</li>
+ *   <li>The metric kind is chosen ({@link KindDetector}); a negative count is skipped.</li>
+ *   <li>The step is the given one or the median spacing of the rows; rows spaced by calendar
+ *       months (or years) go on a grid of average months (years), reported.</li>
+ *   <li>When the step is about the spacing, each row goes to the nearest step from a start snapped
+ *       to the wall clock (10:00, not 10:00:53); when it is coarser (resampling), each row goes
+ *       to the step it falls in.</li>
+ *   <li>Rows that meet on one step are combined by the kind: counts summed, gauges averaged.
+ *       Several series are then added up step by step.</li>
+ *   <li>Steps without a row stay {@code NaN}; gaps and zero or flat stretches are reported.</li>
+ * </ol>
+ * Rows whose value is {@code NaN} help find the step but add no value; they count as skipped.
  */
 final class GridBuilder {
 
-    /** The grid and how many rows went into it alone, merged, or not at all (no value). */
-    record Grid(TrafficSeries series, long rowsUsed, long rowsMerged, long rowsSkipped) {
+    /** The grid and what happened on the way. */
+    record Grid(TrafficSeries series, long rowsUsed, long rowsMerged, long rowsSkipped, KindDetector.Decision kind,
+                Optional<Duration> spacing, String resampled, int gapCount, List<FlaggedStretch> flagged) {
     }
 
-    private static final int MAX_GRID_STEPS = 100_000_000;
+    static final int MAX_GRID_STEPS = 100_000_000;
+    private static final long DAY_MILLIS = 86_400_000L;
+    private static final long AVERAGE_MONTH_MILLIS = 2_629_746_000L; // 365.2425 days / 12
+    private static final long AVERAGE_YEAR_MILLIS = 31_556_952_000L;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-    private final String source;
-    private final ZoneId zone;
-    private final Warnings warnings;
-    private long[] times = new long[1024];
-    private double[] values = new double[1024];
-    private long[] lines = new long[1024];
-    private int size;
-    private boolean sorted = true;
-
-    GridBuilder(String source, ZoneId zone, Warnings warnings) {
-        this.source = source;
-        this.zone = zone;
-        this.warnings = warnings;
+    private GridBuilder() {
     }
 
-    void add(long epochMillis, double value, long line) {
-        if (size == times.length) {
-            int capacity = Math.max(1024, size + (size >> 1));
-            times = Arrays.copyOf(times, capacity);
-            values = Arrays.copyOf(values, capacity);
-            lines = Arrays.copyOf(lines, capacity);
+    /**
+     * @param parts the series to put on the grid; several are summed step by step
+     * @param name  the result's name
+     */
+    static Grid build(String source, List<SeriesData> parts, String name, ImportOptions options, Warnings warnings)
+            throws ImportException {
+        ZoneId zone = options.zone();
+        long rows = 0;
+        long valued = 0;
+        for (SeriesData part : parts) {
+            rows += part.size;
+            if (!part.sorted) {
+                part.sort();
+                warnings.addFile(parts.size() == 1 ? "rows were out of time order; sorted by timestamp"
+                        : "rows of " + part.name + " were out of time order; sorted by timestamp");
+            }
         }
-        if (size > 0 && epochMillis < times[size - 1]) {
-            sorted = false;
-        }
-        times[size] = epochMillis;
-        values[size] = value;
-        lines[size] = line;
-        size++;
-    }
-
-    Grid build(Optional<Duration> requestedStep, String name) throws ImportException {
-        if (size == 0) {
+        if (rows == 0) {
             throw new ImportException(source, 0, 0, "no data rows: nothing to analyse");
         }
-        if (!sorted) {
-            sortByTime();
-            warnings.addFile("rows were out of time order; sorted by timestamp");
+        SeriesData first = parts.get(0);
+        KindDetector.Decision kind = KindDetector.decide(options.kind(), first);
+        boolean count = kind.kind() == MetricKind.COUNT;
+        if (count) {
+            warnIfRunningTotal(first, warnings);
         }
-        long stepMillis = requestedStep.map(Duration::toMillis).orElseGet(this::medianSpacing);
-        if (stepMillis <= 0) {
-            throw new ImportException(source, 0, 0, "all " + size + " rows have the same timestamp; "
-                    + "a series needs at least two distinct times (or give the step)");
+        for (SeriesData part : parts) {
+            if (count) {
+                skipNegatives(part, warnings);
+            }
+            valued += part.valued();
         }
-        long first = alignedStart(times[0], stepMillis);
-        long steps = Math.round((double) (times[size - 1] - first) / stepMillis) + 1;
-        if (steps > MAX_GRID_STEPS) {
-            throw new ImportException(source, lines[size - 1], 0, "the data spans " + steps + " steps of "
-                    + Duration.ofMillis(stepMillis) + "; more than " + MAX_GRID_STEPS + " (is the step right?)");
+        if (valued == 0) {
+            throw new ImportException(source, 0, 0, "none of the " + rows + " rows has a value: nothing to analyse");
         }
-        double[] grid = new double[(int) steps];
-        Arrays.fill(grid, Double.NaN);
-        int[] counts = new int[grid.length];
+        long minTime = Long.MAX_VALUE;
+        long maxTime = Long.MIN_VALUE;
+        for (SeriesData part : parts) {
+            for (int i = 0; i < part.size; i++) {
+                if (!Double.isNaN(part.values[i])) {
+                    minTime = Math.min(minTime, part.times[i]);
+                    maxTime = Math.max(maxTime, part.times[i]);
+                }
+            }
+        }
+        if (minTime == maxTime) {
+            throw new ImportException(source, firstValuedLine(first), 0, valued == 1
+                    ? "only one row with a value: a traffic series needs at least two timestamps"
+                    : "all " + valued + " rows with a value have the same timestamp: a traffic series needs at"
+                      + " least two");
+        }
+
+        long spacing = niceStep(medianSpacing(first));
+        if (spacing <= 0) {
+            spacing = maxTime - minTime;
+        }
+        String calendar = "";
+        if (options.step().isEmpty()) {
+            long calendarStep = calendarSpacing(first, spacing);
+            if (calendarStep > 0) {
+                calendar = calendarStep == AVERAGE_MONTH_MILLIS ? "month" : "year";
+                warnings.addFile("rows are one calendar " + calendar + " apart: placed on a grid of average "
+                        + calendar + "s (" + (calendarStep == AVERAGE_MONTH_MILLIS ? "30.44" : "365.24")
+                        + " days); too coarse for weekly windows");
+                spacing = calendarStep;
+            }
+        }
+        long step = options.step().map(Duration::toMillis).orElse(spacing);
+        if (step <= 0) {
+            throw new ImportException(source, 0, 0, "the step must be at least one millisecond");
+        }
+        boolean resample = step * 2 > spacing * 3; // coarser than 1.5 × spacing: each row falls into its step
+        if (step * 3 < spacing * 2) {
+            warnings.addFile("the step of " + words(Duration.ofMillis(step)) + " is finer than the rows, which are "
+                    + words(Duration.ofMillis(spacing)) + " apart: most steps stay empty (nothing is interpolated)");
+        }
+        long origin = resample ? floorStart(minTime, step, zone) : calendar.isEmpty()
+                ? alignedStart(minTime, step, zone) : minTime;
+        long last = resample ? Math.floorDiv(maxTime - origin, step)
+                : Math.round((double) (maxTime - origin) / step);
+        long steps = last + 1;
+        if (steps > MAX_GRID_STEPS || (steps > 1_000_000 && steps > 50 * valued)) {
+            throw new ImportException(source, 0, 0, "the rows span " + steps + " steps of "
+                    + words(Duration.ofMillis(step)) + " from " + when(minTime, zone) + " (line " + lineAt(parts, minTime)
+                    + ") to " + when(maxTime, zone) + " (line " + lineAt(parts, maxTime) + ") for only " + valued
+                    + " values: is a timestamp wrong, or the step too fine?");
+        }
+        int n = (int) steps;
+
+        double[] grid = null;
+        int[] firstLine = new int[n];
+        long used = 0;
         long merged = 0;
         long skipped = 0;
-        for (int i = 0; i < size; i++) {
-            int index = (int) Math.round((double) (times[i] - first) / stepMillis);
-            if (Double.isNaN(values[i])) {
-                skipped++;
+        int partial = 0;
+        String combine = count ? "summed" : "averaged";
+        for (SeriesData part : parts) {
+            double[] acc = new double[n];
+            int[] hits = new int[n];
+            int previousRow = -1; // rows are sorted: a row meets only the step of the previous valued row
+            for (int i = 0; i < part.size; i++) {
+                double v = part.values[i];
+                if (Double.isNaN(v)) {
+                    skipped++;
+                    continue;
+                }
+                long offset = part.times[i] - origin;
+                int index = (int) (resample ? Math.floorDiv(offset, step) : Math.round((double) offset / step));
+                if (index < 0 || index >= n) {
+                    skipped++; // cannot happen: origin and n cover every row
+                    continue;
+                }
+                if (hits[index] == 0) {
+                    acc[index] = v;
+                    used++;
+                    if (firstLine[index] == 0) {
+                        firstLine[index] = part.lines[i];
+                    }
+                } else {
+                    acc[index] += v;
+                    merged++;
+                    if (!resample && warnings.accept("merged")) {
+                        int other = previousRow;
+                        boolean same = part.times[other] == part.times[i];
+                        warnings.keep("merged", part.lines[i], 0, (same ? "same timestamp as line "
+                                : "in the same " + words(Duration.ofMillis(step)) + " step as line ")
+                                + part.lines[other] + "; " + combine + " (" + kind.kind().id() + ")");
+                    }
+                }
+                hits[index]++;
+                previousRow = i;
+            }
+            if (!count) {
+                for (int k = 0; k < n; k++) {
+                    if (hits[k] > 1) {
+                        acc[k] /= hits[k];
+                    }
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                if (hits[k] == 0) {
+                    acc[k] = Double.NaN;
+                }
+            }
+            if (grid == null) {
+                grid = acc;
+            } else {
+                for (int k = 0; k < n; k++) {
+                    boolean a = Double.isNaN(grid[k]);
+                    boolean b = Double.isNaN(acc[k]);
+                    if (a != b) {
+                        partial++;
+                    }
+                    grid[k] = a ? acc[k] : b ? grid[k] : grid[k] + acc[k];
+                }
+            }
+        }
+        if (partial > 0) {
+            warnings.addFile(partial + " steps have values from only some of the summed series; their sums are low");
+        }
+        String resampled = "";
+        if (resample) {
+            resampled = "rows every " + words(Duration.ofMillis(spacing)) + " resampled to every "
+                    + words(Duration.ofMillis(step)) + ": values " + combine + " per step (" + kind.kind().id() + ")";
+            warnings.addFile(resampled);
+        }
+
+        Duration stepDuration = Duration.ofMillis(step);
+        TrafficSeries series = new TrafficSeries(name, Instant.ofEpochMilli(origin), stepDuration, grid, zone, "");
+        int gapCount = reportGaps(grid, origin, step, zone, warnings);
+        List<FlaggedStretch> flagged = flagStretches(grid, origin, step, firstLine, zone, warnings);
+        Optional<Duration> spacingDuration = Optional.of(Duration.ofMillis(spacing));
+        return new Grid(series, used, merged, skipped, kind, spacingDuration, resampled, gapCount, flagged);
+    }
+
+    /**
+     * A count whose values only ever grow is a running total (a Prometheus counter exported without
+     * {@code rate()}, a cumulative byte counter): its steps are not traffic per step. Said, not
+     * repaired: whether resets are restarts or real drops is for the user to decide.
+     */
+    private static void warnIfRunningTotal(SeriesData part, Warnings warnings) {
+        int pairs = 0;
+        int rising = 0;
+        double previous = Double.NaN;
+        double first = Double.NaN;
+        double last = Double.NaN;
+        for (int i = 0; i < part.size; i++) {
+            double v = part.values[i];
+            if (Double.isNaN(v)) {
                 continue;
             }
-            if (counts[index] == 0) {
-                grid[index] = values[i];
-            } else {
-                grid[index] += values[i];
-                merged++;
-                warnings.add("merged", lines[i], 0, "falls on the same " + Duration.ofMillis(stepMillis)
-                        + " step as an earlier row; merged by their mean");
+            if (Double.isNaN(first)) {
+                first = v;
             }
-            counts[index]++;
+            if (!Double.isNaN(previous)) {
+                pairs++;
+                if (v > previous) {
+                    rising++;
+                }
+            }
+            previous = v;
+            last = v;
         }
-        if (skipped == size) {
-            throw new ImportException(source, 0, 0, "none of the " + size + " rows has a value: nothing to analyse");
+        if (pairs >= 10 && rising >= 0.95 * pairs && last > 2 * Math.max(first, 1)) {
+            warnings.addFile("the values only ever grow (" + plain(first) + " to " + plain(last) + "): a running total,"
+                    + " such as a Prometheus counter without rate()? Lowtide expects the amount per step; export"
+                    + " rate() or increase(), or per-interval counts");
         }
-        for (int i = 0; i < grid.length; i++) {
-            if (counts[i] > 1) {
-                grid[i] /= counts[i];
+    }
+
+    private static void skipNegatives(SeriesData part, Warnings warnings) {
+        for (int i = 0; i < part.size; i++) {
+            if (part.values[i] < 0) {
+                if (warnings.accept("negative")) {
+                    warnings.keep("negative", part.lines[i], 0, "negative count " + plain(part.values[i])
+                            + "; skipped (the step stays missing)");
+                }
+                part.values[i] = Double.NaN;
             }
         }
-        TrafficSeries series = new TrafficSeries(name, Instant.ofEpochMilli(first), Duration.ofMillis(stepMillis),
-                grid, zone, "");
-        int missing = series.missingCount();
-        if (missing > 0) {
-            warnings.addFile(missing + " of " + grid.length + " steps have no value (gaps in the data)");
+    }
+
+    private static long lineAt(List<SeriesData> parts, long time) {
+        for (SeriesData part : parts) {
+            for (int i = 0; i < part.size; i++) {
+                if (part.times[i] == time && !Double.isNaN(part.values[i])) {
+                    return part.lines[i];
+                }
+            }
         }
-        return new Grid(series, size - merged - skipped, merged, skipped);
+        return 0;
+    }
+
+    private static long firstValuedLine(SeriesData part) {
+        for (int i = 0; i < part.size; i++) {
+            if (!Double.isNaN(part.values[i])) {
+                return part.lines[i];
+            }
+        }
+        return 0;
+    }
+
+    private static final long[] NICE_STEPS = {1_000, 2_000, 5_000, 10_000, 15_000, 20_000, 30_000, 60_000, 120_000,
+        300_000, 600_000, 900_000, 1_200_000, 1_800_000, 3_600_000, 7_200_000, 10_800_000, 21_600_000, 43_200_000,
+        DAY_MILLIS, 7 * DAY_MILLIS};
+
+    /** A spacing within 2 % of a round step (jittered timestamps: 60.137 s) becomes that step (60 s). */
+    static long niceStep(long spacing) {
+        for (long nice : NICE_STEPS) {
+            if (spacing != nice && Math.abs(spacing - nice) * 50 <= nice) {
+                return nice;
+            }
+        }
+        return spacing;
+    }
+
+    /** Median of the positive gaps between consecutive rows (a strided sample past a million rows). */
+    static long medianSpacing(SeriesData part) {
+        if (part.size < 2) {
+            return 0;
+        }
+        int stride = Math.max(1, (part.size - 1) / 1_000_000);
+        long[] gaps = new long[(part.size - 1) / stride + 1];
+        int n = 0;
+        for (int i = 1; i < part.size; i += stride) {
+            long gap = part.times[i] - part.times[i - 1];
+            if (gap > 0) {
+                gaps[n++] = gap;
+            }
+        }
+        if (n == 0) {
+            return 0;
+        }
+        Arrays.sort(gaps, 0, n);
+        return gaps[(n - 1) / 2]; // the lower median: with few rows, the common spacing rather than a gap
+    }
+
+    /** @return the average month or year when rows sit on one day of calendar months (years), else 0 */
+    private static long calendarSpacing(SeriesData part, long spacing) {
+        boolean monthly = spacing >= 28 * DAY_MILLIS && spacing <= 31 * DAY_MILLIS;
+        boolean yearly = spacing >= 365 * DAY_MILLIS && spacing <= 366 * DAY_MILLIS;
+        if (!monthly && !yearly) {
+            return 0;
+        }
+        long lo = monthly ? 28 * DAY_MILLIS - 3_600_000L : 365 * DAY_MILLIS - 3_600_000L;
+        long hi = monthly ? 31 * DAY_MILLIS + 3_600_000L : 366 * DAY_MILLIS + 3_600_000L;
+        int fit = 0;
+        int total = 0;
+        for (int i = 1; i < part.size; i++) {
+            long gap = part.times[i] - part.times[i - 1];
+            if (gap > 0) {
+                total++;
+                if (gap >= lo && gap <= hi) {
+                    fit++;
+                }
+            }
+        }
+        boolean uneven = false;
+        for (int i = 1; i < part.size && !uneven; i++) {
+            long gap = part.times[i] - part.times[i - 1];
+            uneven = gap > 0 && gap != spacing;
+        }
+        if (total == 0 || fit < 0.9 * total || !uneven) {
+            return 0;
+        }
+        return monthly ? AVERAGE_MONTH_MILLIS : AVERAGE_YEAR_MILLIS;
     }
 
     /**
      * Starts the grid on a wall-clock multiple of the step (10:00 rather than 10:00:53) when the
      * step divides a day, so that grid steps line up with the hours users think in.
      */
-    private long alignedStart(long firstMillis, long stepMillis) {
-        if (86_400_000L % stepMillis != 0) {
+    private static long alignedStart(long firstMillis, long stepMillis, ZoneId zone) {
+        if (DAY_MILLIS % stepMillis != 0) {
             return firstMillis;
         }
         long offsetMillis = zone.getRules().getOffset(Instant.ofEpochMilli(firstMillis)).getTotalSeconds() * 1000L;
@@ -125,40 +368,145 @@ final class GridBuilder {
         return intoStep <= stepMillis / 2 ? firstMillis - intoStep : firstMillis;
     }
 
-    private long medianSpacing() {
-        long[] gaps = new long[size - 1];
-        int n = 0;
-        for (int i = 1; i < size; i++) {
-            long gap = times[i] - times[i - 1];
-            if (gap > 0) {
-                gaps[n++] = gap;
-            }
+    /** The start of the wall-clock step the first row falls in (resampling). */
+    private static long floorStart(long firstMillis, long stepMillis, ZoneId zone) {
+        if (DAY_MILLIS % stepMillis != 0) {
+            return firstMillis;
         }
-        if (n == 0) {
-            return 0;
-        }
-        Arrays.sort(gaps, 0, n);
-        return gaps[n / 2];
+        long offsetMillis = zone.getRules().getOffset(Instant.ofEpochMilli(firstMillis)).getTotalSeconds() * 1000L;
+        return firstMillis - Math.floorMod(firstMillis + offsetMillis, stepMillis);
     }
 
-    private void sortByTime() {
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
+    /** @return the number of gaps (runs of missing steps) */
+    private static int reportGaps(double[] grid, long origin, long step, ZoneId zone, Warnings warnings) {
+        int missing = 0;
+        int gaps = 0;
+        int longest = 0;
+        int longestAt = 0;
+        int run = 0;
+        for (int i = 0; i <= grid.length; i++) {
+            if (i < grid.length && Double.isNaN(grid[i])) {
+                missing++;
+                run++;
+                continue;
+            }
+            if (run > 0) {
+                gaps++;
+                if (run > longest) {
+                    longest = run;
+                    longestAt = i - run;
+                }
+            }
+            run = 0;
         }
-        // Stable, so duplicated timestamps keep their file order.
-        Arrays.sort(order, (a, b) -> Long.compare(times[a], times[b]));
-        long[] t = new long[size];
-        double[] v = new double[size];
-        long[] l = new long[size];
-        for (int i = 0; i < size; i++) {
-            t[i] = times[order[i]];
-            v[i] = values[order[i]];
-            l[i] = lines[order[i]];
+        if (missing > 0) {
+            warnings.addFile(missing + " of " + grid.length + " steps have no value (gaps in the data: " + gaps
+                    + (gaps == 1 ? " gap" : " gaps") + ", the longest " + words(Duration.ofMillis(step * longest))
+                    + " from " + when(origin + step * longestAt, zone) + ")");
         }
-        times = t;
-        values = v;
-        lines = l;
-        sorted = true;
+        return gaps;
+    }
+
+    /**
+     * Finds stretches of zeros, or of one repeated value, of at least an hour and six steps
+     * (two hours for a repeated non-zero value). Zeros are only suspicious when the series is
+     * not mostly zero; a series that is one value throughout is noted once instead.
+     */
+    static List<FlaggedStretch> flagStretches(double[] grid, long origin, long step, int[] firstLine, ZoneId zone,
+                                              Warnings warnings) {
+        int valued = 0;
+        int zeros = 0;
+        for (double v : grid) {
+            if (!Double.isNaN(v)) {
+                valued++;
+                if (v == 0) {
+                    zeros++;
+                }
+            }
+        }
+        List<FlaggedStretch> flagged = new ArrayList<>();
+        if (valued < 6) {
+            return flagged;
+        }
+        int zeroRun = (int) Math.max(6, ceilDiv(3_600_000L, step));
+        int flatRun = (int) Math.max(6, ceilDiv(7_200_000L, step));
+        boolean zerosNormal = zeros * 2 >= valued;
+        int i = 0;
+        int longestRun = 0;
+        double longestValue = Double.NaN;
+        while (i < grid.length) {
+            double v = grid[i];
+            if (Double.isNaN(v)) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < grid.length && grid[j] == v) {
+                j++;
+            }
+            int len = j - i;
+            if (len > longestRun) {
+                longestRun = len;
+                longestValue = v;
+            }
+            boolean isZero = v == 0;
+            if ((isZero && !zerosNormal && len >= zeroRun) || (!isZero && len >= flatRun)) {
+                Interval span = new Interval(Instant.ofEpochMilli(origin + step * i),
+                        Instant.ofEpochMilli(origin + step * j));
+                flagged.add(new FlaggedStretch(span, isZero ? FlaggedStretch.Kind.ZEROS : FlaggedStretch.Kind.FLAT,
+                        v, len, Math.max(0, firstLine[i])));
+            }
+            i = j;
+        }
+        if (longestRun * 2 > valued) {
+            flagged.clear();
+            warnings.addFile(longestRun + " of " + valued + " values in a row are " + plain(longestValue)
+                    + ": is this traffic?");
+            return flagged;
+        }
+        for (FlaggedStretch s : flagged) {
+            String what = s.kind() == FlaggedStretch.Kind.ZEROS ? "zeros" : "the same value " + plain(s.value());
+            warnings.add("stretch", s.firstLine(), 0, words(s.interval().duration()) + " of " + what + " from "
+                    + when(s.interval().start().toEpochMilli(), zone) + " to " + when(s.interval().end().toEpochMilli(),
+                    zone) + " (" + s.steps() + " steps): kept, flagged as a likely collection gap");
+        }
+        return flagged;
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
+    }
+
+    private static String when(long millis, ZoneId zone) {
+        return ZonedDateTime.ofInstant(Instant.ofEpochMilli(millis), zone).format(WHEN);
+    }
+
+    static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /** "5 minutes", "1 hour", "30 seconds", "1 day 2 hours": a duration in words. */
+    static String words(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 1000 != 0) {
+            return ms + " ms";
+        }
+        long s = ms / 1000;
+        if (s % 86_400 == 0) {
+            return plural(s / 86_400, "day");
+        }
+        if (s % 3600 == 0) {
+            return s >= 86_400 ? plural(s / 86_400, "day") + " " + plural(s % 86_400 / 3600, "hour")
+                    : plural(s / 3600, "hour");
+        }
+        if (s % 60 == 0) {
+            return s >= 3600 ? plural(s / 3600, "hour") + " " + plural(s % 3600 / 60, "minute")
+                    : plural(s / 60, "minute");
+        }
+        return plural(s, "second");
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -54,6 +54,8 @@ import org.lowtide.service.Samples;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.TrafficSeries;
 import org.lowtide.traffic.imports.ImportWarning;
+import org.lowtide.ui.imports.ImportDialog;
+import org.lowtide.ui.imports.ImportViewModel;
 
 /**
  * The main window's content: menus and tool bar, the recommendation, the two charts and a status
@@ -446,7 +448,8 @@ public final class MainView extends BorderPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open traffic history");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("CSV files (*.csv)", "*.csv", "*.CSV"),
+                new FileChooser.ExtensionFilter("Traffic files (CSV, TSV, TXT, JSON, gzip)", "*.csv", "*.CSV",
+                        "*.tsv", "*.txt", "*.json", "*.gz"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         if (lastDirectory != null && lastDirectory.isDirectory()) {
             chooser.setInitialDirectory(lastDirectory);
@@ -457,10 +460,14 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** Shows the import dialog for the file; analyses it with the settings the user accepts. */
     private void open(Path path) {
         Path parent = path.toAbsolutePath().getParent();
         lastDirectory = parent == null ? null : parent.toFile();
-        viewModel.load(new TrafficSource.FileSource(path));
+        ImportViewModel importModel = viewModel.importDialogModel();
+        importModel.open(path, viewModel.getZone());
+        new ImportDialog(importModel, window(), stylesheet()).ask()
+                .ifPresent(options -> viewModel.load(new TrafficSource.FileSource(path), options));
     }
 
     private void acceptDroppedFiles() {
@@ -473,7 +480,8 @@ public final class MainView extends BorderPane {
         addEventHandler(DragEvent.DRAG_DROPPED, e -> {
             boolean opened = false;
             if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
-                open(e.getDragboard().getFiles().get(0).toPath());
+                Path dropped = e.getDragboard().getFiles().get(0).toPath();
+                javafx.application.Platform.runLater(() -> open(dropped)); // the dialog after the drop ends
                 opened = true;
             }
             e.setDropCompleted(opened);

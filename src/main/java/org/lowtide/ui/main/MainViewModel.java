@@ -36,11 +36,13 @@ import org.lowtide.service.AnalysisResult;
 import org.lowtide.service.AnalysisService;
 import org.lowtide.service.AppInfo;
 import org.lowtide.service.CancelledException;
+import org.lowtide.service.ImportService;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.Interval;
 import org.lowtide.traffic.imports.ImportException;
 import org.lowtide.traffic.imports.ImportOptions;
 import org.lowtide.traffic.imports.ImportWarning;
+import org.lowtide.ui.imports.ImportViewModel;
 
 /**
  * State of the main window: what is loaded, in which zone and window length, and what the
@@ -92,6 +94,9 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<JFreeChart> trafficChart = new ReadOnlyObjectWrapper<>(this, "trafficChart");
     private final ReadOnlyObjectWrapper<JFreeChart> heatmapChart = new ReadOnlyObjectWrapper<>(this, "heatmapChart");
 
+    /** How the current source is read (from the import dialog); null for the defaults in the chosen zone. */
+    private ImportOptions importOptions;
+
     /** The analysis now running, or null. Handlers of any other task are ignored. */
     private AnalysisTask running;
     /** True while properties are set together, so that their listeners start no analysis. */
@@ -126,10 +131,34 @@ public final class MainViewModel {
         try {
             newSource.suggestedZone().ifPresent(zone::set);
             source.set(newSource);
+            importOptions = null;
         } finally {
             quiet = false;
         }
         start();
+    }
+
+    /**
+     * Opens a source read with the options settled in the import dialog (format, series, step,
+     * kind, date order); their zone becomes the window's zone. Later zone changes keep the rest.
+     */
+    public void load(TrafficSource newSource, ImportOptions options) {
+        Objects.requireNonNull(newSource, "newSource");
+        Objects.requireNonNull(options, "options");
+        quiet = true;
+        try {
+            zone.set(options.zone());
+            source.set(newSource);
+            importOptions = options;
+        } finally {
+            quiet = false;
+        }
+        start();
+    }
+
+    /** @return a model for the import dialog that imports on this window's executor */
+    public ImportViewModel importDialogModel() {
+        return new ImportViewModel(new ImportService(), executor);
     }
 
     /** Opens a source read in {@code readIn} (a saved plan's traffic, say), cancelling any analysis running. */
@@ -213,8 +242,8 @@ public final class MainViewModel {
         if (current == null || zone.get() == null || windowLength.get() == null) {
             return;
         }
-        AnalysisRequest request = new AnalysisRequest(current, ImportOptions.inZone(zone.get()), windowLength.get(),
-                TROUGH_COUNT);
+        ImportOptions options = importOptions == null ? ImportOptions.inZone(zone.get()) : importOptions.withZone(zone.get());
+        AnalysisRequest request = new AnalysisRequest(current, options, windowLength.get(), TROUGH_COUNT);
         AnalysisTask task = new AnalysisTask(request);
         AnalysisTask previous = running;
         running = task;
@@ -322,6 +351,7 @@ public final class MainViewModel {
         try {
             source.set(shown.request().source());
             zone.set(shown.request().options().zone());
+            importOptions = shown.request().options();
             windowLength.set(shown.request().window());
         } finally {
             quiet = false;

@@ -91,18 +91,30 @@ class CsvTrafficReaderTest {
     }
 
     @Test
-    void unsortedRowsAreSortedAndDuplicatesMergedWithWarnings() throws Exception {
+    void unsortedRowsAreSortedAndDuplicatedCountsSummedWithWarnings() throws Exception {
         ImportResult r = read("timestamp,value\n"
                 + "2025-01-01T02:00:00Z,3\n2025-01-01T00:00:00Z,1\n2025-01-01T01:00:00Z,2\n2025-01-01T01:00:00Z,4\n", UTC);
 
-        assertThat(r.series().values()).containsExactly(1, 3, 3);
+        assertThat(r.series().values()).containsExactly(1, 6, 3);
+        assertThat(r.details().kind()).isEqualTo(MetricKind.COUNT);
         assertThat(r.source().rowsRead()).isEqualTo(4);
         assertThat(r.source().rowsMerged()).isEqualTo(1);
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w.message()).contains("out of time order"));
         assertThat(r.warnings()).anySatisfy(w -> {
             assertThat(w.line()).isEqualTo(5);
-            assertThat(w.message()).contains("merged");
+            assertThat(w.message()).isEqualTo("same timestamp as line 4; summed (count)");
         });
+    }
+
+    @Test
+    void duplicatedGaugeValuesAreAveraged() throws Exception {
+        ImportResult r = read("timestamp,cpu_percent\n"
+                + "2025-01-01T00:00:00Z,10.5\n2025-01-01T01:00:00Z,20.5\n2025-01-01T01:00:00Z,40.5\n", UTC);
+
+        assertThat(r.series().values()).containsExactly(10.5, 30.5);
+        assertThat(r.details().kind()).isEqualTo(MetricKind.GAUGE);
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w.message()).isEqualTo(
+                "same timestamp as line 3; averaged (gauge)"));
     }
 
     @Test
@@ -169,11 +181,13 @@ class CsvTrafficReaderTest {
     }
 
     @Test
-    void missingColumnIsFatal() {
-        assertThatThrownBy(() -> read("timestamp,value\n2025-01-01T00:00Z,1\n2025-01-01T01:00Z\n", UTC))
-                .isInstanceOf(ImportException.class)
-                .hasMessageContaining("line 3")
-                .hasMessageContaining("expected 2 columns");
+    void aRowWithoutItsValueColumnIsSkippedWithItsLine() throws Exception {
+        ImportResult r = read("timestamp,value\n2025-01-01T00:00Z,1\n2025-01-01T01:00Z\n2025-01-01T02:00Z,3\n", UTC);
+
+        assertThat(r.series().valueAt(1)).isNaN();
+        assertThat(r.source().rowsSkipped()).isEqualTo(1);
+        assertThat(r.warnings()).first().isEqualTo(new ImportWarning(3, 2,
+                "the row has 1 fields, the header 2; no value in column 'value'; skipped (the step stays missing)"));
     }
 
     @Test
@@ -211,6 +225,8 @@ class CsvTrafficReaderTest {
 
         assertThat(r.series().size()).isEqualTo(3);
         assertThat(r.series().valueAt(1)).isNaN();
+        assertThat(r.warnings()).contains(ImportWarning.ofFile("the step of 1 hour is finer than the rows, which are"
+                + " 2 hours apart: most steps stay empty (nothing is interpolated)"));
     }
 
     @Test
