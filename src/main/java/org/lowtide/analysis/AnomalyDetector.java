@@ -297,29 +297,31 @@ public final class AnomalyDetector {
         int maxAnomalies = (int) Math.max(1, Math.floor(MAX_ANOMALY_SHARE * m));
         // Indices of the largest robust scores, descending.
         double[] score = new double[n];
-        Integer[] candidates;
-        {
-            List<Integer> idx = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                if (!Double.isNaN(residual[i])) {
-                    score[i] = Math.abs(residual[i] - med) / scale;
-                    idx.add(i);
+        // Only scores of 3 or more can pass any critical value of the test: sort just those.
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(residual[i])) {
+                score[i] = Math.abs(residual[i] - med) / scale;
+                if (score[i] >= 3) {
+                    count++;
                 }
             }
-            candidates = idx.toArray(new Integer[0]);
+        }
+        Integer[] candidates = new Integer[count];
+        for (int i = 0, c = 0; i < n; i++) {
+            if (!Double.isNaN(residual[i]) && score[i] >= 3) {
+                candidates[c++] = i;
+            }
         }
         Arrays.sort(candidates, (a, b) -> Double.compare(score[b], score[a]));
         int flagged = 0;
-        for (int k = 1; k <= Math.min(maxAnomalies, candidates.length - 3); k++) {
+        for (int k = 1; k <= Math.min(Math.min(maxAnomalies, candidates.length), m - 3); k++) {
             int remaining = m - k + 1;
             double p = 1 - ALPHA / (2.0 * remaining);
             double t = new TDistribution(remaining - 2.0).inverseCumulativeProbability(p);
             double lambda = (remaining - 1) * t / Math.sqrt((remaining - 2 + t * t) * remaining);
             if (score[candidates[k - 1]] > lambda) {
                 flagged = k;
-            }
-            if (score[candidates[k - 1]] < 3) {
-                break; // nothing below 3 robust sd can pass any later critical value
             }
         }
         boolean[] high = new boolean[n];
