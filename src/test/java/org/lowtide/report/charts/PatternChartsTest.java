@@ -54,7 +54,8 @@ class PatternChartsTest {
         // observed, trend, one panel per period, remainder
         assertThat(((CombinedDomainXYPlot) decomposition.getPlot()).getSubplots())
                 .hasSize(3 + p.decomposition().orElseThrow().periods().size());
-        assertThat(((XYPlot) series.getPlot()).getDomainMarkers(Layer.BACKGROUND)).hasSize(p.anomalyList().size());
+        java.util.Collection<?> markers = ((XYPlot) series.getPlot()).getDomainMarkers(Layer.BACKGROUND);
+        assertThat(markers.size()).isEqualTo(p.anomalyList().size());
         assertThat(((XYPlot) forecast.getPlot()).getDataset(1).getSeriesCount()).isEqualTo(2); // 95 % and 80 % bands
     }
 
