@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * A series taken apart: {@code filled = Σ seasonal[i] + trend + remainder} on the series' grid.
  *
+ * <p>The arrays are shared, not copied (they are long and read often): treat them as read-only.
+ *
  * @param start     start of the first step
  * @param step      grid step
  * @param periods   the seasonal periods, in the order of {@code seasonal}

@@ -8,6 +8,8 @@ import java.util.Optional;
 /**
  * Expected traffic ahead, with prediction intervals.
  *
+ * <p>The arrays are shared, not copied (they are long and read often): treat them as read-only.
+ *
  * @param start    start of the first forecast step (the end of the history)
  * @param step     grid step
  * @param mean     point forecast per step

@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * An MSTL fit: {@code y = Σ seasonal[i] + trend + remainder}.
  *
+ * <p>The arrays are shared, not copied (they are long and read often): treat them as read-only.
+ *
  * @param periods   the periods in steps, ascending
  * @param seasonal  one seasonal component per period, in the order of {@code periods}
  * @param trend     the trend

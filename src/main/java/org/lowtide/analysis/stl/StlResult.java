@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * One STL fit: {@code y = seasonal + trend + remainder}.
  *
+ * <p>The arrays are shared, not copied (they are long and read often): treat them as read-only.
+ *
  * @param seasonal  the seasonal component
  * @param trend     the trend
  * @param remainder {@code y − seasonal − trend}
