@@ -111,19 +111,24 @@ public final class PatternAnalysis {
     static Decomposition decompose(TrafficSeries series, List<SeasonalPeriod> periods, double[] observed,
                                    double[] masked, BooleanSupplier cancelled) {
         int n = masked.length;
+        WallClockGrid grid = periods.isEmpty() ? WallClockGrid.of(series.start(), series.step(), 0, series.zone())
+                : WallClockGrid.of(series.start(), series.step(), n, series.zone());
+        // A period must fit twice into the grid it is fitted on (the local grid loses an hour in autumn).
+        int length = grid.identity() ? n : grid.localSize();
         List<SeasonalPeriod> usable = new ArrayList<>();
         for (SeasonalPeriod p : periods) {
-            if (n >= 2 * p.steps()) {
+            if (Math.min(n, length) >= 2 * p.steps()) {
                 usable.add(p);
             }
         }
         int[] steps = usable.stream().mapToInt(SeasonalPeriod::steps).toArray();
+        if (steps.length == 0) {
+            grid = WallClockGrid.of(series.start(), series.step(), 0, series.zone());
+        }
         boolean[] imputed = new boolean[n];
         for (int i = 0; i < n; i++) {
             imputed[i] = Double.isNaN(masked[i]);
         }
-        WallClockGrid grid = steps.length > 0 ? WallClockGrid.of(series.start(), series.step(), n, series.zone())
-                : WallClockGrid.of(series.start(), series.step(), 0, series.zone());
         double[] local = grid.identity() ? masked : grid.toLocal(masked);
         java.util.function.IntPredicate stop = k -> cancelled != null && cancelled.getAsBoolean();
         SeasonalFill.Filled fill = SeasonalFill.fillWithFit(local, stop, steps);

@@ -259,4 +259,16 @@ class PatternTrapsTest {
             assertThat(bt.mase()).isLessThan(bt.naiveMase());
         }
     }
+
+    @Test
+    void twoWeeksAcrossTheAutumnChangeStillDecompose() {
+        // 336 hourly steps, but the local week grid has 335 (02:00 happens twice on 26 October):
+        // the week no longer fits twice on the wall clock and is left out of the decomposition.
+        ZonedDateTime start = ZonedDateTime.of(2025, 10, 13, 0, 0, 0, 0, BERLIN);
+        TrafficSeries series = hourly(start, 2 * 168, 10);
+        Patterns p = PatternAnalysis.analyze(series, 1, PatternAnalysis.Progress.NONE, () -> false);
+        Decomposition d = p.decomposition().orElseThrow();
+        assertThat(d.periods()).allMatch(sp -> sp.steps() * 2 <= 335);
+        assertThat(d.periods()).anyMatch(sp -> sp.name().equals("day"));
+    }
 }
