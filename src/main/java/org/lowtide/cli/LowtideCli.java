@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lowtide", mixinStandardHelpOptions = true, versionProvider = LowtideCli.Version.class,
         description = "Tells when to make a risky change and what downtime costs.%n"
                 + "Run without arguments to open the desktop app.",
-        subcommands = {AnalyzeCommand.class, PlanCommand.class, GateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, PlanCommand.class, GateCommand.class, ReportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class LowtideCli {
 
     /** Everything went well. */
@@ -109,6 +110,9 @@ public final class LowtideCli {
             }
             if (type == GateCommand.class) {
                 return type.cast(new GateCommand(new PlanService(analysis)));
+            }
+            if (type == ReportCommand.class) {
+                return type.cast(new ReportCommand(new PlanService(analysis)));
             }
             return fallback.create(type);
         }

@@ -1,0 +1,46 @@
+package org.lowtide.report;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.lowtide.analysis.Trough;
+import org.lowtide.analysis.WeeklyProfile;
+import org.lowtide.planning.Plan;
+import org.lowtide.report.charts.LabelledInterval;
+import org.lowtide.traffic.TrafficSeries;
+
+/**
+ * Everything a report is made from, as the core computed it.
+ *
+ * @param options        title, author, sections, paper, date
+ * @param provenance     Lowtide's version and the data file's name and checksum
+ * @param series         the traffic as imported, in the plan's zone
+ * @param profile        the weekly profile
+ * @param troughs        the quietest weekly windows, best first
+ * @param plan           the dated plan
+ * @param outages        detected outages to mark on the traffic (empty until anomaly detection runs)
+ * @param notes          notes on the analysis the reader should see
+ * @param importWarnings how many problems were repaired on import
+ * @param userPlanInputs the plan inputs the user gave (keys of {@link ReportModel#PLAN_INPUTS}); the
+ *                       others are Lowtide's defaults
+ */
+public record ReportInput(ReportOptions options, Provenance provenance, TrafficSeries series, WeeklyProfile profile,
+                          List<Trough> troughs, Plan plan, List<LabelledInterval> outages, List<String> notes,
+                          int importWarnings, Set<String> userPlanInputs) {
+
+    public ReportInput {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(profile, "profile");
+        troughs = List.copyOf(troughs);
+        Objects.requireNonNull(plan, "plan");
+        outages = List.copyOf(outages);
+        notes = List.copyOf(notes);
+        userPlanInputs = Set.copyOf(userPlanInputs);
+        if (!profile.slots().zone().equals(plan.request().constraints().zone())) {
+            throw new IllegalArgumentException("the weekly profile is in " + profile.slots().zone()
+                    + " but the plan in " + plan.request().constraints().zone());
+        }
+    }
+}

@@ -1,0 +1,471 @@
+package org.lowtide.report.pdf;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfDate;
+import com.lowagie.text.pdf.PdfEncryption;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.lowtide.planning.Blackout;
+import org.lowtide.planning.ChangeWindow;
+import org.lowtide.planning.Holiday;
+import org.lowtide.planning.Plan;
+import org.lowtide.planning.RecurringWindow;
+import org.lowtide.planning.Rejection;
+import org.lowtide.report.AssumptionRow;
+import org.lowtide.report.ReportCharts;
+import org.lowtide.report.ReportInput;
+import org.lowtide.report.ReportModel;
+import org.lowtide.report.ReportOptions;
+import org.lowtide.report.Section;
+import org.lowtide.report.Texts;
+import org.lowtide.traffic.TrafficSeries;
+
+/**
+ * Writes a {@link ReportModel} as a PDF with OpenPDF: the sections the options ask for, charts
+ * drawn as vectors through {@code PdfGraphics2D}, every font embedded, a header and footer with
+ * page numbers on every page. The same model gives the same bytes: the creation date is the
+ * options' date, and the file id and font subset tags derive from the inputs.
+ */
+public final class PdfReportWriter {
+
+    private static final float MARGIN_SIDE = 50;
+    private static final float MARGIN_TOP = 62;
+    private static final float MARGIN_BOTTOM = 58;
+
+    /** Hears how far rendering has come, and may stop it. */
+    public interface Listener {
+        /** Never cancels and hears nothing. */
+        Listener NONE = new Listener() {
+        };
+
+        /** @param fraction done so far; @param message what is being drawn */
+        default void progress(double fraction, String message) {
+        }
+
+        /** @return whether to stop (the writer then throws {@link CancellationException}) */
+        default boolean isCancelled() {
+            return false;
+        }
+    }
+
+    /**
+     * What was written.
+     *
+     * @param pages             the number of pages
+     * @param missingCharacters characters no available font could show (drawn as boxes)
+     * @param fallbackFont      the fallback font that was embedded for other scripts, if any
+     */
+    public record Result(int pages, Set<String> missingCharacters, Optional<String> fallbackFont) {
+        public Result {
+            missingCharacters = Set.copyOf(missingCharacters);
+            Objects.requireNonNull(fallbackFont, "fallbackFont");
+        }
+    }
+
+    private final ReportModel model;
+    private final ReportOptions options;
+    private final ReportCharts charts;
+    private final Listener listener;
+    private Blocks blocks;
+    private Document document;
+    private float contentWidth;
+
+    private PdfReportWriter(ReportModel model, Listener listener) {
+        this.model = model;
+        this.options = model.input().options();
+        this.charts = new ReportCharts(model);
+        this.listener = listener;
+    }
+
+    /**
+     * Writes the report to {@code out} (not closed).
+     *
+     * @throws CancellationException when the listener asks to stop
+     */
+    public static Result write(ReportModel model, OutputStream out, Listener listener) {
+        return new PdfReportWriter(model, listener).write(out);
+    }
+
+    private Result write(OutputStream out) {
+        byte[] digest = digest();
+        long seed = 0;
+        for (int i = 0; i < 8; i++) {
+            seed = seed << 8 | (digest[i] & 0xff);
+        }
+        ReportFonts fonts = ReportFonts.forDocument(seed);
+        Rectangle page = new Rectangle(options.paper().widthPoints(), options.paper().heightPoints());
+        document = new Document(page, MARGIN_SIDE, MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM);
+        PdfWriter writer = PdfWriter.getInstance(document, new NonClosing(out));
+        writer.setPdfVersion(PdfWriter.VERSION_1_7);
+        writer.setCompressionLevel(9);
+        writer.setPageEvent(new PageDecorations(fonts, options.title(), footer()));
+        document.addTitle(options.title());
+        if (!options.author().isBlank()) {
+            document.addAuthor(options.author());
+        }
+        document.addSubject("Change windows and what downtime costs, for " + model.input().provenance().fileName());
+        document.addKeywords("Lowtide, change window, maintenance window, downtime cost");
+        document.addCreator("Lowtide " + model.input().provenance().lowtideVersion());
+        document.open();
+        fixMetadata(writer, digest);
+        blocks = new Blocks(fonts, writer);
+        contentWidth = document.right() - document.left();
+
+        List<Section> sections = new ArrayList<>();
+        for (Section s : Section.values()) {
+            if (options.has(s)) {
+                sections.add(s);
+            }
+        }
+        int number = 0;
+        for (Section s : sections) {
+            check();
+            listener.progress(number / (double) sections.size(), "Drawing " + s.title().toLowerCase(Locale.ROOT));
+            if (number > 0) {
+                document.newPage();
+            }
+            number++;
+            switch (s) {
+                case SUMMARY:
+                    summary();
+                    break;
+                case PATTERN:
+                    pattern(number);
+                    break;
+                case MONEY:
+                    money(number);
+                    break;
+                case PLAN:
+                    plan(number);
+                    break;
+                default:
+                    assumptions(number);
+                    break;
+            }
+        }
+        check();
+        int pages = writer.getPageNumber();
+        document.close();
+        listener.progress(1.0, "Done");
+        return new Result(pages, fonts.missingCharacters(), fonts.fallbackUsed().map(Object::toString));
+    }
+
+    private void check() {
+        if (listener.isCancelled()) {
+            throw new CancellationException("report cancelled");
+        }
+    }
+
+    // ------------------------------------------------------------------ sections
+
+    private void summary() {
+        ReportInput in = model.input();
+        ReportModel.Summary s = model.summary();
+        add(blocks.title(options.title()));
+        List<String> meta = new ArrayList<>();
+        if (!options.author().isBlank()) {
+            meta.add("Prepared by " + options.author());
+        }
+        meta.add(madeOn());
+        meta.add("Lowtide " + in.provenance().lowtideVersion());
+        add(blocks.small(String.join("  ·  ", meta)));
+        add(blocks.small(dataLine()));
+
+        List<String> lines = new ArrayList<>();
+        if (!s.windows().isEmpty()) {
+            lines.add("Next planned windows: " + String.join(";  ", s.windows().subList(0, Math.min(4,
+                    s.windows().size()))) + ".");
+        }
+        in.plan().windows().stream().findFirst().ifPresent(w -> lines.add("Start a risky change by "
+                + Texts.HM.format(w.latestSafeStart().atZone(model.zone())) + " in the first window: a failed change "
+                + "is then rolled back before traffic rises."));
+        add(blocks.callout("Recommendation", s.headline(), lines));
+
+        add(blocks.tiles(trafficTiles(), 3));
+        if (!options.audienceNotes().isBlank()) {
+            add(blocks.subheading("Notes for the reader"));
+            add(blocks.body(options.audienceNotes()));
+        }
+        add(blocks.subheading("Why: the typical week, with the recommended window"));
+        float remaining = writerY() - document.bottom() - 46;
+        float height = Math.max(150, Math.min(330, remaining));
+        add(blocks.chart(charts.week(), contentWidth, height));
+        add(blocks.caption("Expected " + model.trafficUnit() + " per " + Texts.duration(in.profile().slots().slot())
+                + " in each slot of the local week (median over "
+                + Texts.count(weeks(in.series())) + " weeks of history), " + model.zone().getId()
+                + " time. Green: the recommended window." + (s.habit().isPresent()
+                ? " Orange: when the team changes today." : "")));
+    }
+
+    private List<String[]> trafficTiles() {
+        ReportModel.Summary s = model.summary();
+        Plan plan = model.input().plan();
+        String unit = model.trafficUnit();
+        List<String[]> tiles = new ArrayList<>();
+        tiles.add(new String[] {"Traffic at stake in the best window", Texts.count(s.atStakeInBest()) + " " + unit,
+            "over the window and its " + Texts.duration(plan.request().rollbackTail()) + " rollback tail"});
+        tiles.add(new String[] {"…in the median window", Texts.count(s.atStakeInMedian()) + " " + unit,
+            Texts.percent(s.shareBelowMedian()) + " less in the best window"});
+        if (s.atStakeInHabit().isPresent()) {
+            double habit = s.atStakeInHabit().getAsDouble();
+            tiles.add(new String[] {"…at your habit (" + s.habit().orElse("") + ")", Texts.count(habit) + " " + unit,
+                habit > 0 ? Texts.percent(1 - s.atStakeInBest() / habit) + " less in the best window" : ""});
+        } else {
+            tiles.add(new String[] {"Candidate windows", Texts.count(plan.candidates()),
+                Texts.count(plan.allowed()) + " met every constraint"});
+        }
+        if (!plan.windows().isEmpty()) {
+            ChangeWindow w = plan.windows().get(0);
+            tiles.add(new String[] {"Confidence (p90)", Texts.count(w.upper()) + " " + unit,
+                "in 9 of 10 weeks the best window puts no more at stake"});
+        }
+        return tiles;
+    }
+
+    private void pattern(int number) {
+        ReportInput in = model.input();
+        add(blocks.heading(number + ". " + Section.PATTERN.title()));
+        add(blocks.keep(blocks.body("Traffic over the whole history. Green: every occurrence of the recommended "
+                + "weekly window; grey: steps without data" + (in.outages().isEmpty() ? "" : "; red: outages")
+                + ". A past outage never becomes a quiet time: the typical week takes the median of every slot."),
+                blocks.chart(charts.traffic(), contentWidth, 190),
+                blocks.caption(dataLine() + " " + (model.gaps().isEmpty() ? "No gaps."
+                        : Texts.count(model.gaps().size()) + " gaps without data."))));
+        check();
+        List<String> troughs = new ArrayList<>();
+        for (int i = 0; i < in.troughs().size(); i++) {
+            troughs.add((i + 1) + ". " + in.troughs().get(i).describe() + ".");
+        }
+        add(blocks.keep(blocks.subheading("The typical week"), blocks.chart(charts.heatmap(), contentWidth, 215),
+                blocks.caption("Median traffic in each slot of the local week; outlined: the quietest windows of "
+                        + Texts.duration(in.plan().request().duration()) + ", the best labelled. "
+                        + String.join("  ", troughs))));
+        check();
+        add(blocks.keep(blocks.subheading("The planning horizon"), blocks.chart(charts.forecast(), contentWidth, 190),
+                blocks.caption("The typical week laid over " + Texts.DATE.format(in.plan().request().from()) + " to "
+                        + Texts.DATE.format(in.plan().request().to()) + "; the band holds the 10th to 90th percentile "
+                        + "of past weeks. Green: the planned windows; grey: blackouts and holidays.")));
+    }
+
+    private void money(int number) {
+        add(blocks.heading(number + ". " + Section.MONEY.title()));
+        add(blocks.body("The cost model is not part of this build, so this report counts traffic at stake rather "
+                + "than money."));
+    }
+
+    private void plan(int number) {
+        Plan plan = model.input().plan();
+        ZoneId zone = model.zone();
+        String unit = model.trafficUnit();
+        add(blocks.heading(number + ". " + Section.PLAN.title()));
+        add(blocks.body("Dated windows from " + Texts.DATE.format(plan.request().from()) + " to "
+                + Texts.DATE.format(plan.request().to()) + ", " + zone.getId() + " time, best first: "
+                + Texts.count(plan.candidates()) + " candidate windows of " + Texts.duration(plan.request().duration())
+                + " were scored, " + Texts.count(plan.allowed()) + " met every constraint."));
+        List<List<String>> rows = new ArrayList<>();
+        for (ChangeWindow w : plan.windows()) {
+            rows.add(List.of(Integer.toString(w.rank()),
+                    Texts.dayTime(w.window().start().atZone(zone)) + " – " + Texts.HM.format(w.window().end().atZone(zone)),
+                    Texts.HM.format(w.latestSafeStart().atZone(zone)),
+                    Texts.count(w.expected()) + " (p90 " + Texts.count(w.upper()) + ")",
+                    Texts.count(w.savingsVsMedian()),
+                    String.join("; ", w.reasons())));
+        }
+        if (rows.isEmpty()) {
+            add(blocks.body("No window meets every constraint."));
+        } else {
+            add(blocks.table(new float[] {0.35f, 2.3f, 0.9f, 1.5f, 1.1f, 3.6f},
+                    List.of("#", "Window (local time)", "Latest safe start", unit + " at stake", "Less than the median",
+                            "Why"), rows));
+        }
+        plan.recurring().ifPresent(r -> recurring(r, zone));
+        if (!plan.rejections().isEmpty()) {
+            List<List<String>> out = new ArrayList<>();
+            for (Rejection x : plan.rejections()) {
+                out.add(List.of(Texts.dayTime(x.window().start().atZone(zone)) + " – "
+                        + Texts.HM.format(x.window().end().atZone(zone)), Texts.count(x.expected()), x.reason()));
+            }
+            addGrouped(blocks.subheading("Ruled out although as quiet or quieter"),
+                    blocks.table(new float[] {2.4f, 1.2f, 4f}, List.of("Window", unit + " at stake", "Ruled out by"),
+                            out), out.size());
+        }
+        List<Blackout> blackouts = plan.request().constraints().blackouts();
+        if (blackouts.isEmpty()) {
+            add(blocks.keep(blocks.subheading("Blackouts"), blocks.small("None given.")));
+        } else {
+            List<List<String>> b = new ArrayList<>();
+            for (Blackout x : blackouts) {
+                b.add(List.of(Texts.dayTime(x.interval().start().atZone(zone)),
+                        Texts.dayTime(x.interval().end().atZone(zone)), x.reason()));
+            }
+            addGrouped(blocks.subheading("Blackouts"), blocks.table(new float[] {2f, 2f, 3f},
+                    List.of("From", "Until (excluded)", "Reason"), b), b.size());
+        }
+        List<Holiday> holidays = plan.request().constraints().holidays();
+        if (holidays.isEmpty()) {
+            add(blocks.keep(blocks.subheading("Public holidays in the horizon"),
+                    blocks.small("None (no holiday calendar given, or none falls in the horizon).")));
+        } else {
+            List<List<String>> h = new ArrayList<>();
+            for (Holiday x : holidays) {
+                h.add(List.of(Texts.DATE.format(x.date()), x.name()));
+            }
+            add(blocks.keep(blocks.subheading("Public holidays in the horizon"), blocks.table(new float[] {1.4f, 4f},
+                    List.of("Date", "Holiday"), h), blocks.small(plan.request().constraints().holidayPolicy()
+                    == org.lowtide.planning.HolidayPolicy.BLACKOUT ? "No change is planned on a holiday."
+                    : "Holidays are allowed and flagged.")));
+        }
+    }
+
+    /** A heading and its table on one page when the table is short; a long table may break. */
+    private void addGrouped(Element heading, Element table, int rows) {
+        if (rows <= 20) {
+            add(blocks.keep(heading, table));
+        } else {
+            add(heading);
+            add(table);
+        }
+    }
+
+    private void recurring(RecurringWindow r, ZoneId zone) {
+        Element heading = blocks.subheading("The weekly rule: " + org.lowtide.planning.ScheduleExports.describe(r));
+        List<List<String>> occ = new ArrayList<>();
+        for (RecurringWindow.Occurrence o : r.occurrences()) {
+            occ.add(List.of(Texts.dayTime(o.start()) + " – " + Texts.HM.format(o.end()),
+                    o.flags().isEmpty() ? "as planned" : String.join("; ", o.flags())));
+        }
+        if (occ.isEmpty()) {
+            add(heading);
+        } else {
+            addGrouped(heading, blocks.table(new float[] {2.4f, 4f}, List.of("Next dates", "Note"), occ), occ.size());
+        }
+    }
+
+    private void assumptions(int number) {
+        ReportInput in = model.input();
+        add(blocks.heading(number + ". " + Section.ASSUMPTIONS.title()));
+        add(blocks.body("Every input behind the numbers, with its value and where it comes from: your input, your "
+                + "data, a published figure (cited), or Lowtide's default (with the reason)."));
+        List<List<String>> rows = new ArrayList<>();
+        String group = "";
+        for (AssumptionRow a : model.assumptions()) {
+            rows.add(List.of(a.group().equals(group) ? "" : a.group(), a.name(), a.value(), a.source()));
+            group = a.group();
+        }
+        add(blocks.table(new float[] {0.8f, 1.8f, 2.4f, 3.2f}, List.of("Part", "Input", "Value", "Source"), rows));
+        add(blocks.subheading("Method"));
+        for (String m : model.method()) {
+            add(blocks.body(m));
+        }
+        TrafficSeries s = in.series();
+        List<List<String>> about = new ArrayList<>();
+        about.add(List.of("Made with", "Lowtide " + in.provenance().lowtideVersion()));
+        about.add(List.of("Made on", madeOn()));
+        about.add(List.of("Data file", in.provenance().fileName()));
+        about.add(List.of("Data span", Texts.dayTime(s.start().atZone(model.zone())) + " to "
+                + Texts.dayTime(s.end().atZone(model.zone()))));
+        about.add(List.of("SHA-256 of the data file", in.provenance().sha256().isEmpty()
+                ? "(a sample bundled with Lowtide)" : in.provenance().sha256()));
+        for (String note : in.notes()) {
+            about.add(List.of("Note", note));
+        }
+        add(blocks.keep(blocks.subheading("About this report"), blocks.facts(new float[] {1.4f, 5f}, about)));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void add(Element element) {
+        document.add(element);
+    }
+
+    /** @return the height on the page where the next element goes */
+    private float writerY() {
+        return blocks.writer().getVerticalPosition(true);
+    }
+
+    private String footer() {
+        ReportInput in = model.input();
+        return in.provenance().fileName() + "  ·  " + madeOn() + "  ·  Lowtide " + in.provenance().lowtideVersion()
+                + (options.author().isBlank() ? "" : "  ·  " + options.author());
+    }
+
+    private String madeOn() {
+        return "made " + Texts.DATE.format(options.createdAt().atZone(model.zone()));
+    }
+
+    private String dataLine() {
+        TrafficSeries s = model.input().series();
+        return "Data: " + model.input().provenance().fileName() + ", " + Texts.count(s.size()) + " steps of "
+                + Texts.duration(s.step()) + " from " + Texts.DATE.format(s.start().atZone(model.zone())) + " to "
+                + Texts.DATE.format(s.end().minus(s.step()).atZone(model.zone())) + " (" + model.zone().getId()
+                + "), " + Texts.count(s.missingCount()) + " without data.";
+    }
+
+    private static double weeks(TrafficSeries s) {
+        return Math.floor(java.time.Duration.between(s.start(), s.end()).toDays() / 7.0);
+    }
+
+    /** Creation and modification date from the options, a file id from the inputs, Lowtide as producer. */
+    private void fixMetadata(PdfWriter writer, byte[] digest) {
+        ZonedDateTime made = options.createdAt().atZone(ZoneId.of("UTC"));
+        PdfDate date = new PdfDate(GregorianCalendar.from(made));
+        writer.getInfo().put(PdfName.CREATIONDATE, date);
+        writer.getInfo().put(PdfName.MODDATE, date);
+        writer.getInfo().put(PdfName.PRODUCER, new PdfString("Lowtide " + model.input().provenance().lowtideVersion()
+                + " with OpenPDF"));
+        byte[] id = Arrays.copyOf(digest, 16);
+        writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
+    }
+
+    /** A digest of everything the report shows, for its file id and font subset tags. */
+    private byte[] digest() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            ReportInput in = model.input();
+            for (String part : List.of(in.provenance().sha256(), in.provenance().fileName(),
+                    in.provenance().lowtideVersion(), options.toString(), in.plan().toString())) {
+                md.update(part.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            return md.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** Keeps OpenPDF from closing the caller's stream. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            flush();
+        }
+    }
+}
