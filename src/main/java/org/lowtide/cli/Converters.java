@@ -43,4 +43,35 @@ final class Converters {
             return d;
         }
     }
+
+    /** A duration of zero or more, such as {@code PT5M} or {@code PT0S}. */
+    static final class NonNegativeDuration implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration d;
+            try {
+                d = Duration.parse(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not an ISO-8601 duration; use e.g. PT5M, PT45M or PT2H");
+            }
+            if (d.isNegative()) {
+                throw new CommandLine.TypeConversionException("'" + value + "' must not be negative");
+            }
+            return d;
+        }
+    }
+
+    /** An ISO 4217 currency code such as {@code EUR}. */
+    static final class CurrencyCode implements ITypeConverter<java.util.Currency> {
+        @Override
+        public java.util.Currency convert(String value) {
+            try {
+                return java.util.Currency.getInstance(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not an ISO 4217 currency code; use e.g. USD, EUR, GBP or JPY");
+            }
+        }
+    }
 }

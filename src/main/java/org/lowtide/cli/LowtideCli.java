@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lowtide", mixinStandardHelpOptions = true, versionProvider = LowtideCli.Version.class,
         description = "Tells when to make a risky change and what downtime costs.%n"
                 + "Run without arguments to open the desktop app.",
-        subcommands = {AnalyzeCommand.class, PlanCommand.class, GateCommand.class, ReportCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, CostCommand.class, PlanCommand.class, GateCommand.class,
+            ReportCommand.class, CommandLine.HelpCommand.class})
 public final class LowtideCli {
 
     /** Everything went well. */
@@ -72,7 +72,7 @@ public final class LowtideCli {
         CommandLine cli = new CommandLine(new LowtideCli(), new Factory(analysis));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof ImportException) {
+            if (ex instanceof ImportException || ex instanceof org.lowtide.cost.ScenarioFileException) {
                 err.println("lowtide: " + ex.getMessage());
                 return EXIT_BAD_INPUT;
             }
@@ -104,6 +104,9 @@ public final class LowtideCli {
         public <K> K create(Class<K> type) throws Exception {
             if (type == AnalyzeCommand.class) {
                 return type.cast(new AnalyzeCommand(analysis));
+            }
+            if (type == CostCommand.class) {
+                return type.cast(new CostCommand(new org.lowtide.service.CostService()));
             }
             if (type == PlanCommand.class) {
                 return type.cast(new PlanCommand(new PlanService(analysis)));

@@ -9,12 +9,17 @@ import java.util.concurrent.ThreadFactory;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.lowtide.service.AnalysisService;
+import org.lowtide.service.CostService;
 import org.lowtide.service.Samples;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.ui.main.MainView;
+import org.lowtide.ui.cost.CostView;
+import org.lowtide.ui.cost.CostViewModel;
 import org.lowtide.ui.main.MainViewModel;
 
 /**
@@ -33,6 +38,7 @@ public final class LowtideApp extends Application {
         executor = Executors.newSingleThreadExecutor(daemonThreads());
         MainViewModel viewModel = new MainViewModel(new AnalysisService(), executor);
         MainView view = new MainView(viewModel);
+        addCostsScreen(view, viewModel);
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
@@ -44,6 +50,25 @@ public final class LowtideApp extends Application {
         stage.show();
 
         viewModel.load(initialSource());
+    }
+
+    /**
+     * Puts the analysis and the Costs screen (issue #5) side by side as tabs; the Costs screen
+     * follows whatever traffic the main window has analysed.
+     */
+    private void addCostsScreen(MainView view, MainViewModel viewModel) {
+        CostViewModel costs = new CostViewModel(new CostService(), executor, CostViewModel.DEFAULT_DEBOUNCE);
+        Tab traffic = new Tab("Traffic", view.getCenter());
+        Tab cost = new Tab("Costs", new CostView(costs));
+        cost.setId("costsTab");
+        TabPane tabs = new TabPane(traffic, cost);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        view.setCenter(tabs);
+        viewModel.resultProperty().addListener((o, before, result) -> {
+            if (result != null) {
+                costs.setTraffic(result.series(), result.request().options().zone());
+            }
+        });
     }
 
     /** The file named by the first parameter, else the default sample. */

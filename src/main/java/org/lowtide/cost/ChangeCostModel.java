@@ -1,0 +1,250 @@
+package org.lowtide.cost;
+
+import java.time.LocalTime;
+import java.util.Objects;
+
+/**
+ * What a change started at a given minute of the local week costs: the closed-form expectation,
+ * and the cost of one simulated outcome for the Monte Carlo ({@link ChangeSimulator}).
+ *
+ * <h2>The model</h2>
+ * A change starts at {@code t₀}. Its planned downtime {@code P} (often zero) costs exactly
+ * {@code (1 − recovered) · R(t₀, P)}, where {@code R(t, x)} is the expected revenue in
+ * {@code [t, t + x)} from the {@link RevenueCurve}. With probability CFR the change fails when it
+ * goes live at {@code t = t₀ + P}; the incident lasts {@code D = m(t) · (detect + X)}, {@code X}
+ * the lognormal {@link RestoreTime} and {@code m(t)} the night multiplier when {@code t} falls in
+ * the night hours (else 1). A failure costs
+ * <pre>
+ *   C = M · κ · R(t, D) + credit₀ + credit₁ · D / 60
+ *   κ = impact · loss · ((1 − recovered) + churnPerHour · CLV / (60 · r̄))
+ * </pre>
+ * where {@code loss} is 1 when down and the latency elasticity times the extra latency when
+ * degraded, {@code r̄} the average revenue per minute (customers cancel in proportion to the
+ * revenue, i.e. the users, at stake), and {@code M} the traffic factor of the week (mean 1; see
+ * {@link RevenueCurve#factor}).
+ *
+ * <h2>Closed form</h2>
+ * {@code M} is independent of {@code D} with mean 1, so
+ * {@code E[C] = κ · E[R(t, D)] + credit₀ + credit₁ · E[D] / 60}. With the revenue piecewise
+ * constant on slots with boundaries {@code b₀ = 0 < b₁ < …} after {@code t},
+ * {@code E[R(t, D)] = Σₖ r_k · (E[min(D, b_{k+1})] − E[min(D, b_k)])}, each term from the
+ * lognormal's limited expectation ({@link RestoreTime#limitedMean}). The sum runs until the
+ * remaining expected duration is below 1e-13 of the mean (the rest, at most a year of slots
+ * later, is charged at the week's average rate). Start slots share the same boundaries, so the
+ * expected cost of every start slot of the week costs one table per multiplier plus a
+ * slots × segments sum.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ChangeCostModel {
+
+    private static final double TAIL = 1e-13;
+
+    private final RevenueCurve curve;
+    private final CostAssumptions assumptions;
+    private final RestoreTime restore;
+    private final double cfr;
+    private final double detectMinutes;
+    private final double plannedMinutes;
+    private final double kappa;
+    private final double plannedKappa;
+    private final double creditPerIncident;
+    private final double creditPerMinute;
+    private final double nightMultiplier;
+    private final HoursOfDay nightHours;
+
+    /**
+     * @param curve       expected revenue per minute over the week (and its spread)
+     * @param assumptions every other input
+     */
+    public ChangeCostModel(RevenueCurve curve, CostAssumptions assumptions) {
+        this.curve = Objects.requireNonNull(curve, "curve");
+        this.assumptions = Objects.requireNonNull(assumptions, "assumptions");
+        this.restore = assumptions.restoreTime();
+        this.cfr = assumptions.changeFailureRate().value();
+        this.detectMinutes = RestoreTime.minutes(assumptions.detect().value());
+        this.plannedMinutes = RestoreTime.minutes(assumptions.plannedDowntime().value());
+        double recovered = assumptions.recovered().value();
+        double average = curve.averagePerMinute();
+        double churnRelative = average > 0
+                ? assumptions.churnPerOutageHour().value() * assumptions.customerLifetimeValue().value() / (60 * average)
+                : 0;
+        this.kappa = assumptions.impact().value() * assumptions.lossWhileAffected() * ((1 - recovered) + churnRelative);
+        this.plannedKappa = 1 - recovered;
+        this.creditPerIncident = assumptions.slaCreditPerIncident().value();
+        this.creditPerMinute = assumptions.slaCreditPerHour().value() / 60;
+        this.nightMultiplier = assumptions.nightMultiplier().value();
+        this.nightHours = assumptions.nightHours().value();
+    }
+
+    /** @return the revenue curve */
+    public RevenueCurve curve() {
+        return curve;
+    }
+
+    /** @return the assumptions */
+    public CostAssumptions assumptions() {
+        return assumptions;
+    }
+
+    /** @return κ, the share of the expected revenue in an incident that it costs (incl. churn) */
+    public double revenueCoefficient() {
+        return kappa;
+    }
+
+    /** @return the change failure rate */
+    public double changeFailureRate() {
+        return cfr;
+    }
+
+    /** @return the restore time distribution */
+    public RestoreTime restoreTime() {
+        return restore;
+    }
+
+    /** @return the time to detect in minutes (before the night multiplier) */
+    public double detectMinutes() {
+        return detectMinutes;
+    }
+
+    /** @return the planned downtime per change in minutes */
+    public double plannedMinutes() {
+        return plannedMinutes;
+    }
+
+    /** @return the minute of the week at which a change started at {@code startMinute} goes live */
+    public double incidentStart(double startMinute) {
+        return startMinute + plannedMinutes;
+    }
+
+    /** @return the response-time multiplier for an incident starting at {@code minuteOfWeek} */
+    public double multiplierAt(double minuteOfWeek) {
+        double m = minuteOfWeek - Math.floor(minuteOfWeek / RevenueCurve.MINUTES_PER_WEEK) * RevenueCurve.MINUTES_PER_WEEK;
+        double ofDay = m - Math.floor(m / 1440) * 1440;
+        LocalTime time = LocalTime.ofSecondOfDay(Math.min(86_399, (long) Math.floor(ofDay * 60)));
+        return nightHours.contains(time) ? nightMultiplier : 1;
+    }
+
+    /** @return the exact cost of the planned downtime of a change started at {@code startMinute} */
+    public double plannedCost(double startMinute) {
+        return plannedMinutes == 0 ? 0 : plannedKappa * curve.revenueBetween(startMinute, plannedMinutes);
+    }
+
+    /**
+     * The cost of one failure outcome.
+     *
+     * @param incidentStart   minute of the week the incident starts
+     * @param durationMinutes how long it lasts, detection included
+     * @param trafficFactor   the week's traffic relative to the expected (1 = as expected)
+     */
+    public double failureCost(double incidentStart, double durationMinutes, double trafficFactor) {
+        return trafficFactor * kappa * curve.revenueBetween(incidentStart, durationMinutes) + creditPerIncident
+                + creditPerMinute * durationMinutes;
+    }
+
+    /** @return the mean incident duration in minutes for a failure at {@code incidentStart} */
+    public double meanIncidentMinutes(double incidentStart) {
+        return multiplierAt(incidentStart) * (detectMinutes + restore.meanMinutes());
+    }
+
+    /** @return {@code E[min(D, c)]} for an incident with multiplier {@code m} */
+    double limitedDuration(double m, double c) {
+        double fixedPart = m * detectMinutes;
+        if (c <= fixedPart) {
+            return c;
+        }
+        return fixedPart + m * restore.limitedMean(c / m - detectMinutes);
+    }
+
+    /** @return the closed-form expected cost of a failure at {@code incidentStart} */
+    public double expectedFailureCost(double incidentStart) {
+        double m = multiplierAt(incidentStart);
+        double offset = incidentStart - Math.floor(incidentStart / curve.slotMinutes()) * curve.slotMinutes();
+        double[] increments = increments(m, offset);
+        int first = curve.slotAt(incidentStart);
+        double revenue = 0;
+        for (int k = 0; k < increments.length - 1; k++) {
+            revenue += curve.perMinute(first + k) * increments[k];
+        }
+        revenue += curve.averagePerMinute() * increments[increments.length - 1];
+        double meanD = m * (detectMinutes + restore.meanMinutes());
+        return kappa * revenue + creditPerIncident + creditPerMinute * meanD;
+    }
+
+    /** @return the closed-form expected cost of a change started at {@code startMinute} */
+    public double expectedCost(double startMinute) {
+        double failure = cfr == 0 ? 0 : expectedFailureCost(incidentStart(startMinute));
+        return plannedCost(startMinute) + cfr * failure;
+    }
+
+    /**
+     * The closed-form expected cost of a change started at the beginning of every slot of the
+     * week, Monday 00:00 first.
+     */
+    public double[] expectedCostBySlot() {
+        int count = curve.slots().count();
+        double slotMinutes = curve.slotMinutes();
+        double offset = plannedMinutes - Math.floor(plannedMinutes / slotMinutes) * slotMinutes;
+        double[] dayIncrements = increments(1, offset);
+        double[] nightIncrements = nightMultiplier == 1 ? dayIncrements : increments(nightMultiplier, offset);
+        double[] result = new double[count];
+        for (int s = 0; s < count; s++) {
+            double start = curve.startOf(s);
+            double live = incidentStart(start);
+            double m = multiplierAt(live);
+            double[] inc = m == 1 ? dayIncrements : nightIncrements;
+            int first = curve.slotAt(live);
+            double revenue = 0;
+            for (int k = 0; k < inc.length - 1; k++) {
+                revenue += curve.perMinute(first + k) * inc[k];
+            }
+            revenue += curve.averagePerMinute() * inc[inc.length - 1];
+            double meanD = m * (detectMinutes + restore.meanMinutes());
+            double failure = kappa * revenue + creditPerIncident + creditPerMinute * meanD;
+            result[s] = plannedCost(start) + cfr * failure;
+        }
+        return result;
+    }
+
+    /**
+     * The expected minutes the incident spends in each slot from the one it starts in: entry k is
+     * {@code E[min(D, b_{k+1})] − E[min(D, b_k)]}; the last entry is the expected time left after
+     * the table (charged at the average rate).
+     */
+    private double[] increments(double m, double offsetInSlot) {
+        double slotMinutes = curve.slotMinutes();
+        double meanD = m * (detectMinutes + restore.meanMinutes());
+        int maxSegments = (int) Math.min(Integer.MAX_VALUE - 8L, 53L * curve.slots().count());
+        double[] inc = new double[64];
+        int k = 0;
+        double previousBoundary = 0;
+        double previousG = 0;
+        double boundary = slotMinutes - offsetInSlot;
+        while (true) {
+            double g = limitedDuration(m, boundary);
+            if (k == inc.length - 1) {
+                inc = java.util.Arrays.copyOf(inc, inc.length * 2);
+            }
+            inc[k++] = g - previousG;
+            previousG = g;
+            previousBoundary = boundary;
+            boolean done = meanD - g <= TAIL * meanD || (restore.isFixed() && boundary >= m * (detectMinutes
+                    + restore.medianMinutes()));
+            if (done || k >= maxSegments) {
+                break;
+            }
+            boundary = previousBoundary + slotMinutes;
+        }
+        double[] result = java.util.Arrays.copyOf(inc, k + 1);
+        result[k] = Math.max(0, meanD - previousG);
+        return result;
+    }
+
+    /**
+     * h of the k/h model: the expected downtime a change brings, in minutes of full outage,
+     * {@code CFR · (detect + E[restore]) · impact} (before any night multiplier).
+     */
+    public double expectedDowntimePerChange() {
+        return cfr * (detectMinutes + restore.meanMinutes()) * assumptions.impact().value();
+    }
+}

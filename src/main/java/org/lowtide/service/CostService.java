@@ -1,0 +1,109 @@
+package org.lowtide.service;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import org.lowtide.cost.ChangeSimulator;
+import org.lowtide.cost.CostAnalysis;
+import org.lowtide.cost.CostAssumptions;
+import org.lowtide.cost.CostReport;
+import org.lowtide.cost.EmpiricalTrafficSpread;
+import org.lowtide.cost.RevenueBasis;
+import org.lowtide.cost.RevenueCurve;
+import org.lowtide.cost.ScenarioSet;
+import org.lowtide.cost.Source;
+import org.lowtide.cost.TrafficSpread;
+import org.lowtide.traffic.TrafficSeries;
+import org.lowtide.traffic.imports.CsvTrafficReader;
+import org.lowtide.traffic.imports.ImportException;
+import org.lowtide.traffic.imports.ImportOptions;
+import org.lowtide.traffic.imports.ImportResult;
+
+/**
+ * The cost use case shared by the GUI and the CLI: import the traffic (and a revenue column when
+ * one is named), spread revenue over the local week, cost a change at every start, simulate the
+ * best, median and worst start, compare k/h scenarios, and the error budget. Stateless and
+ * thread-safe.
+ */
+public final class CostService {
+
+    /**
+     * Imports and costs.
+     *
+     * @throws ImportException    when the traffic or revenue column cannot be read (file, line, column)
+     * @throws IOException        when the file cannot be read at all
+     * @throws CancelledException when cancelled between steps
+     */
+    public CostResult cost(CostRequest request, ProgressListener progress, Cancellation cancellation)
+            throws ImportException, IOException {
+        progress.progress(0.0, "Reading " + request.source().displayName());
+        ImportResult imported = read(request.source(), request.options());
+        cancellation.check();
+        Optional<TrafficSeries> revenue = Optional.empty();
+        RevenueBasis basis = request.assumptions().revenue().value();
+        if (basis instanceof RevenueBasis.Column) {
+            String column = ((RevenueBasis.Column) basis).column();
+            progress.progress(0.2, "Reading the revenue column " + column);
+            revenue = Optional.of(read(request.source(), request.options().withColumn(column)).series());
+            cancellation.check();
+        }
+        progress.progress(0.4, "Costing a change at every hour of the week");
+        CostReport report = report(imported.series(), revenue, request.options().zone(), request.assumptions(),
+                request.scenarios(), request.simulations(), request.seed(), cancellation);
+        progress.progress(1.0, "Done");
+        return new CostResult(request, imported, report);
+    }
+
+    /**
+     * Costs traffic that is already imported (the GUI has it from the analysis).
+     *
+     * @param traffic  the traffic
+     * @param revenue  the revenue column as a series, when the assumptions name one
+     * @param zone     the zone of the local week
+     * @throws CancelledException when cancelled between steps
+     */
+    public CostReport report(TrafficSeries traffic, Optional<TrafficSeries> revenue, ZoneId zone,
+                             CostAssumptions assumptions, ScenarioSet scenarios, int simulations, long seed,
+                             Cancellation cancellation) {
+        CostAssumptions a = scenarios.applyBaseline(assumptions);
+        TrafficSpread spread;
+        RevenueBasis basis = a.revenue().value();
+        if (basis instanceof RevenueBasis.Column) {
+            TrafficSeries series = revenue.orElseThrow(() -> new IllegalArgumentException(
+                    "the revenue column " + ((RevenueBasis.Column) basis).column() + " was not read"));
+            spread = EmpiricalTrafficSpread.absolute(series.withZone(zone), zone);
+            a = a.toBuilder().revenue(basis, Source.data("column " + ((RevenueBasis.Column) basis).column()
+                    + " of " + series.name() + ", currency per step")).build();
+        } else {
+            spread = EmpiricalTrafficSpread.shares(traffic.withZone(zone), zone);
+        }
+        try {
+            return CostAnalysis.run(spread, a, scenarios.scenarios(), simulations, seed, cancellation::isCancelled);
+        } catch (CancellationException e) {
+            throw new CancelledException();
+        }
+    }
+
+    /**
+     * Simulates changes started at one local day and time (the GUI's "cost at a chosen time").
+     *
+     * @return the run, with every failed change's cost for a histogram
+     */
+    public ChangeSimulator.Run simulateAt(CostReport report, DayOfWeek day, LocalTime time, int simulations, long seed) {
+        return new ChangeSimulator(report.model()).simulate(RevenueCurve.minuteOfWeek(day, time), simulations, seed);
+    }
+
+    private static ImportResult read(TrafficSource source, ImportOptions options) throws ImportException, IOException {
+        if (source instanceof TrafficSource.FileSource) {
+            return CsvTrafficReader.read(((TrafficSource.FileSource) source).path(), options);
+        }
+        TrafficSource.Sample sample = (TrafficSource.Sample) source;
+        try (Reader in = sample.open()) {
+            return CsvTrafficReader.read(in, sample.displayName(), options);
+        }
+    }
+}

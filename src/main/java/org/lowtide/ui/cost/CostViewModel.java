@@ -1,0 +1,579 @@
+package org.lowtide.ui.cost;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.concurrent.Task;
+import org.jfree.chart.JFreeChart;
+import org.lowtide.cost.Assumption;
+import org.lowtide.cost.BrownOut;
+import org.lowtide.cost.ChangeCost;
+import org.lowtide.cost.ChangeSimulator;
+import org.lowtide.cost.CostAssumptions;
+import org.lowtide.cost.CostEstimate;
+import org.lowtide.cost.CostLimits;
+import org.lowtide.cost.CostReport;
+import org.lowtide.cost.ErrorBudget;
+import org.lowtide.cost.IncidentMode;
+import org.lowtide.cost.RevenueBasis;
+import org.lowtide.cost.ScenarioResult;
+import org.lowtide.cost.ScenarioSet;
+import org.lowtide.cost.Source;
+import org.lowtide.report.charts.CostCharts;
+import org.lowtide.service.CancelledException;
+import org.lowtide.service.CostService;
+import org.lowtide.traffic.TrafficSeries;
+
+/**
+ * The Costs screen's state: an assumptions form with a validation message and a source per field,
+ * and the cost report it produces. Every change to a valid form recomputes in a background
+ * {@link Task} after a short pause (debounce), cancelling any run still going, so typing never
+ * freezes the window; an invalid field shows its message and leaves the last numbers in place.
+ */
+public final class CostViewModel {
+
+    /** Simulated changes per start time in the GUI (the CLI's default is larger). */
+    public static final int SIMULATIONS = 20_000;
+    /** How long the form must be still before a recompute. */
+    public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(300);
+
+    private static final System.Logger LOG = System.getLogger(CostViewModel.class.getName());
+
+    /** One field of the assumptions form. */
+    public static final class Field {
+        private final String key;
+        private final String label;
+        private final String unit;
+        private final String defaultText;
+        private final Source defaultSource;
+        private final StringProperty text;
+        private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+        private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
+
+        Field(String key, String label, String unit, String defaultText, Source defaultSource) {
+            this.key = key;
+            this.label = label;
+            this.unit = unit;
+            this.defaultText = defaultText;
+            this.defaultSource = defaultSource;
+            this.text = new SimpleStringProperty(this, key, defaultText);
+            source.set(defaultSource.describe());
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String unit() {
+            return unit;
+        }
+
+        /** @return the text as typed */
+        public StringProperty textProperty() {
+            return text;
+        }
+
+        /** @return a message when the text is not a valid value, else empty */
+        public ReadOnlyStringProperty errorProperty() {
+            return error.getReadOnlyProperty();
+        }
+
+        /** @return where the value comes from: the cited default, or "your input" */
+        public ReadOnlyStringProperty sourceProperty() {
+            return source.getReadOnlyProperty();
+        }
+
+        boolean isDefault() {
+            return text.get() != null && text.get().trim().equals(defaultText);
+        }
+    }
+
+    private final CostService service;
+    private final Executor executor;
+    private final Duration debounce;
+    private final Map<String, Field> fields = new LinkedHashMap<>();
+    private final BooleanProperty degraded = new SimpleBooleanProperty(this, "degraded", false);
+    private final BooleanProperty plannedCounts = new SimpleBooleanProperty(this, "plannedCounts", false);
+    private final ObjectProperty<DayOfWeek> chosenDay = new SimpleObjectProperty<>(this, "chosenDay", DayOfWeek.TUESDAY);
+    private final ObjectProperty<Integer> chosenHour = new SimpleObjectProperty<>(this, "chosenHour", 14);
+
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open traffic to cost it");
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
+    private final ReadOnlyObjectWrapper<CostReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ReadOnlyObjectWrapper<CostEstimate> chosenEstimate = new ReadOnlyObjectWrapper<>(this, "chosen");
+    private final ReadOnlyStringWrapper perMinuteSummary = new ReadOnlyStringWrapper(this, "perMinuteSummary", "");
+    private final ReadOnlyStringWrapper changeSummary = new ReadOnlyStringWrapper(this, "changeSummary", "");
+    private final ReadOnlyStringWrapper chosenSummary = new ReadOnlyStringWrapper(this, "chosenSummary", "");
+    private final ReadOnlyStringWrapper budgetSummary = new ReadOnlyStringWrapper(this, "budgetSummary", "");
+    private final ReadOnlyStringWrapper brownOutSummary = new ReadOnlyStringWrapper(this, "brownOutSummary", "");
+    private final ReadOnlyListWrapper<ScenarioResult> scenarios =
+            new ReadOnlyListWrapper<>(this, "scenarios", FXCollections.observableArrayList());
+    private final ReadOnlyObjectWrapper<JFreeChart> revenueChart = new ReadOnlyObjectWrapper<>(this, "revenueChart");
+    private final ReadOnlyObjectWrapper<JFreeChart> histogramChart = new ReadOnlyObjectWrapper<>(this, "histogramChart");
+    private final ReadOnlyObjectWrapper<JFreeChart> scenarioChart = new ReadOnlyObjectWrapper<>(this, "scenarioChart");
+
+    private TrafficSeries traffic;
+    private ZoneId zone;
+    private PauseTransition pause;
+    private CostTask running;
+
+    /**
+     * @param service  the cost use case
+     * @param executor runs the cost tasks: the app's background thread, the caller's in tests
+     * @param debounce how long the form must be still before a recompute ({@code Duration.ZERO}: at once)
+     */
+    public CostViewModel(CostService service, Executor executor, Duration debounce) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.debounce = Objects.requireNonNull(debounce, "debounce");
+        CostAssumptions d = CostAssumptions.defaults();
+        add(new Field("revenuePerYear", "Revenue per year", "per year", "",
+                d.revenue().source()));
+        add(field(d.currency(), "ISO 4217", d.currency().value().getCurrencyCode()));
+        add(field(d.changeFailureRate(), "0 to 1", number(d.changeFailureRate().value())));
+        add(field(d.detect(), "minutes", minutes(d.detect().value())));
+        add(field(d.restoreMedian(), "minutes", minutes(d.restoreMedian().value())));
+        add(field(d.restoreP90(), "minutes", minutes(d.restoreP90().value())));
+        add(field(d.impact(), "0 to 1", number(d.impact().value())));
+        add(field(d.recovered(), "0 to 1", number(d.recovered().value())));
+        add(field(d.churnPerOutageHour(), "per hour", number(d.churnPerOutageHour().value())));
+        add(field(d.customerLifetimeValue(), "currency", number(d.customerLifetimeValue().value())));
+        add(field(d.slaCreditPerIncident(), "currency", number(d.slaCreditPerIncident().value())));
+        add(field(d.slaCreditPerHour(), "per hour", number(d.slaCreditPerHour().value())));
+        add(field(d.extraLatencyMs(), "ms", number(d.extraLatencyMs().value())));
+        add(field(d.latencyElasticity(), "per 100 ms", number(d.latencyElasticity().value())));
+        add(field(d.nightMultiplier(), "× (1 = off)", number(d.nightMultiplier().value())));
+        add(field(d.plannedDowntime(), "minutes", minutes(d.plannedDowntime().value())));
+        add(field(d.changesPerYear(), "per year", number(d.changesPerYear().value())));
+        add(field(d.innovationPerChange(), "your unit", number(d.innovationPerChange().value())));
+        add(field(d.sloPercent(), "percent", number(d.sloPercent().value())));
+        for (Field f : fields.values()) {
+            f.textProperty().addListener((o, a, b) -> inputsChanged());
+        }
+        degraded.addListener((o, a, b) -> inputsChanged());
+        plannedCounts.addListener((o, a, b) -> inputsChanged());
+        chosenDay.addListener((o, a, b) -> inputsChanged());
+        chosenHour.addListener((o, a, b) -> inputsChanged());
+    }
+
+    private void add(Field f) {
+        fields.put(f.key(), f);
+    }
+
+    private static Field field(Assumption<?> a, String unit, String text) {
+        return new Field(a.key(), a.label(), unit, text, a.source());
+    }
+
+    /** Sets the traffic to cost (from the main window's analysis) and recomputes. */
+    public void setTraffic(TrafficSeries series, ZoneId newZone) {
+        this.traffic = series;
+        this.zone = newZone;
+        recomputeNow();
+    }
+
+    /** @return the form's fields in display order */
+    public List<Field> fields() {
+        return List.copyOf(fields.values());
+    }
+
+    /** @return the field with this key */
+    public Field field(String key) {
+        return Objects.requireNonNull(fields.get(key), key);
+    }
+
+    // ---------------------------------------------------------------- validation
+
+    /** Validates every field; returns the assumptions when all are valid. */
+    Optional<CostAssumptions> validate() {
+        List<String> problems = new ArrayList<>();
+        CostAssumptions.Builder b = CostAssumptions.defaults().toBuilder();
+        Field revenue = field("revenuePerYear");
+        if (!revenue.textProperty().get().isBlank()) {
+            parse(revenue, problems, v -> CostLimits.nonNegative("revenue", v))
+                    .ifPresent(v -> b.revenue(new RevenueBasis.Amount(RevenueBasis.Period.YEAR, v, true)));
+        } else {
+            revenue.error.set("");
+        }
+        Field currency = field("currency");
+        try {
+            b.currency(Currency.getInstance(currency.textProperty().get().trim().toUpperCase(Locale.ROOT)));
+            currency.error.set("");
+        } catch (IllegalArgumentException | NullPointerException e) {
+            currency.error.set("not an ISO 4217 currency code; e.g. USD, EUR, GBP");
+            problems.add(currency.label());
+        }
+        parse(field("changeFailureRate"), problems, v -> CostLimits.fraction("the change failure rate", v))
+                .ifPresent(b::changeFailureRate);
+        parse(field("detect"), problems, v -> CostLimits.nonNegative("the time to detect", v))
+                .ifPresent(v -> b.detect(ofMinutes(v)));
+        Optional<Double> median = parse(field("restoreMedian"), problems,
+                v -> CostLimits.positive("the median restore time", v));
+        Optional<Double> p90 = parse(field("restoreP90"), problems,
+                v -> CostLimits.positive("the 90th percentile restore time", v));
+        if (median.isPresent() && p90.isPresent()) {
+            Optional<String> order = CostLimits.p90NotBelowMedian(ofMinutes(median.get()), ofMinutes(p90.get()));
+            if (order.isPresent()) {
+                field("restoreP90").error.set(order.get());
+                problems.add("restoreP90");
+            } else {
+                b.restoreMedian(ofMinutes(median.get())).restoreP90(ofMinutes(p90.get()));
+            }
+        }
+        parse(field("impact"), problems, v -> CostLimits.fraction("the share of users affected", v)).ifPresent(b::impact);
+        parse(field("recovered"), problems, v -> CostLimits.fraction("the share recovered", v)).ifPresent(b::recovered);
+        parse(field("churnPerOutageHour"), problems, v -> CostLimits.nonNegative("the customers cancelling", v))
+                .ifPresent(b::churnPerOutageHour);
+        parse(field("customerLifetimeValue"), problems, v -> CostLimits.nonNegative("the lifetime value", v))
+                .ifPresent(b::customerLifetimeValue);
+        parse(field("slaCreditPerIncident"), problems, v -> CostLimits.nonNegative("the SLA credit", v))
+                .ifPresent(b::slaCreditPerIncident);
+        parse(field("slaCreditPerHour"), problems, v -> CostLimits.nonNegative("the SLA credit", v))
+                .ifPresent(b::slaCreditPerHour);
+        parse(field("extraLatencyMs"), problems, v -> CostLimits.nonNegative("the extra latency", v))
+                .ifPresent(b::extraLatencyMs);
+        parse(field("latencyElasticity"), problems, v -> CostLimits.fraction("the latency elasticity", v))
+                .ifPresent(b::latencyElasticity);
+        parse(field("nightMultiplier"), problems, v -> CostLimits.atLeastOne("the night multiplier", v))
+                .ifPresent(b::nightMultiplier);
+        parse(field("plannedDowntime"), problems, v -> CostLimits.nonNegative("the planned downtime", v))
+                .ifPresent(v -> b.plannedDowntime(ofMinutes(v)));
+        parse(field("changesPerYear"), problems, v -> CostLimits.nonNegative("the changes per year", v))
+                .ifPresent(b::changesPerYear);
+        parse(field("innovationPerChange"), problems, v -> CostLimits.nonNegative("the innovation per change", v))
+                .ifPresent(b::innovationPerChange);
+        parse(field("sloPercent"), problems, CostLimits::slo).ifPresent(b::sloPercent);
+        if (degraded.get()) {
+            b.mode(IncidentMode.DEGRADED);
+        }
+        if (plannedCounts.get()) {
+            b.plannedCountsAgainstBudget(true);
+        }
+        for (Field f : fields.values()) {
+            f.source.set(f.isDefault() ? f.defaultSource.describe() : "your input");
+        }
+        if (!problems.isEmpty()) {
+            valid.set(false);
+            return Optional.empty();
+        }
+        try {
+            CostAssumptions built = b.build();
+            valid.set(true);
+            return Optional.of(built);
+        } catch (IllegalArgumentException e) {
+            valid.set(false);
+            errorMessage.set(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Double> parse(Field f, List<String> problems, Function<Double, Optional<String>> check) {
+        String t = f.textProperty().get() == null ? "" : f.textProperty().get().trim().replace(",", "");
+        double v;
+        try {
+            v = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            f.error.set(t.isEmpty() ? "enter a number" : "'" + t + "' is not a number");
+            problems.add(f.key());
+            return Optional.empty();
+        }
+        Optional<String> problem = check.apply(v);
+        if (problem.isPresent()) {
+            f.error.set(problem.get());
+            problems.add(f.key());
+            return Optional.empty();
+        }
+        f.error.set("");
+        return Optional.of(v);
+    }
+
+    // ---------------------------------------------------------------- recompute
+
+    private void inputsChanged() {
+        // Messages appear as the user types; only the recompute waits for a pause.
+        if (validate().isEmpty()) {
+            status.set("Fix the marked fields to update the numbers");
+            if (pause != null) {
+                pause.stop();
+            }
+            return;
+        }
+        if (debounce.isZero()) {
+            recomputeNow();
+            return;
+        }
+        if (pause == null) {
+            pause = new PauseTransition(javafx.util.Duration.millis(debounce.toMillis()));
+            pause.setOnFinished(e -> recomputeNow());
+        }
+        pause.playFromStart();
+    }
+
+    /** Validates and, when valid and traffic is loaded, starts a recompute (cancelling one still running). */
+    public void recomputeNow() {
+        Optional<CostAssumptions> assumptions = validate();
+        if (assumptions.isEmpty()) {
+            status.set("Fix the marked fields to update the numbers");
+            return;
+        }
+        if (traffic == null) {
+            return;
+        }
+        errorMessage.set("");
+        CostTask task = new CostTask(traffic, zone, assumptions.get(), chosenDay.get(),
+                LocalTime.of(chosenHour.get(), 0));
+        CostTask previous = running;
+        running = task;
+        if (previous != null) {
+            previous.cancel();
+        }
+        busy.set(true);
+        status.set("Costing…");
+        task.setOnSucceeded(e -> finish(task, () -> show(task.getValue())));
+        task.setOnFailed(e -> finish(task, () -> {
+            Throwable error = task.getException();
+            if (!(error instanceof IllegalArgumentException)) {
+                LOG.log(System.Logger.Level.ERROR, "cost run failed", error);
+            }
+            errorMessage.set(error.getMessage() == null ? error.toString() : error.getMessage());
+            status.set("Could not cost this traffic");
+        }));
+        task.setOnCancelled(e -> finish(task, () -> status.set("Cancelled")));
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            finish(task, () -> status.set("Not costed: shutting down"));
+        }
+    }
+
+    /** Stops a running recompute. */
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    private void finish(CostTask task, Runnable action) {
+        if (task != running) {
+            return;
+        }
+        running = null;
+        busy.set(false);
+        action.run();
+    }
+
+    private void show(Outcome o) {
+        CostReport r = o.report();
+        report.set(r);
+        chosenEstimate.set(o.chosen().estimate());
+        Currency c = r.currency();
+        double[] mmm = r.curve().minMedianMax();
+        boolean own = r.assumptions().revenue().source().kind() == Source.Kind.USER;
+        perMinuteSummary.set(String.format(Locale.ROOT, "Revenue per minute: lowest %s, median %s, highest %s%s",
+                money(mmm[0], c), money(mmm[1], c), money(mmm[2], c), own ? ""
+                        : " (a placeholder: Gartner's oft-quoted 2014 average of $5,600 per minute; enter your revenue)"));
+        changeSummary.set(line("Cheapest start", r.best(), c) + "\n" + line("Median start", r.median(), c) + "\n"
+                + line("Dearest start", r.worst(), c));
+        CostEstimate e = o.chosen().estimate();
+        chosenSummary.set(String.format(Locale.ROOT, "A change on %s at %02d:00: expected %s (closed form %s ± %s); "
+                        + "p50 %s, p90 %s, p99 %s; %.1f %% of the simulated changes failed",
+                name(o.day()), o.time().getHour(), money(e.mean(), c), money(e.exactMean(), c),
+                money(e.standardError(), c), money(e.p50(), c), money(e.p90(), c), money(e.p99(), c),
+                e.failureProbability() * 100));
+        ErrorBudget b = r.errorBudget();
+        budgetSummary.set(String.format(Locale.ROOT, "Error budget at %s %%: %.1f min per 30 days (%.1f per quarter). "
+                        + "Expected incidents use %.0f %% of it%s.", plain(b.sloPercent()),
+                b.allowedMinutesPer30Days(), b.allowedMinutesPerQuarter(), b.consumedShare() * 100,
+                b.changesPer30DaysThatFit().isPresent() ? String.format(Locale.ROOT, "; %,.0f changes per 30 days fit",
+                        b.changesPer30DaysThatFit().getAsDouble()) : ""));
+        BrownOut bo = r.brownOut();
+        brownOutSummary.set(String.format(Locale.ROOT, "Brown-out: +%.0f ms loses %.1f %% of revenue; an hour slow at the "
+                        + "median hour costs %s, an hour down %s", bo.extraLatencyMs(), bo.lossFraction() * 100,
+                money(bo.hourSlowAtMedian(), c), money(bo.hourDownAtMedian(), c)));
+        scenarios.setAll(r.scenarios());
+        revenueChart.set(o.revenueChart());
+        histogramChart.set(o.histogramChart());
+        scenarioChart.set(o.scenarioChart());
+        status.set("Costed " + traffic.name() + " in " + zone.getId());
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    private static String line(String label, ChangeCost c, Currency currency) {
+        CostEstimate e = c.estimate();
+        return String.format(Locale.ROOT, "%s: %s %s, expected %s (p90 %s, p99 %s)", label, name(c.day()),
+                c.time(), money(e.mean(), currency), money(e.p90(), currency), money(e.p99(), currency));
+    }
+
+    private static String name(DayOfWeek d) {
+        return d.name().charAt(0) + d.name().substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** @return an amount with the currency's usual decimals and its code */
+    public static String money(double amount, Currency currency) {
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        return String.format(Locale.ROOT, "%,." + digits + "f %s", amount, currency.getCurrencyCode());
+    }
+
+    private static String number(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    private static String minutes(Duration d) {
+        return number(d.toSeconds() / 60.0);
+    }
+
+    private static Duration ofMinutes(double minutes) {
+        return Duration.ofMillis(Math.round(minutes * 60_000));
+    }
+
+    /** What one cost task hands back to the FX thread. */
+    private record Outcome(CostReport report, ChangeSimulator.Run chosen, DayOfWeek day, LocalTime time,
+                           JFreeChart revenueChart, JFreeChart histogramChart, JFreeChart scenarioChart) {
+    }
+
+    /** The cost report, the chosen start's simulation and the charts, built off the FX thread. */
+    private final class CostTask extends Task<Outcome> {
+        private final TrafficSeries series;
+        private final ZoneId taskZone;
+        private final CostAssumptions assumptions;
+        private final DayOfWeek day;
+        private final LocalTime time;
+
+        CostTask(TrafficSeries series, ZoneId zone, CostAssumptions assumptions, DayOfWeek day, LocalTime time) {
+            this.series = series;
+            this.taskZone = zone;
+            this.assumptions = assumptions;
+            this.day = day;
+            this.time = time;
+        }
+
+        @Override
+        protected Outcome call() {
+            CostReport r = service.report(series, Optional.empty(), taskZone, assumptions, ScenarioSet.defaults(),
+                    SIMULATIONS, org.lowtide.cost.CostAnalysis.DEFAULT_SEED, this::isCancelled);
+            if (isCancelled()) {
+                throw new CancelledException();
+            }
+            ChangeSimulator.Run chosen = service.simulateAt(r, day, time, SIMULATIONS,
+                    org.lowtide.cost.CostAnalysis.DEFAULT_SEED);
+            JFreeChart week = CostCharts.revenueWeek(r.curve(), r.expectedBySlot());
+            JFreeChart histogram = CostCharts.changeCostHistogram(chosen.failureCosts(), chosen.estimate());
+            JFreeChart bars = CostCharts.scenarios(r.scenarios(), r.currency());
+            return new Outcome(r, chosen, day, time, week, histogram, bars);
+        }
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public BooleanProperty degradedProperty() {
+        return degraded;
+    }
+
+    public BooleanProperty plannedCountsProperty() {
+        return plannedCounts;
+    }
+
+    public ObjectProperty<DayOfWeek> chosenDayProperty() {
+        return chosenDay;
+    }
+
+    public ObjectProperty<Integer> chosenHourProperty() {
+        return chosenHour;
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<CostReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<CostEstimate> chosenEstimateProperty() {
+        return chosenEstimate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty perMinuteSummaryProperty() {
+        return perMinuteSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty changeSummaryProperty() {
+        return changeSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty chosenSummaryProperty() {
+        return chosenSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty budgetSummaryProperty() {
+        return budgetSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty brownOutSummaryProperty() {
+        return brownOutSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<ScenarioResult> scenariosProperty() {
+        return scenarios.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<JFreeChart> revenueChartProperty() {
+        return revenueChart.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<JFreeChart> histogramChartProperty() {
+        return histogramChart.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<JFreeChart> scenarioChartProperty() {
+        return scenarioChart.getReadOnlyProperty();
+    }
+}
