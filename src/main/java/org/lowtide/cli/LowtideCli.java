@@ -115,7 +115,7 @@ public final class LowtideCli {
                 return type.cast(new GateCommand(new PlanService(analysis)));
             }
             if (type == ReportCommand.class) {
-                return type.cast(new ReportCommand(new PlanService(analysis)));
+                return type.cast(new ReportCommand(new PlanService(analysis), new org.lowtide.service.CostService()));
             }
             return fallback.create(type);
         }

@@ -12,10 +12,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
+import org.lowtide.cost.CostAnalysis;
+import org.lowtide.cost.ScenarioFile;
+import org.lowtide.cost.ScenarioSet;
 import org.lowtide.planning.WindowRequest;
 import org.lowtide.project.PlanDocument;
 import org.lowtide.project.PlanFileException;
@@ -24,10 +28,12 @@ import org.lowtide.report.Paper;
 import org.lowtide.report.ReportCharts;
 import org.lowtide.report.ReportModel;
 import org.lowtide.report.ReportOptions;
+import org.lowtide.report.ReportTables;
 import org.lowtide.report.Section;
 import org.lowtide.report.pdf.PdfReportWriter;
 import org.lowtide.service.AnalysisRequest;
 import org.lowtide.service.Cancellation;
+import org.lowtide.service.CostService;
 import org.lowtide.service.PlanRequest;
 import org.lowtide.service.PlanService;
 import org.lowtide.service.ProgressListener;
@@ -68,10 +74,24 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     private PlanOptionsMixin planOptions;
 
+    @Mixin
+    private CostOptionsMixin costOptions;
+
+    @Option(names = "--scenario", paramLabel = "FILE.json", description = "k/h scenarios and lever effects (README).")
+    private Path scenarioFile;
+
+    @Option(names = "--simulations", paramLabel = "N", defaultValue = "100000",
+            description = "Changes simulated per start time. Default: ${DEFAULT-VALUE}.")
+    private int simulations;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Monte Carlo seed. Default: a fixed seed.")
+    private Long seed;
+
     @Option(names = "--pdf", paramLabel = "OUT", required = true, description = "Where to write the PDF (atomically).")
     private Path pdf;
 
-    @Option(names = "--png-dir", paramLabel = "DIR", description = "Also write every chart as PNG (2x) and SVG into DIR.")
+    @Option(names = "--png-dir", paramLabel = "DIR",
+            description = "Also write every chart as PNG (2x) and SVG, and every table as CSV, into DIR.")
     private Path pngDir;
 
     @Option(names = "--title", paramLabel = "TITLE", description = "The report's title. Default: \"" + ReportOptions.DEFAULT_TITLE + "\".")
@@ -90,15 +110,21 @@ final class ReportCommand implements Callable<Integer> {
             description = "Sections to print, comma-separated: summary, pattern, money, plan, assumptions. Default: all.")
     private List<String> sections = new ArrayList<>();
 
-    ReportCommand(PlanService plans) {
+    ReportCommand(PlanService plans, CostService costs) {
         this.plans = plans;
-        this.reports = new ReportService(plans);
+        this.reports = new ReportService(plans, costs);
     }
 
     @Override
     public Integer call() throws Exception {
         ReportOptions options = options();
         PrintWriter err = spec.commandLine().getErr();
+        if (simulations < 2) {
+            throw new ParameterException(spec.commandLine(), "--simulations must be at least 2");
+        }
+        Optional<ReportService.CostInputs> cost = Optional.of(new ReportService.CostInputs(
+                costOptions.toAssumptions(spec), scenarioFile == null ? ScenarioSet.defaults()
+                : ScenarioFile.read(scenarioFile), simulations, seed == null ? CostAnalysis.DEFAULT_SEED : seed));
         ReportModel model;
         if (isPlanFile(input)) {
             List<String> given = planOptions.givenOptions();
@@ -113,7 +139,7 @@ final class ReportCommand implements Callable<Integer> {
                 err.println("lowtide: " + e.getMessage());
                 return LowtideCli.EXIT_BAD_INPUT;
             }
-            model = reports.prepare(doc, options, ProgressListener.NONE, Cancellation.NEVER);
+            model = reports.prepare(doc, cost, options, ProgressListener.NONE, Cancellation.NEVER);
         } else {
             ZoneId zone = importOptions.toOptions().zone();
             WindowRequest request;
@@ -127,8 +153,8 @@ final class ReportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
             try {
-                model = reports.prepare(planRequest, options, planOptions.userInputs(), ProgressListener.NONE,
-                        Cancellation.NEVER);
+                model = reports.prepare(planRequest, cost, options, planOptions.userInputs(),
+                        ProgressListener.NONE, Cancellation.NEVER);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
@@ -225,6 +251,11 @@ final class ReportCommand implements Callable<Integer> {
             ChartExport.writeSvg(e.getValue().get(), svg);
             written.add(png);
             written.add(svg);
+        }
+        for (Map.Entry<String, String> e : ReportTables.all(model).entrySet()) {
+            Path csv = dir.resolve(e.getKey() + ".csv");
+            ChartExport.writeAtomically(csv, e.getValue().getBytes(StandardCharsets.UTF_8));
+            written.add(csv);
         }
         return written;
     }

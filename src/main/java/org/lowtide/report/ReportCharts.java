@@ -14,6 +14,7 @@ import org.lowtide.planning.ChangeWindow;
 import org.lowtide.planning.Holiday;
 import org.lowtide.planning.Plan;
 import org.lowtide.planning.RecurringWindow;
+import org.lowtide.report.charts.CostCharts;
 import org.lowtide.report.charts.ForecastChart;
 import org.lowtide.report.charts.LabelledInterval;
 import org.lowtide.report.charts.TimeMarks;
@@ -39,6 +40,14 @@ public final class ReportCharts {
     public static final String HEATMAP = "heatmap";
     /** The horizon's forecast with its band, the planned windows and the blocked days. */
     public static final String FORECAST = "forecast";
+    /** Revenue per minute over the week and the expected cost of a change by start time, windows marked. */
+    public static final String MONEY_WEEK = "money-week";
+    /** The cost of a failed change started in the recommended window. */
+    public static final String COST_WINDOW = "cost-window";
+    /** The cost of a failed change started at the peak. */
+    public static final String COST_PEAK = "cost-peak";
+    /** The k/h scenarios side by side. */
+    public static final String SCENARIOS = "scenarios";
 
     private final ReportModel model;
 
@@ -53,7 +62,29 @@ public final class ReportCharts {
         charts.put(TRAFFIC, this::traffic);
         charts.put(HEATMAP, this::heatmap);
         charts.put(FORECAST, this::forecast);
+        model.money().ifPresent(m -> {
+            charts.put(MONEY_WEEK, () -> moneyWeek(true));
+            m.recommended().ifPresent(r -> charts.put(COST_WINDOW, () -> CostCharts.changeCostHistogram(
+                    r.failureCosts(), r.estimate())));
+            charts.put(COST_PEAK, () -> CostCharts.changeCostHistogram(m.peak().failureCosts(), m.peak().estimate()));
+            charts.put(SCENARIOS, () -> CostCharts.scenarios(m.scenarios(), m.cost().currency()));
+        });
         return charts;
+    }
+
+    /**
+     * The cost model's revenue week (the Costs screen's chart) with the recommended window, the
+     * habit and the peak marked.
+     *
+     * @param withChangeCost also draw the expected cost of a change by start time
+     */
+    public JFreeChart moneyWeek(boolean withChangeCost) {
+        Money m = model.money().orElseThrow(() -> new IllegalStateException("this report has no money"));
+        JFreeChart chart = CostCharts.revenueWeek(m.cost().curve(), withChangeCost ? m.cost().expectedBySlot() : null);
+        List<WeekMark> marks = new ArrayList<>(weekMarks());
+        marks.add(new WeekMark(m.peak().day(), m.peak().time(), Duration.ZERO, "peak", WeekMark.Kind.PEAK));
+        WeekChart.mark(chart, marks);
+        return chart;
     }
 
     /** @return the recommended weekly window and the habit as marks on the week */

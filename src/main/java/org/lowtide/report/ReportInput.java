@@ -2,9 +2,11 @@ package org.lowtide.report;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.lowtide.analysis.Trough;
 import org.lowtide.analysis.WeeklyProfile;
+import org.lowtide.cost.CostReport;
 import org.lowtide.planning.Plan;
 import org.lowtide.report.charts.LabelledInterval;
 import org.lowtide.traffic.TrafficSeries;
@@ -23,10 +25,12 @@ import org.lowtide.traffic.TrafficSeries;
  * @param importWarnings how many problems were repaired on import
  * @param userPlanInputs the plan inputs the user gave (keys of {@link ReportModel#PLAN_INPUTS}); the
  *                       others are Lowtide's defaults
+ * @param cost           the cost model's report on the same traffic, when money is to be shown
  */
 public record ReportInput(ReportOptions options, Provenance provenance, TrafficSeries series, WeeklyProfile profile,
                           List<Trough> troughs, Plan plan, List<LabelledInterval> outages, List<String> notes,
-                          int importWarnings, Set<String> userPlanInputs) {
+                          int importWarnings, Set<String> userPlanInputs,
+                          Optional<CostReport> cost) {
 
     public ReportInput {
         Objects.requireNonNull(options, "options");
@@ -38,6 +42,7 @@ public record ReportInput(ReportOptions options, Provenance provenance, TrafficS
         outages = List.copyOf(outages);
         notes = List.copyOf(notes);
         userPlanInputs = Set.copyOf(userPlanInputs);
+        Objects.requireNonNull(cost, "cost");
         if (!profile.slots().zone().equals(plan.request().constraints().zone())) {
             throw new IllegalArgumentException("the weekly profile is in " + profile.slots().zone()
                     + " but the plan in " + plan.request().constraints().zone());

@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.lowtide.analysis.WeekSlots;
 import org.lowtide.analysis.WeeklyProfile;
+import org.lowtide.cost.Assumption;
+import org.lowtide.cost.IncidentMode;
+import org.lowtide.cost.RevenueBasis;
 import org.lowtide.planning.AllowedHours;
 import org.lowtide.planning.Blackout;
 import org.lowtide.planning.ChangeWindow;
@@ -34,9 +37,10 @@ import org.lowtide.traffic.TrafficSeries;
  * @param gaps        spans of the history without data
  * @param assumptions every input with its value and source, in the order printed
  * @param method      how the numbers were made, a few sentences
+ * @param money       the plan priced by the cost model, when the input has a cost report
  */
 public record ReportModel(ReportInput input, Summary summary, Forecast forecast, List<LabelledInterval> gaps,
-                          List<AssumptionRow> assumptions, List<String> method) {
+                          List<AssumptionRow> assumptions, List<String> method, Optional<Money> money) {
 
     /** The plan inputs a user may give, with the default Lowtide uses otherwise and why. */
     public static final Map<String, String> PLAN_INPUTS = Map.of(
@@ -57,6 +61,7 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
         gaps = List.copyOf(gaps);
         assumptions = List.copyOf(assumptions);
         method = List.copyOf(method);
+        Objects.requireNonNull(money, "money");
     }
 
     /**
@@ -126,8 +131,9 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
     /** @return the model of {@code input} */
     public static ReportModel of(ReportInput input) {
         Plan plan = input.plan();
+        Optional<Money> money = input.cost().map(c -> Money.of(c, plan));
         return new ReportModel(input, summary(plan), forecast(input), gaps(input.series()), assumptions(input),
-                method(input));
+                method(input), money);
     }
 
     /** @return the plan's zone */
@@ -264,7 +270,53 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
                 r.habit().map(WindowRequest.Habit::toString).orElse("not given")));
         rows.add(new AssumptionRow(plan, "Expected traffic per window", "the typical week laid over the horizon's "
                 + "dates, summed over window and rollback tail", "from your data"));
+        input.cost().ifPresent(cost -> {
+            String code = cost.currency().getCurrencyCode();
+            for (Assumption<?> a : cost.assumptions().all()) {
+                rows.add(new AssumptionRow("Cost", a.label(), value(a).replace("currency", code),
+                        a.source().describe()));
+            }
+            rows.add(new AssumptionRow("Cost", "Revenue spread over the week", cost.curve().spread().description(),
+                    "from your data"));
+            rows.add(new AssumptionRow("Cost", "Monte Carlo", Texts.count(cost.best().estimate().simulations())
+                    + " simulated changes per start time, seed " + cost.seed(), "Lowtide default: enough for p99 "
+                    + "to settle; the fixed seed makes every run give the same numbers"));
+        });
         return rows;
+    }
+
+    /** An assumption's value in words, with its unit. */
+    static String value(Assumption<?> a) {
+        Object v = a.value();
+        String unit = a.unit();
+        if (v instanceof Duration) {
+            return ((Duration) v).isZero() ? "none" : Texts.duration((Duration) v);
+        }
+        if (v instanceof Boolean) {
+            return (Boolean) v ? "yes" : "no";
+        }
+        if (v instanceof java.util.Currency) {
+            return ((java.util.Currency) v).getCurrencyCode();
+        }
+        if (v instanceof Double) {
+            double d = (Double) v;
+            if (unit.startsWith("fraction")) {
+                return Texts.percent(d) + unit.substring("fraction".length()).replaceFirst("^ of", " of");
+            }
+            if (unit.equals("percent")) {
+                return Texts.number(d) + " %";
+            }
+            return Texts.number(d) + " " + unit;
+        }
+        if (v instanceof RevenueBasis.Amount) {
+            RevenueBasis.Amount amount = (RevenueBasis.Amount) v;
+            return Texts.count(amount.amount()) + " per " + amount.period().name().toLowerCase(java.util.Locale.ROOT)
+                    + (amount.spreadByTraffic() ? ", spread by traffic share" : ", the same every minute");
+        }
+        if (v instanceof IncidentMode) {
+            return v == IncidentMode.DOWN ? "down (a failure takes the service down)" : "degraded (a brown-out)";
+        }
+        return v + (unit.isEmpty() || unit.contains("HH") || unit.contains("days") ? "" : " " + unit);
     }
 
     private static AssumptionRow planRow(ReportInput input, String key, String name, String value) {
@@ -290,6 +342,22 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
                 + "is rolled back before traffic rises above the horizon's median.");
         m.add("The forecast of the horizon is the typical week laid over its dates; its band is the 10th to 90th "
                 + "percentile of what each slot of the week measured in past weeks.");
+        if (input.cost().isPresent()) {
+            m.add("Money: revenue per minute at a time of the week is the average revenue per minute times that "
+                    + "slot's share of the week's traffic, so a peak minute is worth more than a trough minute. A "
+                    + "change fails with the change failure rate; the incident lasts the time to detect plus a "
+                    + "lognormal restore time (from its median and 90th percentile), longer at night by the night "
+                    + "multiplier, and costs the revenue lost meanwhile times the share of users affected, less what "
+                    + "is recovered later, plus churn and SLA credits when given. Each start time is simulated with "
+                    + "a fixed seed (Monte Carlo) for the mean and the 50th, 90th and 99th percentiles; the closed-"
+                    + "form expectation checks the simulation.");
+            m.add("Yearly savings: the changes per year times the difference between the expected cost of a change "
+                    + "made the way the team works today (its habit, or a random start in business hours) and one "
+                    + "started at the recommended window. The k/h scenarios apply levers that raise innovation per "
+                    + "change (k) or lower downtime per change (h), and compare a year of changes under each. The "
+                    + "error budget turns the availability objective into allowed minutes per 30 days and sets the "
+                    + "expected incident minutes of a month of changes against them.");
+        }
         return m;
     }
 

@@ -11,8 +11,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import org.lowtide.cost.CostAnalysis;
+import org.lowtide.cost.CostAssumptions;
+import org.lowtide.cost.CostReport;
+import org.lowtide.cost.RevenueBasis;
+import org.lowtide.cost.ScenarioSet;
 import org.lowtide.project.PlanDocument;
 import org.lowtide.report.Provenance;
 import org.lowtide.report.ReportInput;
@@ -28,46 +34,96 @@ import org.lowtide.traffic.imports.ImportException;
 public final class ReportService {
 
     private final PlanService plans;
+    private final CostService costs;
 
-    public ReportService(PlanService plans) {
+    public ReportService(PlanService plans, CostService costs) {
         this.plans = plans;
+        this.costs = costs;
     }
 
     /**
-     * Plans and builds the report's model.
+     * The cost model's inputs for a report's money.
      *
+     * @param assumptions every cost input with its source
+     * @param scenarios   the k/h scenarios
+     * @param simulations changes simulated per start time
+     * @param seed        the Monte Carlo seed
+     */
+    public record CostInputs(CostAssumptions assumptions, ScenarioSet scenarios, int simulations, long seed) {
+        public CostInputs {
+            java.util.Objects.requireNonNull(assumptions, "assumptions");
+            java.util.Objects.requireNonNull(scenarios, "scenarios");
+            if (simulations < 2) {
+                throw new IllegalArgumentException("simulate at least 2 changes per start, not " + simulations);
+            }
+        }
+
+        /** @return the given assumptions with the default scenarios, simulation count and seed */
+        public static CostInputs of(CostAssumptions assumptions) {
+            return new CostInputs(assumptions, ScenarioSet.defaults(), CostAnalysis.DEFAULT_SIMULATIONS,
+                    CostAnalysis.DEFAULT_SEED);
+        }
+    }
+
+    /**
+     * Plans, costs and builds the report's model.
+     *
+     * @param cost           the cost model's inputs; empty for a report on traffic alone
      * @param userPlanInputs the plan inputs the user gave (keys of {@link ReportModel#PLAN_INPUTS}, and
      *                       {@code zone}); the report names the others as Lowtide's defaults
      */
-    public ReportModel prepare(PlanRequest request, ReportOptions options, Set<String> userPlanInputs,
-                               ProgressListener progress, Cancellation cancellation)
+    public ReportModel prepare(PlanRequest request, Optional<CostInputs> cost, ReportOptions options,
+                               Set<String> userPlanInputs, ProgressListener progress, Cancellation cancellation)
             throws ImportException, IOException {
-        PlanResult result = plans.plan(request, (f, m) -> progress.progress(0.9 * f, m), cancellation);
+        PlanResult result = plans.plan(request, (f, m) -> progress.progress(0.6 * f, m), cancellation);
         cancellation.check();
-        return model(result, options, userPlanInputs);
+        return model(result, cost, options, userPlanInputs, progress, cancellation);
     }
 
     /**
-     * Re-plans a saved plan from its source file and options, and builds the report's model.
-     * Every plan input of a saved plan counts as the user's.
+     * Re-plans a saved plan from its source file and options, costs it, and builds the report's
+     * model. Every plan input of a saved plan counts as the user's.
      */
-    public ReportModel prepare(PlanDocument saved, ReportOptions options, ProgressListener progress,
-                               Cancellation cancellation) throws ImportException, IOException {
-        PlanResult result = plans.replan(saved, (f, m) -> progress.progress(0.9 * f, m), cancellation);
-        return model(result, options, ReportModel.PLAN_INPUTS.keySet());
+    public ReportModel prepare(PlanDocument saved, Optional<CostInputs> cost, ReportOptions options,
+                               ProgressListener progress, Cancellation cancellation)
+            throws ImportException, IOException {
+        PlanResult result = plans.replan(saved, (f, m) -> progress.progress(0.6 * f, m), cancellation);
+        Set<String> all = new java.util.HashSet<>(ReportModel.PLAN_INPUTS.keySet());
+        all.add("zone");
+        return model(result, cost, options, all, progress, cancellation);
     }
 
-    /** Builds the report's model from a finished plan. */
-    public ReportModel model(PlanResult result, ReportOptions options, Set<String> userPlanInputs)
-            throws IOException {
+    /** Costs a finished plan's traffic (when asked) and builds the report's model. */
+    public ReportModel model(PlanResult result, Optional<CostInputs> cost, ReportOptions options,
+                             Set<String> userPlanInputs, ProgressListener progress, Cancellation cancellation)
+            throws ImportException, IOException {
         AnalysisResult analysis = result.analysis();
+        java.time.ZoneId zone = result.plan().request().constraints().zone();
+        Optional<CostReport> report = Optional.empty();
+        if (cost.isPresent()) {
+            progress.progress(0.7, "Costing a change at every hour of the week");
+            report = Optional.of(cost(analysis, zone, cost.get(), cancellation));
+        }
+        progress.progress(0.9, "Laying out the report");
         ReportInput input = new ReportInput(options, provenance(analysis.request().source()),
-                analysis.series().withZone(result.plan().request().constraints().zone()),
+                analysis.series().withZone(zone),
                 analysis.profile().orElseThrow(() -> new IllegalArgumentException(
                         "cannot report on this data: " + String.join("; ", analysis.notes()))),
                 analysis.troughs(), result.plan(), List.of(), analysis.notes(), analysis.imported().warnings().size(),
-                userPlanInputs);
+                userPlanInputs, report);
         return ReportModel.of(input);
+    }
+
+    private CostReport cost(AnalysisResult analysis, java.time.ZoneId zone, CostInputs inputs,
+                            Cancellation cancellation) throws ImportException, IOException {
+        if (inputs.assumptions().revenue().value() instanceof RevenueBasis.Column) {
+            // A revenue column is read from the source again, as the cost screen and `lowtide cost` do.
+            CostRequest request = new CostRequest(analysis.request().source(), analysis.request().options(),
+                    inputs.assumptions(), inputs.scenarios(), inputs.simulations(), inputs.seed());
+            return costs.cost(request, ProgressListener.NONE, cancellation).report();
+        }
+        return costs.report(analysis.series(), Optional.empty(), zone, inputs.assumptions(), inputs.scenarios(),
+                inputs.simulations(), inputs.seed(), cancellation);
     }
 
     /**

@@ -129,6 +129,7 @@ public final class WeekChart {
         marker.setLabel(text);
         marker.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 10));
         marker.setLabelPaint(colour);
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 215));
         boolean right = at < HOURS_PER_WEEK * 0.8;
         marker.setLabelAnchor(right ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
         marker.setLabelTextAnchor(right ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);

@@ -24,6 +24,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import org.lowtide.cost.ChangeCost;
+import org.lowtide.cost.CostEstimate;
+import org.lowtide.cost.ErrorBudget;
+import org.lowtide.cost.ScenarioResult;
 import org.lowtide.planning.Blackout;
 import org.lowtide.planning.ChangeWindow;
 import org.lowtide.planning.Holiday;
@@ -31,12 +35,14 @@ import org.lowtide.planning.Plan;
 import org.lowtide.planning.RecurringWindow;
 import org.lowtide.planning.Rejection;
 import org.lowtide.report.AssumptionRow;
+import org.lowtide.report.Money;
 import org.lowtide.report.ReportCharts;
 import org.lowtide.report.ReportInput;
 import org.lowtide.report.ReportModel;
 import org.lowtide.report.ReportOptions;
 import org.lowtide.report.Section;
 import org.lowtide.report.Texts;
+import org.lowtide.report.charts.CostCharts;
 import org.lowtide.traffic.TrafficSeries;
 
 /**
@@ -200,20 +206,62 @@ public final class PdfReportWriter {
                 + "is then rolled back before traffic rises."));
         add(blocks.callout("Recommendation", s.headline(), lines));
 
-        add(blocks.tiles(trafficTiles(), 3));
+        add(blocks.tiles(model.money().map(this::moneyTiles).orElseGet(this::trafficTiles), 3));
         if (!options.audienceNotes().isBlank()) {
             add(blocks.subheading("Notes for the reader"));
             add(blocks.body(options.audienceNotes()));
         }
-        add(blocks.subheading("Why: the typical week, with the recommended window"));
-        float remaining = writerY() - document.bottom() - 46;
-        float height = Math.max(150, Math.min(330, remaining));
-        add(blocks.chart(charts.week(), contentWidth, height));
-        add(blocks.caption("Expected " + model.trafficUnit() + " per " + Texts.duration(in.profile().slots().slot())
-                + " in each slot of the local week (median over "
-                + Texts.count(weeks(in.series())) + " weeks of history), " + model.zone().getId()
-                + " time. Green: the recommended window." + (s.habit().isPresent()
-                ? " Orange: when the team changes today." : "")));
+        if (model.money().isPresent()) {
+            Money m = model.money().get();
+            add(blocks.subheading("Why: what a minute is worth over the week, with the recommended window"));
+            float remaining = writerY() - document.bottom() - 46;
+            float height = Math.max(150, Math.min(320, remaining));
+            add(blocks.chart(charts.moneyWeek(false), contentWidth, height));
+            add(blocks.caption("Expected revenue per minute in each slot of the local week, " + model.zone().getId()
+                    + " time: downtime costs what the minute would have earned. Green: the recommended window; "
+                    + (s.habit().isPresent() ? "orange: when the team changes today; " : "") + "red: the peak ("
+                    + Texts.days(m.peak().day()) + " " + Texts.HM.format(m.peak().time()) + ")."));
+        } else {
+            add(blocks.subheading("Why: the typical week, with the recommended window"));
+            float remaining = writerY() - document.bottom() - 46;
+            float height = Math.max(150, Math.min(330, remaining));
+            add(blocks.chart(charts.week(), contentWidth, height));
+            add(blocks.caption("Expected " + model.trafficUnit() + " per "
+                    + Texts.duration(in.profile().slots().slot()) + " in each slot of the local week (median over "
+                    + Texts.count(weeks(in.series())) + " weeks of history), " + model.zone().getId()
+                    + " time. Green: the recommended window." + (s.habit().isPresent()
+                    ? " Orange: when the team changes today." : "")));
+        }
+    }
+
+    private List<String[]> moneyTiles(Money m) {
+        String c = m.currency();
+        List<String[]> tiles = new ArrayList<>();
+        ErrorBudget budget = m.cost().errorBudget();
+        if (m.recommended().isPresent()) {
+            Money.Priced r = m.recommended().get();
+            double mean = r.estimate().mean();
+            double median = m.median().estimate().mean();
+            tiles.add(new String[] {"Expected cost of a change in the window", Texts.money(mean, c),
+                "started " + r.label() + "; " + Texts.count(r.estimate().simulations()) + " simulated changes"});
+            tiles.add(new String[] {"…at the median start of the week", Texts.money(median, c),
+                median > 0 ? Texts.percent(1 - mean / median) + " less in the window" : ""});
+            tiles.add(new String[] {"…" + m.habit().description(), Texts.money(m.habit().costPerChange(), c),
+                Texts.money(m.habit().costPerChange() - mean, c) + " more per change than in the window"});
+            tiles.add(new String[] {"Yearly savings", m.yearlySavings() > 0 ? Texts.money(m.yearlySavings(), c)
+                : "none", Texts.count(m.changesPerYear()) + " changes a year moved from " + m.habit().description()
+                + " to the recommended window"});
+            tiles.add(new String[] {"Error budget used", Texts.percent(budget.consumedShare())
+                + (budget.consumedShare() > 1 ? " (over)" : ""), "expected incidents of " + Texts.number(budget.changesPer30Days()) + " changes a month use "
+                + Texts.number(budget.incidentMinutesPer30Days()) + " of the " + Texts.number(
+                budget.allowedMinutesPer30Days()) + " minutes a " + Texts.number(budget.sloPercent())
+                + " % objective allows in 30 days"});
+            tiles.add(new String[] {"Confidence (p90)", Texts.money(r.estimate().p90(), c),
+                "9 in 10 changes in the window cost less; 99 in 100 less than " + Texts.money(r.estimate().p99(), c)});
+        } else {
+            tiles.addAll(trafficTiles());
+        }
+        return tiles;
     }
 
     private List<String[]> trafficTiles() {
@@ -268,8 +316,90 @@ public final class PdfReportWriter {
 
     private void money(int number) {
         add(blocks.heading(number + ". " + Section.MONEY.title()));
-        add(blocks.body("The cost model is not part of this build, so this report counts traffic at stake rather "
-                + "than money."));
+        if (model.money().isEmpty()) {
+            add(blocks.body("No cost model was run for this report, so it counts traffic at stake rather than money."));
+            return;
+        }
+        Money m = model.money().get();
+        String c = m.currency();
+        for (String note : m.cost().notes()) {
+            add(blocks.callout("Read with care", note, List.of()));
+        }
+        double[] mmm = m.cost().curve().minMedianMax();
+        add(blocks.keep(blocks.body("Revenue per minute over the local week, from " + Texts.money(mmm[0], c) + " in the "
+                + "quietest slot through a median of " + Texts.money(mmm[1], c) + " to " + Texts.money(mmm[2], c)
+                + " at the peak (average " + Texts.money(m.cost().curve().averagePerMinute(), c) + "). The dashed "
+                + "line is the expected cost of a change started at that time: it stays high for a while after "
+                + "the traffic, because a failure lasts past its start."),
+                blocks.chart(charts.moneyWeek(true), contentWidth, 215),
+                blocks.caption("Green: the recommended window; red: the peak; "
+                        + (model.summary().habit().isPresent() ? "orange: the team's habit; " : "")
+                        + model.zone().getId() + " time.")));
+        check();
+        List<List<String>> rows = new ArrayList<>();
+        m.recommended().ifPresent(r -> rows.add(costRow("Recommended window: " + r.label(), r.estimate(), c)));
+        rows.add(costRow("Cheapest start of the week: " + start(m.cost().best()), m.cost().best().estimate(), c));
+        rows.add(costRow("Median start: " + start(m.median()), m.median().estimate(), c));
+        m.habit().estimate().ifPresent(e -> rows.add(costRow("Your habit: " + model.summary().habit().orElse(""), e,
+                c)));
+        rows.add(costRow("Peak: " + start(m.cost().worst()), m.cost().worst().estimate(), c));
+        add(blocks.keep(blocks.subheading("What one change costs, by when it starts"),
+                blocks.table(new float[] {2.6f, 1f, 1f, 1f, 1f, 0.9f}, List.of("Start", "Mean", "p50", "p90", "p99",
+                        "Fails"), rows),
+                blocks.small("Each row simulates " + Texts.count(m.cost().best().estimate().simulations())
+                        + " changes started then (seed " + m.cost().seed() + "). Most changes do not fail and cost "
+                        + "nothing, so p50 is often zero; the mean carries the risk.")));
+        check();
+        m.recommended().ifPresent(r -> add(blocks.keep(blocks.subheading("If a change in the window fails"),
+                blocks.chart(CostCharts.changeCostHistogram(r.failureCosts(), r.estimate()), contentWidth, 165))));
+        add(blocks.keep(blocks.subheading("If a change at the peak fails"),
+                blocks.chart(CostCharts.changeCostHistogram(m.peak().failureCosts(), m.peak().estimate()),
+                        contentWidth, 165),
+                blocks.caption("The same failure costs more at the peak: more revenue per minute is lost while it "
+                        + "lasts.")));
+        check();
+        scenarios(m);
+        ErrorBudget b = m.cost().errorBudget();
+        add(blocks.keep(blocks.subheading("Error budget"), blocks.body("An availability objective of "
+                + Texts.number(b.sloPercent()) + " % allows " + Texts.number(b.allowedMinutesPer30Days())
+                + " minutes of downtime in 30 days (" + Texts.number(b.allowedMinutesPerQuarter()) + " a quarter). "
+                + Texts.number(b.changesPer30Days()) + " changes a month are expected to cost "
+                + Texts.number(b.incidentMinutesPer30Days()) + " minutes of incidents"
+                + (b.plannedCounts() ? " and " + Texts.number(b.plannedMinutesPer30Days()) + " of planned downtime"
+                : "") + ": " + Texts.percent(b.consumedShare()) + " of the budget." + (b.changesPer30DaysThatFit()
+                .isPresent() ? " About " + Texts.count(b.changesPer30DaysThatFit().getAsDouble())
+                + " changes a month fit in it." : ""))));
+    }
+
+    private void scenarios(Money m) {
+        String c = m.currency();
+        List<List<String>> rows = new ArrayList<>();
+        for (ScenarioResult r : m.scenarios()) {
+            rows.add(List.of(r.name(), r.levers().isEmpty() ? "none" : String.join(", ", r.levers()),
+                    Texts.count(r.changesPerYear()), Texts.number(r.innovationPerYear()),
+                    Texts.number(r.downtimePerChangeMinutes()) + " min", Texts.count(r.downtimeMinutesPerYear()),
+                    Texts.money(r.downtimeCostPerYear(), c), Texts.money(r.troughSavingsPerYear(), c)));
+        }
+        add(blocks.keep(blocks.subheading("What if: the k/h scenarios"),
+                blocks.body("Each change brings k innovation and h expected downtime (h = change failure rate × "
+                        + "(detect + restore) × users affected). Levers raise k (test environments, A/B tests, "
+                        + "continuous integration) or lower h (fast rollback, better alerting, smaller services)."),
+                blocks.chart(CostCharts.scenarios(m.scenarios(), m.cost().currency()), contentWidth, 185)));
+        add(blocks.table(new float[] {1.3f, 2.1f, 0.95f, 1.15f, 0.95f, 1.05f, 1.35f, 1.35f}, List.of("Scenario",
+                "Levers", "Changes a year", "Innovation a year", "h per change", "Incident min a year",
+                "Downtime cost a year", "Trough saving a year"), rows));
+        add(blocks.small("Innovation a year is k × changes, in changes of today's size unless you set k; "
+                + "downtime cost assumes changes at random business hours; the trough saving is what moving them all "
+                + "to the cheapest start of the week would save (an upper bound)."));
+    }
+
+    private static List<String> costRow(String start, CostEstimate e, String currency) {
+        return List.of(start, Texts.money(e.mean(), currency), Texts.money(e.p50(), currency),
+                Texts.money(e.p90(), currency), Texts.money(e.p99(), currency), Texts.percent(e.failureProbability()));
+    }
+
+    private static String start(ChangeCost c) {
+        return Texts.days(c.day()) + " " + Texts.HM.format(c.time());
     }
 
     private void plan(int number) {
@@ -282,16 +412,28 @@ public final class PdfReportWriter {
                 + Texts.count(plan.candidates()) + " candidate windows of " + Texts.duration(plan.request().duration())
                 + " were scored, " + Texts.count(plan.allowed()) + " met every constraint."));
         List<List<String>> rows = new ArrayList<>();
-        for (ChangeWindow w : plan.windows()) {
-            rows.add(List.of(Integer.toString(w.rank()),
+        Optional<Money> money = model.money();
+        for (int i = 0; i < plan.windows().size(); i++) {
+            ChangeWindow w = plan.windows().get(i);
+            List<String> row = new ArrayList<>(List.of(Integer.toString(w.rank()),
                     Texts.dayTime(w.window().start().atZone(zone)) + " – " + Texts.HM.format(w.window().end().atZone(zone)),
                     Texts.HM.format(w.latestSafeStart().atZone(zone)),
                     Texts.count(w.expected()) + " (p90 " + Texts.count(w.upper()) + ")",
-                    Texts.count(w.savingsVsMedian()),
-                    String.join("; ", w.reasons())));
+                    Texts.count(w.savingsVsMedian())));
+            if (money.isPresent()) {
+                CostEstimate e = money.get().windows().get(i).estimate();
+                row.add(Texts.money(e.mean(), money.get().currency()) + " (p90 " + Texts.money(e.p90(),
+                        money.get().currency()) + ")");
+            }
+            row.add(String.join("; ", w.reasons()));
+            rows.add(row);
         }
         if (rows.isEmpty()) {
             add(blocks.body("No window meets every constraint."));
+        } else if (money.isPresent()) {
+            add(blocks.table(new float[] {0.35f, 2f, 0.8f, 1.3f, 1f, 1.4f, 3.2f},
+                    List.of("#", "Window (local time)", "Latest safe start", unit + " at stake", "Less than the median",
+                            "Cost of a change started then", "Why"), rows));
         } else {
             add(blocks.table(new float[] {0.35f, 2.3f, 0.9f, 1.5f, 1.1f, 3.6f},
                     List.of("#", "Window (local time)", "Latest safe start", unit + " at stake", "Less than the median",
