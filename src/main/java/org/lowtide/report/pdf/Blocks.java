@@ -139,7 +139,7 @@ final class Blocks {
         table.setHeaderRows(1);
         table.setSpacingBefore(3f);
         table.setSpacingAfter(8f);
-        table.setSplitLate(false);
+        table.setSplitLate(true);
         for (String h : header) {
             PdfPCell cell = cell(h, true, HEADER_BG);
             table.addCell(cell);
