@@ -66,6 +66,7 @@ public final class ChartExport {
     /** @return the chart as an SVG document */
     public static String svg(JFreeChart chart, int width, int height) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        g2.setDefsKeyPrefix("lowtide-"); // fixed ids: the same chart gives the same file
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
         return g2.getSVGDocument();
     }

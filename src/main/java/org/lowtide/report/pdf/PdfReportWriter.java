@@ -439,6 +439,11 @@ public final class PdfReportWriter {
                     List.of("#", "Window (local time)", "Latest safe start", unit + " at stake", "Less than the median",
                             "Why"), rows));
         }
+        ReportModel.Summary sum = model.summary();
+        add(blocks.small("Traffic at stake per change (window and rollback tail): " + Texts.count(sum.atStakeInBest())
+                + " " + unit + " in the best window, " + Texts.count(sum.atStakeInMedian()) + " in the median window"
+                + (sum.atStakeInHabit().isPresent() ? ", " + Texts.count(sum.atStakeInHabit().getAsDouble())
+                + " at your habit (" + sum.habit().orElse("") + ")" : "") + "."));
         plan.recurring().ifPresent(r -> recurring(r, zone));
         if (!plan.rejections().isEmpty()) {
             List<List<String>> out = new ArrayList<>();

@@ -59,11 +59,16 @@ final class ReportFixtures {
     }
 
     static ReportModel model(TrafficSource source, ReportOptions options) throws Exception {
+        return model(source, options, "Black Friday freeze", ScenarioSet.defaults());
+    }
+
+    static ReportModel model(TrafficSource source, ReportOptions options, String freeze, ScenarioSet scenarios)
+            throws Exception {
         WindowRequest windows = new WindowRequest(Duration.ofHours(2), Duration.ofHours(1), 4,
                 LocalDate.of(2025, 11, 17), LocalDate.of(2025, 12, 28), Duration.ofDays(1),
                 new Constraints(BERLIN, List.of(AllowedHours.parse("Mon-Fri 01:00-06:00"),
                         AllowedHours.parse("Sat 02:00-08:00")),
-                        List.of(Blackout.parse("2025-11-24/2025-11-30=Black Friday freeze", BERLIN)), List.of(),
+                        List.of(Blackout.parse("2025-11-24/2025-11-30=" + freeze, BERLIN)), List.of(),
                         HolidayPolicy.BLACKOUT),
                 Optional.of(WindowRequest.Habit.parse("Tue 14:00")));
         PlanRequest request = new PlanRequest(new AnalysisRequest(source, ImportOptions.inZone(BERLIN),
@@ -71,7 +76,7 @@ final class ReportFixtures {
         CostAssumptions cost = CostAssumptions.defaults().toBuilder()
                 .currency(java.util.Currency.getInstance("EUR"))
                 .revenue(new RevenueBasis.Amount(RevenueBasis.Period.YEAR, 120_000_000, true)).build();
-        return service().prepare(request, Optional.of(new ReportService.CostInputs(cost, ScenarioSet.defaults(),
+        return service().prepare(request, Optional.of(new ReportService.CostInputs(cost, scenarios,
                         20_000, CostAnalysis.DEFAULT_SEED)), options,
                 Set.of("duration", "horizon", "allowed", "blackouts", "holidays", "habit", "zone"),
                 ProgressListener.NONE, Cancellation.NEVER);
