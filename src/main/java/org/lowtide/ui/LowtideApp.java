@@ -45,6 +45,7 @@ public final class LowtideApp extends Application {
         scene.getStylesheets().add(MainView.stylesheet());
         stage.setScene(scene);
         stage.titleProperty().bind(viewModel.titleProperty());
+        AppIcons.addTo(stage);
         stage.setMinWidth(860);
         stage.setMinHeight(600);
         stage.show();
