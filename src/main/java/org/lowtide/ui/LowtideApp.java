@@ -15,11 +15,15 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.lowtide.service.AnalysisService;
 import org.lowtide.service.CostService;
+import org.lowtide.service.PlanService;
+import org.lowtide.service.ReportService;
 import org.lowtide.service.Samples;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.ui.main.MainView;
 import org.lowtide.ui.cost.CostView;
 import org.lowtide.ui.cost.CostViewModel;
+import org.lowtide.ui.report.ReportView;
+import org.lowtide.ui.report.ReportViewModel;
 import org.lowtide.ui.main.MainViewModel;
 
 /**
@@ -69,6 +73,19 @@ public final class LowtideApp extends Application {
             if (result != null) {
                 costs.setTraffic(result.series(), result.request().options().zone());
             }
+        });
+        addReportExport(view, viewModel, costs);
+    }
+
+    /** File → Export Report… (issue #7): the report on the main window's traffic and the Costs screen's inputs. */
+    private void addReportExport(MainView view, MainViewModel viewModel, CostViewModel costs) {
+        ReportViewModel report = new ReportViewModel(new ReportService(new PlanService(new AnalysisService()),
+                new CostService()), executor, java.time.Clock.systemDefaultZone());
+        view.setOnExportReport(() -> {
+            java.util.Optional<org.lowtide.cost.CostAssumptions> assumptions = java.util.Optional.ofNullable(
+                    costs.reportProperty().get()).map(org.lowtide.cost.CostReport::assumptions);
+            report.setSource(viewModel.getSource(), viewModel.getZone(), viewModel.getWindowLength(), assumptions);
+            ReportView.show(view.getScene().getWindow(), report, MainView.stylesheet());
         });
     }
 

@@ -207,6 +207,13 @@ public final class PdfReportWriter {
         add(blocks.callout("Recommendation", s.headline(), lines));
 
         add(blocks.tiles(model.money().map(this::moneyTiles).orElseGet(this::trafficTiles), 3));
+        model.money().ifPresent(m -> {
+            if (m.cost().assumptions().revenue().source().kind() != org.lowtide.cost.Source.Kind.USER
+                    && m.cost().assumptions().revenue().source().kind() != org.lowtide.cost.Source.Kind.DATA) {
+                add(blocks.small("Read the amounts with care: no revenue was given, so a published placeholder "
+                        + "(5,600 USD a minute, Gartner 2014) stands in. Section 5 lists every assumption."));
+            }
+        });
         if (!options.audienceNotes().isBlank()) {
             add(blocks.subheading("Notes for the reader"));
             add(blocks.body(options.audienceNotes()));

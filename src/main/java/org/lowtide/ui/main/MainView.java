@@ -52,6 +52,7 @@ import org.lowtide.service.Samples;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.TrafficSeries;
 import org.lowtide.traffic.imports.ImportWarning;
+import org.lowtide.ui.common.ChartMenus;
 
 /**
  * The main window's content: menus and tool bar, the recommendation, the two charts and a status
@@ -64,6 +65,7 @@ public final class MainView extends BorderPane {
 
     private final MainViewModel viewModel;
     private File lastDirectory;
+    private Runnable onExportReport = () -> { };
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -72,6 +74,11 @@ public final class MainView extends BorderPane {
         setCenter(center());
         setBottom(statusBar());
         acceptDroppedFiles();
+    }
+
+    /** Sets what File → Export Report… does (the app opens the report dialog). */
+    public void setOnExportReport(Runnable action) {
+        this.onExportReport = action == null ? () -> { } : action;
     }
 
     /** @return the stylesheet's URL, for {@code Scene#getStylesheets()} */
@@ -97,7 +104,14 @@ public final class MainView extends BorderPane {
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> javafx.application.Platform.exit());
 
-        Menu file = new Menu("File", null, open, samples, new SeparatorMenuItem(), quit);
+        MenuItem exportReport = new MenuItem("Export Report…");
+        exportReport.setId("exportReport");
+        exportReport.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        exportReport.setOnAction(e -> onExportReport.run());
+        exportReport.disableProperty().bind(viewModel.resultProperty().isNull());
+
+        Menu file = new Menu("File", null, open, samples, new SeparatorMenuItem(), exportReport,
+                new SeparatorMenuItem(), quit);
 
         MenuItem about = new MenuItem("About Lowtide");
         about.setOnAction(e -> showAbout());
@@ -285,6 +299,8 @@ public final class MainView extends BorderPane {
 
         ChartViewer heatmap = new ChartViewer();
         heatmap.setId("heatmapChart");
+        ChartMenus.install(traffic, "traffic");
+        ChartMenus.install(heatmap, "typical-week");
         heatmap.getCanvas().setDomainZoomable(false);
         heatmap.getCanvas().setRangeZoomable(false);
 
