@@ -83,14 +83,24 @@ public final class ChartExport {
 
     /** Writes bytes through a temporary file beside the target and an atomic move. */
     public static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path temp = temporaryBeside(target);
         try {
-            Files.write(temp, content);
+            Files.write(temp, content, java.nio.file.StandardOpenOption.CREATE_NEW);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * A fresh name for a temporary file in the target's folder (created there by the caller with
+     * {@code CREATE_NEW}, so it gets the user's usual permissions, not the owner-only ones of
+     * {@code Files.createTempFile}).
+     */
+    public static Path temporaryBeside(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        long unique = ProcessHandle.current().pid() * 1_000_003L ^ System.nanoTime();
+        return dir.resolve("." + target.getFileName() + "." + Long.toHexString(unique) + ".tmp");
     }
 }

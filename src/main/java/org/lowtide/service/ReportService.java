@@ -134,12 +134,11 @@ public final class ReportService {
      */
     public PdfReportWriter.Result writePdf(ReportModel model, Path target, ProgressListener progress,
                                            Cancellation cancellation) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path temp = org.lowtide.report.ChartExport.temporaryBeside(target);
         try {
             PdfReportWriter.Result result;
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
                 result = write(model, out, progress, cancellation);
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -109,6 +109,10 @@ public final class WeekChart {
         line.setPaint(colour);
         line.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 4f, new float[] {4f, 3f}, 0f));
         label(line, mark.label(), colour.darker(), start);
+        if (mark.kind() == WeekMark.Kind.PEAK) {
+            // Below the habit's label, in case both stand on the same day.
+            line.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(20, 3, 4, 3));
+        }
         plot.addDomainMarker(line, Layer.FOREGROUND);
     }
 

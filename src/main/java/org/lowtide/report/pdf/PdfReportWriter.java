@@ -122,7 +122,7 @@ public final class PdfReportWriter {
         document = new Document(page, MARGIN_SIDE, MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM);
         PdfWriter writer = PdfWriter.getInstance(document, new NonClosing(out));
         writer.setPdfVersion(PdfWriter.VERSION_1_7);
-        writer.setCompressionLevel(9);
+        writer.setCompressionLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
         writer.setPageEvent(new PageDecorations(fonts, options.title(), footer()));
         document.addTitle(options.title());
         if (!options.author().isBlank()) {
@@ -170,6 +170,7 @@ public final class PdfReportWriter {
         }
         check();
         int pages = writer.getPageNumber();
+        listener.progress(0.95, "Writing the file");
         document.close();
         listener.progress(1.0, "Done");
         return new Result(pages, fonts.missingCharacters(), fonts.fallbackUsed().map(Object::toString));
