@@ -19,6 +19,7 @@ import org.lowtide.report.charts.ForecastChart;
 import org.lowtide.report.charts.LabelledInterval;
 import org.lowtide.report.charts.TimeMarks;
 import org.lowtide.report.charts.TrafficChart;
+import org.lowtide.report.charts.TrafficDataset;
 import org.lowtide.report.charts.WeekChart;
 import org.lowtide.report.charts.WeekMark;
 import org.lowtide.report.charts.WeeklyHeatmapChart;
@@ -48,6 +49,9 @@ public final class ReportCharts {
     public static final String COST_PEAK = "cost-peak";
     /** The k/h scenarios side by side. */
     public static final String SCENARIOS = "scenarios";
+
+    /** Points drawn for a long traffic series on paper or in an exported picture. */
+    static final int PAPER_POINTS = 3_000;
 
     private final ReportModel model;
 
@@ -116,6 +120,8 @@ public final class ReportCharts {
         List<Interval> occurrences = new ArrayList<>();
         model.input().plan().recurring().ifPresent(r -> occurrences.addAll(occurrences(r, series.span())));
         JFreeChart chart = TrafficChart.create(series, zone, occurrences);
+        // A page is about 500 points wide: 3,000 points (each bucket's min and max) keep every outage visible.
+        chart.getXYPlot().setDataset(new TrafficDataset(series, PAPER_POINTS));
         long minimum = Math.max(Duration.between(series.start(), series.end()).toMillis() / 600, 1);
         TimeMarks.shade(chart, model.gaps(), TimeMarks.Kind.GAP, minimum);
         TimeMarks.shade(chart, model.input().outages(), TimeMarks.Kind.OUTAGE, minimum);
