@@ -173,7 +173,12 @@ public final class ReportViewModel {
         busy.set(true);
         canSave.set(false);
         progress.bind(t.progressProperty());
-        t.messageProperty().addListener((o, a, m) -> status.set(m));
+        // Messages arrive later than the task's end: only a running, current render may set the status.
+        t.messageProperty().addListener((o, a, m) -> {
+            if (task == t && busy.get() && m != null && !m.isEmpty()) {
+                status.set(m);
+            }
+        });
         t.setOnSucceeded(e -> {
             if (task != t) {
                 return;
