@@ -61,8 +61,10 @@ public final class TroughFinder {
             totals[s] = prefix[s + k] - prefix[s];
             order[candidates++] = s;
         }
+        // Totals that differ only by rounding in the prefix sums are ties: the earlier slot wins.
         Arrays.sort(order, 0, candidates, (a, b) -> {
-            int byTotal = Double.compare(totals[a], totals[b]);
+            double scale = Math.max(Math.abs(totals[a]), Math.abs(totals[b]));
+            int byTotal = Math.abs(totals[a] - totals[b]) <= 1e-9 * scale ? 0 : Double.compare(totals[a], totals[b]);
             return byTotal != 0 ? byTotal : Integer.compare(a, b);
         });
 

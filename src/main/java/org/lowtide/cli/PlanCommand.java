@@ -21,9 +21,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.lowtide.planning.AllowedHours;
 import org.lowtide.planning.Blackout;
+import org.lowtide.cost.CostAssumptions;
+import org.lowtide.cost.CostEstimate;
 import org.lowtide.planning.ChangeWindow;
 import org.lowtide.planning.Constraints;
 import org.lowtide.planning.HolidayPolicy;
+import org.lowtide.planning.Outlooks;
 import org.lowtide.planning.Plan;
 import org.lowtide.planning.RecurringWindow;
 import org.lowtide.planning.Rejection;
@@ -62,14 +65,20 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     private ImportOptionsMixin importOptions;
 
+    @Mixin
+    private CostOptionsMixin costOptions;
+
+    @Option(names = "--by-traffic",
+            description = "Rank windows by the traffic at stake instead of the expected cost of a change in money.")
+    private boolean byTraffic;
+
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "PT2H",
             converter = Converters.PositiveDuration.class, description = "Window length. Default: ${DEFAULT-VALUE}.")
     private Duration duration;
 
-    @Option(names = "--rollback", paramLabel = "DURATION", defaultValue = "PT1H",
-            converter = Converters.PositiveDuration.class,
-            description = "Time a failed change needs to be detected and rolled back after the window (p90); "
-                    + "scored with the window. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rollback", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+            description = "Time a failed change needs to be detected and rolled back after the window. "
+                    + "Default: time to detect + the 90th percentile of the restore time (cost options).")
     private Duration rollback;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "4", description = "How many dated windows. Default: ${DEFAULT-VALUE}.")
@@ -128,14 +137,18 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ZoneId zone = importOptions.toOptions().zone();
+        CostAssumptions assumptions = costOptions.toAssumptions(spec);
+        if (rollback == null) {
+            rollback = assumptions.detect().value().plus(assumptions.restoreP90().value());
+        }
         WindowRequest request = request(zone);
         Optional<ScheduleExports.Target> target = Optional.ofNullable(export).map(this::target);
         AnalysisRequest analysis = new AnalysisRequest(new TrafficSource.FileSource(file), importOptions.toOptions(),
                 duration, AnalysisRequest.DEFAULT_TROUGHS);
         PlanResult result;
         try {
-            result = plans.plan(new PlanRequest(analysis, request, Optional.ofNullable(holidays)), ProgressListener.NONE,
-                    Cancellation.NEVER);
+            result = plans.plan(new PlanRequest(analysis, request, Optional.ofNullable(holidays),
+                    byTraffic ? Optional.empty() : Optional.of(assumptions)), ProgressListener.NONE, Cancellation.NEVER);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -157,7 +170,7 @@ final class PlanCommand implements Callable<Integer> {
         } else if (json) {
             out.println(toJson(result));
         } else {
-            printSummary(plan, out);
+            printSummary(result, out);
         }
         return LowtideCli.EXIT_OK;
     }
@@ -227,6 +240,11 @@ final class PlanCommand implements Callable<Integer> {
         horizon.put("to", plan.request().to().toString());
         horizon.put("candidates", plan.candidates());
         horizon.put("allowed", plan.allowed());
+        boolean money = result.cost().isPresent();
+        double changesPerYear = result.cost().map(c -> c.assumptions().changesPerYear().value()).orElse(Double.NaN);
+        if (money) {
+            root.put("currency", plan.unit());
+        }
         ArrayNode windows = root.putArray("windows");
         for (ChangeWindow w : plan.windows()) {
             ObjectNode n = windows.addObject();
@@ -237,9 +255,28 @@ final class PlanCommand implements Callable<Integer> {
             n.put("endUtc", w.window().end().toString());
             n.put("rollbackUntil", w.tailEnd().atZone(zone).toOffsetDateTime().toString());
             n.put("latestSafeStart", w.latestSafeStart().atZone(zone).toOffsetDateTime().toString());
-            n.put("expectedTraffic", w.expected());
-            n.put("p90Traffic", w.upper());
-            n.put("savingsVsMedianSlot", w.savingsVsMedian());
+            if (money) {
+                n.put("expectedTraffic", result.analysis().profile()
+                        .map(p -> Outlooks.trafficOver(p, w.window())).orElse(Double.NaN));
+                CostEstimate c = result.windowCosts().get(w.rank());
+                ObjectNode cost = n.putObject("cost");
+                cost.put("mean", c.mean());
+                cost.put("p50", c.p50());
+                cost.put("p90", c.p90());
+                cost.put("p99", c.p99());
+                cost.put("exactMean", c.exactMean());
+                cost.put("standardError", c.standardError());
+                cost.put("failureProbability", c.failureProbability());
+                cost.put("simulations", c.simulations());
+                n.put("expectedCost", w.expected());
+                n.put("costIfTrafficAtP90", w.upper());
+                n.put("savingsVsMedianSlot", w.savingsVsMedian());
+                n.put("savingsPerYearVsMedianSlot", w.savingsVsMedian() * changesPerYear);
+            } else {
+                n.put("expectedTraffic", w.expected());
+                n.put("p90Traffic", w.upper());
+                n.put("savingsVsMedianSlot", w.savingsVsMedian());
+            }
             ArrayNode reasons = n.putArray("reasons");
             w.reasons().forEach(reasons::add);
         }
@@ -247,7 +284,12 @@ final class PlanCommand implements Callable<Integer> {
         if (plan.habit().isPresent()) {
             ObjectNode h = root.putObject("habit");
             h.put("slot", plan.request().habit().map(Object::toString).orElse(""));
-            h.put("expectedTraffic", plan.habit().getAsDouble());
+            h.put(money ? "expectedCost" : "expectedTraffic", plan.habit().getAsDouble());
+            if (money && !plan.windows().isEmpty()) {
+                double saving = plan.habit().getAsDouble() - plan.windows().get(0).expected();
+                h.put("savingsPerChange", saving);
+                h.put("savingsPerYear", saving * changesPerYear);
+            }
         }
         plan.recurring().ifPresent(rule -> {
             ObjectNode r = root.putObject("recurring");
@@ -255,7 +297,7 @@ final class PlanCommand implements Callable<Integer> {
             r.put("dayOfWeek", rule.day().name());
             r.put("start", HM.format(rule.start()));
             r.put("end", HM.format(rule.start().plus(rule.duration())));
-            r.put("expectedTraffic", rule.expected());
+            r.put(money ? "expectedCost" : "expectedTraffic", rule.expected());
             ArrayNode occ = r.putArray("occurrences");
             for (RecurringWindow.Occurrence o : rule.occurrences()) {
                 ObjectNode n = occ.addObject();
@@ -271,7 +313,7 @@ final class PlanCommand implements Callable<Integer> {
             ObjectNode n = rejected.addObject();
             n.put("start", x.window().start().atZone(zone).toOffsetDateTime().toString());
             n.put("end", x.window().end().atZone(zone).toOffsetDateTime().toString());
-            n.put("expectedTraffic", x.expected());
+            n.put(money ? "expectedCost" : "expectedTraffic", x.expected());
             n.put("reason", x.reason());
         }
         ObjectNode assumptions = root.putObject("assumptions");
@@ -288,10 +330,19 @@ final class PlanCommand implements Callable<Integer> {
         plan.request().constraints().holidays().forEach(h -> holidays.addObject()
                 .put("date", h.date().toString()).put("name", h.name()));
         assumptions.put("holidaysAs", plan.request().constraints().holidayPolicy().name().toLowerCase(Locale.ROOT));
+        result.cost().ifPresent(c -> {
+            ArrayNode costs = assumptions.putArray("cost");
+            for (org.lowtide.cost.Assumption<?> a : c.assumptions().all()) {
+                costs.addObject().put("name", a.key()).put("label", a.label()).put("value", String.valueOf(a.value()))
+                        .put("unit", a.unit()).put("source", a.source().describe())
+                        .put("sourceKind", a.source().kind().name());
+            }
+        });
         return mapper.writeValueAsString(root);
     }
 
-    private static void printSummary(Plan plan, PrintWriter out) {
+    private static void printSummary(PlanResult result, PrintWriter out) {
+        Plan plan = result.plan();
         ZoneId zone = plan.request().constraints().zone();
         out.printf(Locale.ROOT, "%s change windows (with a %s rollback tail) from %s to %s, %s:%n",
                 AnalyzeCommand.adjective(plan.request().duration()),
@@ -300,10 +351,18 @@ final class PlanCommand implements Callable<Integer> {
         if (plan.windows().isEmpty()) {
             out.println("  none: no candidate window meets every constraint.");
         }
+        String unit = plan.unit().isEmpty() ? "" : " " + plan.unit();
         for (ChangeWindow w : plan.windows()) {
-            out.printf(Locale.ROOT, "  %d. %s–%s  expected %,.0f (p90 %,.0f), %,.0f less than the median slot%n",
-                    w.rank(), DAY_TIME.format(w.window().start().atZone(zone)), HM.format(w.window().end().atZone(zone)),
-                    w.expected(), w.upper(), w.savingsVsMedian());
+            CostEstimate c = result.windowCosts().get(w.rank());
+            if (c != null) {
+                out.printf(Locale.ROOT, "  %d. %s–%s  a change costs %,.0f%s on average (p90 %,.0f, p99 %,.0f), "
+                        + "%,.0f less than in the median slot%n", w.rank(), DAY_TIME.format(w.window().start().atZone(zone)),
+                        HM.format(w.window().end().atZone(zone)), c.mean(), unit, c.p90(), c.p99(), w.savingsVsMedian());
+            } else {
+                out.printf(Locale.ROOT, "  %d. %s–%s  expected %,.0f%s at stake (p90 %,.0f), %,.0f less than the median slot%n",
+                        w.rank(), DAY_TIME.format(w.window().start().atZone(zone)), HM.format(w.window().end().atZone(zone)),
+                        w.expected(), unit, w.upper(), w.savingsVsMedian());
+            }
             out.printf(Locale.ROOT, "     latest safe start %s; %s%n", HM.format(w.latestSafeStart().atZone(zone)),
                     String.join("; ", w.reasons().subList(1, w.reasons().size())));
         }
@@ -313,9 +372,9 @@ final class PlanCommand implements Callable<Integer> {
                     "  %s: %s%n", DAY_TIME.format(o.start()), String.join("; ", o.flags())));
         });
         if (plan.habit().isPresent()) {
-            out.printf(Locale.ROOT, "Your habit (%s) puts %,.0f at stake per change; the best window %,.0f.%n",
-                    plan.request().habit().get(), plan.habit().getAsDouble(),
-                    plan.windows().isEmpty() ? Double.NaN : plan.windows().get(0).expected());
+            out.printf(Locale.ROOT, "Your habit (%s) puts %,.0f%s at stake per change; the best window %,.0f%s.%n",
+                    plan.request().habit().get(), plan.habit().getAsDouble(), unit,
+                    plan.windows().isEmpty() ? Double.NaN : plan.windows().get(0).expected(), unit);
         }
         if (!plan.rejections().isEmpty()) {
             out.println("Ruled out although as quiet or quieter:");

@@ -40,10 +40,9 @@ final class PlanOptionsMixin {
             converter = Converters.PositiveDuration.class, description = "Window length. Default: ${DEFAULT-VALUE}.")
     Duration duration;
 
-    @Option(names = "--rollback", paramLabel = "DURATION", defaultValue = "PT1H",
-            converter = Converters.PositiveDuration.class,
-            description = "Time a failed change needs to be detected and rolled back after the window (p90). "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rollback", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+            description = "Time a failed change needs to be detected and rolled back after the window. "
+                    + "Default: time to detect + the 90th percentile of the restore time (cost options).")
     Duration rollback;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "4", description = "How many dated windows. Default: ${DEFAULT-VALUE}.")
@@ -79,9 +78,10 @@ final class PlanOptionsMixin {
     String habit;
 
     /**
+     * @param defaultRollback the rollback tail when {@code --rollback} is not given
      * @throws IllegalArgumentException naming the option that cannot be read
      */
-    WindowRequest request(ZoneId zone) {
+    WindowRequest request(ZoneId zone, Duration defaultRollback) {
         List<AllowedHours> hours = new ArrayList<>();
         for (String a : allowed) {
             hours.add(AllowedHours.parse(a));
@@ -103,7 +103,7 @@ final class PlanOptionsMixin {
         }
         LocalDate start = from != null ? from : LocalDate.now(zone).plusDays(1);
         LocalDate end = to != null ? to : start.plusWeeks(4).minusDays(1);
-        return new WindowRequest(duration, rollback, count, start, end, minGap,
+        return new WindowRequest(duration, rollback == null ? defaultRollback : rollback, count, start, end, minGap,
                 new Constraints(zone, hours, freezes, List.of(), policy),
                 habit == null ? Optional.empty() : Optional.of(WindowRequest.Habit.parse(habit)));
     }
@@ -130,7 +130,7 @@ final class PlanOptionsMixin {
         List<String> given = new ArrayList<>();
         ParseResult parsed = mixee.commandLine().getParseResult();
         for (String name : List.of("--duration", "--rollback", "--count", "--from", "--to", "--min-gap", "--allowed",
-                "--blackout", "--holidays", "--holidays-as", "--habit", "--zone", "--step", "--column")) {
+                "--blackout", "--holidays", "--holidays-as", "--habit", "--zone", "--step", "--column", "--by-traffic")) {
             if (parsed.hasMatchedOption(name)) {
                 given.add(name);
             }

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
 import org.lowtide.cost.CostAnalysis;
+import org.lowtide.cost.CostAssumptions;
 import org.lowtide.cost.ScenarioFile;
 import org.lowtide.cost.ScenarioSet;
 import org.lowtide.planning.WindowRequest;
@@ -77,6 +78,10 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     private CostOptionsMixin costOptions;
 
+    @Option(names = "--by-traffic",
+            description = "Rank windows by the traffic at stake instead of the expected cost of a change in money.")
+    private boolean byTraffic;
+
     @Option(names = "--scenario", paramLabel = "FILE.json", description = "k/h scenarios and lever effects (README).")
     private Path scenarioFile;
 
@@ -122,9 +127,10 @@ final class ReportCommand implements Callable<Integer> {
         if (simulations < 2) {
             throw new ParameterException(spec.commandLine(), "--simulations must be at least 2");
         }
-        Optional<ReportService.CostInputs> cost = Optional.of(new ReportService.CostInputs(
-                costOptions.toAssumptions(spec), scenarioFile == null ? ScenarioSet.defaults()
-                : ScenarioFile.read(scenarioFile), simulations, seed == null ? CostAnalysis.DEFAULT_SEED : seed));
+        CostAssumptions assumptions = costOptions.toAssumptions(spec);
+        Optional<ReportService.CostInputs> cost = Optional.of(new ReportService.CostInputs(assumptions,
+                scenarioFile == null ? ScenarioSet.defaults() : ScenarioFile.read(scenarioFile), simulations,
+                seed == null ? CostAnalysis.DEFAULT_SEED : seed));
         ReportModel model;
         if (isPlanFile(input)) {
             List<String> given = planOptions.givenOptions();
@@ -145,10 +151,11 @@ final class ReportCommand implements Callable<Integer> {
             WindowRequest request;
             PlanRequest planRequest;
             try {
-                request = planOptions.request(zone);
+                request = planOptions.request(zone, assumptions.detect().value().plus(assumptions.restoreP90().value()));
                 AnalysisRequest analysis = new AnalysisRequest(new TrafficSource.FileSource(input),
                         importOptions.toOptions(), request.duration(), AnalysisRequest.DEFAULT_TROUGHS);
-                planRequest = new PlanRequest(analysis, request, planOptions.holidayCalendar());
+                planRequest = new PlanRequest(analysis, request, planOptions.holidayCalendar(),
+                        byTraffic ? Optional.empty() : Optional.of(assumptions));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }

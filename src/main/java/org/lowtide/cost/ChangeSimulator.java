@@ -116,6 +116,51 @@ public final class ChangeSimulator {
     }
 
     /**
+     * Simulates {@code n} changes spread evenly over several starts (e.g. every step of a change
+     * window: the change may go live at any moment of it) and pools them into one estimate. Each
+     * start gets its own seed derived from {@code seed}, so the result is reproducible.
+     *
+     * @param startMinutes minutes since Monday 00:00 local, at least one
+     * @param n            changes in all, at least two per start
+     */
+    public CostEstimate simulateAcross(double[] startMinutes, int n, long seed) {
+        int starts = startMinutes.length;
+        if (starts == 0) {
+            throw new IllegalArgumentException("simulate at least one start");
+        }
+        int each = Math.max(2, n / starts);
+        double[] all = new double[each * starts];
+        int filled = 0;
+        double sum = 0;
+        double sumSquares = 0;
+        double exact = 0;
+        int failed = 0;
+        for (int s = 0; s < starts; s++) {
+            Run run = simulate(startMinutes[s], each, seed + 0x9E3779B97F4A7C15L * (s + 1));
+            double planned = model.plannedCost(startMinutes[s]);
+            double[] failures = run.failureCosts;
+            int unfailed = each - failures.length;
+            for (int i = 0; i < unfailed; i++) {
+                all[filled++] = planned;
+            }
+            System.arraycopy(failures, 0, all, filled, failures.length);
+            filled += failures.length;
+            failed += failures.length;
+            sum += run.estimate().mean() * each;
+            double sd = run.estimate().standardError() * Math.sqrt(each);
+            sumSquares += (each - 1) * sd * sd + each * run.estimate().mean() * run.estimate().mean();
+            exact += run.estimate().exactMean();
+        }
+        int total = all.length;
+        Arrays.sort(all);
+        double mean = sum / total;
+        double variance = Math.max(0, (sumSquares - total * mean * mean) / (total - 1));
+        return new CostEstimate(mean, Math.sqrt(variance / total), exact / starts, quantile(all, 0, 0, total, 0.5),
+                quantile(all, 0, 0, total, 0.9), quantile(all, 0, 0, total, 0.99), failed / (double) total, total,
+                model.curve().currency());
+    }
+
+    /**
      * Type-7 quantile of the n costs: {@code unfailed} copies of {@code planned} (the smallest,
      * since every failure costs at least the planned downtime) followed by {@code failures}.
      */

@@ -21,7 +21,22 @@ public final class Outlooks {
      * @param to      end instant (exclusive; rounded up to a whole step)
      */
     public static Outlook fromProfile(WeeklyProfile profile, double[] upper, Instant from, Instant to, String unit) {
-        WeekSlots slots = profile.slots();
+        return fromSlots(profile.slots(), profile.expected(), upper, from, to, unit, Outlook.Kind.AT_STAKE);
+    }
+
+    /**
+     * Any per-slot weekly values laid over dated time by the wall clock of the slots' zone.
+     *
+     * @param slots    how the week is cut (its slot is the outlook's step)
+     * @param perSlot  the value of each slot of the week, Monday 00:00 first
+     * @param upper    per-slot upper values, or {@code null} to use {@code perSlot}
+     * @param kind     how windows score
+     */
+    public static Outlook fromSlots(WeekSlots slots, double[] perSlot, double[] upper, Instant from, Instant to,
+                                    String unit, Outlook.Kind kind) {
+        if (perSlot.length != slots.count() || (upper != null && upper.length != slots.count())) {
+            throw new IllegalArgumentException("need one value per slot of the week (" + slots.count() + ")");
+        }
         Duration step = slots.slot();
         long stepSeconds = step.getSeconds();
         long seconds = Duration.between(from, to).getSeconds();
@@ -32,9 +47,23 @@ public final class Outlooks {
         long t = from.getEpochSecond();
         for (int i = 0; i < n; i++, t += stepSeconds) {
             int slot = locator.slotOf(t);
-            expected[i] = profile.expectedAt(slot);
+            expected[i] = perSlot[slot];
             high[i] = upper == null ? expected[i] : Math.max(expected[i], upper[slot]);
         }
-        return new Outlook(from, step, expected, high, unit);
+        return new Outlook(from, step, expected, high, unit, kind);
+    }
+
+    /**
+     * @return the profile's expected traffic summed over the steps of {@code window} (each step
+     *         taking the level of the local-week slot it starts in)
+     */
+    public static double trafficOver(WeeklyProfile profile, org.lowtide.traffic.Interval window) {
+        WeekSlots.Locator locator = profile.slots().locator();
+        long step = profile.slots().slot().getSeconds();
+        double sum = 0;
+        for (long t = window.start().getEpochSecond(); t < window.end().getEpochSecond(); t += step) {
+            sum += profile.expectedAt(locator.slotOf(t));
+        }
+        return sum;
     }
 }

@@ -49,6 +49,15 @@ public final class WindowPlanner {
      * @param profile the weekly profile behind the outlook, for the recurring rule (may be empty)
      */
     public static Plan plan(WindowRequest request, Outlook outlook, Optional<WeeklyProfile> profile) {
+        return plan(request, outlook, profile.map(WeeklyProfile::slots), profile.map(WeeklyProfile::expected));
+    }
+
+    /**
+     * @param slots   how the week is cut, for the recurring rule (empty: no rule)
+     * @param perSlot the weekly values behind the outlook, one per slot, scored like the outlook
+     */
+    public static Plan plan(WindowRequest request, Outlook outlook, Optional<WeekSlots> slots,
+                            Optional<double[]> perSlot) {
         Constraints c = request.constraints();
         ZoneId zone = c.zone();
         Instant horizonStart = request.from().atStartOfDay(zone).toInstant();
@@ -56,6 +65,10 @@ public final class WindowPlanner {
         long stepSeconds = outlook.step().getSeconds();
         int k = steps(request.duration(), stepSeconds);
         int r = steps(request.rollbackTail(), stepSeconds);
+        boolean perChange = outlook.kind() == Outlook.Kind.COST_OF_CHANGE;
+        // Steps a window's score covers, and the divisor that makes a mean of a change's cost.
+        int covered = perChange ? k : k + r;
+        double divisor = perChange ? k : 1;
         int first = (int) Math.max(0, -Math.floorDiv(-Duration.between(outlook.start(), horizonStart).getSeconds(), stepSeconds));
         int lastStart = (int) Math.min(outlook.size() - k - r,
                 Duration.between(outlook.start(), horizonEnd).getSeconds() / stepSeconds - k);
@@ -87,25 +100,26 @@ public final class WindowPlanner {
             Instant start = outlook.timeAt(i);
             Instant end = start.plusSeconds(k * stepSeconds);
             Instant tailEnd = end.plusSeconds(r * stepSeconds);
-            if (unknown[i + k + r] - unknown[i] > 0) {
+            if (unknown[i + covered] - unknown[i] > 0) {
                 rejected[j] = "no traffic expectation for part of the window";
                 score[j] = Double.NaN;
                 continue;
             }
-            score[j] = prefix[i + k + r] - prefix[i];
-            upper[j] = prefixUpper[i + k + r] - prefixUpper[i];
+            score[j] = (prefix[i + covered] - prefix[i]) / divisor;
+            upper[j] = (prefixUpper[i + covered] - prefixUpper[i]) / divisor;
             allScores.add(score[j]);
             rejected[j] = ruleOut(c, start, end, tailEnd);
             if (rejected[j] == null) {
                 order[allowedCount++] = j;
             }
         }
+        // Scores that differ only by rounding in the prefix sums are ties: the earlier window wins.
         Arrays.sort(order, 0, allowedCount, (a, b) -> {
-            int byScore = Double.compare(score[a], score[b]);
+            int byScore = compareRounded(score[a], score[b]);
             if (byScore != 0) {
                 return byScore;
             }
-            int byUpper = Double.compare(upper[a], upper[b]);
+            int byUpper = compareRounded(upper[a], upper[b]);
             return byUpper != 0 ? byUpper : Integer.compare(a, b);
         });
         double median = median(allScores);
@@ -127,10 +141,17 @@ public final class WindowPlanner {
 
         List<Rejection> rejections = bestRejections(score, rejected, first, k, stepSeconds, outlook,
                 chosen.isEmpty() ? Double.POSITIVE_INFINITY : chosen.get(chosen.size() - 1).expected());
-        OptionalDouble habit = request.habit().map(h -> habitScore(h, request, outlook, k, r, prefix, unknown))
+        OptionalDouble habit = request.habit().map(h -> habitScore(h, request, outlook, covered, divisor, prefix, unknown))
                 .orElse(OptionalDouble.empty());
-        Optional<RecurringWindow> recurring = profile.flatMap(p -> recurring(p, request, k, r));
+        Optional<RecurringWindow> recurring = slots.isPresent() && perSlot.isPresent()
+                ? recurring(slots.get(), perSlot.get(), request, k, covered, divisor) : Optional.empty();
         return new Plan(request, outlook.unit(), chosen, recurring, rejections, median, habit, n, allowedCount);
+    }
+
+    /** Compares two sums, treating a relative difference below 1e-9 as equal. */
+    static int compareRounded(double a, double b) {
+        double scale = Math.max(Math.abs(a), Math.abs(b));
+        return Math.abs(a - b) <= 1e-9 * scale ? 0 : Double.compare(a, b);
     }
 
     private static int steps(Duration d, long stepSeconds) {
@@ -201,8 +222,10 @@ public final class WindowPlanner {
         Instant rampAt = outlook.timeAt(ramp);
         Instant latest = rampAt.minus(request.rollbackTail());
         List<String> reasons = new ArrayList<>();
-        reasons.add(String.format(Locale.ROOT, "lowest expected %s at stake among %d allowed of %d candidate windows"
-                + " (rank %d)", outlook.unit().isEmpty() ? "traffic" : outlook.unit(), allowed, all, rank));
+        String what = outlook.kind() == Outlook.Kind.COST_OF_CHANGE ? "cost of a change (" + outlook.unit() + ")"
+                : outlook.unit().isEmpty() ? "traffic at stake" : outlook.unit() + " at stake";
+        reasons.add(String.format(Locale.ROOT, "lowest expected %s among %d allowed of %d candidate windows (rank %d)",
+                what, allowed, all, rank));
         if (median > 0) {
             reasons.add(String.format(Locale.ROOT, "%.0f %% below the median window", 100 * (median - score) / median));
         }
@@ -236,7 +259,10 @@ public final class WindowPlanner {
                 idx[m++] = j;
             }
         }
-        Arrays.sort(idx, 0, m, (a, b) -> Double.compare(score[a], score[b]));
+        Arrays.sort(idx, 0, m, (a, b) -> {
+            int byScore = compareRounded(score[a], score[b]);
+            return byScore != 0 ? byScore : Integer.compare(a, b);
+        });
         List<Rejection> result = new ArrayList<>();
         Map<String, Integer> perReason = new HashMap<>();
         List<Instant> starts = new ArrayList<>();
@@ -254,8 +280,8 @@ public final class WindowPlanner {
         return result;
     }
 
-    private static OptionalDouble habitScore(WindowRequest.Habit habit, WindowRequest request, Outlook outlook, int k,
-                                             int r, double[] prefix, int[] unknown) {
+    private static OptionalDouble habitScore(WindowRequest.Habit habit, WindowRequest request, Outlook outlook,
+                                             int covered, double divisor, double[] prefix, int[] unknown) {
         ZoneId zone = request.constraints().zone();
         long stepSeconds = outlook.step().getSeconds();
         double total = 0;
@@ -268,20 +294,19 @@ public final class WindowPlanner {
                 continue;
             }
             int i = (int) (offset / stepSeconds);
-            if (i + k + r > outlook.size() || unknown[i + k + r] - unknown[i] > 0) {
+            if (i + covered > outlook.size() || unknown[i + covered] - unknown[i] > 0) {
                 continue;
             }
-            total += prefix[i + k + r] - prefix[i];
+            total += (prefix[i + covered] - prefix[i]) / divisor;
             count++;
         }
         return count == 0 ? OptionalDouble.empty() : OptionalDouble.of(total / count);
     }
 
     /** The best weekly slot under staff hours (checked on a plain week without DST), with its next dates. */
-    static Optional<RecurringWindow> recurring(WeeklyProfile profile, WindowRequest request, int k, int r) {
-        WeekSlots slots = profile.slots();
-        if (!slots.slot().equals(Duration.ofSeconds(slots.slot().getSeconds()))
-                || request.duration().getSeconds() % slots.slot().getSeconds() != 0) {
+    static Optional<RecurringWindow> recurring(WeekSlots slots, double[] perSlot, WindowRequest request, int k,
+                                               int covered, double divisor) {
+        if (request.duration().getSeconds() % slots.slot().getSeconds() != 0) {
             return Optional.empty();
         }
         Constraints c = request.constraints();
@@ -292,9 +317,10 @@ public final class WindowPlanner {
         double bestScore = Double.POSITIVE_INFINITY;
         for (int s = 0; s < n; s++) {
             double sum = 0;
-            for (int j = 0; j < k + r; j++) {
-                sum += profile.expectedAt(s + j);
+            for (int j = 0; j < covered; j++) {
+                sum += perSlot[(s + j) % n];
             }
+            sum /= divisor;
             if (Double.isNaN(sum) || sum >= bestScore) {
                 continue;
             }

@@ -2,6 +2,7 @@ package org.lowtide.project;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.lowtide.cost.CostAssumptions;
 import org.lowtide.planning.Plan;
 import org.lowtide.traffic.imports.ImportOptions;
 
@@ -12,16 +13,18 @@ import org.lowtide.traffic.imports.ImportOptions;
  * @param sourceSha256   the file's checksum when it was planned (hex), to notice a changed file
  * @param importOptions  how it was read
  * @param holidays       the holiday calendar asked for ({@code DE-BY}), when one was
+ * @param cost           the cost assumptions the plan was made with, when it was made in money
  * @param plan           request and result
  */
 public record PlanDocument(String sourcePath, String sourceSha256, ImportOptions importOptions,
-                           Optional<String> holidays, Plan plan) {
+                           Optional<String> holidays, Optional<CostAssumptions> cost, Plan plan) {
 
     public PlanDocument {
         Objects.requireNonNull(sourcePath, "sourcePath");
         Objects.requireNonNull(sourceSha256, "sourceSha256");
         Objects.requireNonNull(importOptions, "importOptions");
         Objects.requireNonNull(holidays, "holidays");
+        Objects.requireNonNull(cost, "cost");
         Objects.requireNonNull(plan, "plan");
     }
 }

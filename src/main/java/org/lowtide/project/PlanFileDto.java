@@ -9,7 +9,8 @@ import java.util.List;
  * Unknown fields are ignored (a newer Lowtide may add some); {@link PlanFiles} migrates old ones.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PlanFileDto(int schemaVersion, String writtenBy, Source source, Request request, Result result) {
+public record PlanFileDto(int schemaVersion, String writtenBy, Source source, Request request,
+                          java.util.Map<String, String> cost, Result result) {
 
     /** Where the traffic came from and how it was read. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -57,7 +57,8 @@ public final class PlanFileMapper {
         PlanFileDto.RecurringDto recurring = plan.recurring().map(PlanFileMapper::recurring).orElse(null);
         PlanFileDto.Result result = new PlanFileDto.Result(plan.unit(), windows, recurring, plan.medianCandidate(),
                 plan.habit().isPresent() ? plan.habit().getAsDouble() : null);
-        return new PlanFileDto(PlanFiles.SCHEMA_VERSION, writtenBy, source, request, result);
+        java.util.Map<String, String> cost = doc.cost().map(CostAssumptionsCodec::encode).orElse(null);
+        return new PlanFileDto(PlanFiles.SCHEMA_VERSION, writtenBy, source, request, cost, result);
     }
 
     private static PlanFileDto.RecurringDto recurring(RecurringWindow rule) {
@@ -128,8 +129,10 @@ public final class PlanFileMapper {
             Plan plan = new Plan(request, res.unit() == null ? "" : res.unit(), windows, recurring, List.<Rejection>of(),
                     res.medianCandidate(), res.habit() == null ? OptionalDouble.empty() : OptionalDouble.of(res.habit()),
                     0, 0);
+            Optional<org.lowtide.cost.CostAssumptions> cost = dto.cost() == null ? Optional.empty()
+                    : Optional.of(CostAssumptionsCodec.decode(dto.cost()));
             return new PlanDocument(require(s.path(), "source.path", fileName), s.sha256() == null ? "" : s.sha256(),
-                    io, Optional.ofNullable(q.holidays()), plan);
+                    io, Optional.ofNullable(q.holidays()), cost, plan);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw new PlanFileException(fileName + ": damaged plan file: " + e.getMessage(), e);
         }

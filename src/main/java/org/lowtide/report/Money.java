@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.lowtide.cost.ChangeCost;
@@ -20,20 +21,26 @@ import org.lowtide.planning.Plan;
 import org.lowtide.planning.WindowRequest;
 
 /**
- * The report's money: the cost model's report, and what a change costs when started in each
- * planned window, at the median start, at the team's habit and at the peak, each simulated with
- * the cost report's seed and number of changes (so the same inputs give the same numbers, and the
- * median and peak equal those of {@code lowtide cost --json}).
+ * The report's money: the cost model's report, and what a change costs in each planned window,
+ * at the median window, at the team's habit and at the peak.
+ *
+ * <p>When the plan was ranked in money, its numbers are used as they are (the expected cost of a
+ * change in each window, the median window, the habit, and each window's simulated cost), so the
+ * PDF says what {@code plan --json} says; the best, median and worst start of the week are the
+ * cost report's, as {@code cost --json} prints them. A plan ranked by traffic is priced here with
+ * the closed form and a seeded simulation at each window's start.
  *
  * @param cost          the cost model's report (curve, best/median/worst start, scenarios, budget)
- * @param windows       the cost of a change started at each dated window's start, in plan order
- * @param recommended   the first dated window's cost, with every simulated failure (for the histogram)
+ * @param windows       the cost of a change in each dated window, in plan order
+ * @param recommended   the first dated window, with every simulated failure (for the histogram)
  * @param peak          the dearest start of the week, with every simulated failure
+ * @param medianWindow  the expected cost of a change in the horizon's median window (or the week's
+ *                      median start when the plan was ranked by traffic)
  * @param habit         the team's habit: the habit slot when given, else a random business-hours start
- * @param yearlySavings what moving a year of changes from the habit to the recommended window saves
+ * @param yearlySavings changes per year × (habit − recommended window), expected costs
  */
-public record Money(CostReport cost, List<Priced> windows, Optional<Priced> recommended, Priced peak, Habit habit,
-                    double yearlySavings) {
+public record Money(CostReport cost, List<Priced> windows, Optional<Priced> recommended, Priced peak,
+                    double medianWindow, Habit habit, double yearlySavings) {
 
     public Money {
         Objects.requireNonNull(cost, "cost");
@@ -44,15 +51,17 @@ public record Money(CostReport cost, List<Priced> windows, Optional<Priced> reco
     }
 
     /**
-     * A change started at one time, simulated.
+     * A change started at one time.
      *
      * @param label        e.g. "Sat 22 Nov 2025 03:00 CET" or "Saturdays 03:00"
      * @param day          local day of the start
      * @param time         local start time
-     * @param estimate     mean, p50, p90, p99 over every simulated change
+     * @param expected     the closed-form expected cost
+     * @param estimate     mean, p50, p90, p99 over the simulated changes
      * @param failureCosts the cost of every simulated change that failed (empty when not kept)
      */
-    public record Priced(String label, DayOfWeek day, LocalTime time, CostEstimate estimate, double[] failureCosts) {
+    public record Priced(String label, DayOfWeek day, LocalTime time, double expected, CostEstimate estimate,
+                         double[] failureCosts) {
         public Priced {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(day, "day");
@@ -70,7 +79,7 @@ public record Money(CostReport cost, List<Priced> windows, Optional<Priced> reco
     /**
      * What a change costs the way the team works today.
      *
-     * @param description "your habit (Tuesdays 14:00)" or "a random business-hours start (Mon-Fri 09:00-17:00)"
+     * @param description   "your habit (Tuesdays 14:00)" or "a random business-hours start (Mon-Fri 09:00-17:00)"
      * @param costPerChange the expected cost of one change there
      * @param estimate      the simulation at the habit slot, when a habit was given
      */
@@ -104,15 +113,18 @@ public record Money(CostReport cost, List<Priced> windows, Optional<Priced> reco
     /**
      * Prices the plan with the cost model.
      *
-     * @param cost the cost model's report on the same traffic and zone as the plan
-     * @param plan the plan
+     * @param cost        the cost model's report on the same traffic and zone as the plan
+     * @param plan        the plan
+     * @param windowCosts the simulated cost of each window by rank when the plan was ranked in money
+     *                    (its {@code expected} values are then costs); empty for a plan ranked by traffic
      */
-    public static Money of(CostReport cost, Plan plan) {
+    public static Money of(CostReport cost, Plan plan, Map<Integer, CostEstimate> windowCosts) {
         ZoneId zone = plan.request().constraints().zone();
         if (!cost.curve().slots().zone().equals(zone)) {
             throw new IllegalArgumentException("the cost model's week is in " + cost.curve().slots().zone()
                     + " but the plan in " + zone);
         }
+        boolean inMoney = !windowCosts.isEmpty();
         ChangeCostModel model = cost.model();
         int n = cost.best().estimate().simulations();
         long seed = cost.seed();
@@ -120,24 +132,36 @@ public record Money(CostReport cost, List<Priced> windows, Optional<Priced> reco
         Optional<Priced> recommended = Optional.empty();
         for (ChangeWindow w : plan.windows()) {
             ZonedDateTime start = w.window().start().atZone(zone);
-            ChangeSimulator.Run run = simulate(model, start.getDayOfWeek(), start.toLocalTime(), n, seed);
-            Priced p = new Priced(Texts.dayTime(start), start.getDayOfWeek(), start.toLocalTime(), run.estimate(),
-                    recommended.isEmpty() ? run.failureCosts() : new double[0]);
-            if (recommended.isEmpty()) {
+            double minute = RevenueCurve.minuteOfWeek(start.getDayOfWeek(), start.toLocalTime());
+            boolean first = recommended.isEmpty();
+            ChangeSimulator.Run run = inMoney && !first ? null : new ChangeSimulator(model).simulate(minute, n, seed);
+            CostEstimate estimate = inMoney ? windowCosts.get(w.rank()) : run.estimate();
+            if (estimate == null) {
+                throw new IllegalArgumentException("no simulated cost for window " + w.rank());
+            }
+            double expected = inMoney ? w.expected() : model.expectedCost(minute);
+            Priced p = new Priced(Texts.dayTime(start), start.getDayOfWeek(), start.toLocalTime(), expected, estimate,
+                    first ? run.failureCosts() : new double[0]);
+            if (first) {
                 recommended = Optional.of(p);
             }
             windows.add(p);
         }
         ChangeCost worst = cost.worst();
-        ChangeSimulator.Run peakRun = simulate(model, worst.day(), worst.time(), n, seed);
+        ChangeSimulator.Run peakRun = new ChangeSimulator(model).simulate(RevenueCurve.minuteOfWeek(worst.day(),
+                worst.time()), n, seed);
         Priced peak = new Priced(Texts.days(worst.day()) + " " + Texts.HM.format(worst.time()) + " (the peak)",
-                worst.day(), worst.time(), peakRun.estimate(), peakRun.failureCosts());
+                worst.day(), worst.time(), worst.estimate().exactMean(), peakRun.estimate(), peakRun.failureCosts());
+        double median = inMoney ? plan.medianCandidate() : cost.median().estimate().exactMean();
 
         Habit habit;
         Optional<WindowRequest.Habit> given = plan.request().habit();
         if (given.isPresent()) {
-            ChangeSimulator.Run run = simulate(model, given.get().day(), given.get().start(), n, seed);
-            habit = new Habit("your habit (" + given.get() + ")", run.estimate().mean(), Optional.of(run.estimate()));
+            double minute = RevenueCurve.minuteOfWeek(given.get().day(), given.get().start());
+            ChangeSimulator.Run run = new ChangeSimulator(model).simulate(minute, n, seed);
+            double expected = inMoney && plan.habit().isPresent() ? plan.habit().getAsDouble()
+                    : model.expectedCost(minute);
+            habit = new Habit("your habit (" + given.get() + ")", expected, Optional.of(run.estimate()));
         } else {
             // The k/h model's "cost per change" of the baseline: the closed-form mean over business-hours starts.
             double perChange = org.lowtide.cost.KhModel.businessHoursMean(cost.curve(),
@@ -146,12 +170,7 @@ public record Money(CostReport cost, List<Priced> windows, Optional<Priced> reco
                     perChange, Optional.empty());
         }
         double savings = recommended.map(r -> cost.assumptions().changesPerYear().value()
-                * (habit.costPerChange() - r.estimate().mean())).orElse(Double.NaN);
-        return new Money(cost, windows, recommended, peak, habit, savings);
-    }
-
-    private static ChangeSimulator.Run simulate(ChangeCostModel model, DayOfWeek day, LocalTime time, int n,
-                                                long seed) {
-        return new ChangeSimulator(model).simulate(RevenueCurve.minuteOfWeek(day, time), n, seed);
+                * (habit.costPerChange() - r.expected())).orElse(Double.NaN);
+        return new Money(cost, windows, recommended, peak, median, habit, savings);
     }
 }

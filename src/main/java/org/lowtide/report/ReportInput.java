@@ -1,11 +1,13 @@
 package org.lowtide.report;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.lowtide.analysis.Trough;
 import org.lowtide.analysis.WeeklyProfile;
+import org.lowtide.cost.CostEstimate;
 import org.lowtide.cost.CostReport;
 import org.lowtide.planning.Plan;
 import org.lowtide.report.charts.LabelledInterval;
@@ -26,11 +28,13 @@ import org.lowtide.traffic.TrafficSeries;
  * @param userPlanInputs the plan inputs the user gave (keys of {@link ReportModel#PLAN_INPUTS}); the
  *                       others are Lowtide's defaults
  * @param cost           the cost model's report on the same traffic, when money is to be shown
+ * @param windowCosts    when the plan was ranked in money: the simulated cost of a change in each
+ *                       dated window, by rank (as {@code plan --json} prints it); empty otherwise
  */
 public record ReportInput(ReportOptions options, Provenance provenance, TrafficSeries series, WeeklyProfile profile,
                           List<Trough> troughs, Plan plan, List<LabelledInterval> outages, List<String> notes,
                           int importWarnings, Set<String> userPlanInputs,
-                          Optional<CostReport> cost) {
+                          Optional<CostReport> cost, Map<Integer, CostEstimate> windowCosts) {
 
     public ReportInput {
         Objects.requireNonNull(options, "options");
@@ -43,9 +47,18 @@ public record ReportInput(ReportOptions options, Provenance provenance, TrafficS
         notes = List.copyOf(notes);
         userPlanInputs = Set.copyOf(userPlanInputs);
         Objects.requireNonNull(cost, "cost");
+        windowCosts = Map.copyOf(windowCosts);
+        if (!windowCosts.isEmpty() && cost.isEmpty()) {
+            throw new IllegalArgumentException("a plan ranked in money needs its cost report");
+        }
         if (!profile.slots().zone().equals(plan.request().constraints().zone())) {
             throw new IllegalArgumentException("the weekly profile is in " + profile.slots().zone()
                     + " but the plan in " + plan.request().constraints().zone());
         }
+    }
+
+    /** @return whether the plan's windows were ranked by the expected cost of a change (in money) */
+    public boolean plannedInMoney() {
+        return !windowCosts.isEmpty();
     }
 }

@@ -45,7 +45,7 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
     /** The plan inputs a user may give, with the default Lowtide uses otherwise and why. */
     public static final Map<String, String> PLAN_INPUTS = Map.of(
             "duration", "two hours, long enough for most deployments and their checks",
-            "rollback", "one hour to notice a failed change and roll it back",
+            "rollback", "time to detect + the 90th percentile of the restore time (cost model), or one hour",
             "count", "four dated windows",
             "horizon", "tomorrow and the four weeks after",
             "minGap", "at least a day between the starts of two windows",
@@ -131,7 +131,7 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
     /** @return the model of {@code input} */
     public static ReportModel of(ReportInput input) {
         Plan plan = input.plan();
-        Optional<Money> money = input.cost().map(c -> Money.of(c, plan));
+        Optional<Money> money = input.cost().map(c -> Money.of(c, plan, input.windowCosts()));
         return new ReportModel(input, summary(plan), forecast(input), gaps(input.series()), assumptions(input),
                 method(input), money);
     }
@@ -268,8 +268,14 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
                 ? " (no changes on holidays)" : " (holidays allowed, flagged)")));
         rows.add(planRow(input, "habit", "When the team changes today",
                 r.habit().map(WindowRequest.Habit::toString).orElse("not given")));
-        rows.add(new AssumptionRow(plan, "Expected traffic per window", "the typical week laid over the horizon's "
-                + "dates, summed over window and rollback tail", "from your data"));
+        if (input.plannedInMoney()) {
+            rows.add(new AssumptionRow(plan, "Window score", "the expected cost of a change going live in the window "
+                    + "(cost model below), the typical week laid over the horizon's dates", "from your data and the "
+                    + "cost assumptions"));
+        } else {
+            rows.add(new AssumptionRow(plan, "Window score", "expected traffic over window and rollback tail, the "
+                    + "typical week laid over the horizon's dates", "from your data"));
+        }
         input.cost().ifPresent(cost -> {
             String code = cost.currency().getCurrencyCode();
             for (Assumption<?> a : cost.assumptions().all()) {

@@ -1,20 +1,34 @@
 package org.lowtide.service;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.lowtide.cost.CostEstimate;
+import org.lowtide.cost.CostReport;
 import org.lowtide.planning.Plan;
 
 /**
  * A plan with the analysis it stands on.
  *
- * @param request  what was asked (holidays resolved)
- * @param analysis the traffic analysis
- * @param plan     the dated windows, recurring rule and rejections
+ * @param request     what was asked (holidays resolved)
+ * @param analysis    the traffic analysis
+ * @param plan        the dated windows, recurring rule and rejections
+ * @param cost        the cost model's report, when the plan was made in money
+ * @param windowCosts the simulated cost of a change in each chosen window, by rank
  */
-public record PlanResult(PlanRequest request, AnalysisResult analysis, Plan plan) {
+public record PlanResult(PlanRequest request, AnalysisResult analysis, Plan plan, Optional<CostReport> cost,
+                         Map<Integer, CostEstimate> windowCosts) {
+
+    /** A plan without a cost model. */
+    public PlanResult(PlanRequest request, AnalysisResult analysis, Plan plan) {
+        this(request, analysis, plan, Optional.empty(), Map.of());
+    }
 
     public PlanResult {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(analysis, "analysis");
         Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(cost, "cost");
+        windowCosts = Map.copyOf(windowCosts);
     }
 }

@@ -10,9 +10,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lowtide.analysis.WeeklyProfile;
+import org.lowtide.cost.ChangeSimulator;
+import org.lowtide.cost.CostAnalysis;
+import org.lowtide.cost.CostEstimate;
+import org.lowtide.cost.CostReport;
+import org.lowtide.cost.RevenueCurve;
+import org.lowtide.planning.ChangeWindow;
 import org.lowtide.planning.Constraints;
 import org.lowtide.planning.Holiday;
 import org.lowtide.planning.Holidays;
@@ -31,6 +39,7 @@ import org.lowtide.traffic.imports.ImportException;
 public final class PlanService {
 
     private final AnalysisService analysis;
+    private final CostService costs = new CostService();
 
     public PlanService(AnalysisService analysis) {
         this.analysis = analysis;
@@ -50,14 +59,54 @@ public final class PlanService {
         Instant from = windows.from().atStartOfDay(zone).toInstant();
         Instant to = windows.to().plusDays(2).atStartOfDay(zone).toInstant()
                 .plus(windows.duration()).plus(windows.rollbackTail());
-        progress.progress(0.75, "Laying the weekly profile over the horizon");
-        Outlook outlook = Outlooks.fromProfile(profile, null, from, to, analysed.series().unit());
+        PlanRequest resolved = new PlanRequest(request.analysis(), windows, request.holidays(), request.cost());
+        if (request.cost().isEmpty()) {
+            progress.progress(0.75, "Laying the weekly profile over the horizon");
+            Outlook outlook = Outlooks.fromProfile(profile, null, from, to, analysed.series().unit());
+            cancellation.check();
+            progress.progress(0.85, "Ranking candidate windows");
+            Plan plan = WindowPlanner.plan(windows, outlook, Optional.of(profile));
+            progress.progress(1.0, "Done");
+            return new PlanResult(resolved, analysed, plan);
+        }
+        progress.progress(0.72, "Costing a change at every slot of the week");
+        CostRequest costRequest = CostRequest.of(request.analysis().source(), request.analysis().options(),
+                request.cost().get());
+        CostReport report = costs.cost(costRequest, ProgressListener.NONE, cancellation).report();
+        RevenueCurve curve = report.curve();
+        double[] expected = report.expectedBySlot();
+        double[] upper = new double[expected.length];
+        for (int s = 0; s < expected.length; s++) {
+            // The cost if the week's traffic in that slot is at its 90th percentile.
+            upper[s] = expected[s] * curve.factor(s, 0.9);
+        }
+        Outlook outlook = Outlooks.fromSlots(curve.slots(), expected, upper, from, to,
+                curve.currency().getCurrencyCode(), Outlook.Kind.COST_OF_CHANGE);
         cancellation.check();
         progress.progress(0.85, "Ranking candidate windows");
-        Plan plan = WindowPlanner.plan(windows, outlook, Optional.of(profile));
+        Plan plan = WindowPlanner.plan(windows, outlook, Optional.of(curve.slots()), Optional.of(expected));
+        progress.progress(0.9, "Simulating a change in each window");
+        Map<Integer, CostEstimate> windowCosts = new LinkedHashMap<>();
+        ChangeSimulator simulator = new ChangeSimulator(report.model());
+        for (ChangeWindow w : plan.windows()) {
+            windowCosts.put(w.rank(), simulator.simulateAcross(startMinutes(w, curve, zone),
+                    CostAnalysis.DEFAULT_SIMULATIONS, CostAnalysis.DEFAULT_SEED + w.rank()));
+            cancellation.check();
+        }
         progress.progress(1.0, "Done");
-        PlanRequest resolved = new PlanRequest(request.analysis(), windows, request.holidays());
-        return new PlanResult(resolved, analysed, plan);
+        return new PlanResult(resolved, analysed, plan, Optional.of(report), windowCosts);
+    }
+
+    /** Minutes of the local week of every slot start inside the window: where the change may go live. */
+    private static double[] startMinutes(ChangeWindow w, RevenueCurve curve, ZoneId zone) {
+        long slotSeconds = curve.slots().slot().getSeconds();
+        int steps = (int) Math.max(1, w.window().duration().getSeconds() / slotSeconds);
+        double[] minutes = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            java.time.ZonedDateTime t = w.window().start().plusSeconds(i * slotSeconds).atZone(zone);
+            minutes[i] = RevenueCurve.minuteOfWeek(t.getDayOfWeek(), t.toLocalTime());
+        }
+        return minutes;
     }
 
     private static WindowRequest withHolidays(WindowRequest r, Optional<String> calendar) {
@@ -78,7 +127,8 @@ public final class PlanService {
         }
         Path source = ((TrafficSource.FileSource) result.request().analysis().source()).path();
         PlanDocument doc = new PlanDocument(source.toAbsolutePath().toString(), sha256(source),
-                result.request().analysis().options(), result.request().holidays(), result.plan());
+                result.request().analysis().options(), result.request().holidays(), result.request().cost(),
+                result.plan());
         PlanFiles.save(PlanFileMapper.toDto(doc, "Lowtide " + AppInfo.version()), target);
     }
 
@@ -98,7 +148,7 @@ public final class PlanService {
         AnalysisRequest analysisRequest = new AnalysisRequest(new TrafficSource.FileSource(Path.of(doc.sourcePath())),
                 doc.importOptions(), r.duration(), AnalysisRequest.DEFAULT_TROUGHS);
         // Holidays were resolved and saved with the request; keep them rather than asking Jollyday again.
-        return plan(new PlanRequest(analysisRequest, r, Optional.empty()), progress, cancellation);
+        return plan(new PlanRequest(analysisRequest, r, Optional.empty(), doc.cost()), progress, cancellation);
     }
 
     /** @return the SHA-256 of a file, hex */

@@ -11,11 +11,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.lowtide.cost.CostAnalysis;
 import org.lowtide.cost.CostAssumptions;
+import org.lowtide.cost.CostEstimate;
 import org.lowtide.cost.CostReport;
 import org.lowtide.cost.RevenueBasis;
 import org.lowtide.cost.ScenarioSet;
@@ -66,9 +68,11 @@ public final class ReportService {
     }
 
     /**
-     * Plans, costs and builds the report's model.
+     * Plans, costs and builds the report's model. The plan is ranked in money when the request
+     * carries cost assumptions ({@link PlanRequest#cost()}), as {@code lowtide plan} does.
      *
-     * @param cost           the cost model's inputs; empty for a report on traffic alone
+     * @param cost           the cost model's inputs for the money sections; empty for a report on
+     *                       traffic alone
      * @param userPlanInputs the plan inputs the user gave (keys of {@link ReportModel#PLAN_INPUTS}, and
      *                       {@code zone}); the report names the others as Lowtide's defaults
      */
@@ -81,8 +85,9 @@ public final class ReportService {
     }
 
     /**
-     * Re-plans a saved plan from its source file and options, costs it, and builds the report's
-     * model. Every plan input of a saved plan counts as the user's.
+     * Re-plans a saved plan from its source file, options and (when it was made in money) cost
+     * assumptions, costs it, and builds the report's model. Every plan input of a saved plan counts
+     * as the user's; the saved cost assumptions, when there are any, win over {@code cost}'s.
      */
     public ReportModel prepare(PlanDocument saved, Optional<CostInputs> cost, ReportOptions options,
                                ProgressListener progress, Cancellation cancellation)
@@ -90,7 +95,11 @@ public final class ReportService {
         PlanResult result = plans.replan(saved, (f, m) -> progress.progress(0.6 * f, m), cancellation);
         Set<String> all = new java.util.HashSet<>(ReportModel.PLAN_INPUTS.keySet());
         all.add("zone");
-        return model(result, cost, options, all, progress, cancellation);
+        Optional<CostInputs> inputs = saved.cost().isPresent()
+                ? Optional.of(cost.map(c -> new CostInputs(saved.cost().get(), c.scenarios(), c.simulations(), c.seed()))
+                .orElse(CostInputs.of(saved.cost().get())))
+                : cost;
+        return model(result, inputs, options, all, progress, cancellation);
     }
 
     /** Costs a finished plan's traffic (when asked) and builds the report's model. */
@@ -102,15 +111,24 @@ public final class ReportService {
         Optional<CostReport> report = Optional.empty();
         if (cost.isPresent()) {
             progress.progress(0.7, "Costing a change at every hour of the week");
-            report = Optional.of(cost(analysis, zone, cost.get(), cancellation));
+            CostInputs in = cost.get();
+            boolean planDefaults = in.simulations() == CostAnalysis.DEFAULT_SIMULATIONS
+                    && in.seed() == CostAnalysis.DEFAULT_SEED && in.scenarios().equals(ScenarioSet.defaults());
+            if (result.cost().isPresent() && planDefaults
+                    && result.cost().get().assumptions().equals(in.assumptions())) {
+                report = result.cost(); // the plan's own cost run: the same numbers, computed once
+            } else {
+                report = Optional.of(cost(analysis, zone, in, cancellation));
+            }
         }
         progress.progress(0.9, "Laying out the report");
+        Map<Integer, CostEstimate> windowCosts = report.isPresent() ? result.windowCosts() : Map.of();
         ReportInput input = new ReportInput(options, provenance(analysis.request().source()),
                 analysis.series().withZone(zone),
                 analysis.profile().orElseThrow(() -> new IllegalArgumentException(
                         "cannot report on this data: " + String.join("; ", analysis.notes()))),
                 analysis.troughs(), result.plan(), List.of(), analysis.notes(), analysis.imported().warnings().size(),
-                userPlanInputs, report);
+                userPlanInputs, report, windowCosts);
         return ReportModel.of(input);
     }
 

@@ -6,13 +6,19 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.Locale;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.lowtide.project.PlanFiles;
 import org.lowtide.service.AnalysisService;
 import org.lowtide.service.CostService;
 import org.lowtide.service.PlanService;
@@ -25,10 +31,14 @@ import org.lowtide.ui.cost.CostViewModel;
 import org.lowtide.ui.report.ReportView;
 import org.lowtide.ui.report.ReportViewModel;
 import org.lowtide.ui.main.MainViewModel;
+import org.lowtide.ui.plan.PlanView;
+import org.lowtide.ui.plan.PlanViewModel;
 
 /**
- * The desktop app's composition root: builds the service, the background executor and the main
- * window, then opens the file given as the first parameter or else the default bundled sample.
+ * The desktop app's composition root: builds the services, the background executor and the main
+ * window with its screens, then opens the file given as the first parameter (a traffic file, or a
+ * {@code .lowtide} plan) or else the default bundled sample. {@code -Dlowtide.tab=windows} starts
+ * on the Windows screen.
  */
 public final class LowtideApp extends Application {
 
@@ -40,9 +50,29 @@ public final class LowtideApp extends Application {
     @Override
     public void start(Stage stage) {
         executor = Executors.newSingleThreadExecutor(daemonThreads());
-        MainViewModel viewModel = new MainViewModel(new AnalysisService(), executor);
+        AnalysisService analysis = new AnalysisService();
+        MainViewModel viewModel = new MainViewModel(analysis, executor);
         MainView view = new MainView(viewModel);
-        addCostsScreen(view, viewModel);
+        CostViewModel costs = addCostsScreen(view, viewModel);
+
+        PlanViewModel plans = new PlanViewModel(new PlanService(analysis), executor);
+        // The Windows screen prices its windows with the Costs screen's assumptions.
+        plans.costAssumptionsProperty().bind(costs.assumptionsProperty());
+        PlanView planView = new PlanView(plans);
+        Tab windowsTab = view.addTab("Windows", "windowsTab", planView);
+        view.addFileMenuItems(planView.fileMenuItems());
+        addReportExport(view, viewModel, costs, analysis);
+        planView.setOnShow(() -> view.selectTab(windowsTab));
+        // The Windows screen plans on what the main window has read; an opened plan brings its traffic.
+        viewModel.resultProperty().addListener((o, before, shown) -> {
+            if (shown != null) {
+                plans.setTraffic(shown.request().source(), shown.request().options());
+            }
+        });
+        plans.setOnPlanOpened((source, options) -> viewModel.load(source, options.zone()));
+        if ("windows".equalsIgnoreCase(System.getProperty("lowtide.tab", ""))) {
+            view.selectTab(windowsTab);
+        }
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
@@ -54,39 +84,59 @@ public final class LowtideApp extends Application {
         stage.setMinHeight(600);
         stage.show();
 
-        viewModel.load(initialSource());
+        Optional<Path> planFile = initialPlanFile();
+        if (planFile.isPresent()) {
+            view.selectTab(windowsTab);
+            plans.openPlan(planFile.get(), () -> viewModel.load(Samples.defaultSample()));
+        } else {
+            viewModel.load(initialSource());
+        }
+        plans.warmUp();
     }
 
-    /**
-     * Puts the analysis and the Costs screen (issue #5) side by side as tabs; the Costs screen
-     * follows whatever traffic the main window has analysed.
-     */
-    private void addCostsScreen(MainView view, MainViewModel viewModel) {
+    /** The plan file named by the first parameter, when it names one ({@code *.lowtide}). */
+    private Optional<Path> initialPlanFile() {
+        Parameters parameters = getParameters();
+        List<String> raw = parameters == null ? List.of() : parameters.getRaw();
+        if (raw.isEmpty() || !raw.get(0).toLowerCase(Locale.ROOT).endsWith(PlanFiles.EXTENSION)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(raw.get(0)));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Adds the Costs screen (issue #5), which follows whatever traffic the main window has analysed. */
+    private CostViewModel addCostsScreen(MainView view, MainViewModel viewModel) {
         CostViewModel costs = new CostViewModel(new CostService(), executor, CostViewModel.DEFAULT_DEBOUNCE);
-        Tab traffic = new Tab("Traffic", view.getCenter());
-        Tab cost = new Tab("Costs", new CostView(costs));
-        cost.setId("costsTab");
-        TabPane tabs = new TabPane(traffic, cost);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        view.setCenter(tabs);
+        view.addTab("Costs", "costsTab", new CostView(costs));
         viewModel.resultProperty().addListener((o, before, result) -> {
             if (result != null) {
                 costs.setTraffic(result.series(), result.request().options().zone());
             }
         });
-        addReportExport(view, viewModel, costs);
+        return costs;
     }
 
-    /** File → Export Report… (issue #7): the report on the main window's traffic and the Costs screen's inputs. */
-    private void addReportExport(MainView view, MainViewModel viewModel, CostViewModel costs) {
-        ReportViewModel report = new ReportViewModel(new ReportService(new PlanService(new AnalysisService()),
-                new CostService()), executor, java.time.Clock.systemDefaultZone());
-        view.setOnExportReport(() -> {
-            java.util.Optional<org.lowtide.cost.CostAssumptions> assumptions = java.util.Optional.ofNullable(
-                    costs.reportProperty().get()).map(org.lowtide.cost.CostReport::assumptions);
-            report.setSource(viewModel.getSource(), viewModel.getZone(), viewModel.getWindowLength(), assumptions);
+    /**
+     * File → Export Report… (issue #7): the report for leadership on the traffic the main window
+     * shows, priced with the Costs screen's assumptions; a dialog with a preview of the pages.
+     */
+    private void addReportExport(MainView view, MainViewModel viewModel, CostViewModel costs, AnalysisService analysis) {
+        ReportViewModel report = new ReportViewModel(new ReportService(new PlanService(analysis), new CostService()),
+                executor, java.time.Clock.systemDefaultZone());
+        MenuItem export = new MenuItem("Export Report…");
+        export.setId("exportReport");
+        export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        export.disableProperty().bind(viewModel.resultProperty().isNull());
+        export.setOnAction(e -> {
+            report.setSource(viewModel.getSource(), viewModel.getZone(), viewModel.getWindowLength(),
+                    Optional.ofNullable(costs.assumptionsProperty().get()));
             ReportView.show(view.getScene().getWindow(), report, MainView.stylesheet());
         });
+        view.addFileMenuItems(List.of(export));
     }
 
     /** The file named by the first parameter, else the default sample. */

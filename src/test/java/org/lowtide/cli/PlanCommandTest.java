@@ -50,9 +50,21 @@ class PlanCommandTest {
         Files.writeString(traffic, csv, StandardCharsets.UTF_8);
     }
 
+    /** A plan ranked by traffic at stake with a 1-hour tail: the scores are easy to check by hand. */
     private String[] plan(String... extra) {
         String[] base = {"plan", traffic.toString(), "--zone", "Europe/Berlin", "--from", "2025-11-17", "--to",
-            "2025-12-14", "--rollback", "PT1H", "--count", "3"};
+            "2025-12-14", "--rollback", "PT1H", "--count", "3", "--by-traffic"};
+        return concat(base, extra);
+    }
+
+    /** A plan ranked by the expected cost of a change, in money (the default). */
+    private String[] moneyPlan(String... extra) {
+        String[] base = {"plan", traffic.toString(), "--zone", "Europe/Berlin", "--from", "2025-11-17", "--to",
+            "2025-12-14", "--count", "3", "--revenue-per-year", "10000000", "--currency", "EUR"};
+        return concat(base, extra);
+    }
+
+    private static String[] concat(String[] base, String[] extra) {
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
@@ -77,6 +89,55 @@ class PlanCommandTest {
         assertThat(json.path("recurring").path("rule").asText()).isEqualTo("Saturdays 03:00–05:00 Europe/Berlin");
         assertThat(json.path("habit").path("expectedTraffic").asDouble())
                 .isGreaterThan(windows.get(0).path("expectedTraffic").asDouble());
+    }
+
+    @Test
+    void moneyPlanCostsEachWindowAndAgreesWithTheClosedForm() throws Exception {
+        Run r = run(moneyPlan("--json", "--habit", "Tue 14:00", "--change-failure-rate", "0.2"));
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.path("currency").asText()).isEqualTo("EUR");
+        JsonNode first = json.path("windows").get(0);
+        OffsetDateTime start = OffsetDateTime.parse(first.path("start").asText());
+        assertThat(start.getDayOfWeek()).isEqualTo(DayOfWeek.SATURDAY);
+        JsonNode cost = first.path("cost");
+        // The simulation agrees with the closed form within four standard errors.
+        assertThat(Math.abs(cost.path("mean").asDouble() - cost.path("exactMean").asDouble()))
+                .isLessThan(4 * cost.path("standardError").asDouble());
+        assertThat(cost.path("failureProbability").asDouble()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(cost.path("p99").asDouble()).isGreaterThan(cost.path("p90").asDouble());
+        assertThat(first.path("expectedCost").asDouble()).isCloseTo(cost.path("exactMean").asDouble(),
+                org.assertj.core.data.Offset.offset(1e-6));
+        // The traffic over the chosen window, hour by hour from the generator's formula.
+        double traffic = 0;
+        for (int h = start.getHour(); h < start.getHour() + 2; h++) {
+            traffic += h >= 3 && h < 6 ? 10 : (h >= 2 && h < 4 ? 40 : 500 + 10 * h);
+        }
+        assertThat(first.path("expectedTraffic").asDouble()).isEqualTo(traffic);
+        assertThat(start.getHour()).isBetween(1, 4);
+        // Savings per year are the savings per change times the changes per year (default 250).
+        assertThat(first.path("savingsPerYearVsMedianSlot").asDouble())
+                .isCloseTo(250 * first.path("savingsVsMedianSlot").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+        JsonNode habit = json.path("habit");
+        assertThat(habit.path("expectedCost").asDouble()).isGreaterThan(first.path("expectedCost").asDouble());
+        assertThat(habit.path("savingsPerYear").asDouble()).isPositive();
+        // The rollback tail defaults to detect + restore p90: 5 min + 2 h.
+        assertThat(json.path("assumptions").path("rollbackTail").asText()).isEqualTo("PT2H5M");
+        assertThat(json.path("assumptions").path("cost").toString()).contains("changeFailureRate")
+                .contains("your input");
+    }
+
+    @Test
+    void moneyPlanIsDeterministic() {
+        assertThat(run(moneyPlan("--json")).out()).isEqualTo(run(moneyPlan("--json")).out());
+    }
+
+    @Test
+    void badCostInputsAreUsageErrors() {
+        Run r = run(moneyPlan("--change-failure-rate", "1.5"));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--change-failure-rate");
     }
 
     @Test

@@ -34,8 +34,8 @@ class ReportCommandTest {
     private static final List<String> PLAN = List.of("--zone", "Europe/Berlin", "--from", "2025-11-17", "--to",
             "2025-12-28", "--allowed", "Mon-Fri 01:00-06:00", "--allowed", "Sat 02:00-08:00", "--blackout",
             "2025-11-24/2025-11-30=Black Friday freeze", "--holidays", "DE", "--habit", "Tue 14:00");
-    private static final List<String> COST = List.of("--revenue-per-year", "120000000", "--currency", "EUR",
-            "--simulations", "20000");
+    private static final List<String> COST = List.of("--revenue-per-year", "120000000", "--currency", "EUR");
+    private static final List<String> SIMULATIONS = List.of("--simulations", "20000");
 
     @TempDir
     Path dir;
@@ -87,28 +87,37 @@ class ReportCommandTest {
     @Test
     void theNumbersInThePdfAreThoseOfPlanJsonAndCostJson() throws Exception {
         Path pdf = dir.resolve("shop.pdf");
-        Run report = run(args("report", SHOP, PLAN, COST, "--pdf", pdf, "--title", "Checkout"));
+        Run report = run(args("report", SHOP, PLAN, COST, SIMULATIONS, "--pdf", pdf, "--title", "Checkout"));
         assertThat(report.code()).as(report.err()).isZero();
         assertThat(report.out()).contains("shop.pdf").contains("pages, A4");
         String text = text(pdf);
 
-        Run plan = run(args("plan", SHOP, PLAN, "--json"));
+        Run plan = run(args("plan", SHOP, PLAN, COST, "--json"));
         assertThat(plan.code()).as(plan.err()).isZero();
         JsonNode planJson = new ObjectMapper().readTree(plan.out());
+        assertThat(planJson.path("currency").asText()).isEqualTo("EUR");
         assertThat(planJson.path("windows").size()).isEqualTo(4);
         for (JsonNode w : planJson.path("windows")) {
             String start = Texts.dayTime(OffsetDateTime.parse(w.path("start").asText()).atZoneSameInstant(BERLIN));
             assertThat(text.contains(squeeze(start))).as("window %s", start).isTrue();
-            assertThat(text.contains(Texts.count(w.path("expectedTraffic").asDouble()))).as("traffic of %s", start)
-                    .isTrue();
-            assertThat(text.contains(Texts.count(w.path("savingsVsMedianSlot").asDouble()))).as("savings of %s",
-                    start).isTrue();
+            for (String amount : List.of(Texts.money(w.path("expectedCost").asDouble(), "EUR"),
+                    Texts.money(w.path("cost").path("p90").asDouble(), "EUR"),
+                    Texts.money(w.path("savingsVsMedianSlot").asDouble(), "EUR"),
+                    Texts.count(w.path("expectedTraffic").asDouble()))) {
+                assertThat(text.contains(squeeze(amount))).as("%s of %s", amount, start).isTrue();
+            }
             assertThat(text.contains(squeeze(w.path("reasons").get(0).asText()))).as("reason of %s", start).isTrue();
         }
+        JsonNode first = planJson.path("windows").get(0);
+        assertThat(text.contains(squeeze(Texts.money(first.path("cost").path("mean").asDouble(), "EUR")))).isTrue();
         assertThat(text.contains(squeeze(planJson.path("recurring").path("rule").asText()))).isTrue();
-        assertThat(text.contains(Texts.count(planJson.path("habit").path("expectedTraffic").asDouble()))).isTrue();
+        String savings = squeeze(Texts.money(planJson.path("habit").path("savingsPerYear").asDouble(), "EUR"));
+        assertThat(text.contains("Yearlysavings" + savings)).as("yearly savings %s", savings).isTrue();
+        assertThat(text.contains(squeeze(Texts.money(planJson.path("habit").path("expectedCost").asDouble(), "EUR"))))
+                .isTrue();
+        assertThat(text.contains(squeeze(Texts.money(planJson.path("medianSlot").asDouble(), "EUR")))).isTrue();
 
-        Run cost = run(args("cost", SHOP, "--zone", "Europe/Berlin", COST, "--json"));
+        Run cost = run(args("cost", SHOP, "--zone", "Europe/Berlin", COST, SIMULATIONS, "--json"));
         assertThat(cost.code()).as(cost.err()).isZero();
         JsonNode costJson = new ObjectMapper().readTree(cost.out());
         for (String which : List.of("best", "median", "worst")) {
@@ -135,11 +144,11 @@ class ReportCommandTest {
         Path saved = dir.resolve("shop.lowtide");
         Path traffic = dir.resolve("shop.csv");
         Files.copy(SHOP, traffic);
-        Run plan = run(args("plan", traffic, PLAN, "--save", saved, "--json"));
+        Run plan = run(args("plan", traffic, PLAN, COST, "--save", saved, "--json"));
         assertThat(plan.code()).as(plan.err()).isZero();
         Path fromPlan = dir.resolve("from-plan.pdf");
         Path fromCsv = dir.resolve("from-csv.pdf");
-        Run a = run(args("report", saved, COST, "--pdf", fromPlan));
+        Run a = run(args("report", saved, "--pdf", fromPlan));
         assertThat(a.code()).as(a.err()).isZero();
         Run b = run(args("report", traffic, PLAN, COST, "--pdf", fromCsv));
         assertThat(b.code()).as(b.err()).isZero();

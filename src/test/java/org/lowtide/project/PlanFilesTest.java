@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lowtide.cost.CostAssumptions;
+import org.lowtide.cost.HoursOfDay;
+import org.lowtide.cost.RevenueBasis;
 import org.lowtide.planning.AllowedHours;
 import org.lowtide.planning.Blackout;
 import org.lowtide.planning.Constraints;
@@ -56,7 +59,11 @@ class PlanFilesTest {
                 Optional.of(WindowRequest.Habit.parse("Wed 15:00")));
         AnalysisRequest a = new AnalysisRequest(new TrafficSource.FileSource(traffic), ImportOptions.inZone(BERLIN),
                 Duration.ofHours(1), 3);
-        return plans.plan(new PlanRequest(a, r, Optional.of("DE")), ProgressListener.NONE, Cancellation.NEVER);
+        CostAssumptions cost = CostAssumptions.defaults().toBuilder().changeFailureRate(0.3)
+                .revenue(new RevenueBasis.Amount(RevenueBasis.Period.YEAR, 2_000_000, true))
+                .currency(java.util.Currency.getInstance("EUR")).nightHours(HoursOfDay.parse("23:00-06:00")).build();
+        return plans.plan(new PlanRequest(a, r, Optional.of("DE"), Optional.of(cost)), ProgressListener.NONE,
+                Cancellation.NEVER);
     }
 
     @Test
@@ -74,6 +81,12 @@ class PlanFilesTest {
         assertThat(replanned.plan().windows()).isEqualTo(original.plan().windows());
         assertThat(reopened.sourceSha256()).isEqualTo(PlanService.sha256(dir.resolve("traffic.csv")));
         assertThat(original.plan().request().constraints().holidays()).isNotEmpty(); // Christmas from Jollyday
+        // The cost assumptions travel with the plan: the same money, the same seeded simulation.
+        assertThat(reopened.cost()).isPresent();
+        assertThat(reopened.cost().get().changeFailureRate().value()).isEqualTo(0.3);
+        assertThat(reopened.cost().get().nightHours().value()).isEqualTo(HoursOfDay.parse("23:00-06:00"));
+        assertThat(replanned.windowCosts()).isEqualTo(original.windowCosts());
+        assertThat(original.plan().unit()).isEqualTo("EUR");
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.lowtide.cost.ScenarioResult;
 import org.lowtide.planning.Blackout;
 import org.lowtide.planning.ChangeWindow;
 import org.lowtide.planning.Holiday;
+import org.lowtide.planning.Outlooks;
 import org.lowtide.planning.Plan;
 import org.lowtide.planning.RecurringWindow;
 import org.lowtide.planning.Rejection;
@@ -248,19 +249,22 @@ public final class PdfReportWriter {
         ErrorBudget budget = m.cost().errorBudget();
         if (m.recommended().isPresent()) {
             Money.Priced r = m.recommended().get();
-            double mean = r.estimate().mean();
-            double median = m.median().estimate().mean();
-            tiles.add(new String[] {"Expected cost of a change in the window", Texts.money(mean, c),
-                "started " + r.label() + "; " + Texts.count(r.estimate().simulations()) + " simulated changes"});
-            tiles.add(new String[] {"…at the median start of the week", Texts.money(median, c),
-                median > 0 ? Texts.percent(1 - mean / median) + " less in the window" : ""});
+            double expected = r.expected();
+            double median = m.medianWindow();
+            tiles.add(new String[] {"Expected cost of a change in the window", Texts.money(expected, c),
+                r.label() + "; simulated over " + Texts.count(r.estimate().simulations()) + " changes: mean "
+                + Texts.money(r.estimate().mean(), c)});
+            tiles.add(new String[] {model.input().plannedInMoney() ? "…in the median window of the horizon"
+                : "…at the median start of the week", Texts.money(median, c),
+                median > 0 ? Texts.percent(1 - expected / median) + " less in the recommended window" : ""});
             tiles.add(new String[] {"…" + m.habit().description(), Texts.money(m.habit().costPerChange(), c),
-                Texts.money(m.habit().costPerChange() - mean, c) + " more per change than in the window"});
+                Texts.money(m.habit().costPerChange() - expected, c) + " more per change than in the window"});
             tiles.add(new String[] {"Yearly savings", m.yearlySavings() > 0 ? Texts.money(m.yearlySavings(), c)
                 : "none", Texts.count(m.changesPerYear()) + " changes a year moved from " + m.habit().description()
                 + " to the recommended window"});
             tiles.add(new String[] {"Error budget used", Texts.percent(budget.consumedShare())
-                + (budget.consumedShare() > 1 ? " (over)" : ""), "expected incidents of " + Texts.number(budget.changesPer30Days()) + " changes a month use "
+                + (budget.consumedShare() > 1 ? " (over)" : ""), "expected incidents of "
+                + Texts.number(budget.changesPer30Days()) + " changes a month use "
                 + Texts.number(budget.incidentMinutesPer30Days()) + " of the " + Texts.number(
                 budget.allowedMinutesPer30Days()) + " minutes a " + Texts.number(budget.sloPercent())
                 + " % objective allows in 30 days"});
@@ -270,6 +274,19 @@ public final class PdfReportWriter {
             tiles.addAll(trafficTiles());
         }
         return tiles;
+    }
+
+    /** An amount the planner ranked by: money when the plan was ranked in money, else traffic. */
+    private String planAmount(double v) {
+        if (model.input().plannedInMoney()) {
+            return Texts.money(v, model.money().map(Money::currency).orElse(""));
+        }
+        return Texts.count(v);
+    }
+
+    /** The heading of the planner's amounts. */
+    private String planAmountHeading() {
+        return model.input().plannedInMoney() ? "Expected cost of a change" : model.trafficUnit() + " at stake";
     }
 
     private List<String[]> trafficTiles() {
@@ -347,7 +364,7 @@ public final class PdfReportWriter {
         List<List<String>> rows = new ArrayList<>();
         m.recommended().ifPresent(r -> rows.add(costRow("Recommended window: " + r.label(), r.estimate(), c)));
         rows.add(costRow("Cheapest start of the week: " + start(m.cost().best()), m.cost().best().estimate(), c));
-        rows.add(costRow("Median start: " + start(m.median()), m.median().estimate(), c));
+        rows.add(costRow("Median start of the week: " + start(m.median()), m.median().estimate(), c));
         m.habit().estimate().ifPresent(e -> rows.add(costRow("Your habit: " + model.summary().habit().orElse(""), e,
                 c)));
         rows.add(costRow("Peak: " + start(m.cost().worst()), m.cost().worst().estimate(), c));
@@ -421,23 +438,35 @@ public final class PdfReportWriter {
                 + " were scored, " + Texts.count(plan.allowed()) + " met every constraint."));
         List<List<String>> rows = new ArrayList<>();
         Optional<Money> money = model.money();
+        boolean inMoney = model.input().plannedInMoney();
         for (int i = 0; i < plan.windows().size(); i++) {
             ChangeWindow w = plan.windows().get(i);
             List<String> row = new ArrayList<>(List.of(Integer.toString(w.rank()),
                     Texts.dayTime(w.window().start().atZone(zone)) + " – " + Texts.HM.format(w.window().end().atZone(zone)),
-                    Texts.HM.format(w.latestSafeStart().atZone(zone)),
-                    Texts.count(w.expected()) + " (p90 " + Texts.count(w.upper()) + ")",
-                    Texts.count(w.savingsVsMedian())));
-            if (money.isPresent()) {
+                    Texts.HM.format(w.latestSafeStart().atZone(zone))));
+            if (inMoney) {
                 CostEstimate e = money.get().windows().get(i).estimate();
-                row.add(Texts.money(e.mean(), money.get().currency()) + " (p90 " + Texts.money(e.p90(),
-                        money.get().currency()) + ")");
+                row.add(Texts.count(Outlooks.trafficOver(model.input().profile(), w.window())));
+                row.add(planAmount(w.expected()) + " (simulated p90 " + Texts.money(e.p90(), money.get().currency())
+                        + ")");
+                row.add(planAmount(w.savingsVsMedian()));
+            } else {
+                row.add(Texts.count(w.expected()) + " (p90 " + Texts.count(w.upper()) + ")");
+                row.add(Texts.count(w.savingsVsMedian()));
+                money.ifPresent(m -> {
+                    CostEstimate e = m.windows().get(w.rank() - 1).estimate();
+                    row.add(Texts.money(e.mean(), m.currency()) + " (p90 " + Texts.money(e.p90(), m.currency()) + ")");
+                });
             }
             row.add(String.join("; ", w.reasons()));
             rows.add(row);
         }
         if (rows.isEmpty()) {
             add(blocks.body("No window meets every constraint."));
+        } else if (inMoney) {
+            add(blocks.table(new float[] {0.35f, 2f, 0.8f, 1.1f, 1.6f, 1.1f, 3f},
+                    List.of("#", "Window (local time)", "Latest safe start", unit + " in the window",
+                            "Expected cost of a change", "Less than the median window", "Why"), rows));
         } else if (money.isPresent()) {
             add(blocks.table(new float[] {0.35f, 2f, 0.8f, 1.3f, 1f, 1.4f, 3.2f},
                     List.of("#", "Window (local time)", "Latest safe start", unit + " at stake", "Less than the median",
@@ -448,19 +477,21 @@ public final class PdfReportWriter {
                             "Why"), rows));
         }
         ReportModel.Summary sum = model.summary();
-        add(blocks.small("Traffic at stake per change (window and rollback tail): " + Texts.count(sum.atStakeInBest())
-                + " " + unit + " in the best window, " + Texts.count(sum.atStakeInMedian()) + " in the median window"
-                + (sum.atStakeInHabit().isPresent() ? ", " + Texts.count(sum.atStakeInHabit().getAsDouble())
+        add(blocks.small((inMoney ? "Expected cost of a change: " : "Traffic at stake per change (window and rollback "
+                + "tail): ") + planAmount(sum.atStakeInBest()) + (inMoney ? "" : " " + unit) + " in the best window, "
+                + planAmount(sum.atStakeInMedian()) + " in the median window"
+                + (sum.atStakeInHabit().isPresent() ? ", " + planAmount(sum.atStakeInHabit().getAsDouble())
                 + " at your habit (" + sum.habit().orElse("") + ")" : "") + "."));
         plan.recurring().ifPresent(r -> recurring(r, zone));
         if (!plan.rejections().isEmpty()) {
             List<List<String>> out = new ArrayList<>();
             for (Rejection x : plan.rejections()) {
                 out.add(List.of(Texts.dayTime(x.window().start().atZone(zone)) + " – "
-                        + Texts.HM.format(x.window().end().atZone(zone)), Texts.count(x.expected()), x.reason()));
+                        + Texts.HM.format(x.window().end().atZone(zone)), planAmount(x.expected()), x.reason()));
             }
-            addGrouped(blocks.subheading("Ruled out although as quiet or quieter"),
-                    blocks.table(new float[] {2.4f, 1.2f, 4f}, List.of("Window", unit + " at stake", "Ruled out by"),
+            addGrouped(blocks.subheading(inMoney ? "Ruled out although as cheap or cheaper"
+                            : "Ruled out although as quiet or quieter"),
+                    blocks.table(new float[] {2.4f, 1.2f, 4f}, List.of("Window", planAmountHeading(), "Ruled out by"),
                             out), out.size());
         }
         List<Blackout> blackouts = plan.request().constraints().blackouts();

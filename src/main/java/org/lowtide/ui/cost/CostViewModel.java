@@ -130,6 +130,8 @@ public final class CostViewModel {
     private final ObjectProperty<Integer> chosenHour = new SimpleObjectProperty<>(this, "chosenHour", 14);
 
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
+    /** The last valid assumptions, for other screens (the Windows screen plans in money with them). */
+    private final ReadOnlyObjectWrapper<CostAssumptions> assumptions = new ReadOnlyObjectWrapper<>(this, "assumptions");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open traffic to cost it");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
@@ -292,6 +294,7 @@ public final class CostViewModel {
         try {
             CostAssumptions built = b.build();
             valid.set(true);
+            assumptions.set(built);
             return Optional.of(built);
         } catch (IllegalArgumentException e) {
             valid.set(false);
@@ -340,6 +343,11 @@ public final class CostViewModel {
             pause.setOnFinished(e -> recomputeNow());
         }
         pause.playFromStart();
+    }
+
+    /** @return the last valid assumptions (null until the form first validates) */
+    public ReadOnlyObjectProperty<CostAssumptions> assumptionsProperty() {
+        return assumptions.getReadOnlyProperty();
     }
 
     /** Validates and, when valid and traffic is loaded, starts a recompute (cancelling one still running). */

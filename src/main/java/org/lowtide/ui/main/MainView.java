@@ -28,6 +28,8 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
@@ -64,26 +66,49 @@ public final class MainView extends BorderPane {
     public static final String STYLESHEET = "/org/lowtide/ui/lowtide.css";
 
     private final MainViewModel viewModel;
+    private final TabPane tabs = new TabPane();
+    private Menu fileMenu;
     private File lastDirectory;
-    private Runnable onExportReport = () -> { };
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
         getStyleClass().add("main-view");
         setTop(new VBox(menuBar(), toolBar()));
-        setCenter(center());
+        Tab overview = new Tab("Overview", center());
+        overview.setId("overviewTab");
+        overview.setClosable(false);
+        tabs.getTabs().add(overview);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("main-tabs");
+        setCenter(tabs);
         setBottom(statusBar());
         acceptDroppedFiles();
-    }
-
-    /** Sets what File → Export Report… does (the app opens the report dialog). */
-    public void setOnExportReport(Runnable action) {
-        this.onExportReport = action == null ? () -> { } : action;
     }
 
     /** @return the stylesheet's URL, for {@code Scene#getStylesheets()} */
     public static String stylesheet() {
         return MainView.class.getResource(STYLESHEET).toExternalForm();
+    }
+
+    /** Adds a screen as a tab after the overview; @return the tab */
+    public Tab addTab(String title, String id, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        tab.setClosable(false);
+        tabs.getTabs().add(tab);
+        return tab;
+    }
+
+    /** Brings a tab to the front. */
+    public void selectTab(Tab tab) {
+        tabs.getSelectionModel().select(tab);
+    }
+
+    /** Adds items to the File menu, after Open Sample and before Quit. */
+    public void addFileMenuItems(List<MenuItem> items) {
+        int quitSeparator = fileMenu.getItems().size() - 2;
+        fileMenu.getItems().add(quitSeparator, new SeparatorMenuItem());
+        fileMenu.getItems().addAll(quitSeparator + 1, items);
     }
 
     // ---------------------------------------------------------------- top
@@ -104,14 +129,8 @@ public final class MainView extends BorderPane {
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> javafx.application.Platform.exit());
 
-        MenuItem exportReport = new MenuItem("Export Report…");
-        exportReport.setId("exportReport");
-        exportReport.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
-        exportReport.setOnAction(e -> onExportReport.run());
-        exportReport.disableProperty().bind(viewModel.resultProperty().isNull());
-
-        Menu file = new Menu("File", null, open, samples, new SeparatorMenuItem(), exportReport,
-                new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, samples, new SeparatorMenuItem(), quit);
+        fileMenu = file;
 
         MenuItem about = new MenuItem("About Lowtide");
         about.setOnAction(e -> showAbout());

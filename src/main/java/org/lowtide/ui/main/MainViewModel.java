@@ -132,6 +132,19 @@ public final class MainViewModel {
         start();
     }
 
+    /** Opens a source read in {@code readIn} (a saved plan's traffic, say), cancelling any analysis running. */
+    public void load(TrafficSource newSource, ZoneId readIn) {
+        Objects.requireNonNull(readIn, "readIn");
+        quiet = true;
+        try {
+            zone.set(readIn);
+        } finally {
+            quiet = false;
+        }
+        zoneError.set("");
+        load(newSource);
+    }
+
     /** Analyses the current source again with the current zone and window length. */
     public void reanalyse() {
         start();

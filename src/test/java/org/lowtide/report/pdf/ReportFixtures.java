@@ -71,11 +71,12 @@ final class ReportFixtures {
                         List.of(Blackout.parse("2025-11-24/2025-11-30=" + freeze, BERLIN)), List.of(),
                         HolidayPolicy.BLACKOUT),
                 Optional.of(WindowRequest.Habit.parse("Tue 14:00")));
-        PlanRequest request = new PlanRequest(new AnalysisRequest(source, ImportOptions.inZone(BERLIN),
-                Duration.ofHours(2), AnalysisRequest.DEFAULT_TROUGHS), windows, Optional.of("DE"));
         CostAssumptions cost = CostAssumptions.defaults().toBuilder()
                 .currency(java.util.Currency.getInstance("EUR"))
                 .revenue(new RevenueBasis.Amount(RevenueBasis.Period.YEAR, 120_000_000, true)).build();
+        // Ranked in money, as `lowtide plan` and `lowtide report` do by default.
+        PlanRequest request = new PlanRequest(new AnalysisRequest(source, ImportOptions.inZone(BERLIN),
+                Duration.ofHours(2), AnalysisRequest.DEFAULT_TROUGHS), windows, Optional.of("DE"), Optional.of(cost));
         return service().prepare(request, Optional.of(new ReportService.CostInputs(cost, scenarios,
                         20_000, CostAnalysis.DEFAULT_SEED)), options,
                 Set.of("duration", "horizon", "allowed", "blackouts", "holidays", "habit", "zone"),

@@ -1,0 +1,73 @@
+package org.lowtide.ui.plan;
+
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.lowtide.planning.AllowedHours;
+
+/**
+ * One line of staff hours in the plan form, e.g. {@code Mon-Fri 01:00-06:00}, read with
+ * {@link AllowedHours#parse}. A blank line means nothing and is no error.
+ */
+public final class AllowedHoursRow {
+
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private Optional<AllowedHours> value = Optional.empty();
+
+    public AllowedHoursRow(String initial) {
+        text.addListener((o, before, now) -> validate());
+        text.set(initial == null ? "" : initial);
+        validate();
+    }
+
+    private void validate() {
+        String t = text.get() == null ? "" : text.get().trim();
+        if (t.isEmpty()) {
+            value = Optional.empty();
+            error.set("");
+            return;
+        }
+        try {
+            value = Optional.of(AllowedHours.parse(t));
+            error.set("");
+        } catch (IllegalArgumentException e) {
+            value = Optional.empty();
+            error.set(Messages.sentence(e.getMessage()));
+        }
+    }
+
+    /** @return whether the line is blank (ignored) */
+    boolean isBlank() {
+        return text.get() == null || text.get().isBlank();
+    }
+
+    /** @return the hours, when the line is filled in and valid */
+    Optional<AllowedHours> value() {
+        return value;
+    }
+
+    /** What the user typed: {@code "Mon-Fri 01:00-06:00"}, {@code "Sat,Sun 22:00-02:00"}, {@code "daily 02:00-05:00"}. */
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public String getText() {
+        return text.get();
+    }
+
+    public void setText(String value) {
+        text.set(value);
+    }
+
+    /** Why the line cannot be read; empty when it can (or is blank). */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public String getError() {
+        return error.get();
+    }
+}

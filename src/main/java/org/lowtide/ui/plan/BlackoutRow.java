@@ -1,0 +1,88 @@
+package org.lowtide.ui.plan;
+
+import java.time.ZoneId;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.lowtide.planning.Blackout;
+
+/**
+ * One freeze in the plan form: first and last day ({@code 2026-11-23}, both included) or local
+ * date-times ({@code 2026-11-23T18:00}, end excluded), and a reason; read with
+ * {@link Blackout#parse} in the plan's zone, as the CLI's {@code --blackout START/END=REASON}.
+ * A row whose dates are both blank means nothing and is no error.
+ */
+public final class BlackoutRow {
+
+    private final StringProperty start = new SimpleStringProperty(this, "start", "");
+    private final StringProperty end = new SimpleStringProperty(this, "end", "");
+    private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+    public BlackoutRow(String start, String end, String reason) {
+        this.start.set(start == null ? "" : start);
+        this.end.set(end == null ? "" : end);
+        this.reason.set(reason == null ? "" : reason);
+    }
+
+    /** @return whether both dates are blank (the row is ignored) */
+    boolean isBlank() {
+        return trimmed(start).isEmpty() && trimmed(end).isEmpty();
+    }
+
+    /**
+     * Reads the row in {@code zone} and sets {@link #errorProperty()}.
+     *
+     * @return the blackout, when the row is filled in and valid
+     */
+    Optional<Blackout> validate(ZoneId zone) {
+        if (isBlank()) {
+            error.set("");
+            return Optional.empty();
+        }
+        if (trimmed(start).isEmpty() || trimmed(end).isEmpty()) {
+            error.set("Give both the first and the last day (2026-11-23), or date-times (2026-11-23T18:00).");
+            return Optional.empty();
+        }
+        String spec = trimmed(start) + "/" + trimmed(end);
+        String why = trimmed(reason).replace("=", "-");
+        try {
+            Blackout b = Blackout.parse(why.isEmpty() ? spec : spec + "=" + why, zone);
+            error.set("");
+            return Optional.of(b);
+        } catch (IllegalArgumentException e) {
+            error.set(Messages.sentence(e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private static String trimmed(StringProperty p) {
+        return p.get() == null ? "" : p.get().trim();
+    }
+
+    /** First day, or local start date-time. */
+    public StringProperty startProperty() {
+        return start;
+    }
+
+    /** Last day (included), or local end date-time (excluded). */
+    public StringProperty endProperty() {
+        return end;
+    }
+
+    /** Why there is no change then, e.g. "Black Friday freeze". */
+    public StringProperty reasonProperty() {
+        return reason;
+    }
+
+    /** Why the row cannot be read; empty when it can (or is blank). */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public String getError() {
+        return error.get();
+    }
+}

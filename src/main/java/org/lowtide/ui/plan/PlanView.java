@@ -1,0 +1,866 @@
+package org.lowtide.ui.plan;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import javafx.util.converter.LocalDateStringConverter;
+import org.jfree.chart.fx.ChartViewer;
+import org.lowtide.planning.HolidayPolicy;
+import org.lowtide.planning.ScheduleExports;
+import org.lowtide.project.PlanFiles;
+import org.lowtide.service.TrafficSource;
+import org.lowtide.ui.plan.PlanViewModel.OccurrenceRow;
+import org.lowtide.ui.plan.PlanViewModel.RejectionRow;
+import org.lowtide.ui.plan.PlanViewModel.WindowRow;
+
+/**
+ * The Windows screen: the constraint form on the left; on the right the best window in words, the
+ * horizon's timeline, the ranked dated windows, the windows ruled out and the weekly rule, with
+ * exports. Only binds controls to {@link PlanViewModel}; state and validation live there.
+ */
+public final class PlanView extends BorderPane {
+
+    /** This screen's stylesheet (added to the main one). */
+    public static final String STYLESHEET = "/org/lowtide/ui/plan/plan.css";
+
+    private final PlanViewModel viewModel;
+    private final MenuItem savePlanItem = new MenuItem("Save Plan…");
+    private final MenuItem openPlanItem = new MenuItem("Open Plan…");
+    private Runnable onShow = () -> { };
+    private File lastDirectory;
+
+    public PlanView(PlanViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add("plan-view");
+        getStylesheets().add(PlanView.class.getResource(STYLESHEET).toExternalForm());
+        setLeft(form());
+        setCenter(results());
+
+        savePlanItem.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        savePlanItem.setOnAction(e -> chooseSaveFile());
+        savePlanItem.disableProperty().bind(viewModel.canSaveProperty().not());
+        openPlanItem.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        openPlanItem.setOnAction(e -> chooseOpenFile());
+    }
+
+    /** @return File menu items: Save Plan… and Open Plan… */
+    public List<MenuItem> fileMenuItems() {
+        return List.of(savePlanItem, openPlanItem);
+    }
+
+    /** @param action brings this screen to the front (e.g. selects its tab) when a plan file is opened */
+    public void setOnShow(Runnable action) {
+        onShow = action == null ? () -> { } : action;
+    }
+
+    // ---------------------------------------------------------------- the form
+
+    private Node form() {
+        VBox form = new VBox(14,
+                section("Window", windowFields()),
+                section("Horizon", horizonFields()),
+                section("Staff hours", staffHours()),
+                section("Blackouts", blackouts()),
+                section("Public holidays", holidays()),
+                section("Your team's habit", habit()),
+                planButtons());
+        form.getStyleClass().add("plan-form");
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("plan-form-scroll");
+        scroll.setPrefWidth(336);
+        scroll.setMinWidth(300);
+        return scroll;
+    }
+
+    private static Node section(String title, Node content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("form-section");
+        return new VBox(6, heading, content);
+    }
+
+    private Node windowFields() {
+        TextField length = textField("windowLength", viewModel.windowLengthProperty(), "2 h",
+                "How long the change takes: 2 h, 90 min, 1h30m");
+        TextField tail = textField("rollbackTail", viewModel.rollbackTailProperty(), "1 h",
+                "Time to detect and roll back a failed change after the window (p90); 0 for none."
+                        + " Scored with the window; each window reports its latest safe start.");
+        Spinner<Integer> count = new Spinner<>();
+        count.setId("countSpinner");
+        count.setEditable(true);
+        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, PlanViewModel.MAX_COUNT, 4);
+        count.setValueFactory(factory);
+        factory.valueProperty().bindBidirectional(viewModel.countProperty());
+        count.setMaxWidth(Double.MAX_VALUE);
+        count.setTooltip(new Tooltip("How many dated windows to plan"));
+        TextField gap = textField("minGap", viewModel.minGapProperty(), "1 d",
+                "Least time between the starts of two windows: 1 d, 12 h, 7 d");
+
+        GridPane grid = twoColumns();
+        grid.add(field("Length", length, viewModel.windowLengthErrorProperty()), 0, 0);
+        grid.add(field("Rollback tail", tail, viewModel.rollbackTailErrorProperty()), 1, 0);
+        grid.add(field("Windows", count, viewModel.countErrorProperty()), 0, 1);
+        grid.add(field("Minimum gap", gap, viewModel.minGapErrorProperty()), 1, 1);
+        return grid;
+    }
+
+    private Node horizonFields() {
+        DatePicker first = datePicker("fromPicker", viewModel.fromProperty());
+        DatePicker last = datePicker("toPicker", viewModel.toProperty());
+        GridPane grid = twoColumns();
+        grid.add(caption("From", first), 0, 0);
+        grid.add(caption("To (included)", last), 1, 0);
+        grid.add(first, 0, 1);
+        grid.add(last, 1, 1);
+        Label error = errorLabel(viewModel.horizonErrorProperty());
+        grid.add(error, 0, 2, 2, 1);
+        Label zone = new Label();
+        zone.getStyleClass().add("form-hint");
+        zone.setWrapText(true);
+        zone.textProperty().bind(Bindings.createStringBinding(() -> viewModel.getZone() == null ? ""
+                : "Dates, hours and holidays in " + viewModel.getZone().getId() + " (the toolbar's time zone)",
+                viewModel.zoneProperty()));
+        return new VBox(4, grid, zone);
+    }
+
+    private static DatePicker datePicker(String id, javafx.beans.property.ObjectProperty<LocalDate> value) {
+        DatePicker picker = new DatePicker();
+        picker.setId(id);
+        picker.valueProperty().bindBidirectional(value);
+        picker.setMaxWidth(Double.MAX_VALUE);
+        picker.setShowWeekNumbers(true);
+        picker.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
+        picker.setPromptText("2026-11-27");
+        return picker;
+    }
+
+    private Node staffHours() {
+        VBox rows = new VBox(4);
+        rows.setId("allowedRows");
+        Runnable rebuild = () -> {
+            rows.getChildren().clear();
+            for (AllowedHoursRow row : viewModel.getAllowedHours()) {
+                rows.getChildren().add(allowedRow(row));
+            }
+        };
+        rebuildOnStructureChange(viewModel.getAllowedHours(), rebuild);
+        rebuild.run();
+        Button add = new Button("+ Add staff hours");
+        add.setId("addAllowed");
+        add.getStyleClass().add("add-button");
+        add.setOnAction(e -> {
+            viewModel.addAllowedHours("");
+            focusLastAllowed(rows);
+        });
+        Label hint = new Label("None: any time. E.g. Mon-Fri 01:00-06:00, Sat,Sun 22:00-02:00, daily 02:00-05:00");
+        hint.getStyleClass().add("form-hint");
+        hint.setWrapText(true);
+        return new VBox(4, rows, add, hint);
+    }
+
+    private Node allowedRow(AllowedHoursRow row) {
+        TextField text = new TextField();
+        text.textProperty().bindBidirectional(row.textProperty());
+        text.setPromptText("Mon-Fri 01:00-06:00");
+        text.getStyleClass().add("allowed-field");
+        markInvalid(text, row.errorProperty());
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button remove = removeButton("Remove these hours", () -> viewModel.getAllowedHours().remove(row));
+        HBox line = new HBox(4, text, remove);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(2, line, errorLabel(row.errorProperty()));
+    }
+
+    private Node blackouts() {
+        VBox rows = new VBox(8);
+        rows.setId("blackoutRows");
+        Runnable rebuild = () -> {
+            rows.getChildren().clear();
+            for (BlackoutRow row : viewModel.getBlackouts()) {
+                rows.getChildren().add(blackoutRow(row));
+            }
+        };
+        rebuildOnStructureChange(viewModel.getBlackouts(), rebuild);
+        rebuild.run();
+        Button add = new Button("+ Add blackout");
+        add.setId("addBlackout");
+        add.getStyleClass().add("add-button");
+        add.setOnAction(e -> viewModel.addBlackout("", "", ""));
+        Label hint = new Label("First and last day (both included), or date-times such as 2026-11-23T18:00 (end excluded)");
+        hint.getStyleClass().add("form-hint");
+        hint.setWrapText(true);
+        return new VBox(4, rows, add, hint);
+    }
+
+    private Node blackoutRow(BlackoutRow row) {
+        TextField start = new TextField();
+        start.textProperty().bindBidirectional(row.startProperty());
+        start.setPromptText("first day");
+        TextField end = new TextField();
+        end.textProperty().bindBidirectional(row.endProperty());
+        end.setPromptText("last day");
+        markInvalid(start, row.errorProperty());
+        markInvalid(end, row.errorProperty());
+        start.setPrefColumnCount(8);
+        end.setPrefColumnCount(8);
+        HBox.setHgrow(start, Priority.ALWAYS);
+        HBox.setHgrow(end, Priority.ALWAYS);
+        Label dash = new Label("–");
+        dash.setMinWidth(Region.USE_PREF_SIZE);
+        Button remove = removeButton("Remove this blackout", () -> viewModel.getBlackouts().remove(row));
+        HBox dates = new HBox(3, start, calendarButton(row.startProperty()), dash, end,
+                calendarButton(row.endProperty()));
+        dates.setAlignment(Pos.CENTER_LEFT);
+        TextField reason = new TextField();
+        reason.textProperty().bindBidirectional(row.reasonProperty());
+        reason.setPromptText("reason, e.g. Black Friday freeze");
+        HBox.setHgrow(reason, Priority.ALWAYS);
+        HBox why = new HBox(3, reason, remove);
+        why.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(3, dates, why, errorLabel(row.errorProperty()));
+        box.getStyleClass().add("blackout-row");
+        return box;
+    }
+
+    /**
+     * A calendar button for a date typed in a text field: picking a day writes it there; the field
+     * stays free for date-times, which a date picker cannot hold.
+     */
+    private static Node calendarButton(StringProperty text) {
+        DatePicker picker = new DatePicker();
+        picker.getStyleClass().add("calendar-button");
+        picker.setEditable(false);
+        picker.setShowWeekNumbers(true);
+        picker.setTooltip(new Tooltip("Pick a day"));
+        boolean[] syncing = {false};
+        picker.setOnShowing(e -> {
+            syncing[0] = true;
+            try {
+                picker.setValue(dateIn(text.get()));
+            } finally {
+                syncing[0] = false;
+            }
+        });
+        picker.valueProperty().addListener((o, before, day) -> {
+            if (!syncing[0] && day != null) {
+                text.set(day.toString());
+            }
+        });
+        return picker;
+    }
+
+    private static LocalDate dateIn(String text) {
+        if (text == null || text.trim().length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim().substring(0, 10));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private Node holidays() {
+        TextField calendar = textField("holidaysField", viewModel.holidaysProperty(), "none, or DE, DE-BY, US-NY",
+                "Public holidays from Jollyday: an ISO country code, optionally with a region (DE-BY, US-NY, GB)");
+        ToggleGroup policy = new ToggleGroup();
+        RadioButton blackout = new RadioButton("blocked");
+        blackout.setId("holidaysAsBlackout");
+        blackout.setToggleGroup(policy);
+        blackout.setUserData(HolidayPolicy.BLACKOUT);
+        RadioButton allowed = new RadioButton("allowed");
+        allowed.setId("holidaysAsAllowed");
+        allowed.setToggleGroup(policy);
+        allowed.setUserData(HolidayPolicy.ALLOWED);
+        Runnable select = () -> policy.selectToggle(
+                viewModel.holidayPolicyProperty().get() == HolidayPolicy.ALLOWED ? allowed : blackout);
+        select.run();
+        viewModel.holidayPolicyProperty().addListener((o, before, now) -> select.run());
+        policy.selectedToggleProperty().addListener((o, before, now) -> {
+            if (now != null) {
+                viewModel.holidayPolicyProperty().set((HolidayPolicy) now.getUserData());
+            }
+        });
+        Label holidaysAre = new Label("On holidays, changes are");
+        holidaysAre.setMinWidth(Region.USE_PREF_SIZE);
+        HBox choice = new HBox(12, blackout, allowed);
+        choice.setAlignment(Pos.CENTER_LEFT);
+        holidaysAre.getStyleClass().add("form-caption");
+        holidaysAre.disableProperty().bind(viewModel.holidaysProperty().isEmpty());
+        choice.disableProperty().bind(viewModel.holidaysProperty().isEmpty());
+        return new VBox(4, caption("Country or region", calendar), calendar,
+                errorLabel(viewModel.holidaysErrorProperty()), holidaysAre, choice);
+    }
+
+    private Node habit() {
+        TextField habit = textField("habitField", viewModel.habitProperty(), "e.g. Tue 14:00",
+                "When your team changes today (day and time); the plan says how much less is at stake in its windows");
+        Label hint = new Label("To compare: how much traffic your usual slot puts at stake");
+        hint.getStyleClass().add("form-hint");
+        hint.setWrapText(true);
+        return new VBox(4, habit, errorLabel(viewModel.habitErrorProperty()), hint);
+    }
+
+    private Node planButtons() {
+        Button plan = new Button("Plan now");
+        plan.setId("planButton");
+        plan.setMinWidth(Region.USE_PREF_SIZE);
+        plan.getStyleClass().add("plan-button");
+        plan.setOnAction(e -> viewModel.plan());
+        plan.disableProperty().bind(viewModel.validProperty().not());
+        Label auto = new Label("Plans again by itself when an input changes");
+        auto.getStyleClass().add("form-hint");
+        auto.setWrapText(true);
+        HBox.setHgrow(auto, Priority.ALWAYS);
+        HBox box = new HBox(10, plan, auto);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    // ---------------------------------------------------------------- the results
+
+    private Node results() {
+        VBox top = new VBox(8, header(), strip("error-strip", viewModel.errorMessageProperty(), true),
+                strip("problem-strip", viewModel.inputProblemProperty(), false),
+                strip("note-strip", viewModel.noteProperty(), false), banner());
+        SplitPane split = new SplitPane(timelineCard(), windowsCard(), lowerCards());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.365, 0.70);
+        split.getStyleClass().add("plan-split");
+        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox results = new VBox(8, top, split);
+        results.getStyleClass().add("plan-results");
+        return results;
+    }
+
+    private Node header() {
+        Label status = new Label();
+        status.setId("planStatus");
+        status.getStyleClass().add("plan-status");
+        status.textProperty().bind(viewModel.statusMessageProperty());
+        status.setMinWidth(0);
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(120);
+        progress.progressProperty().bind(viewModel.progressProperty());
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        Button cancel = new Button("Cancel");
+        cancel.getStyleClass().add("cancel-button");
+        cancel.setOnAction(e -> viewModel.cancel());
+        cancel.visibleProperty().bind(viewModel.busyProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+
+        Button ics = new Button("Save .ics…");
+        ics.setId("saveIcs");
+        ics.setTooltip(new Tooltip("The dated windows and the weekly rule as an iCalendar file (RFC 5545)"));
+        ics.setOnAction(e -> chooseExport("Save the windows as a calendar", "plan.ics",
+                new FileChooser.ExtensionFilter("iCalendar (*.ics)", "*.ics"), viewModel::exportIcs));
+        Button csv = new Button("Save CSV…");
+        csv.setId("saveCsv");
+        csv.setTooltip(new Tooltip("The dated windows as CSV"));
+        csv.setOnAction(e -> chooseExport("Save the windows as CSV", "plan.csv",
+                new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"), viewModel::exportCsv));
+        ics.disableProperty().bind(viewModel.resultProperty().isNull());
+        csv.disableProperty().bind(viewModel.resultProperty().isNull());
+
+        MenuButton snippets = new MenuButton("Copy schedule for…");
+        snippets.setId("snippetMenu");
+        snippets.setTooltip(new Tooltip("The weekly rule, ready to paste where your team enforces change windows"));
+        snippet(snippets, "AWS Systems Manager maintenance window", ScheduleExports.Target.AWS);
+        snippet(snippets, "RRULE (GKE maintenance window, UTC)", ScheduleExports.Target.RRULE);
+        snippet(snippets, "Argo CD sync window", ScheduleExports.Target.ARGOCD);
+        snippet(snippets, "GitLab deploy freeze", ScheduleExports.Target.GITLAB);
+        snippet(snippets, "kured reboot window", ScheduleExports.Target.KURED);
+        snippets.disableProperty().bind(viewModel.occurrencesProperty().emptyProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, status, progress, cancel, spacer, ics, csv, snippets);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("plan-header");
+        for (Node n : List.of(ics, csv, snippets, cancel)) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        return header;
+    }
+
+    private void snippet(MenuButton menu, String label, ScheduleExports.Target target) {
+        MenuItem item = new MenuItem(label);
+        item.setOnAction(e -> viewModel.snippet(target).ifPresent(text -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+            viewModel.copied("the " + label + " snippet");
+        }));
+        menu.getItems().add(item);
+    }
+
+    private Node strip(String styleClass, ReadOnlyStringProperty text, boolean dismissable) {
+        Label message = new Label();
+        message.setWrapText(true);
+        message.textProperty().bind(text);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        HBox strip = new HBox(12, message);
+        if (dismissable) {
+            message.setId("planError");
+            Button dismiss = new Button("Dismiss");
+            dismiss.setMinWidth(Region.USE_PREF_SIZE);
+            dismiss.setOnAction(e -> viewModel.dismissError());
+            strip.getChildren().add(dismiss);
+        }
+        strip.setAlignment(Pos.CENTER_LEFT);
+        strip.getStyleClass().add(styleClass);
+        strip.visibleProperty().bind(text.isNotEmpty());
+        strip.managedProperty().bind(strip.visibleProperty());
+        return strip;
+    }
+
+    private Node banner() {
+        Label summary = new Label();
+        summary.setId("planSummary");
+        summary.getStyleClass().add("plan-summary");
+        summary.textProperty().bind(viewModel.summaryProperty());
+        summary.setWrapText(true);
+        Label details = new Label();
+        details.getStyleClass().add("plan-details");
+        details.textProperty().bind(viewModel.detailsProperty());
+        details.setWrapText(true);
+        Label habit = new Label();
+        habit.setId("habitComparison");
+        habit.getStyleClass().add("plan-habit");
+        habit.textProperty().bind(viewModel.habitComparisonProperty());
+        habit.setWrapText(true);
+        habit.visibleProperty().bind(habit.textProperty().isNotEmpty());
+        habit.managedProperty().bind(habit.visibleProperty());
+        Label placeholder = new Label("Planning starts when traffic is loaded and every input is valid.");
+        placeholder.getStyleClass().add("banner-placeholder");
+        placeholder.visibleProperty().bind(viewModel.resultProperty().isNull());
+        placeholder.managedProperty().bind(placeholder.visibleProperty());
+        VBox banner = new VBox(2, placeholder, summary, details, habit);
+        banner.getStyleClass().add("plan-banner");
+        return banner;
+    }
+
+    private Node timelineCard() {
+        ChartViewer viewer = new ChartViewer();
+        viewer.setId("timelineChart");
+        viewer.getCanvas().setRangeZoomable(false);
+        viewer.setMinSize(0, 0);
+        if (viewModel.timelineChartProperty().get() != null) {
+            viewer.setChart(viewModel.timelineChartProperty().get());
+        }
+        viewModel.timelineChartProperty().addListener((o, before, chart) -> {
+            if (chart != null) {
+                viewer.setChart(chart);
+            }
+        });
+        viewer.visibleProperty().bind(viewModel.timelineChartProperty().isNotNull());
+        Label empty = new Label("No plan yet");
+        empty.getStyleClass().add("chart-placeholder");
+        empty.visibleProperty().bind(viewer.visibleProperty().not());
+        StackPane body = new StackPane(viewer, empty);
+        body.setMinSize(0, 0);
+        return card("Horizon", "Expected traffic by date · chosen windows numbered, blackouts hatched, holidays grey,"
+                + " × ruled out · scroll or drag to zoom", body);
+    }
+
+    private Node windowsCard() {
+        TableView<WindowRow> table = new TableView<>(viewModel.windowsProperty());
+        table.setId("windowsTable");
+        String zoneName = viewModel.getZone() == null ? "local" : viewModel.getZone().getId();
+        TableColumn<WindowRow, Integer> rank = column("#", WindowRow::rank, 36);
+        rank.getStyleClass().add("number-column");
+        TableColumn<WindowRow, String> local = column("Window (" + zoneName + ")", WindowRow::local, 190);
+        viewModel.zoneProperty().addListener((o, before, zone) -> local.setText("Window (" + zone.getId() + ")"));
+        TableColumn<WindowRow, String> utc = column("UTC", WindowRow::utc, 144);
+        TableColumn<WindowRow, String> latest = column("Safe start by", WindowRow::latestSafeStart, 106);
+        latest.getStyleClass().add("center-column");
+        TableColumn<WindowRow, Double> expected = numberColumn("Expected", WindowRow::expected, 88);
+        TableColumn<WindowRow, Double> p90 = numberColumn("p90", WindowRow::upper, 72);
+        TableColumn<WindowRow, String> savings = column("vs. median", r -> PlanFormats.amount(r.savings())
+                + (r.savingsShare().isEmpty() ? "" : "  (" + r.savingsShare() + ")"), 132);
+        savings.getStyleClass().add("number-column");
+        TableColumn<WindowRow, List<String>> why = new TableColumn<>("Why");
+        why.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().reasons()));
+        why.setCellFactory(c -> new ReasonsCell());
+        why.setPrefWidth(260);
+        why.setMinWidth(120);
+        table.getColumns().addAll(List.of(rank, local, utc, latest, expected, p90, savings, why));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No dated window yet"));
+        table.setMinHeight(0);
+        // Every reason of the selected window (the best one unless another is picked), readable without hovering.
+        Label reasons = new Label();
+        reasons.setId("windowReasons");
+        reasons.getStyleClass().add("window-reasons");
+        reasons.setWrapText(true);
+        reasons.setMinHeight(Region.USE_PREF_SIZE);
+        Runnable showReasons = () -> {
+            WindowRow selected = table.getSelectionModel().getSelectedItem();
+            WindowRow row = selected != null ? selected : table.getItems().isEmpty() ? null : table.getItems().get(0);
+            reasons.setText(row == null ? "" : "Why #" + row.rank() + ": " + String.join(" · ", row.reasons()));
+        };
+        table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> showReasons.run());
+        table.getItems().addListener((ListChangeListener<WindowRow>) c -> showReasons.run());
+        VBox body = new VBox(4, table, reasons);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return card("Ranked windows", "Expected cost of a change (or, without a cost model, traffic at stake over window and tail) · select a row for its reasons",
+                body);
+    }
+
+    private Node lowerCards() {
+        TableView<RejectionRow> ruledOut = new TableView<>(viewModel.rejectionsProperty());
+        ruledOut.setId("rejectionsTable");
+        TableColumn<RejectionRow, String> when = column("Window", RejectionRow::local, 178);
+        TableColumn<RejectionRow, Double> expected = numberColumn("Expected", RejectionRow::expected, 88);
+        TableColumn<RejectionRow, String> reason = column("Ruled out because", RejectionRow::reason, 200);
+        reason.setCellFactory(c -> new TooltipCell<>());
+        ruledOut.getColumns().addAll(List.of(when, expected, reason));
+        ruledOut.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ruledOut.setPlaceholder(new Label("Nothing as quiet was ruled out"));
+        ruledOut.setMinHeight(0);
+        Node left = card("Ruled out although as quiet", "Constraints took these", ruledOut);
+
+        Label rule = new Label();
+        rule.setId("weeklyRule");
+        rule.getStyleClass().add("weekly-rule");
+        rule.textProperty().bind(viewModel.recurringRuleProperty());
+        rule.setWrapText(true);
+        TableView<OccurrenceRow> dates = new TableView<>(viewModel.occurrencesProperty());
+        dates.setId("occurrencesTable");
+        TableColumn<OccurrenceRow, String> local = column("Local", OccurrenceRow::local, 178);
+        TableColumn<OccurrenceRow, String> utc = column("UTC", OccurrenceRow::utc, 144);
+        TableColumn<OccurrenceRow, String> flags = column("Flags", OccurrenceRow::flags, 160);
+        flags.setCellFactory(c -> new TooltipCell<>());
+        dates.getColumns().addAll(List.of(local, utc, flags));
+        dates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        dates.setPlaceholder(new Label("No weekly rule"));
+        dates.setMinHeight(0);
+        dates.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(OccurrenceRow item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("flagged");
+                if (!empty && item != null && !item.flags().isEmpty()) {
+                    getStyleClass().add("flagged");
+                }
+            }
+        });
+        VBox weeklyBody = new VBox(6, rule, dates);
+        VBox.setVgrow(dates, Priority.ALWAYS);
+        Node right = card("Weekly rule", "Next dates; flagged where a holiday, blackout or DST moves or blocks it",
+                weeklyBody);
+
+        SplitPane lower = new SplitPane(left, right);
+        lower.setDividerPositions(0.46);
+        lower.getStyleClass().add("plan-split");
+        lower.setMinHeight(0);
+        return lower;
+    }
+
+    private static Node card(String title, String hint, Node body) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("card-title");
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        Label help = new Label(hint);
+        help.getStyleClass().add("card-hint");
+        help.setMinWidth(0);
+        help.setTooltip(new Tooltip(hint));
+        HBox header = new HBox(12, heading, help);
+        header.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        VBox card = new VBox(6, header, body);
+        card.getStyleClass().add("card");
+        card.setMinHeight(90);
+        return card;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static <S, T> TableColumn<S, T> column(String title, Function<S, T> value, double width) {
+        TableColumn<S, T> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 40));
+        column.setSortable(false);
+        column.setReorderable(false);
+        return column;
+    }
+
+    private static <S> TableColumn<S, Double> numberColumn(String title, Function<S, Double> value, double width) {
+        TableColumn<S, Double> column = column(title, value, width);
+        column.getStyleClass().add("number-column");
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : PlanFormats.amount(item));
+            }
+        });
+        return column;
+    }
+
+    /** Shows the reasons after the first (the rank) on one line, every reason in the tooltip. */
+    private static final class ReasonsCell extends TableCell<WindowRow, List<String>> {
+        @Override
+        protected void updateItem(List<String> reasons, boolean empty) {
+            super.updateItem(reasons, empty);
+            if (empty || reasons == null || reasons.isEmpty()) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            // The rank and the share below the median have columns of their own: show the rest first.
+            List<String> shown = reasons.size() > 2 ? reasons.subList(2, reasons.size()) : reasons;
+            setText(String.join(" · ", shown));
+            Tooltip tip = new Tooltip("• " + String.join("\n• ", reasons));
+            tip.setWrapText(true);
+            tip.setMaxWidth(520);
+            tip.setShowDelay(Duration.millis(250));
+            setTooltip(tip);
+        }
+    }
+
+    /** Text with the same text as tooltip, for cells that may be cut off. */
+    private static final class TooltipCell<S> extends TableCell<S, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            if (empty || item == null || item.isEmpty()) {
+                setTooltip(null);
+            } else {
+                Tooltip tip = new Tooltip(item);
+                tip.setWrapText(true);
+                tip.setMaxWidth(480);
+                tip.setShowDelay(Duration.millis(250));
+                setTooltip(tip);
+            }
+        }
+    }
+
+    private static GridPane twoColumns() {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        half.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(half, half);
+        return grid;
+    }
+
+    private static Node field(String caption, javafx.scene.control.Control control, ReadOnlyStringProperty error) {
+        control.setMaxWidth(Double.MAX_VALUE);
+        if (control instanceof TextInputControl) {
+            markInvalid(control, error);
+        }
+        return new VBox(3, caption(caption, control), control, errorLabel(error));
+    }
+
+    private static Label caption(String text, Node target) {
+        Label label = new Label(text);
+        label.setLabelFor(target);
+        label.getStyleClass().add("form-caption");
+        return label;
+    }
+
+    private static TextField textField(String id, StringProperty value, String prompt, String tooltip) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(value);
+        field.setPromptText(prompt);
+        field.setTooltip(new Tooltip(tooltip));
+        return field;
+    }
+
+    private static Label errorLabel(ReadOnlyStringProperty error) {
+        Label label = new Label();
+        label.getStyleClass().add("field-error");
+        label.setWrapText(true);
+        label.textProperty().bind(error);
+        label.setContentDisplay(ContentDisplay.TEXT_ONLY);
+        label.visibleProperty().bind(error.isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    /** Recolours a field's border while its message is not empty; nothing moves. */
+    private static void markInvalid(Node field, ReadOnlyStringProperty error) {
+        Runnable apply = () -> {
+            field.getStyleClass().remove("invalid");
+            if (!error.get().isEmpty()) {
+                field.getStyleClass().add("invalid");
+            }
+        };
+        apply.run();
+        error.addListener((o, before, now) -> apply.run());
+    }
+
+    private static Button removeButton(String tooltip, Runnable action) {
+        Button remove = new Button("✕");
+        remove.getStyleClass().add("remove-button");
+        remove.setTooltip(new Tooltip(tooltip));
+        remove.setOnAction(e -> action.run());
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        return remove;
+    }
+
+    /** Rebuilds rows when rows come or go, not when one is typed in (that would take its focus). */
+    private static <T> void rebuildOnStructureChange(ObservableList<T> list, Runnable rebuild) {
+        list.addListener((ListChangeListener<T>) c -> {
+            boolean structural = false;
+            while (c.next()) {
+                structural |= c.wasAdded() || c.wasRemoved() || c.wasPermutated();
+            }
+            if (structural) {
+                rebuild.run();
+            }
+        });
+    }
+
+    private static void focusLastAllowed(VBox rows) {
+        javafx.application.Platform.runLater(() -> {
+            if (!rows.getChildren().isEmpty()) {
+                Node last = rows.getChildren().get(rows.getChildren().size() - 1);
+                Node field = last.lookup(".allowed-field");
+                if (field != null) {
+                    field.requestFocus();
+                }
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- files
+
+    private void chooseSaveFile() {
+        FileChooser chooser = planChooser("Save plan");
+        boolean sample = viewModel.getResult() != null
+                && viewModel.getResult().request().analysis().source() instanceof TrafficSource.Sample;
+        if (sample) {
+            chooser.setTitle("Save plan (a copy of the bundled sample is saved beside it)");
+        }
+        Path current = viewModel.planFileProperty().get();
+        String name = current != null && current.getFileName() != null ? current.getFileName().toString()
+                : baseName(viewModel.getResult().request().analysis().source().displayName()) + PlanFiles.EXTENSION;
+        chooser.setInitialFileName(name);
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            Path target = file.toPath();
+            if (!target.getFileName().toString().endsWith(PlanFiles.EXTENSION)) {
+                target = target.resolveSibling(target.getFileName() + PlanFiles.EXTENSION);
+            }
+            remember(target);
+            viewModel.savePlan(target);
+        }
+    }
+
+    private void chooseOpenFile() {
+        FileChooser chooser = planChooser("Open plan");
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            openPlan(file.toPath());
+        }
+    }
+
+    /** Opens a plan file and brings this screen to the front. */
+    public void openPlan(Path file) {
+        remember(file);
+        onShow.run();
+        viewModel.openPlan(file);
+    }
+
+    private FileChooser planChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Lowtide plans (*" + PlanFiles.EXTENSION + ")", "*" + PlanFiles.EXTENSION),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (lastDirectory != null && lastDirectory.isDirectory()) {
+            chooser.setInitialDirectory(lastDirectory);
+        }
+        return chooser;
+    }
+
+    private void chooseExport(String title, String name, FileChooser.ExtensionFilter filter,
+                              java.util.function.Predicate<Path> write) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(filter);
+        chooser.setInitialFileName(name);
+        if (lastDirectory != null && lastDirectory.isDirectory()) {
+            chooser.setInitialDirectory(lastDirectory);
+        }
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            remember(file.toPath());
+            write.test(file.toPath());
+        }
+    }
+
+    private void remember(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        lastDirectory = parent == null ? null : parent.toFile();
+    }
+
+    private static String baseName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+}

@@ -1,0 +1,388 @@
+package org.lowtide.ui.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lowtide.cost.CostAssumptions;
+import org.lowtide.planning.Blackout;
+import org.lowtide.planning.ChangeWindow;
+import org.lowtide.planning.Constraints;
+import org.lowtide.planning.HolidayPolicy;
+import org.lowtide.planning.Plan;
+import org.lowtide.planning.ScheduleExports;
+import org.lowtide.planning.WindowRequest;
+import org.lowtide.service.AnalysisRequest;
+import org.lowtide.service.AnalysisService;
+import org.lowtide.service.Cancellation;
+import org.lowtide.service.PlanRequest;
+import org.lowtide.service.PlanResult;
+import org.lowtide.service.PlanService;
+import org.lowtide.service.ProgressListener;
+import org.lowtide.service.Samples;
+import org.lowtide.service.TrafficSource;
+import org.lowtide.traffic.Interval;
+import org.lowtide.traffic.imports.ImportOptions;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Windows screen's state, driven without controls. Plans run on the calling thread (no pause
+ * before planning), every call is made on the FX thread, and {@link #onFx} waits for the task's
+ * handlers, so a call has planned and shown the outcome when it returns. The executor counts the
+ * tasks it is given, so a test can tell that invalid inputs planned nothing.
+ */
+class PlanViewModelTest {
+
+    private static final ZoneId BERLIN = Samples.SHOP.zone();
+    /** "Now" is Tuesday 10 November 2026: the default horizon is 11 Nov – 8 Dec 2026. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-10T12:00:00Z"), ZoneId.of("UTC"));
+
+    private final PlanService service = new PlanService(new AnalysisService());
+    private final AtomicInteger tasks = new AtomicInteger();
+    private final Executor counting = r -> {
+        tasks.incrementAndGet();
+        r.run();
+    };
+    private final PlanViewModel viewModel = new PlanViewModel(service, counting, CLOCK, Duration.ZERO);
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage(); // starts the (headless) FX toolkit once per JVM
+    }
+
+    @Test
+    void planningTheDefaultSampleGivesTheServicesWindows() throws Exception {
+        PlanResult expected = service.plan(defaultRequest(List.of()), ProgressListener.NONE, Cancellation.NEVER);
+
+        onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
+
+        assertThat(tasks).hasValue(1);
+        assertThat(viewModel.getErrorMessage()).isEmpty();
+        assertThat(viewModel.isValid()).isTrue();
+        assertThat(viewModel.getResult().plan().windows()).isEqualTo(expected.plan().windows()).hasSize(4);
+        ChangeWindow first = expected.plan().windows().get(0);
+        assertThat(viewModel.windowsProperty().get(0).window()).isEqualTo(first.window());
+        assertThat(viewModel.windowsProperty().get(0).rank()).isEqualTo(1);
+        assertThat(viewModel.windowsProperty().get(0).expected()).isEqualTo(first.expected());
+        assertThat(viewModel.summaryProperty().get()).startsWith("Best: ")
+                .contains(PlanFormats.local(first.window(), BERLIN));
+        assertThat(viewModel.timelineChartProperty().get()).isNotNull();
+        assertThat(viewModel.occurrencesProperty()).hasSize(expected.plan().recurring().orElseThrow().occurrences().size());
+        assertThat(viewModel.recurringRuleProperty().get())
+                .startsWith(ScheduleExports.describe(expected.plan().recurring().orElseThrow()));
+        assertThat(viewModel.isBusy()).isFalse();
+    }
+
+    @Test
+    void theSameInputsAreNotPlannedTwiceButPlanNowForcesIt() throws Exception {
+        onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
+        PlanResult shown = viewModel.getResult();
+
+        onFx(() -> {
+            viewModel.windowLengthProperty().set("3 h");
+            viewModel.windowLengthProperty().set("2 h"); // back to what is shown... but 3 h was planned meanwhile
+            viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)); // the main window re-analysed: same
+        });
+        assertThat(tasks).hasValue(3);
+        assertThat(viewModel.getResult().plan().windows()).isEqualTo(shown.plan().windows());
+
+        onFx(() -> viewModel.countProperty().set(4)); // unchanged value
+        assertThat(tasks).hasValue(3);
+
+        onFx(viewModel::plan);
+        assertThat(tasks).hasValue(4);
+    }
+
+    @Test
+    void invalidInputsShowTheirMessageAndPlanNothing() throws Exception {
+        onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
+        PlanResult shown = viewModel.getResult();
+        int planned = tasks.get();
+
+        AllowedHoursRow hours = onFx(() -> viewModel.addAllowedHours("Mon-Fry 01:00-06:00"));
+        assertThat(hours.getError()).contains("Fry").endsWith(".");
+        assertThat(viewModel.isValid()).isFalse();
+        assertThat(viewModel.inputProblemProperty().get()).startsWith("1 input needs fixing");
+
+        BlackoutRow freeze = onFx(() -> viewModel.addBlackout("2026-11-30", "2026-11-20", "freeze"));
+        assertThat(freeze.getError()).contains("ends before it starts");
+
+        onFx(() -> viewModel.holidaysProperty().set("XX"));
+        assertThat(viewModel.holidaysErrorProperty().get()).contains("No holiday calendar for 'XX'");
+
+        onFx(() -> viewModel.habitProperty().set("Tuesday"));
+        assertThat(viewModel.habitErrorProperty().get()).contains("\"Tue 14:00\"");
+
+        onFx(() -> viewModel.windowLengthProperty().set("two hours"));
+        assertThat(viewModel.windowLengthErrorProperty().get()).contains("two hours");
+
+        onFx(() -> viewModel.toProperty().set(LocalDate.of(2026, 11, 1)));
+        assertThat(viewModel.horizonErrorProperty().get()).contains("ends (2026-11-01) before it starts");
+        assertThat(viewModel.inputProblemProperty().get()).startsWith("6 inputs need fixing");
+
+        assertThat(tasks).as("nothing planned while an input is invalid").hasValue(planned);
+        assertThat(viewModel.getResult()).as("the last plan stays").isSameAs(shown);
+        assertThat(viewModel.getErrorMessage()).isEmpty();
+
+        onFx(() -> {
+            hours.setText("Mon-Fri 01:00-06:00");
+            freeze.endProperty().set("2026-12-02");
+            viewModel.holidaysProperty().set("DE");
+            viewModel.habitProperty().set("Tue 14:00");
+            viewModel.windowLengthProperty().set("2h");
+            viewModel.toProperty().set(LocalDate.of(2026, 12, 8));
+        });
+        assertThat(viewModel.isValid()).isTrue();
+        assertThat(viewModel.inputProblemProperty().get()).isEmpty();
+        assertThat(tasks).as("planned once the last input was fixed").hasValue(planned + 1);
+        assertThat(viewModel.getResult().plan().request().constraints().allowed()).hasSize(1);
+    }
+
+    @Test
+    void withTheCostScreensAssumptionsThePlanIsInMoneyAsInTheCli() throws Exception {
+        CostAssumptions cost = CostAssumptions.defaults().toBuilder().changeFailureRate(0.25)
+                .currency(java.util.Currency.getInstance("EUR")).build();
+        PlanRequest traffic = defaultRequest(List.of());
+        PlanResult expected = service.plan(new PlanRequest(traffic.analysis(), traffic.windows(), Optional.empty(),
+                Optional.of(cost)), ProgressListener.NONE, Cancellation.NEVER);
+
+        onFx(() -> {
+            viewModel.costAssumptionsProperty().set(cost);
+            viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN));
+        });
+
+        assertThat(viewModel.getResult().plan().unit()).isEqualTo("EUR");
+        assertThat(viewModel.getResult().plan().windows()).isEqualTo(expected.plan().windows());
+        assertThat(viewModel.getResult().windowCosts()).isEqualTo(expected.windowCosts());
+    }
+
+    @Test
+    void aBlackoutMovesTheFirstWindow() throws Exception {
+        onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
+        Interval before = viewModel.windowsProperty().get(0).window();
+        LocalDate day = before.start().atZone(BERLIN).toLocalDate();
+
+        onFx(() -> viewModel.addBlackout(day.toString(), day.toString(), "release freeze"));
+
+        Blackout freeze = Blackout.parse(day + "/" + day + "=release freeze", BERLIN);
+        PlanResult expected = service.plan(defaultRequest(List.of(freeze)), ProgressListener.NONE, Cancellation.NEVER);
+        Interval after = viewModel.windowsProperty().get(0).window();
+        assertThat(after).isNotEqualTo(before).isEqualTo(expected.plan().windows().get(0).window());
+        assertThat(viewModel.getResult().plan().windows())
+                .noneMatch(w -> w.window().overlaps(freeze.interval()) || new Interval(w.window().start(), w.tailEnd())
+                        .overlaps(freeze.interval()));
+        assertThat(viewModel.rejectionsProperty()).extracting(PlanViewModel.RejectionRow::reason)
+                .contains("blackout: release freeze");
+        assertThat(viewModel.getResult().plan().request().constraints().blackouts()).containsExactly(freeze);
+    }
+
+    @Test
+    void savingAndOpeningRestoresTheInputsAndTheWindows() throws Exception {
+        onFx(() -> {
+            viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN));
+            viewModel.windowLengthProperty().set("1 h");
+            viewModel.rollbackTailProperty().set("30 min");
+            viewModel.countProperty().set(3);
+            viewModel.minGapProperty().set("2 d");
+            viewModel.fromProperty().set(LocalDate.of(2026, 12, 1));
+            viewModel.toProperty().set(LocalDate.of(2026, 12, 31));
+            viewModel.addAllowedHours("Mon-Fri 01:00-06:00");
+            viewModel.addAllowedHours("Sat 02:00-08:00");
+            viewModel.addBlackout("2026-12-18T18:00", "2026-12-21T06:00", "year-end freeze");
+            viewModel.holidaysProperty().set("DE");
+            viewModel.holidayPolicyProperty().set(HolidayPolicy.BLACKOUT);
+            viewModel.habitProperty().set("Tue 14:00");
+        });
+        PlanResult saved = viewModel.getResult();
+        assertThat(viewModel.getErrorMessage()).isEmpty();
+        assertThat(saved.plan().request().constraints().holidays()).as("Christmas from Jollyday").isNotEmpty();
+        Path file = dir.resolve("shop.lowtide");
+
+        onFx(() -> viewModel.savePlan(file));
+
+        assertThat(viewModel.getErrorMessage()).isEmpty();
+        assertThat(file).exists();
+        Path copy = dir.resolve(Samples.SHOP.fileName());
+        assertThat(copy).as("a plan on a sample is saved with a copy of the sample").exists();
+        assertThat(viewModel.getStatusMessage()).contains("Saved the plan", "copy of the sample");
+
+        PlanViewModel reopened = new PlanViewModel(service, counting, CLOCK, Duration.ZERO);
+        AtomicReference<TrafficSource> told = new AtomicReference<>();
+        AtomicReference<ImportOptions> toldOptions = new AtomicReference<>();
+        reopened.setOnPlanOpened((source, options) -> {
+            told.set(source);
+            toldOptions.set(options);
+        });
+        onFx(() -> reopened.openPlan(file));
+
+        assertThat(reopened.getErrorMessage()).isEmpty();
+        assertThat(reopened.windowLengthProperty().get()).isEqualTo("1 h");
+        assertThat(reopened.rollbackTailProperty().get()).isEqualTo("30 min");
+        assertThat(reopened.countProperty().get()).isEqualTo(3);
+        assertThat(reopened.minGapProperty().get()).isEqualTo("2 d");
+        assertThat(reopened.fromProperty().get()).isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(reopened.toProperty().get()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(reopened.getAllowedHours()).extracting(AllowedHoursRow::getText)
+                .containsExactly("Mon-Fri 01:00-06:00", "Sat 02:00-08:00");
+        assertThat(reopened.getBlackouts()).hasSize(1);
+        BlackoutRow freeze = reopened.getBlackouts().get(0);
+        assertThat(List.of(freeze.startProperty().get(), freeze.endProperty().get(), freeze.reasonProperty().get()))
+                .containsExactly("2026-12-18T18:00", "2026-12-21T06:00", "year-end freeze");
+        assertThat(reopened.holidaysProperty().get()).isEqualTo("DE");
+        assertThat(reopened.habitProperty().get()).isEqualTo("Tue 14:00");
+        assertThat(reopened.getZone()).isEqualTo(BERLIN);
+        assertThat(reopened.isValid()).isTrue();
+
+        Plan plan = reopened.getResult().plan();
+        assertThat(plan.windows()).isEqualTo(saved.plan().windows());
+        assertThat(plan.recurring()).isEqualTo(saved.plan().recurring());
+        assertThat(reopened.noteProperty().get()).isEmpty();
+        assertThat(reopened.planFileProperty().get()).isEqualTo(file);
+        assertThat(told.get()).isEqualTo(new TrafficSource.FileSource(copy));
+        assertThat(toldOptions.get().zone()).isEqualTo(BERLIN);
+
+        int before = tasks.get();
+        onFx(() -> reopened.setTraffic(told.get(), toldOptions.get())); // the main window shows the same traffic
+        assertThat(tasks).as("the opened plan is not planned again").hasValue(before);
+
+        // Saving the reopened plan again keeps the holiday calendar's name.
+        Path again = dir.resolve("again.lowtide");
+        onFx(() -> reopened.savePlan(again));
+        assertThat(service.open(again).holidays()).contains("DE");
+    }
+
+    @Test
+    void aDamagedOrNewerPlanFileSaysWhyAndKeepsWhatWasShown() throws Exception {
+        onFx(() -> {
+            viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN));
+            viewModel.habitProperty().set("Tue 14:00");
+        });
+        PlanResult shown = viewModel.getResult();
+        Path damaged = dir.resolve("damaged.lowtide");
+        Files.writeString(damaged, "{\n  \"schemaVersion\": 1,\n  \"plan\": [oops\n", StandardCharsets.UTF_8);
+        List<Boolean> failed = new java.util.ArrayList<>();
+
+        onFx(() -> viewModel.openPlan(damaged, () -> failed.add(true)));
+
+        assertThat(viewModel.getErrorMessage()).startsWith("damaged.lowtide: line 3")
+                .contains("not a Lowtide plan file");
+        assertThat(failed).containsExactly(true);
+        assertThat(viewModel.getResult()).isSameAs(shown);
+        assertThat(viewModel.habitProperty().get()).isEqualTo("Tue 14:00");
+        assertThat(viewModel.sourceProperty().get()).isEqualTo(Samples.SHOP);
+        assertThat(viewModel.isBusy()).isFalse();
+        assertThat(damaged).content(StandardCharsets.UTF_8).contains("[oops"); // never rewritten
+
+        Path newer = dir.resolve("newer.lowtide");
+        Files.writeString(newer, "{\"schemaVersion\": 99, \"writtenBy\": \"Lowtide 9.0\"}", StandardCharsets.UTF_8);
+        onFx(() -> viewModel.openPlan(newer));
+        assertThat(viewModel.getErrorMessage()).contains("newer.lowtide", "newer Lowtide");
+        assertThat(viewModel.getResult()).isSameAs(shown);
+
+        onFx(() -> viewModel.openPlan(dir.resolve("missing.lowtide")));
+        assertThat(viewModel.getErrorMessage()).isEqualTo("missing.lowtide: file not found");
+    }
+
+    @Test
+    void exportsWriteWholeFilesAndSnippetsComeFromTheWeeklyRule() throws Exception {
+        onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
+        Path ics = dir.resolve("windows.ics");
+        Path csv = dir.resolve("out/windows.csv");
+
+        assertThat(onFx(() -> viewModel.exportIcs(ics))).isTrue();
+        assertThat(onFx(() -> viewModel.exportCsv(csv))).isTrue();
+
+        Plan plan = viewModel.getResult().plan();
+        // DTSTAMP is the time of writing; everything else must be the same.
+        assertThat(withoutStamps(Files.readString(ics))).isEqualTo(withoutStamps(ScheduleExports.ics(plan)));
+        assertThat(csv).content(StandardCharsets.UTF_8).isEqualTo(ScheduleExports.csv(plan));
+        try (var left = Files.list(dir)) {
+            assertThat(left).as("no temporary file left").noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
+        }
+        assertThat(viewModel.snippet(ScheduleExports.Target.AWS)).contains(
+                ScheduleExports.snippet(ScheduleExports.Target.AWS, plan.recurring().orElseThrow()));
+        assertThat(viewModel.snippet(ScheduleExports.Target.KURED).orElseThrow()).contains("--time-zone=Europe/Berlin");
+    }
+
+    @Test
+    void theTrafficFollowsTheMainWindowsZone() throws Exception {
+        onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+
+        onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(tokyo)));
+
+        assertThat(viewModel.getResult().plan().request().constraints().zone()).isEqualTo(tokyo);
+        assertThat(viewModel.getResult().request().analysis().options().zone()).isEqualTo(tokyo);
+    }
+
+    @Test
+    void staffHoursReadAsPeopleWriteThem() {
+        assertThat(PlanViewModel.allowedText(org.lowtide.planning.AllowedHours.parse("Mon-Fri 01:00-06:00")))
+                .isEqualTo("Mon-Fri 01:00-06:00");
+        assertThat(PlanViewModel.allowedText(org.lowtide.planning.AllowedHours.parse("Sat,Sun 22:00-02:00")))
+                .isEqualTo("Sat,Sun 22:00-02:00");
+        assertThat(PlanViewModel.allowedText(org.lowtide.planning.AllowedHours.parse("Mon,Wed-Fri,Sun 00:00-24:00")))
+                .isEqualTo("Mon,Wed-Fri,Sun 00:00-24:00");
+    }
+
+    /**
+     * The CLI's defaults: 2 h windows, a tail of detect + restore p90 (5 min + 2 h), 4 windows, 1 day
+     * apart, four weeks from tomorrow, any time; ranked by traffic (no cost model given here).
+     */
+    private static PlanRequest defaultRequest(List<Blackout> blackouts) {
+        LocalDate tomorrow = LocalDate.of(2026, 11, 11);
+        WindowRequest windows = new WindowRequest(Duration.ofHours(2), Duration.ofMinutes(125), 4, tomorrow,
+                tomorrow.plusWeeks(4).minusDays(1), Duration.ofDays(1),
+                new Constraints(BERLIN, List.of(), blackouts, List.of(), HolidayPolicy.BLACKOUT), Optional.empty());
+        return new PlanRequest(new AnalysisRequest(Samples.SHOP, ImportOptions.inZone(BERLIN), Duration.ofHours(2),
+                AnalysisRequest.DEFAULT_TROUGHS), windows, Optional.empty());
+    }
+
+    private static String withoutStamps(String ics) {
+        return ics.replaceAll("(?m)^DTSTAMP:.*\\R", "");
+    }
+
+    private static void onFx(Runnable action) throws Exception {
+        onFx(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static <T> T onFx(Callable<T> action) throws Exception {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                done.complete(action.call());
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        });
+        T value = done.get(60, TimeUnit.SECONDS);
+        // A Task posts its state changes (and so its handlers) to the FX queue: let them run.
+        WaitForAsyncUtils.waitForFxEvents();
+        return value;
+    }
+}
