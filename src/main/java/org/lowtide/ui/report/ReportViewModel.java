@@ -136,10 +136,11 @@ public final class ReportViewModel {
         error.set("");
         cancel();
         ReportOptions options = options();
-        PlanRequest request = planRequest();
-        ReportService.CostInputs costs = ReportService.CostInputs.of(assumptions.orElseGet(CostAssumptions::defaults)
-                .toBuilder().currency(Currency.getInstance(currency.get().trim().toUpperCase(java.util.Locale.ROOT)))
-                .build());
+        CostAssumptions priced = assumptions.orElseGet(CostAssumptions::defaults).toBuilder()
+                .currency(Currency.getInstance(currency.get().trim().toUpperCase(java.util.Locale.ROOT))).build();
+        // Ranked in money with the Costs screen's assumptions, as the Windows screen and `lowtide report` do.
+        PlanRequest request = planRequest(priced);
+        ReportService.CostInputs costs = ReportService.CostInputs.of(priced);
         Task<Rendered> t = new Task<>() {
             @Override
             protected Rendered call() throws Exception {
@@ -273,13 +274,17 @@ public final class ReportViewModel {
                 notes.get() == null ? "" : notes.get().trim(), chosen, paper.get(), clock.instant());
     }
 
-    /** The plan the GUI reports on: the main window's window length, tomorrow and four weeks on. */
-    private PlanRequest planRequest() {
+    /**
+     * The plan the GUI reports on: the main window's window length, tomorrow and four weeks on, a
+     * rollback tail of detect + restore p90, ranked by the expected cost of a change.
+     */
+    private PlanRequest planRequest(CostAssumptions priced) {
         LocalDate from = LocalDate.now(clock.withZone(zone)).plusDays(1);
-        WindowRequest w = new WindowRequest(window, Duration.ofHours(1), 4, from, from.plusWeeks(4).minusDays(1),
+        Duration tail = priced.detect().value().plus(priced.restoreP90().value());
+        WindowRequest w = new WindowRequest(window, tail, 4, from, from.plusWeeks(4).minusDays(1),
                 Duration.ofDays(1), Constraints.none(zone), Optional.empty());
         return new PlanRequest(new AnalysisRequest(source, ImportOptions.inZone(zone), window,
-                AnalysisRequest.DEFAULT_TROUGHS), w, Optional.empty());
+                AnalysisRequest.DEFAULT_TROUGHS), w, Optional.empty(), Optional.of(priced));
     }
 
     public StringProperty titleProperty() {
