@@ -122,6 +122,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        org.lowtide.report.pdf.Warmup.inBackground(); // loads the PDF code on the idle core while we plan
         ReportOptions options = options();
         PrintWriter err = spec.commandLine().getErr();
         if (simulations < 2) {

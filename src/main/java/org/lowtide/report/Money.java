@@ -59,14 +59,17 @@ public record Money(CostReport cost, List<Priced> windows, Optional<Priced> reco
      * @param expected     the closed-form expected cost
      * @param estimate     mean, p50, p90, p99 over the simulated changes
      * @param failureCosts the cost of every simulated change that failed (empty when not kept)
+     * @param failuresOf   the simulation the failures come from (a change started at the window's
+     *                     start; {@code estimate} may pool every start of the window)
      */
     public record Priced(String label, DayOfWeek day, LocalTime time, double expected, CostEstimate estimate,
-                         double[] failureCosts) {
+                         double[] failureCosts, CostEstimate failuresOf) {
         public Priced {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(day, "day");
             Objects.requireNonNull(time, "time");
             Objects.requireNonNull(estimate, "estimate");
+            Objects.requireNonNull(failuresOf, "failuresOf");
             failureCosts = failureCosts.clone();
         }
 
@@ -141,7 +144,7 @@ public record Money(CostReport cost, List<Priced> windows, Optional<Priced> reco
             }
             double expected = inMoney ? w.expected() : model.expectedCost(minute);
             Priced p = new Priced(Texts.dayTime(start), start.getDayOfWeek(), start.toLocalTime(), expected, estimate,
-                    first ? run.failureCosts() : new double[0]);
+                    first ? run.failureCosts() : new double[0], first ? run.estimate() : estimate);
             if (first) {
                 recommended = Optional.of(p);
             }
@@ -151,7 +154,8 @@ public record Money(CostReport cost, List<Priced> windows, Optional<Priced> reco
         ChangeSimulator.Run peakRun = new ChangeSimulator(model).simulate(RevenueCurve.minuteOfWeek(worst.day(),
                 worst.time()), n, seed);
         Priced peak = new Priced(Texts.days(worst.day()) + " " + Texts.HM.format(worst.time()) + " (the peak)",
-                worst.day(), worst.time(), worst.estimate().exactMean(), peakRun.estimate(), peakRun.failureCosts());
+                worst.day(), worst.time(), worst.estimate().exactMean(), peakRun.estimate(), peakRun.failureCosts(),
+                peakRun.estimate());
         double median = inMoney ? plan.medianCandidate() : cost.median().estimate().exactMean();
 
         Habit habit;

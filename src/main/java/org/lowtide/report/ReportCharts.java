@@ -69,8 +69,8 @@ public final class ReportCharts {
         model.money().ifPresent(m -> {
             charts.put(MONEY_WEEK, () -> moneyWeek(true));
             m.recommended().ifPresent(r -> charts.put(COST_WINDOW, () -> CostCharts.changeCostHistogram(
-                    r.failureCosts(), r.estimate())));
-            charts.put(COST_PEAK, () -> CostCharts.changeCostHistogram(m.peak().failureCosts(), m.peak().estimate()));
+                    r.failureCosts(), r.failuresOf())));
+            charts.put(COST_PEAK, () -> CostCharts.changeCostHistogram(m.peak().failureCosts(), m.peak().failuresOf()));
             charts.put(SCENARIOS, () -> CostCharts.scenarios(m.scenarios(), m.cost().currency()));
         });
         return charts;

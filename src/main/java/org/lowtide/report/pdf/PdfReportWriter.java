@@ -376,9 +376,11 @@ public final class PdfReportWriter {
                         + "nothing, so p50 is often zero; the mean carries the risk.")));
         check();
         m.recommended().ifPresent(r -> add(blocks.keep(blocks.subheading("If a change in the window fails"),
-                blocks.chart(CostCharts.changeCostHistogram(r.failureCosts(), r.estimate()), contentWidth, 165))));
+                blocks.chart(CostCharts.changeCostHistogram(r.failureCosts(), r.failuresOf()), contentWidth, 165),
+                blocks.caption("A change started at " + Texts.HM.format(r.time()) + ", the window's start, "
+                        + Texts.count(r.failuresOf().simulations()) + " times."))));
         add(blocks.keep(blocks.subheading("If a change at the peak fails"),
-                blocks.chart(CostCharts.changeCostHistogram(m.peak().failureCosts(), m.peak().estimate()),
+                blocks.chart(CostCharts.changeCostHistogram(m.peak().failureCosts(), m.peak().failuresOf()),
                         contentWidth, 165),
                 blocks.caption("The same failure costs more at the peak: more revenue per minute is lost while it "
                         + "lasts.")));
