@@ -11,6 +11,10 @@ import java.util.Optional;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.control.Tab;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -18,11 +22,14 @@ import org.lowtide.project.PlanFiles;
 import org.lowtide.service.AnalysisService;
 import org.lowtide.service.CostService;
 import org.lowtide.service.PlanService;
+import org.lowtide.service.ReportService;
 import org.lowtide.service.Samples;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.ui.main.MainView;
 import org.lowtide.ui.cost.CostView;
 import org.lowtide.ui.cost.CostViewModel;
+import org.lowtide.ui.report.ReportView;
+import org.lowtide.ui.report.ReportViewModel;
 import org.lowtide.ui.main.MainViewModel;
 import org.lowtide.ui.patterns.PatternsView;
 import org.lowtide.ui.patterns.PatternsViewModel;
@@ -63,6 +70,7 @@ public final class LowtideApp extends Application {
         PlanView planView = new PlanView(plans);
         Tab windowsTab = view.addTab("Windows", "windowsTab", planView);
         view.addFileMenuItems(planView.fileMenuItems());
+        addReportExport(view, viewModel, costs, analysis);
         planView.setOnShow(() -> view.selectTab(windowsTab));
         // The Windows screen plans on what the main window has read; an opened plan brings its traffic.
         viewModel.resultProperty().addListener((o, before, shown) -> {
@@ -119,6 +127,25 @@ public final class LowtideApp extends Application {
             }
         });
         return costs;
+    }
+
+    /**
+     * File → Export Report… (issue #7): the report for leadership on the traffic the main window
+     * shows, priced with the Costs screen's assumptions; a dialog with a preview of the pages.
+     */
+    private void addReportExport(MainView view, MainViewModel viewModel, CostViewModel costs, AnalysisService analysis) {
+        ReportViewModel report = new ReportViewModel(new ReportService(new PlanService(analysis), new CostService()),
+                executor, java.time.Clock.systemDefaultZone());
+        MenuItem export = new MenuItem("Export Report…");
+        export.setId("exportReport");
+        export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        export.disableProperty().bind(viewModel.resultProperty().isNull());
+        export.setOnAction(e -> {
+            report.setSource(viewModel.getSource(), viewModel.getZone(), viewModel.getWindowLength(),
+                    Optional.ofNullable(costs.assumptionsProperty().get()));
+            ReportView.show(view.getScene().getWindow(), report, MainView.stylesheet());
+        });
+        view.addFileMenuItems(List.of(export));
     }
 
     /** The file named by the first parameter, else the default sample. */

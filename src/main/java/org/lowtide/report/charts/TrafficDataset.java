@@ -25,11 +25,19 @@ public final class TrafficDataset extends AbstractXYDataset {
     private final double[] y;
 
     public TrafficDataset(TrafficSeries series) {
+        this(series, MAX_DRAWN_STEPS);
+    }
+
+    /**
+     * @param maxDrawnSteps above this many steps, show min/max per bucket (a page of paper needs
+     *                      fewer points than a zoomable screen)
+     */
+    public TrafficDataset(TrafficSeries series, int maxDrawnSteps) {
         this.key = series.name();
         this.startMillis = series.start().toEpochMilli();
         this.stepMillis = series.step().toMillis();
         int n = series.size();
-        if (n <= MAX_DRAWN_STEPS) {
+        if (n <= maxDrawnSteps) {
             x = new double[n];
             y = new double[n];
             for (int i = 0; i < n; i++) {
@@ -37,7 +45,7 @@ public final class TrafficDataset extends AbstractXYDataset {
                 y[i] = series.valueAt(i);
             }
         } else {
-            int bucket = (int) Math.ceil(n / (MAX_DRAWN_STEPS / 2.0));
+            int bucket = (int) Math.ceil(n / (maxDrawnSteps / 2.0));
             int buckets = (n + bucket - 1) / bucket;
             x = new double[2 * buckets];
             y = new double[2 * buckets];

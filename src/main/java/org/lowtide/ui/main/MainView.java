@@ -54,6 +54,7 @@ import org.lowtide.service.Samples;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.TrafficSeries;
 import org.lowtide.traffic.imports.ImportWarning;
+import org.lowtide.ui.common.ChartMenus;
 import org.lowtide.ui.imports.ImportDialog;
 import org.lowtide.ui.imports.ImportViewModel;
 
@@ -319,6 +320,8 @@ public final class MainView extends BorderPane {
 
         ChartViewer heatmap = new ChartViewer();
         heatmap.setId("heatmapChart");
+        ChartMenus.install(traffic, "traffic");
+        ChartMenus.install(heatmap, "typical-week");
         heatmap.getCanvas().setDomainZoomable(false);
         heatmap.getCanvas().setRangeZoomable(false);
 

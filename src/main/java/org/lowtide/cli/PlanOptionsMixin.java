@@ -1,0 +1,140 @@
+package org.lowtide.cli;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.lowtide.planning.AllowedHours;
+import org.lowtide.planning.Blackout;
+import org.lowtide.planning.Constraints;
+import org.lowtide.planning.HolidayPolicy;
+import org.lowtide.planning.WindowRequest;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * The plan options of DESIGN §6 as a mixin, for commands that plan on the way to something else
+ * ({@code report}); the same names, defaults and meaning as {@code lowtide plan}.
+ */
+final class PlanOptionsMixin {
+
+    /** Option name → key of the report's plan inputs, to tell the user's inputs from defaults. */
+    static final Map<String, String> INPUT_KEYS = Map.ofEntries(Map.entry("--duration", "duration"),
+            Map.entry("--rollback", "rollback"), Map.entry("--count", "count"), Map.entry("--from", "horizon"),
+            Map.entry("--to", "horizon"), Map.entry("--min-gap", "minGap"), Map.entry("--allowed", "allowed"),
+            Map.entry("--blackout", "blackouts"), Map.entry("--holidays", "holidays"), Map.entry("--habit", "habit"),
+            Map.entry("--zone", "zone"));
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec mixee;
+
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "PT2H",
+            converter = Converters.PositiveDuration.class, description = "Window length. Default: ${DEFAULT-VALUE}.")
+    Duration duration;
+
+    @Option(names = "--rollback", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+            description = "Time a failed change needs to be detected and rolled back after the window. "
+                    + "Default: time to detect + the 90th percentile of the restore time (cost options).")
+    Duration rollback;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "4", description = "How many dated windows. Default: ${DEFAULT-VALUE}.")
+    int count;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "First day of the horizon (ISO date). Default: tomorrow.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last day of the horizon (ISO date). Default: four weeks after --from.")
+    LocalDate to;
+
+    @Option(names = "--min-gap", paramLabel = "DURATION", defaultValue = "P1D", converter = Converters.PositiveDuration.class,
+            description = "Least time between the starts of two windows. Default: ${DEFAULT-VALUE}.")
+    Duration minGap;
+
+    @Option(names = "--allowed", paramLabel = "\"DAYS HH:MM-HH:MM\"",
+            description = "Staff hours, e.g. \"Mon-Fri 01:00-06:00\" (repeatable). Default: any time.")
+    List<String> allowed = new ArrayList<>();
+
+    @Option(names = "--blackout", paramLabel = "START/END[=REASON]",
+            description = "A freeze: ISO dates (both days included) or date-times (repeatable).")
+    List<String> blackouts = new ArrayList<>();
+
+    @Option(names = "--holidays", paramLabel = "CC[-REGION]", description = "Public holidays of a country (and region): DE, US-NY, GB.")
+    String holidays;
+
+    @Option(names = "--holidays-as", paramLabel = "blackout|allowed", defaultValue = "blackout",
+            description = "Whether holidays block changes. Default: ${DEFAULT-VALUE}.")
+    String holidaysAs;
+
+    @Option(names = "--habit", paramLabel = "\"DAY HH:MM\"",
+            description = "When the team changes today, e.g. \"Tue 14:00\", to compare against.")
+    String habit;
+
+    /**
+     * @param defaultRollback the rollback tail when {@code --rollback} is not given
+     * @throws IllegalArgumentException naming the option that cannot be read
+     */
+    WindowRequest request(ZoneId zone, Duration defaultRollback) {
+        List<AllowedHours> hours = new ArrayList<>();
+        for (String a : allowed) {
+            hours.add(AllowedHours.parse(a));
+        }
+        List<Blackout> freezes = new ArrayList<>();
+        for (String b : blackouts) {
+            freezes.add(Blackout.parse(b, zone));
+        }
+        HolidayPolicy policy;
+        switch (holidaysAs.trim().toLowerCase(Locale.ROOT)) {
+            case "blackout":
+                policy = HolidayPolicy.BLACKOUT;
+                break;
+            case "allowed":
+                policy = HolidayPolicy.ALLOWED;
+                break;
+            default:
+                throw new IllegalArgumentException("--holidays-as takes blackout or allowed, not '" + holidaysAs + "'");
+        }
+        LocalDate start = from != null ? from : LocalDate.now(zone).plusDays(1);
+        LocalDate end = to != null ? to : start.plusWeeks(4).minusDays(1);
+        return new WindowRequest(duration, rollback == null ? defaultRollback : rollback, count, start, end, minGap,
+                new Constraints(zone, hours, freezes, List.of(), policy),
+                habit == null ? Optional.empty() : Optional.of(WindowRequest.Habit.parse(habit)));
+    }
+
+    /** @return the holiday calendar, when one was named */
+    Optional<String> holidayCalendar() {
+        return Optional.ofNullable(holidays);
+    }
+
+    /** @return the keys of the plan inputs given on the command line (the rest are defaults) */
+    Set<String> userInputs() {
+        Set<String> keys = new LinkedHashSet<>();
+        ParseResult parsed = mixee.commandLine().getParseResult();
+        for (Map.Entry<String, String> e : INPUT_KEYS.entrySet()) {
+            if (parsed.hasMatchedOption(e.getKey())) {
+                keys.add(e.getValue());
+            }
+        }
+        return keys;
+    }
+
+    /** @return the plan or import options given, by name (a saved plan takes none) */
+    List<String> givenOptions() {
+        List<String> given = new ArrayList<>();
+        ParseResult parsed = mixee.commandLine().getParseResult();
+        for (String name : List.of("--duration", "--rollback", "--count", "--from", "--to", "--min-gap", "--allowed",
+                "--blackout", "--holidays", "--holidays-as", "--habit", "--zone", "--step", "--column", "--by-traffic")) {
+            if (parsed.hasMatchedOption(name)) {
+                given.add(name);
+            }
+        }
+        return given;
+    }
+}

@@ -1,0 +1,104 @@
+package org.lowtide.report;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.time.DayOfWeek;
+import java.util.Locale;
+
+/** How the report writes numbers, durations and times: English, never localised, the same everywhere. */
+public final class Texts {
+
+    /** {@code Sat 22 Nov 2025 03:00}. */
+    public static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
+    /** {@code Sat 22 Nov 2025 03:00 CET}. */
+    public static final DateTimeFormatter DAY_TIME_ZONE = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z",
+            Locale.ENGLISH);
+    /** {@code 22 Nov 2025}. */
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    /** {@code 03:00}. */
+    public static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+    private Texts() {
+    }
+
+    /** @return a whole number with thousands separators, e.g. {@code 12,345} */
+    public static String count(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    /** @return a number with sensible precision: {@code 12,345}, {@code 12.3}, {@code 0.042} */
+    public static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        double a = Math.abs(v);
+        if (a >= 100 || a == 0) {
+            return count(v);
+        }
+        if (a >= 1) {
+            return String.format(Locale.ROOT, "%,.1f", v);
+        }
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /** @return an amount of money, e.g. {@code 1,234 USD}; below 10 with cents */
+    public static String money(double v, String currency) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return (Math.abs(v) < 10 && v != 0 ? String.format(Locale.ROOT, "%,.2f", v) : count(v)) + " " + currency;
+    }
+
+    /** @return a share as a percentage, e.g. {@code 4.2 %}; {@code 0.5} → {@code 50 %} */
+    public static String percent(double share) {
+        if (Double.isNaN(share)) {
+            return "–";
+        }
+        double p = share * 100;
+        return (Math.abs(p) >= 10 || p == 0 ? String.format(Locale.ROOT, "%.0f", p)
+                : String.format(Locale.ROOT, "%.1f", p)) + " %";
+    }
+
+    /** @return a duration in words, e.g. {@code 2 hours}, {@code 1 hour 30 minutes}, {@code 1 day} */
+    public static String duration(Duration d) {
+        long minutes = d.toMinutes();
+        if (minutes == 0) {
+            return d.getSeconds() + " seconds";
+        }
+        long days = minutes / 1440;
+        long hours = minutes % 1440 / 60;
+        long rest = minutes % 60;
+        StringBuilder sb = new StringBuilder();
+        append(sb, days, "day");
+        append(sb, hours, "hour");
+        append(sb, rest, "minute");
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, long n, String unit) {
+        if (n > 0) {
+            sb.append(sb.length() == 0 ? "" : " ").append(n).append(' ').append(unit).append(n == 1 ? "" : "s");
+        }
+    }
+
+    /** @return a local date and time with its zone's abbreviation, e.g. {@code Sat 22 Nov 2025 03:00 CET} */
+    public static String dayTime(ZonedDateTime t) {
+        return DAY_TIME_ZONE.format(t);
+    }
+
+    /** @return the plural name of a day, e.g. {@code Saturdays} */
+    public static String days(DayOfWeek day) {
+        return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s";
+    }
+
+    /** @return the zone's id, e.g. {@code Europe/Berlin} */
+    public static String zone(ZoneId zone) {
+        return zone.getId();
+    }
+}

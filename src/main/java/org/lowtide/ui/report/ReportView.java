@@ -1,0 +1,234 @@
+package org.lowtide.ui.report;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.effect.DropShadow;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.lowtide.report.Paper;
+import org.lowtide.report.Section;
+
+/**
+ * File → Export Report…: the report's title, author, notes for the audience, sections, currency
+ * and paper on the left, a preview of its pages on the right, progress and Cancel below. Only
+ * binds controls to {@link ReportViewModel}.
+ */
+public final class ReportView extends BorderPane {
+
+    private static final double PREVIEW_WIDTH = 430;
+
+    private final ReportViewModel viewModel;
+
+    public ReportView(ReportViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add("report-view");
+        setPadding(new Insets(12));
+        setLeft(form());
+        setCenter(preview());
+        setBottom(statusBar());
+    }
+
+    /** Opens the dialog over {@code owner} and renders a first preview. */
+    public static Stage show(Window owner, ReportViewModel viewModel, String stylesheet) {
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Export Report");
+        Scene scene = new Scene(new ReportView(viewModel), 980, 760);
+        if (stylesheet != null) {
+            scene.getStylesheets().add(stylesheet);
+        }
+        stage.setScene(scene);
+        stage.setOnHidden(e -> viewModel.cancel());
+        stage.show();
+        viewModel.preview();
+        return stage;
+    }
+
+    private VBox form() {
+        TextField title = new TextField();
+        title.setId("reportTitle");
+        title.textProperty().bindBidirectional(viewModel.titleProperty());
+        TextField author = new TextField();
+        author.setId("reportAuthor");
+        author.setPromptText("e.g. Platform team");
+        author.textProperty().bindBidirectional(viewModel.authorProperty());
+        TextArea notes = new TextArea();
+        notes.setId("reportNotes");
+        notes.setPromptText("A few words for the readers, printed on the summary page");
+        notes.setPrefRowCount(4);
+        notes.setWrapText(true);
+        notes.textProperty().bindBidirectional(viewModel.notesProperty());
+
+        VBox sections = new VBox(4);
+        for (Section s : Section.values()) {
+            CheckBox box = new CheckBox(s.title());
+            box.setId("section-" + s.name().toLowerCase(Locale.ROOT));
+            box.selectedProperty().bindBidirectional(viewModel.sectionProperty(s));
+            sections.getChildren().add(box);
+        }
+
+        ComboBox<String> currency = new ComboBox<>(FXCollections.observableArrayList(ReportViewModel.CURRENCIES));
+        currency.setId("reportCurrency");
+        currency.setEditable(true);
+        currency.valueProperty().bindBidirectional(viewModel.currencyProperty());
+        ComboBox<Paper> paper = new ComboBox<>(FXCollections.observableArrayList(Paper.values()));
+        paper.setId("reportPaper");
+        paper.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Paper p) {
+                return p == null ? "" : p == Paper.A4 ? "A4 (210 × 297 mm)" : "US Letter (8.5 × 11 in)";
+            }
+
+            @Override
+            public Paper fromString(String s) {
+                return null;
+            }
+        });
+        paper.valueProperty().bindBidirectional(viewModel.paperProperty());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        int row = 0;
+        grid.addRow(row++, label("Title", title), title);
+        grid.addRow(row++, label("Author", author), author);
+        grid.addRow(row++, label("Notes for the audience", notes), notes);
+        grid.addRow(row++, label("Sections", sections), sections);
+        grid.addRow(row++, label("Currency", currency), currency);
+        grid.addRow(row, label("Paper", paper), paper);
+        GridPane.setHgrow(title, Priority.ALWAYS);
+        title.setPrefColumnCount(22);
+
+        Label error = new Label();
+        error.setId("reportError");
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        error.setMaxWidth(330);
+        error.textProperty().bind(viewModel.errorProperty());
+        error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        Button preview = new Button("Preview");
+        preview.setId("reportPreview");
+        preview.setDefaultButton(true);
+        preview.setOnAction(e -> viewModel.preview());
+        preview.disableProperty().bind(viewModel.busyProperty());
+        Button save = new Button("Save PDF…");
+        save.setId("reportSave");
+        save.disableProperty().bind(viewModel.canSaveProperty().not().or(viewModel.busyProperty()));
+        save.setOnAction(e -> save());
+        Button close = new Button("Close");
+        close.setCancelButton(true);
+        close.setOnAction(e -> {
+            viewModel.cancel();
+            if (getScene() != null) {
+                getScene().getWindow().hide();
+            }
+        });
+        HBox buttons = new HBox(8, preview, save, close);
+
+        VBox form = new VBox(12, grid, error, buttons);
+        form.setPadding(new Insets(0, 16, 0, 0));
+        form.setPrefWidth(360);
+        form.setMinWidth(320);
+        return form;
+    }
+
+    private static Label label(String text, javafx.scene.Node target) {
+        Label l = new Label(text);
+        l.setLabelFor(target);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private ScrollPane preview() {
+        VBox pages = new VBox(14);
+        pages.setId("reportPages");
+        pages.setAlignment(Pos.TOP_CENTER);
+        pages.setPadding(new Insets(14));
+        pages.setStyle("-fx-background-color: #e8ebee;");
+        viewModel.pages().addListener((ListChangeListener<Image>) c -> {
+            pages.getChildren().clear();
+            int n = viewModel.pages().size();
+            for (int i = 0; i < n; i++) {
+                ImageView view = new ImageView(viewModel.pages().get(i));
+                view.setPreserveRatio(true);
+                view.setFitWidth(PREVIEW_WIDTH);
+                view.setSmooth(true);
+                view.setEffect(new DropShadow(8, javafx.scene.paint.Color.rgb(0, 0, 0, 0.25)));
+                Label caption = new Label("Page " + (i + 1) + " of " + n);
+                caption.getStyleClass().add("page-caption");
+                pages.getChildren().add(new VBox(4, view, caption));
+            }
+        });
+        ScrollPane scroll = new ScrollPane(pages);
+        scroll.setFitToWidth(true);
+        scroll.setId("reportPreviewPane");
+        return scroll;
+    }
+
+    private HBox statusBar() {
+        ProgressBar progress = new ProgressBar();
+        progress.setId("reportProgress");
+        progress.progressProperty().bind(viewModel.progressProperty());
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        progress.setPrefWidth(180);
+        Label status = new Label();
+        status.setId("reportStatus");
+        status.textProperty().bind(viewModel.statusProperty());
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        Button cancel = new Button("Cancel");
+        cancel.setId("reportCancel");
+        cancel.visibleProperty().bind(viewModel.busyProperty());
+        cancel.setOnAction(e -> viewModel.cancel());
+        HBox bar = new HBox(10, progress, status, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(10, 0, 0, 0));
+        return bar;
+    }
+
+    private void save() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the report as PDF");
+        chooser.setInitialFileName("lowtide-report.pdf");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF files", "*.pdf"));
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        try {
+            viewModel.save(file.toPath());
+        } catch (IOException | RuntimeException e) {
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.ERROR, "Could not save " + file + ": " + e.getMessage());
+            alert.showAndWait();
+        }
+    }
+}
