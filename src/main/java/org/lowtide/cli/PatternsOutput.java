@@ -6,16 +6,14 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.lowtide.project.AtomicFiles;
 import org.lowtide.analysis.Anomaly;
 import org.lowtide.analysis.Decomposition;
 import org.lowtide.analysis.Forecast;
@@ -177,41 +175,31 @@ final class PatternsOutput {
      * per period, remainder, weight), atomically: a temporary file next to the target, then a move.
      */
     static void writeComponents(Decomposition d, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-        try {
-            try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                StringBuilder header = new StringBuilder("time,observed,filled,imputed,trend");
-                for (SeasonalPeriod p : d.periods()) {
-                    header.append(",seasonal_").append(p.period());
-                }
-                header.append(",remainder,weight\n");
-                w.write(header.toString());
-                StringBuilder row = new StringBuilder(160);
-                for (int i = 0; i < d.size(); i++) {
-                    row.setLength(0);
-                    row.append(d.timeAt(i)).append(',');
-                    double o = d.observed()[i];
-                    if (!Double.isNaN(o)) {
-                        row.append(o);
-                    }
-                    row.append(',').append(d.filled()[i]).append(',').append(d.imputed()[i] ? 1 : 0)
-                            .append(',').append(d.trend()[i]);
-                    for (double[] s : d.seasonal()) {
-                        row.append(',').append(s[i]);
-                    }
-                    row.append(',').append(d.remainder()[i]).append(',').append(d.weights()[i]).append('\n');
-                    w.write(row.toString());
-                }
+        AtomicFiles.write(target, out -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+            StringBuilder header = new StringBuilder("time,observed,filled,imputed,trend");
+            for (SeasonalPeriod p : d.periods()) {
+                header.append(",seasonal_").append(p.period());
             }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            header.append(",remainder,weight\n");
+            w.write(header.toString());
+            StringBuilder row = new StringBuilder(160);
+            for (int i = 0; i < d.size(); i++) {
+                row.setLength(0);
+                row.append(d.timeAt(i)).append(',');
+                double o = d.observed()[i];
+                if (!Double.isNaN(o)) {
+                    row.append(o);
+                }
+                row.append(',').append(d.filled()[i]).append(',').append(d.imputed()[i] ? 1 : 0)
+                        .append(',').append(d.trend()[i]);
+                for (double[] s : d.seasonal()) {
+                    row.append(',').append(s[i]);
+                }
+                row.append(',').append(d.remainder()[i]).append(',').append(d.weights()[i]).append('\n');
+                w.write(row.toString());
             }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+            w.flush(); // the stream belongs to AtomicFiles, which closes it
+        });
     }
 }

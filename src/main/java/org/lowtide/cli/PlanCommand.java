@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,6 +21,7 @@ import org.lowtide.planning.Blackout;
 import org.lowtide.cost.CostAssumptions;
 import org.lowtide.cost.CostEstimate;
 import org.lowtide.planning.ChangeWindow;
+import org.lowtide.project.AtomicFiles;
 import org.lowtide.planning.Constraints;
 import org.lowtide.planning.HolidayPolicy;
 import org.lowtide.planning.Outlooks;
@@ -154,10 +152,10 @@ final class PlanCommand implements Callable<Integer> {
         }
         Plan plan = result.plan();
         if (ics != null) {
-            writeAtomically(ics, ScheduleExports.ics(plan));
+            AtomicFiles.writeString(ics, ScheduleExports.ics(plan));
         }
         if (csv != null) {
-            writeAtomically(csv, ScheduleExports.csv(plan));
+            AtomicFiles.writeString(csv, ScheduleExports.csv(plan));
         }
         if (save != null) {
             plans.save(result, save);
@@ -212,19 +210,6 @@ final class PlanCommand implements Callable<Integer> {
                     habit == null ? Optional.empty() : Optional.of(WindowRequest.Habit.parse(habit)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
-    }
-
-    /** Writes through a temporary file and a move, so an interrupted run never leaves half a file. */
-    static void writeAtomically(Path target, String content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 

@@ -262,7 +262,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         for (Map.Entry<String, String> e : ReportTables.all(model).entrySet()) {
             Path csv = dir.resolve(e.getKey() + ".csv");
-            ChartExport.writeAtomically(csv, e.getValue().getBytes(StandardCharsets.UTF_8));
+            org.lowtide.project.AtomicFiles.writeString(csv, e.getValue());
             written.add(csv);
         }
         return written;

@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
+import org.lowtide.project.AtomicFiles;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -73,34 +73,12 @@ public final class ChartExport {
 
     /** Writes the chart as a PNG file at the default size and scale. */
     public static void writePng(JFreeChart chart, Path target) throws IOException {
-        writeAtomically(target, png(chart, DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_SCALE));
+        AtomicFiles.write(target, png(chart, DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_SCALE));
     }
 
     /** Writes the chart as an SVG file at the default size. */
     public static void writeSvg(JFreeChart chart, Path target) throws IOException {
-        writeAtomically(target, svg(chart, DEFAULT_WIDTH, DEFAULT_HEIGHT).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(target, svg(chart, DEFAULT_WIDTH, DEFAULT_HEIGHT).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes bytes through a temporary file beside the target and an atomic move. */
-    public static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path temp = temporaryBeside(target);
-        try {
-            Files.write(temp, content, java.nio.file.StandardOpenOption.CREATE_NEW);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /**
-     * A fresh name for a temporary file in the target's folder (created there by the caller with
-     * {@code CREATE_NEW}, so it gets the user's usual permissions, not the owner-only ones of
-     * {@code Files.createTempFile}).
-     */
-    public static Path temporaryBeside(Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        long unique = ProcessHandle.current().pid() * 1_000_003L ^ System.nanoTime();
-        return dir.resolve("." + target.getFileName() + "." + Long.toHexString(unique) + ".tmp");
-    }
 }

@@ -3,9 +3,7 @@ package org.lowtide.service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +19,7 @@ import org.lowtide.cost.CostEstimate;
 import org.lowtide.cost.CostReport;
 import org.lowtide.cost.RevenueBasis;
 import org.lowtide.cost.ScenarioSet;
+import org.lowtide.project.AtomicFiles;
 import org.lowtide.project.PlanDocument;
 import org.lowtide.report.Provenance;
 import org.lowtide.report.ReportInput;
@@ -152,18 +151,9 @@ public final class ReportService {
      */
     public PdfReportWriter.Result writePdf(ReportModel model, Path target, ProgressListener progress,
                                            Cancellation cancellation) throws IOException {
-        Path temp = org.lowtide.report.ChartExport.temporaryBeside(target);
-        try {
-            PdfReportWriter.Result result;
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp,
-                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
-                result = write(model, out, progress, cancellation);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return result;
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        PdfReportWriter.Result[] result = new PdfReportWriter.Result[1];
+        AtomicFiles.write(target, out -> result[0] = write(model, out, progress, cancellation));
+        return result[0];
     }
 
     /**

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -61,6 +59,7 @@ import org.lowtide.planning.RecurringWindow;
 import org.lowtide.planning.Rejection;
 import org.lowtide.planning.ScheduleExports;
 import org.lowtide.planning.WindowRequest;
+import org.lowtide.project.AtomicFiles;
 import org.lowtide.project.PlanDocument;
 import org.lowtide.project.PlanFileException;
 import org.lowtide.report.charts.PlanTimelineChart;
@@ -408,29 +407,12 @@ public final class PlanViewModel {
             return false;
         }
         try {
-            writeAtomically(target, writer.apply(r.plan()));
+            AtomicFiles.writeString(target, writer.apply(r.plan()));
             statusMessage.set("Wrote the " + what + " to " + target);
             return true;
         } catch (IOException | RuntimeException e) {
             errorMessage.set("Could not write " + fileName(target) + ": " + describe(e));
             return false;
-        }
-    }
-
-    /** Writes through a temporary file beside the target and a move: never half a file where the old one was. */
-    static void writeAtomically(Path target, String content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 
@@ -459,7 +441,7 @@ public final class PlanViewModel {
             throw new IOException(copy.getFileName() + " already exists there and is not the bundled sample; "
                     + "save the plan in another folder");
         }
-        writeAtomically(copy, content);
+        AtomicFiles.writeString(copy, content);
         return true;
     }
 

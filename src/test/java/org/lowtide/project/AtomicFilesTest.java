@@ -1,0 +1,63 @@
+package org.lowtide.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private Stream<String> names() throws IOException {
+        return Files.list(dir).map(p -> p.getFileName().toString());
+    }
+
+    @Test
+    void writesAndReplacesLeavingNoTemporaryFile() throws Exception {
+        Path target = dir.resolve("sub").resolve("plan.lowtide");
+
+        AtomicFiles.writeString(target, "first");
+        AtomicFiles.writeString(target, "second, longer");
+
+        assertThat(Files.readString(target)).isEqualTo("second, longer");
+        try (Stream<Path> files = Files.list(target.getParent())) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
+    void aFailingWriterLeavesTheOldFileAsItWas() throws Exception {
+        Path target = dir.resolve("report.pdf");
+        AtomicFiles.writeString(target, "the user's report");
+
+        assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+            out.write("half a new rep".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            throw new IOException("disk full");
+        })).hasMessage("disk full");
+
+        assertThat(Files.readString(target)).isEqualTo("the user's report");
+        try (Stream<String> names = names()) {
+            assertThat(names).containsExactly("report.pdf");
+        }
+    }
+
+    @Test
+    void aRuntimeFailureSuchAsCancellingAlsoLeavesNothingBehind() throws Exception {
+        Path target = dir.resolve("new.csv");
+
+        assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+            throw new IllegalStateException("cancelled");
+        })).hasMessage("cancelled");
+
+        try (Stream<String> names = names()) {
+            assertThat(names).isEmpty();
+        }
+    }
+}
