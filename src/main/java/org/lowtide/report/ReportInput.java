@@ -22,7 +22,7 @@ import org.lowtide.traffic.TrafficSeries;
  * @param profile        the weekly profile
  * @param troughs        the quietest weekly windows, best first
  * @param plan           the dated plan
- * @param outages        detected outages to mark on the traffic (empty until anomaly detection runs)
+ * @param outages        outages the anomaly detector found, to mark on the traffic
  * @param notes          notes on the analysis the reader should see
  * @param importWarnings how many problems were repaired on import
  * @param userPlanInputs the plan inputs the user gave (keys of {@link ReportModel#PLAN_INPUTS}); the

@@ -126,9 +126,19 @@ public final class ReportService {
                 analysis.series().withZone(zone),
                 analysis.profile().orElseThrow(() -> new IllegalArgumentException(
                         "cannot report on this data: " + String.join("; ", analysis.notes()))),
-                analysis.troughs(), result.plan(), List.of(), analysis.notes(), analysis.imported().warnings().size(),
+                analysis.troughs(), result.plan(), outages(analysis), analysis.notes(),
+                analysis.imported().warnings().size(),
                 userPlanInputs, report, windowCosts);
         return ReportModel.of(input);
+    }
+
+    /** The outages the anomaly detector found in the history, to mark on the traffic chart. */
+    private static List<org.lowtide.report.charts.LabelledInterval> outages(AnalysisResult analysis) {
+        List<org.lowtide.report.charts.LabelledInterval> marks = new java.util.ArrayList<>();
+        analysis.patterns().ifPresent(p -> p.anomalyList().stream()
+                .filter(a -> a.kind() == org.lowtide.analysis.Anomaly.Kind.OUTAGE)
+                .forEach(a -> marks.add(new org.lowtide.report.charts.LabelledInterval(a.interval(), "outage"))));
+        return marks;
     }
 
     private CostReport cost(AnalysisResult analysis, java.time.ZoneId zone, CostInputs inputs,
