@@ -50,8 +50,12 @@ public final class PlanService {
      */
     public PlanResult plan(PlanRequest request, ProgressListener progress, Cancellation cancellation)
             throws ImportException, IOException {
-        AnalysisResult analysed = analysis.analyze(request.analysis(),
-                (f, m) -> progress.progress(0.7 * f, m), cancellation);
+        // Planning needs the weekly profile (outages masked), not the forecast: skip the forecast's work.
+        AnalysisRequest a = request.analysis();
+        AnalysisRequest withoutForecast = new AnalysisRequest(a.source(), a.options(), a.window(), a.troughCount(), 0,
+                a.holidays());
+        AnalysisResult analysed = analysis.analyze(withoutForecast, (f, m) -> progress.progress(0.7 * f, m),
+                cancellation);
         WeeklyProfile profile = analysed.profile().orElseThrow(() -> new IllegalArgumentException(
                 "cannot plan on this data: " + String.join("; ", analysed.notes())));
         WindowRequest windows = withHolidays(request.windows(), request.holidays());
@@ -70,9 +74,18 @@ public final class PlanService {
             return new PlanResult(resolved, analysed, plan);
         }
         progress.progress(0.72, "Costing a change at every slot of the week");
-        CostRequest costRequest = CostRequest.of(request.analysis().source(), request.analysis().options(),
-                request.cost().get());
-        CostReport report = costs.cost(costRequest, ProgressListener.NONE, cancellation).report();
+        CostReport report;
+        if (request.cost().get().revenue().value() instanceof org.lowtide.cost.RevenueBasis.Column) {
+            // Revenue measured in a column of the file: the cost use case reads that column too.
+            CostRequest costRequest = CostRequest.of(request.analysis().source(), request.analysis().options(),
+                    request.cost().get());
+            report = costs.cost(costRequest, ProgressListener.NONE, cancellation).report();
+        } else {
+            // The traffic is imported already: cost it without reading the file again.
+            report = costs.report(analysed.series(), Optional.empty(), zone, request.cost().get(),
+                    org.lowtide.cost.ScenarioSet.defaults(), CostAnalysis.DEFAULT_SIMULATIONS,
+                    CostAnalysis.DEFAULT_SEED, cancellation);
+        }
         RevenueCurve curve = report.curve();
         double[] expected = report.expectedBySlot();
         double[] upper = new double[expected.length];
