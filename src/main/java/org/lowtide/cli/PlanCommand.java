@@ -66,6 +66,11 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     private CostOptionsMixin costOptions;
 
+    @Option(names = "--plan-zone", paramLabel = "ZONE", converter = Converters.Zone.class,
+            description = "The team's zone: staff hours, dates, blackouts, holidays and the weekly rule. "
+                    + "Default: --zone (the zone the traffic follows).")
+    private ZoneId planZone;
+
     @Option(names = "--by-traffic",
             description = "Rank windows by the traffic at stake instead of the expected cost of a change in money.")
     private boolean byTraffic;
@@ -134,7 +139,8 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ZoneId zone = importOptions.toOptions().zone();
+        ZoneId trafficZone = importOptions.toOptions().zone();
+        ZoneId zone = planZone != null ? planZone : trafficZone;
         CostAssumptions assumptions = costOptions.toAssumptions(spec);
         if (rollback == null) {
             rollback = assumptions.detect().value().plus(assumptions.restoreP90().value());
@@ -219,6 +225,7 @@ final class PlanCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("zone", zone.getId());
+        root.put("trafficZone", result.request().analysis().options().zone().getId());
         root.put("unit", plan.unit());
         ObjectNode horizon = root.putObject("horizon");
         horizon.put("from", plan.request().from().toString());

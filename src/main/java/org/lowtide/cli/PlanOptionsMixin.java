@@ -31,10 +31,20 @@ final class PlanOptionsMixin {
             Map.entry("--rollback", "rollback"), Map.entry("--count", "count"), Map.entry("--from", "horizon"),
             Map.entry("--to", "horizon"), Map.entry("--min-gap", "minGap"), Map.entry("--allowed", "allowed"),
             Map.entry("--blackout", "blackouts"), Map.entry("--holidays", "holidays"), Map.entry("--habit", "habit"),
-            Map.entry("--zone", "zone"));
+            Map.entry("--zone", "zone"), Map.entry("--plan-zone", "zone"));
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
+
+    @Option(names = "--plan-zone", paramLabel = "ZONE", converter = Converters.Zone.class,
+            description = "The team's zone: staff hours, dates, blackouts, holidays and the weekly rule. "
+                    + "Default: --zone (the zone the traffic follows).")
+    private ZoneId planZone;
+
+    /** @return the team's zone, or the traffic's when none was given */
+    ZoneId planZone(ZoneId trafficZone) {
+        return planZone != null ? planZone : trafficZone;
+    }
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "PT2H",
             converter = Converters.PositiveDuration.class, description = "Window length. Default: ${DEFAULT-VALUE}.")
@@ -130,7 +140,8 @@ final class PlanOptionsMixin {
         List<String> given = new ArrayList<>();
         ParseResult parsed = mixee.commandLine().getParseResult();
         for (String name : List.of("--duration", "--rollback", "--count", "--from", "--to", "--min-gap", "--allowed",
-                "--blackout", "--holidays", "--holidays-as", "--habit", "--zone", "--step", "--column", "--by-traffic")) {
+                "--blackout", "--holidays", "--holidays-as", "--habit", "--zone", "--plan-zone", "--step", "--column",
+                "--by-traffic")) {
             if (parsed.hasMatchedOption(name)) {
                 given.add(name);
             }

@@ -152,7 +152,8 @@ final class ReportCommand implements Callable<Integer> {
             WindowRequest request;
             PlanRequest planRequest;
             try {
-                request = planOptions.request(zone, assumptions.detect().value().plus(assumptions.restoreP90().value()));
+                request = planOptions.request(planOptions.planZone(zone),
+                        assumptions.detect().value().plus(assumptions.restoreP90().value()));
                 AnalysisRequest analysis = new AnalysisRequest(new TrafficSource.FileSource(input),
                         importOptions.toOptions(), request.duration(), AnalysisRequest.DEFAULT_TROUGHS);
                 planRequest = new PlanRequest(analysis, request, planOptions.holidayCalendar(),

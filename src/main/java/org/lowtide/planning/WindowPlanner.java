@@ -303,16 +303,33 @@ public final class WindowPlanner {
         return count == 0 ? OptionalDouble.empty() : OptionalDouble.of(total / count);
     }
 
-    /** The best weekly slot under staff hours (checked on a plain week without DST), with its next dates. */
+    /**
+     * The best weekly slot under staff hours (checked on the horizon's first week), with its next
+     * dates, on the team's clock (the constraints' zone) even when the traffic follows another zone.
+     */
     static Optional<RecurringWindow> recurring(WeekSlots slots, double[] perSlot, WindowRequest request, int k,
                                                int covered, double divisor) {
         if (request.duration().getSeconds() % slots.slot().getSeconds() != 0) {
             return Optional.empty();
         }
         Constraints c = request.constraints();
-        int n = slots.count();
         // A reference week for the wall-clock check: the plan's first Monday (staff hours are local times).
         LocalDate monday = request.from().with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        if (!slots.zone().equals(c.zone())) {
+            // The traffic follows its users' clock, the rule the team's: re-read the weekly values on the
+            // team's clock, as they fall in the reference week.
+            WeekSlots teamSlots = new WeekSlots(c.zone(), slots.slot());
+            double[] onTeamClock = new double[teamSlots.count()];
+            WeekSlots.Locator traffic = slots.locator();
+            for (int t = 0; t < onTeamClock.length; t++) {
+                java.time.ZonedDateTime local = java.time.ZonedDateTime.of(
+                        monday.plusDays(t / teamSlots.perDay()), teamSlots.timeOf(t), c.zone());
+                onTeamClock[t] = perSlot[traffic.slotOf(local.toEpochSecond())];
+            }
+            slots = teamSlots;
+            perSlot = onTeamClock;
+        }
+        int n = slots.count();
         int best = -1;
         double bestScore = Double.POSITIVE_INFINITY;
         for (int s = 0; s < n; s++) {

@@ -8,7 +8,8 @@ import org.lowtide.planning.WindowRequest;
 /**
  * What to plan, and on which traffic.
  *
- * @param analysis what traffic to read and how (its zone must be the plan's zone)
+ * @param analysis what traffic to read and how; its zone is the users' wall clock the traffic follows
+ *                 (the weekly profile), which may differ from the team's zone in {@code windows}
  * @param windows  the window request; its holidays are filled from {@code holidays} when given
  * @param holidays a Jollyday calendar, {@code DE} or {@code US-NY}, when holidays matter
  * @param cost     the cost assumptions: windows are then ranked by the expected cost of a change,
@@ -27,9 +28,5 @@ public record PlanRequest(AnalysisRequest analysis, WindowRequest windows, Optio
         Objects.requireNonNull(windows, "windows");
         Objects.requireNonNull(holidays, "holidays");
         Objects.requireNonNull(cost, "cost");
-        if (!analysis.options().zone().equals(windows.constraints().zone())) {
-            throw new IllegalArgumentException("the traffic is read in " + analysis.options().zone()
-                    + " but the plan is in " + windows.constraints().zone() + "; use one zone");
-        }
     }
 }

@@ -82,7 +82,7 @@ public final class PlanService {
             report = costs.cost(costRequest, ProgressListener.NONE, cancellation).report();
         } else {
             // The traffic is imported already: cost it without reading the file again.
-            report = costs.report(analysed.series(), Optional.empty(), zone, request.cost().get(),
+            report = costs.report(analysed.series(), Optional.empty(), a.options().zone(), request.cost().get(),
                     org.lowtide.cost.ScenarioSet.defaults(), CostAnalysis.DEFAULT_SIMULATIONS,
                     CostAnalysis.DEFAULT_SEED, cancellation);
         }
@@ -102,7 +102,7 @@ public final class PlanService {
         Map<Integer, CostEstimate> windowCosts = new LinkedHashMap<>();
         ChangeSimulator simulator = new ChangeSimulator(report.model());
         for (ChangeWindow w : plan.windows()) {
-            windowCosts.put(w.rank(), simulator.simulateAcross(startMinutes(w, curve, zone),
+            windowCosts.put(w.rank(), simulator.simulateAcross(startMinutes(w, curve, curve.slots().zone()),
                     CostAnalysis.DEFAULT_SIMULATIONS, CostAnalysis.DEFAULT_SEED + w.rank()));
             cancellation.check();
         }

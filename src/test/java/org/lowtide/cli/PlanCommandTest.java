@@ -141,6 +141,33 @@ class PlanCommandTest {
     }
 
     @Test
+    void theTeamsZoneCanDifferFromTheZoneTheTrafficFollows() throws Exception {
+        // Users in New York, quiet 03:00-06:00 their time; the team in Berlin works 08:00-13:00 its time.
+        ZoneId newYork = ZoneId.of("America/New_York");
+        StringBuilder csv = new StringBuilder("timestamp,requests\n");
+        ZonedDateTime t = ZonedDateTime.of(2025, 5, 5, 0, 0, 0, 0, newYork);
+        for (int i = 0; i < 4 * 168; i++, t = t.plusHours(1)) {
+            csv.append(t.toInstant()).append(',').append(t.getHour() >= 3 && t.getHour() < 6 ? 10 : 500).append('\n');
+        }
+        Path file = dir.resolve("us-users.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+
+        Run r = run("plan", file.toString(), "--zone", "America/New_York", "--plan-zone", "Europe/Berlin",
+                "--from", "2025-06-02", "--to", "2025-06-08", "--allowed", "daily 08:00-13:00", "--by-traffic",
+                "--rollback", "PT1H", "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.path("zone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(json.path("trafficZone").asText()).isEqualTo("America/New_York");
+        OffsetDateTime first = OffsetDateTime.parse(json.path("windows").get(0).path("start").asText());
+        // 03:00 in New York (EDT) is 09:00 in Berlin (CEST): the quiet hours, inside the team's day.
+        assertThat(first.toLocalTime()).isEqualTo(java.time.LocalTime.of(9, 0));
+        assertThat(first.getOffset().getTotalSeconds()).isEqualTo(2 * 3600);
+        assertThat(json.path("recurring").path("rule").asText()).endsWith("09:00–11:00 Europe/Berlin");
+    }
+
+    @Test
     void staffHoursMoveTheWindowToWeeknights() throws Exception {
         Run r = run(plan("--json", "--allowed", "Mon-Fri 01:00-05:00"));
 
