@@ -7,23 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.lowtide.planning.AllowedHours;
-import org.lowtide.planning.Blackout;
 import org.lowtide.cost.CostAssumptions;
 import org.lowtide.cost.CostEstimate;
 import org.lowtide.planning.ChangeWindow;
 import org.lowtide.project.AtomicFiles;
-import org.lowtide.planning.Constraints;
-import org.lowtide.planning.HolidayPolicy;
 import org.lowtide.planning.Outlooks;
 import org.lowtide.planning.Plan;
 import org.lowtide.planning.RecurringWindow;
@@ -66,56 +58,12 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     private CostOptionsMixin costOptions;
 
-    @Option(names = "--plan-zone", paramLabel = "ZONE", converter = Converters.Zone.class,
-            description = "The team's zone: staff hours, dates, blackouts, holidays and the weekly rule. "
-                    + "Default: --zone (the zone the traffic follows).")
-    private ZoneId planZone;
-
     @Option(names = "--by-traffic",
             description = "Rank windows by the traffic at stake instead of the expected cost of a change in money.")
     private boolean byTraffic;
 
-    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "PT2H",
-            converter = Converters.PositiveDuration.class, description = "Window length. Default: ${DEFAULT-VALUE}.")
-    private Duration duration;
-
-    @Option(names = "--rollback", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
-            description = "Time a failed change needs to be detected and rolled back after the window. "
-                    + "Default: time to detect + the 90th percentile of the restore time (cost options).")
-    private Duration rollback;
-
-    @Option(names = "--count", paramLabel = "N", defaultValue = "4", description = "How many dated windows. Default: ${DEFAULT-VALUE}.")
-    private int count;
-
-    @Option(names = "--from", paramLabel = "DATE", description = "First day of the horizon (ISO date). Default: tomorrow in the plan's zone.")
-    private LocalDate from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Last day of the horizon (ISO date). Default: four weeks after --from.")
-    private LocalDate to;
-
-    @Option(names = "--min-gap", paramLabel = "DURATION", defaultValue = "P1D", converter = Converters.PositiveDuration.class,
-            description = "Least time between the starts of two windows. Default: ${DEFAULT-VALUE}.")
-    private Duration minGap;
-
-    @Option(names = "--allowed", paramLabel = "\"DAYS HH:MM-HH:MM\"",
-            description = "Staff hours, e.g. \"Mon-Fri 01:00-06:00\" (repeatable). Default: any time.")
-    private List<String> allowed = new ArrayList<>();
-
-    @Option(names = "--blackout", paramLabel = "START/END[=REASON]",
-            description = "A freeze: ISO dates (both days included) or date-times, e.g. "
-                    + "\"2025-11-24/2025-11-30=Black Friday freeze\" (repeatable).")
-    private List<String> blackouts = new ArrayList<>();
-
-    @Option(names = "--holidays", paramLabel = "CC[-REGION]", description = "Public holidays of a country (and region): DE, US-NY, GB.")
-    private String holidays;
-
-    @Option(names = "--holidays-as", paramLabel = "blackout|allowed", defaultValue = "blackout",
-            description = "Whether holidays block changes. Default: ${DEFAULT-VALUE}.")
-    private String holidaysAs;
-
-    @Option(names = "--habit", paramLabel = "\"DAY HH:MM\"",
-            description = "When the team changes today, e.g. \"Tue 14:00\", to compare against.")
-    private String habit;
+    @Mixin
+    private PlanOptionsMixin planOptions;
 
     @Option(names = "--json", description = "Print one JSON object (schema in the README).")
     private boolean json;
@@ -139,19 +87,20 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ZoneId trafficZone = importOptions.toOptions().zone();
-        ZoneId zone = planZone != null ? planZone : trafficZone;
+        ZoneId zone = planOptions.planZone(importOptions.toOptions().zone());
         CostAssumptions assumptions = costOptions.toAssumptions(spec);
-        if (rollback == null) {
-            rollback = assumptions.detect().value().plus(assumptions.restoreP90().value());
+        WindowRequest request;
+        try {
+            request = planOptions.request(zone, assumptions.detect().value().plus(assumptions.restoreP90().value()));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        WindowRequest request = request(zone);
         Optional<ScheduleExports.Target> target = Optional.ofNullable(export).map(this::target);
         AnalysisRequest analysis = new AnalysisRequest(new TrafficSource.FileSource(file), importOptions.toOptions(),
-                duration, AnalysisRequest.DEFAULT_TROUGHS);
+                request.duration(), AnalysisRequest.DEFAULT_TROUGHS);
         PlanResult result;
         try {
-            result = plans.plan(new PlanRequest(analysis, request, Optional.ofNullable(holidays),
+            result = plans.plan(new PlanRequest(analysis, request, planOptions.holidayCalendar(),
                     byTraffic ? Optional.empty() : Optional.of(assumptions)), ProgressListener.NONE, Cancellation.NEVER);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -185,37 +134,6 @@ final class PlanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--export takes aws, rrule, argocd, gitlab or kured; not '"
                     + name + "'");
-        }
-    }
-
-    private WindowRequest request(ZoneId zone) {
-        try {
-            List<AllowedHours> hours = new ArrayList<>();
-            for (String a : allowed) {
-                hours.add(AllowedHours.parse(a));
-            }
-            List<Blackout> freezes = new ArrayList<>();
-            for (String b : blackouts) {
-                freezes.add(Blackout.parse(b, zone));
-            }
-            HolidayPolicy policy;
-            switch (holidaysAs.trim().toLowerCase(Locale.ROOT)) {
-                case "blackout":
-                    policy = HolidayPolicy.BLACKOUT;
-                    break;
-                case "allowed":
-                    policy = HolidayPolicy.ALLOWED;
-                    break;
-                default:
-                    throw new IllegalArgumentException("--holidays-as takes blackout or allowed, not '" + holidaysAs + "'");
-            }
-            LocalDate start = from != null ? from : LocalDate.now(zone).plusDays(1);
-            LocalDate end = to != null ? to : start.plusWeeks(4).minusDays(1);
-            return new WindowRequest(duration, rollback, count, start, end, minGap,
-                    new Constraints(zone, hours, freezes, List.of(), policy),
-                    habit == null ? Optional.empty() : Optional.of(WindowRequest.Habit.parse(habit)));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 

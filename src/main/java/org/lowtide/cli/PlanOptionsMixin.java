@@ -21,8 +21,8 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * The plan options of DESIGN §6 as a mixin, for commands that plan on the way to something else
- * ({@code report}); the same names, defaults and meaning as {@code lowtide plan}.
+ * The plan options of DESIGN §6 as a mixin, shared by {@code plan} and {@code report}, so that both
+ * take the same names, defaults and meaning.
  */
 final class PlanOptionsMixin {
 
@@ -58,7 +58,8 @@ final class PlanOptionsMixin {
     @Option(names = "--count", paramLabel = "N", defaultValue = "4", description = "How many dated windows. Default: ${DEFAULT-VALUE}.")
     int count;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "First day of the horizon (ISO date). Default: tomorrow.")
+    @Option(names = "--from", paramLabel = "DATE",
+            description = "First day of the horizon (ISO date). Default: tomorrow in the plan's zone.")
     LocalDate from;
 
     @Option(names = "--to", paramLabel = "DATE", description = "Last day of the horizon (ISO date). Default: four weeks after --from.")
@@ -73,7 +74,8 @@ final class PlanOptionsMixin {
     List<String> allowed = new ArrayList<>();
 
     @Option(names = "--blackout", paramLabel = "START/END[=REASON]",
-            description = "A freeze: ISO dates (both days included) or date-times (repeatable).")
+            description = "A freeze: ISO dates (both days included) or date-times, e.g. "
+                    + "\"2025-11-24/2025-11-30=Black Friday freeze\" (repeatable).")
     List<String> blackouts = new ArrayList<>();
 
     @Option(names = "--holidays", paramLabel = "CC[-REGION]", description = "Public holidays of a country (and region): DE, US-NY, GB.")
