@@ -18,6 +18,7 @@ import org.lowtide.planning.ChangeWindow;
 import org.lowtide.project.AtomicFiles;
 import org.lowtide.planning.Outlooks;
 import org.lowtide.planning.Plan;
+import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.RecurringWindow;
 import org.lowtide.planning.Rejection;
 import org.lowtide.planning.ScheduleExports;
@@ -90,8 +91,10 @@ final class PlanCommand implements Callable<Integer> {
         ZoneId zone = planOptions.planZone(importOptions.toOptions().zone());
         CostAssumptions assumptions = costOptions.toAssumptions(spec);
         WindowRequest request;
+        PlanRules rules;
         try {
             request = planOptions.request(zone, assumptions.detect().value().plus(assumptions.restoreP90().value()));
+            rules = planOptions.rules(assumptions.nightHours().value());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -101,7 +104,8 @@ final class PlanCommand implements Callable<Integer> {
         PlanResult result;
         try {
             result = plans.plan(new PlanRequest(analysis, request, planOptions.holidayCalendar(),
-                    byTraffic ? Optional.empty() : Optional.of(assumptions)), ProgressListener.NONE, Cancellation.NEVER);
+                    byTraffic ? Optional.empty() : Optional.of(assumptions), rules), ProgressListener.NONE,
+                    Cancellation.NEVER);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -240,6 +244,12 @@ final class PlanCommand implements Callable<Integer> {
         plan.request().constraints().holidays().forEach(h -> holidays.addObject()
                 .put("date", h.date().toString()).put("name", h.name()));
         assumptions.put("holidaysAs", plan.request().constraints().holidayPolicy().name().toLowerCase(Locale.ROOT));
+        PlanRules rules = result.request().rules();
+        rules.staffCost().ifPresent(staff -> assumptions.putObject("staffCost").put("perHour", staff.perHour())
+                .put("nightPremium", staff.nightPremium())
+                .put("nightHours", staff.nightFrom() + "-" + staff.nightTo()));
+        rules.maxP90Share().ifPresent(share -> assumptions.put("maxP90Share", share));
+        rules.per().ifPresent(per -> assumptions.put("countPer", per.name().toLowerCase(Locale.ROOT)));
         result.cost().ifPresent(c -> {
             ArrayNode costs = assumptions.putArray("cost");
             for (org.lowtide.cost.Assumption<?> a : c.assumptions().all()) {

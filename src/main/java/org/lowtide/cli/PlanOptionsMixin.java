@@ -14,6 +14,7 @@ import org.lowtide.planning.AllowedHours;
 import org.lowtide.planning.Blackout;
 import org.lowtide.planning.Constraints;
 import org.lowtide.planning.HolidayPolicy;
+import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.WindowRequest;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,6 +45,51 @@ final class PlanOptionsMixin {
     /** @return the team's zone, or the traffic's when none was given */
     ZoneId planZone(ZoneId trafficZone) {
         return planZone != null ? planZone : trafficZone;
+    }
+
+    @Option(names = "--staff-cost-per-hour", paramLabel = "X",
+            description = "Staff cost per hour a window is open (the plan's currency), added to each window's cost.")
+    Double staffCostPerHour;
+
+    @Option(names = "--night-premium", paramLabel = "F", defaultValue = "1",
+            description = "Factor on the staff cost in the night hours (--night-hours). Default: ${DEFAULT-VALUE}.")
+    double nightPremium;
+
+    @Option(names = "--max-p90-share", paramLabel = "F",
+            description = "Rule out windows whose p90 traffic exceeds this share of the weekly peak (0..1).")
+    Double maxP90Share;
+
+    @Option(names = "--per", paramLabel = "week|month",
+            description = "Count --count windows per calendar week or month instead of in all.")
+    String per;
+
+    /**
+     * @param nightHours the night hours of the cost model, for the night premium
+     * @throws IllegalArgumentException naming the option that cannot be read
+     */
+    PlanRules rules(org.lowtide.cost.HoursOfDay nightHours) {
+        Optional<PlanRules.StaffCost> staff = Optional.empty();
+        if (staffCostPerHour != null) {
+            staff = Optional.of(new PlanRules.StaffCost(staffCostPerHour, nightPremium, nightHours.from(),
+                    nightHours.to()));
+        } else if (nightPremium != 1) {
+            throw new IllegalArgumentException("--night-premium applies to --staff-cost-per-hour; give both");
+        }
+        Optional<PlanRules.CountPeriod> period = Optional.empty();
+        if (per != null) {
+            switch (per.trim().toLowerCase(Locale.ROOT)) {
+                case "week":
+                    period = Optional.of(PlanRules.CountPeriod.WEEK);
+                    break;
+                case "month":
+                    period = Optional.of(PlanRules.CountPeriod.MONTH);
+                    break;
+                default:
+                    throw new IllegalArgumentException("--per takes week or month, not '" + per + "'");
+            }
+        }
+        return new PlanRules(staff, maxP90Share == null ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(maxP90Share), period);
     }
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "PT2H",
@@ -143,7 +189,7 @@ final class PlanOptionsMixin {
         ParseResult parsed = mixee.commandLine().getParseResult();
         for (String name : List.of("--duration", "--rollback", "--count", "--from", "--to", "--min-gap", "--allowed",
                 "--blackout", "--holidays", "--holidays-as", "--habit", "--zone", "--plan-zone", "--step", "--column",
-                "--by-traffic")) {
+                "--by-traffic", "--staff-cost-per-hour", "--night-premium", "--max-p90-share", "--per")) {
             if (parsed.hasMatchedOption(name)) {
                 given.add(name);
             }

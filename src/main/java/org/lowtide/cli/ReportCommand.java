@@ -157,7 +157,8 @@ final class ReportCommand implements Callable<Integer> {
                 AnalysisRequest analysis = new AnalysisRequest(new TrafficSource.FileSource(input),
                         importOptions.toOptions(), request.duration(), AnalysisRequest.DEFAULT_TROUGHS);
                 planRequest = new PlanRequest(analysis, request, planOptions.holidayCalendar(),
-                        byTraffic ? Optional.empty() : Optional.of(assumptions));
+                        byTraffic ? Optional.empty() : Optional.of(assumptions),
+                        planOptions.rules(assumptions.nightHours().value()));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }

@@ -58,6 +58,16 @@ public final class WindowPlanner {
      */
     public static Plan plan(WindowRequest request, Outlook outlook, Optional<WeekSlots> slots,
                             Optional<double[]> perSlot) {
+        return plan(request, outlook, slots, perSlot, PlanRules.NONE, null);
+    }
+
+    /**
+     * @param rules           staff cost, the p90 limit and the count per week or month
+     * @param p90ShareOfPeak  the p90 traffic of each outlook step as a share of the weekly peak, for
+     *                        {@link PlanRules#maxP90Share()}; {@code null} when unknown
+     */
+    public static Plan plan(WindowRequest request, Outlook outlook, Optional<WeekSlots> slots,
+                            Optional<double[]> perSlot, PlanRules rules, double[] p90ShareOfPeak) {
         Constraints c = request.constraints();
         ZoneId zone = c.zone();
         Instant horizonStart = request.from().atStartOfDay(zone).toInstant();
@@ -87,6 +97,16 @@ public final class WindowPlanner {
             prefixUpper[i + 1] = prefixUpper[i] + (missing ? 0 : outlook.upperAt(i));
             unknown[i + 1] = unknown[i] + (missing ? 1 : 0);
         }
+        // Staff cost of keeping a window open: money, so only where the outlook is money too.
+        double[] prefixStaff = new double[outlook.size() + 1];
+        if (rules.staffCost().isPresent() && perChange) {
+            PlanRules.StaffCost staff = rules.staffCost().get();
+            double stepHours = stepSeconds / 3600.0;
+            for (int i = 0; i < outlook.size(); i++) {
+                LocalTime local = LocalDateTime.ofInstant(outlook.timeAt(i), zone).toLocalTime();
+                prefixStaff[i + 1] = prefixStaff[i] + staff.perHourAt(local) * stepHours;
+            }
+        }
 
         int n = lastStart - first + 1;
         double[] score = new double[n];
@@ -105,10 +125,14 @@ public final class WindowPlanner {
                 score[j] = Double.NaN;
                 continue;
             }
-            score[j] = (prefix[i + covered] - prefix[i]) / divisor;
-            upper[j] = (prefixUpper[i + covered] - prefixUpper[i]) / divisor;
+            double staffCost = prefixStaff[i + k] - prefixStaff[i];
+            score[j] = (prefix[i + covered] - prefix[i]) / divisor + staffCost;
+            upper[j] = (prefixUpper[i + covered] - prefixUpper[i]) / divisor + staffCost;
             allScores.add(score[j]);
             rejected[j] = ruleOut(c, start, end, tailEnd);
+            if (rejected[j] == null && rules.maxP90Share().isPresent() && p90ShareOfPeak != null) {
+                rejected[j] = tooBusy(p90ShareOfPeak, i, k, rules.maxP90Share().getAsDouble());
+            }
             if (rejected[j] == null) {
                 order[allowedCount++] = j;
             }
@@ -128,11 +152,19 @@ public final class WindowPlanner {
         List<ChangeWindow> chosen = new ArrayList<>();
         List<Instant> chosenStarts = new ArrayList<>();
         long gapSeconds = Math.max(request.minGap().getSeconds(), (long) (k + r) * stepSeconds);
-        for (int o = 0; o < allowedCount && chosen.size() < request.count(); o++) {
+        Map<Object, Integer> perPeriod = new HashMap<>();
+        for (int o = 0; o < allowedCount && (rules.per().isPresent() || chosen.size() < request.count()); o++) {
             int j = order[o];
             Instant start = outlook.timeAt(first + j);
             if (tooClose(chosenStarts, start, gapSeconds)) {
                 continue;
+            }
+            if (rules.per().isPresent()) {
+                Object period = periodOf(start, zone, rules.per().get());
+                if (perPeriod.getOrDefault(period, 0) >= request.count()) {
+                    continue;
+                }
+                perPeriod.merge(period, 1, Integer::sum);
             }
             chosenStarts.add(start);
             chosen.add(window(chosen.size() + 1, first + j, k, r, score[j], upper[j], median, rampLevel, outlook,
@@ -141,11 +173,29 @@ public final class WindowPlanner {
 
         List<Rejection> rejections = bestRejections(score, rejected, first, k, stepSeconds, outlook,
                 chosen.isEmpty() ? Double.POSITIVE_INFINITY : chosen.get(chosen.size() - 1).expected());
-        OptionalDouble habit = request.habit().map(h -> habitScore(h, request, outlook, covered, divisor, prefix, unknown))
-                .orElse(OptionalDouble.empty());
+        OptionalDouble habit = request.habit().map(h -> habitScore(h, request, outlook, covered, divisor, prefix, unknown,
+                prefixStaff, k)).orElse(OptionalDouble.empty());
         Optional<RecurringWindow> recurring = slots.isPresent() && perSlot.isPresent()
                 ? recurring(slots.get(), perSlot.get(), request, k, covered, divisor) : Optional.empty();
         return new Plan(request, outlook.unit(), chosen, recurring, rejections, median, habit, n, allowedCount);
+    }
+
+    /** @return why the window is too busy at its p90, or {@code null} when it is not */
+    private static String tooBusy(double[] p90ShareOfPeak, int i, int k, double limit) {
+        double worst = 0;
+        for (int step = i; step < i + k && step < p90ShareOfPeak.length; step++) {
+            worst = Math.max(worst, p90ShareOfPeak[step]);
+        }
+        return worst > limit ? String.format(Locale.ROOT, "p90 traffic too high (%.0f %% of the weekly peak; limit %.0f %%)",
+                100 * worst, 100 * limit) : null;
+    }
+
+    /** @return the calendar week (ISO) or month the instant falls in, in the plan's zone */
+    private static Object periodOf(Instant t, ZoneId zone, PlanRules.CountPeriod per) {
+        LocalDate d = LocalDateTime.ofInstant(t, zone).toLocalDate();
+        return per == PlanRules.CountPeriod.MONTH ? java.time.YearMonth.from(d)
+                : d.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) * 100
+                        + d.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     }
 
     /** Compares two sums, treating a relative difference below 1e-9 as equal. */
@@ -281,7 +331,8 @@ public final class WindowPlanner {
     }
 
     private static OptionalDouble habitScore(WindowRequest.Habit habit, WindowRequest request, Outlook outlook,
-                                             int covered, double divisor, double[] prefix, int[] unknown) {
+                                             int covered, double divisor, double[] prefix, int[] unknown,
+                                             double[] prefixStaff, int k) {
         ZoneId zone = request.constraints().zone();
         long stepSeconds = outlook.step().getSeconds();
         double total = 0;
@@ -297,7 +348,7 @@ public final class WindowPlanner {
             if (i + covered > outlook.size() || unknown[i + covered] - unknown[i] > 0) {
                 continue;
             }
-            total += (prefix[i + covered] - prefix[i]) / divisor;
+            total += (prefix[i + covered] - prefix[i]) / divisor + prefixStaff[i + k] - prefixStaff[i];
             count++;
         }
         return count == 0 ? OptionalDouble.empty() : OptionalDouble.of(total / count);

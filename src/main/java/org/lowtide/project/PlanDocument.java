@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.lowtide.cost.CostAssumptions;
 import org.lowtide.planning.Plan;
+import org.lowtide.planning.PlanRules;
 import org.lowtide.traffic.imports.ImportOptions;
 
 /**
@@ -14,10 +15,11 @@ import org.lowtide.traffic.imports.ImportOptions;
  * @param importOptions  how it was read
  * @param holidays       the holiday calendar asked for ({@code DE-BY}), when one was
  * @param cost           the cost assumptions the plan was made with, when it was made in money
+ * @param rules          staff cost, the p90 limit and the count per week or month
  * @param plan           request and result
  */
 public record PlanDocument(String sourcePath, String sourceSha256, ImportOptions importOptions,
-                           Optional<String> holidays, Optional<CostAssumptions> cost, Plan plan) {
+                           Optional<String> holidays, Optional<CostAssumptions> cost, PlanRules rules, Plan plan) {
 
     public PlanDocument {
         Objects.requireNonNull(sourcePath, "sourcePath");
@@ -25,6 +27,7 @@ public record PlanDocument(String sourcePath, String sourceSha256, ImportOptions
         Objects.requireNonNull(importOptions, "importOptions");
         Objects.requireNonNull(holidays, "holidays");
         Objects.requireNonNull(cost, "cost");
+        Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(plan, "plan");
     }
 }

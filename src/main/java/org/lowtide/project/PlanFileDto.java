@@ -30,7 +30,8 @@ public record PlanFileDto(int schemaVersion, String writtenBy, Source source, Re
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Request(String duration, String rollbackTail, int count, String from, String to, String minGap,
                           String zone, List<String> allowed, List<BlackoutDto> blackouts, String holidays,
-                          String holidayPolicy, List<HolidayDto> holidayDates, String habit) {
+                          String holidayPolicy, List<HolidayDto> holidayDates, String habit, Double staffCostPerHour,
+                          Double nightPremium, String staffNightHours, Double maxP90Share, String per) {
     }
 
     /** A freeze. */

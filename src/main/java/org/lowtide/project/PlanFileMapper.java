@@ -18,6 +18,7 @@ import org.lowtide.planning.Constraints;
 import org.lowtide.planning.Holiday;
 import org.lowtide.planning.HolidayPolicy;
 import org.lowtide.planning.Plan;
+import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.RecurringWindow;
 import org.lowtide.planning.Rejection;
 import org.lowtide.planning.WindowRequest;
@@ -53,7 +54,12 @@ public final class PlanFileMapper {
         PlanFileDto.Request request = new PlanFileDto.Request(r.duration().toString(), r.rollbackTail().toString(),
                 r.count(), r.from().toString(), r.to().toString(), r.minGap().toString(), c.zone().getId(), allowed,
                 blackouts, doc.holidays().orElse(null), c.holidayPolicy().name(), holidays,
-                r.habit().map(h -> h.day().name() + " " + h.start()).orElse(null));
+                r.habit().map(h -> h.day().name() + " " + h.start()).orElse(null),
+                doc.rules().staffCost().map(PlanRules.StaffCost::perHour).orElse(null),
+                doc.rules().staffCost().map(PlanRules.StaffCost::nightPremium).orElse(null),
+                doc.rules().staffCost().map(x -> x.nightFrom() + "-" + x.nightTo()).orElse(null),
+                doc.rules().maxP90Share().isPresent() ? doc.rules().maxP90Share().getAsDouble() : null,
+                doc.rules().per().map(Enum::name).orElse(null));
         List<PlanFileDto.WindowDto> windows = new ArrayList<>();
         for (ChangeWindow w : plan.windows()) {
             windows.add(new PlanFileDto.WindowDto(w.rank(), offset(w.window().start(), c.zone()),
@@ -152,8 +158,18 @@ public final class PlanFileMapper {
                     0, 0);
             Optional<org.lowtide.cost.CostAssumptions> cost = dto.cost() == null ? Optional.empty()
                     : Optional.of(CostAssumptionsCodec.decode(dto.cost()));
+            Optional<PlanRules.StaffCost> staff = Optional.empty();
+            if (q.staffCostPerHour() != null) {
+                String[] night = require(q.staffNightHours(), "request.staffNightHours", fileName).split("-");
+                staff = Optional.of(new PlanRules.StaffCost(q.staffCostPerHour(),
+                        q.nightPremium() == null ? 1 : q.nightPremium(), LocalTime.parse(night[0]),
+                        LocalTime.parse(night[1])));
+            }
+            PlanRules rules = new PlanRules(staff,
+                    q.maxP90Share() == null ? OptionalDouble.empty() : OptionalDouble.of(q.maxP90Share()),
+                    q.per() == null ? Optional.empty() : Optional.of(PlanRules.CountPeriod.valueOf(q.per())));
             return new PlanDocument(require(s.path(), "source.path", fileName), s.sha256() == null ? "" : s.sha256(),
-                    io, Optional.ofNullable(q.holidays()), cost, plan);
+                    io, Optional.ofNullable(q.holidays()), cost, rules, plan);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw new PlanFileException(fileName + ": damaged plan file: " + e.getMessage(), e);
         }

@@ -63,13 +63,16 @@ public final class PlanService {
         Instant from = windows.from().atStartOfDay(zone).toInstant();
         Instant to = windows.to().plusDays(2).atStartOfDay(zone).toInstant()
                 .plus(windows.duration()).plus(windows.rollbackTail());
-        PlanRequest resolved = new PlanRequest(request.analysis(), windows, request.holidays(), request.cost());
+        PlanRequest resolved = new PlanRequest(request.analysis(), windows, request.holidays(), request.cost(),
+                request.rules());
+        double[] p90Share = p90ShareOfPeak(profile, from, to);
         if (request.cost().isEmpty()) {
             progress.progress(0.75, "Laying the weekly profile over the horizon");
             Outlook outlook = Outlooks.fromProfile(profile, null, from, to, analysed.series().unit());
             cancellation.check();
             progress.progress(0.85, "Ranking candidate windows");
-            Plan plan = WindowPlanner.plan(windows, outlook, Optional.of(profile));
+            Plan plan = WindowPlanner.plan(windows, outlook, Optional.of(profile.slots()),
+                    Optional.of(profile.expected()), request.rules(), p90Share);
             progress.progress(1.0, "Done");
             return new PlanResult(resolved, analysed, plan);
         }
@@ -97,7 +100,8 @@ public final class PlanService {
                 curve.currency().getCurrencyCode(), Outlook.Kind.COST_OF_CHANGE);
         cancellation.check();
         progress.progress(0.85, "Ranking candidate windows");
-        Plan plan = WindowPlanner.plan(windows, outlook, Optional.of(curve.slots()), Optional.of(expected));
+        Plan plan = WindowPlanner.plan(windows, outlook, Optional.of(curve.slots()), Optional.of(expected),
+                request.rules(), p90Share);
         progress.progress(0.9, "Simulating a change in each window");
         Map<Integer, CostEstimate> windowCosts = new LinkedHashMap<>();
         ChangeSimulator simulator = new ChangeSimulator(report.model());
@@ -108,6 +112,16 @@ public final class PlanService {
         }
         progress.progress(1.0, "Done");
         return new PlanResult(resolved, analysed, plan, Optional.of(report), windowCosts);
+    }
+
+    /** The p90 traffic of every step of the horizon as a share of the weekly peak (for the p90 limit). */
+    private static double[] p90ShareOfPeak(WeeklyProfile profile, Instant from, Instant to) {
+        double peak = profile.peak();
+        double[] share = profile.upper();
+        for (int s = 0; s < share.length; s++) {
+            share[s] = peak > 0 ? share[s] / peak : 0;
+        }
+        return Outlooks.fromSlots(profile.slots(), share, null, from, to, "", Outlook.Kind.AT_STAKE).expected();
     }
 
     /** Minutes of the local week of every slot start inside the window: where the change may go live. */
@@ -141,7 +155,7 @@ public final class PlanService {
         Path source = ((TrafficSource.FileSource) result.request().analysis().source()).path();
         PlanDocument doc = new PlanDocument(source.toAbsolutePath().toString(), sha256(source),
                 result.request().analysis().options(), result.request().holidays(), result.request().cost(),
-                result.plan());
+                result.request().rules(), result.plan());
         PlanFiles.save(PlanFileMapper.toDto(doc, "Lowtide " + AppInfo.version()), target);
     }
 
@@ -161,7 +175,8 @@ public final class PlanService {
         AnalysisRequest analysisRequest = new AnalysisRequest(new TrafficSource.FileSource(Path.of(doc.sourcePath())),
                 doc.importOptions(), r.duration(), AnalysisRequest.DEFAULT_TROUGHS);
         // Holidays were resolved and saved with the request; keep them rather than asking Jollyday again.
-        return plan(new PlanRequest(analysisRequest, r, Optional.empty(), doc.cost()), progress, cancellation);
+        return plan(new PlanRequest(analysisRequest, r, Optional.empty(), doc.cost(), doc.rules()), progress,
+                cancellation);
     }
 
     /** @return the SHA-256 of a file, hex */

@@ -168,6 +168,34 @@ class PlanCommandTest {
     }
 
     @Test
+    void countPerWeekStaffCostAndP90LimitFromTheCommandLine() throws Exception {
+        Run r = run("plan", traffic.toString(), "--zone", "Europe/Berlin", "--from", "2025-11-17", "--to",
+                "2025-12-14", "--revenue-per-year", "10000000", "--currency", "EUR", "--json", "--count", "1",
+                "--per", "week", "--staff-cost-per-hour", "80", "--night-premium", "1.5", "--max-p90-share", "0.9");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        // 2025-11-17 to 2025-12-14: four calendar weeks, one window in each.
+        assertThat(json.path("windows").size()).isEqualTo(4);
+        java.util.Set<Integer> weeks = new java.util.HashSet<>();
+        json.path("windows").forEach(w -> weeks.add(OffsetDateTime.parse(w.path("start").asText())
+                .get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+        assertThat(weeks).hasSize(4);
+        JsonNode a = json.path("assumptions");
+        assertThat(a.path("countPer").asText()).isEqualTo("week");
+        assertThat(a.path("staffCost").path("perHour").asDouble()).isEqualTo(80.0);
+        assertThat(a.path("staffCost").path("nightHours").asText()).isEqualTo("22:00-07:00");
+        assertThat(a.path("maxP90Share").asDouble()).isEqualTo(0.9);
+        // A night window of 2 hours pays 2 × 80 × 1.5 = 240 EUR of staff on top of the change's cost.
+        JsonNode first = json.path("windows").get(0);
+        assertThat(first.path("expectedCost").asDouble() - first.path("cost").path("exactMean").asDouble())
+                .isCloseTo(240.0, org.assertj.core.data.Offset.offset(1e-6));
+
+        assertThat(run(moneyPlan("--per", "fortnight")).err()).contains("--per takes week or month");
+        assertThat(run(moneyPlan("--night-premium", "2")).code()).isEqualTo(2);
+    }
+
+    @Test
     void staffHoursMoveTheWindowToWeeknights() throws Exception {
         Run r = run(plan("--json", "--allowed", "Mon-Fri 01:00-05:00"));
 

@@ -22,6 +22,7 @@ import org.lowtide.planning.AllowedHours;
 import org.lowtide.planning.Blackout;
 import org.lowtide.planning.Constraints;
 import org.lowtide.planning.HolidayPolicy;
+import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.WindowRequest;
 import org.lowtide.service.AnalysisRequest;
 import org.lowtide.service.AnalysisService;
@@ -62,7 +63,9 @@ class PlanFilesTest {
         CostAssumptions cost = CostAssumptions.defaults().toBuilder().changeFailureRate(0.3)
                 .revenue(new RevenueBasis.Amount(RevenueBasis.Period.YEAR, 2_000_000, true))
                 .currency(java.util.Currency.getInstance("EUR")).nightHours(HoursOfDay.parse("23:00-06:00")).build();
-        return plans.plan(new PlanRequest(a, r, Optional.of("DE"), Optional.of(cost)), ProgressListener.NONE,
+        PlanRules rules = new PlanRules(Optional.of(new PlanRules.StaffCost(50, 2, java.time.LocalTime.of(22, 0),
+                java.time.LocalTime.of(6, 0))), java.util.OptionalDouble.of(0.8), Optional.of(PlanRules.CountPeriod.MONTH));
+        return plans.plan(new PlanRequest(a, r, Optional.of("DE"), Optional.of(cost), rules), ProgressListener.NONE,
                 Cancellation.NEVER);
     }
 
@@ -87,6 +90,7 @@ class PlanFilesTest {
         assertThat(reopened.cost().get().nightHours().value()).isEqualTo(HoursOfDay.parse("23:00-06:00"));
         assertThat(replanned.windowCosts()).isEqualTo(original.windowCosts());
         assertThat(original.plan().unit()).isEqualTo("EUR");
+        assertThat(reopened.rules()).isEqualTo(original.request().rules());
     }
 
     @Test

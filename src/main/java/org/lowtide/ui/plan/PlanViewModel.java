@@ -324,7 +324,8 @@ public final class PlanViewModel {
             PlanResult replanned = service.replan(doc, task.listener(), task::isCancelled);
             // Keep the holiday calendar's name with the request, so that saving again keeps it.
             PlanResult r = new PlanResult(new PlanRequest(replanned.request().analysis(), replanned.request().windows(),
-                    doc.holidays(), replanned.request().cost()), replanned.analysis(), replanned.plan(),
+                    doc.holidays(), replanned.request().cost(), replanned.request().rules()), replanned.analysis(),
+                    replanned.plan(),
                     replanned.cost(), replanned.windowCosts());
             if (changed.isEmpty() && !r.plan().windows().equals(doc.plan().windows())) {
                 changed = "Planning again gave other windows than the saved ones (a different Lowtide version?): "
@@ -359,7 +360,8 @@ public final class PlanViewModel {
                     AnalysisRequest a = shown.request().analysis();
                     toSave = new PlanResult(new PlanRequest(new AnalysisRequest(new TrafficSource.FileSource(copy),
                             a.options(), a.window(), a.troughCount()), shown.request().windows(),
-                            shown.request().holidays(), shown.request().cost()), shown.analysis(), shown.plan(),
+                            shown.request().holidays(), shown.request().cost(), shown.request().rules()),
+                            shown.analysis(), shown.plan(),
                             shown.cost(), shown.windowCosts());
                 }
                 service.save(toSave, target);
