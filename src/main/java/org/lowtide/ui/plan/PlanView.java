@@ -11,12 +11,14 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -54,6 +56,7 @@ import javafx.util.Duration;
 import javafx.util.converter.LocalDateStringConverter;
 import org.jfree.chart.fx.ChartViewer;
 import org.lowtide.planning.HolidayPolicy;
+import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.ScheduleExports;
 import org.lowtide.project.PlanFiles;
 import org.lowtide.service.TrafficSource;
@@ -112,6 +115,7 @@ public final class PlanView extends BorderPane {
                 section("Blackouts", blackouts()),
                 section("Public holidays", holidays()),
                 section("Your team's habit", habit()),
+                section("Rules", rules()),
                 planButtons());
         form.getStyleClass().add("plan-form");
         ScrollPane scroll = new ScrollPane(form);
@@ -168,10 +172,19 @@ public final class PlanView extends BorderPane {
         Label zone = new Label();
         zone.getStyleClass().add("form-hint");
         zone.setWrapText(true);
-        zone.textProperty().bind(Bindings.createStringBinding(() -> viewModel.getZone() == null ? ""
-                : "Dates, hours and holidays in " + viewModel.getZone().getId() + " (the toolbar's time zone)",
-                viewModel.zoneProperty()));
-        return new VBox(4, grid, zone);
+        zone.textProperty().bind(Bindings.createStringBinding(() -> {
+            String team = viewModel.teamZoneProperty().get() == null ? "" : viewModel.teamZoneProperty().get().trim();
+            if (!team.isEmpty() && viewModel.teamZoneErrorProperty().get().isEmpty()) {
+                return "Dates, hours and holidays in " + team + "; the traffic in "
+                        + (viewModel.getZone() == null ? "the toolbar's time zone" : viewModel.getZone().getId());
+            }
+            return viewModel.getZone() == null ? ""
+                    : "Dates, hours and holidays in " + viewModel.getZone().getId() + " (the toolbar's time zone)";
+        }, viewModel.zoneProperty(), viewModel.teamZoneProperty(), viewModel.teamZoneErrorProperty()));
+        TextField team = textField("teamZoneField", viewModel.teamZoneProperty(), "the toolbar's zone",
+                "Your team's time zone, e.g. America/New_York: dates, staff hours, blackouts, holidays and habit."
+                        + " The traffic stays in the toolbar's zone. Empty: the toolbar's zone.");
+        return new VBox(4, grid, field("Team time zone", team, viewModel.teamZoneErrorProperty()), zone);
     }
 
     private static DatePicker datePicker(String id, javafx.beans.property.ObjectProperty<LocalDate> value) {
@@ -350,6 +363,35 @@ public final class PlanView extends BorderPane {
         hint.getStyleClass().add("form-hint");
         hint.setWrapText(true);
         return new VBox(4, habit, errorLabel(viewModel.habitErrorProperty()), hint);
+    }
+
+    private Node rules() {
+        ChoiceBox<String> per = new ChoiceBox<>(FXCollections.observableArrayList(IN_ALL, PER_WEEK, PER_MONTH));
+        per.setId("countPerChoice");
+        per.setTooltip(new Tooltip("Count the windows in all, or per calendar week or month of the horizon"));
+        Runnable select = () -> {
+            PlanRules.CountPeriod p = viewModel.countPerProperty().get();
+            per.setValue(p == null ? IN_ALL : p == PlanRules.CountPeriod.WEEK ? PER_WEEK : PER_MONTH);
+        };
+        select.run();
+        viewModel.countPerProperty().addListener((o, before, now) -> select.run());
+        per.valueProperty().addListener((o, before, now) -> viewModel.countPerProperty().set(
+                PER_WEEK.equals(now) ? PlanRules.CountPeriod.WEEK
+                        : PER_MONTH.equals(now) ? PlanRules.CountPeriod.MONTH : null));
+        TextField share = textField("maxP90ShareField", viewModel.maxP90ShareProperty(), "no limit",
+                "Rule out windows whose p90 traffic exceeds this percent of the weekly peak (1-100); empty for no limit");
+        TextField cost = textField("staffCostField", viewModel.staffCostProperty(), "none",
+                "Staff cost per hour a window is open, in the plan's currency, added to each window's cost");
+        TextField premium = textField("nightPremiumField", viewModel.nightPremiumProperty(), "1",
+                "Factor on the staff cost in the night hours of the Costs tab (1.5 = 50 % more); needs a staff cost");
+        GridPane grid = twoColumns();
+        per.setMaxWidth(Double.MAX_VALUE);
+        grid.add(caption("Count windows", per), 0, 0);
+        grid.add(per, 1, 0);
+        grid.add(field("Staff cost per hour", cost, viewModel.staffCostErrorProperty()), 0, 1);
+        grid.add(field("Night premium", premium, viewModel.nightPremiumErrorProperty()), 1, 1);
+        grid.add(field("Highest p90 share of the peak (%)", share, viewModel.maxP90ShareErrorProperty()), 0, 2, 2, 1);
+        return grid;
     }
 
     private Node planButtons() {
@@ -690,6 +732,10 @@ public final class PlanView extends BorderPane {
             }
         }
     }
+
+    private static final String IN_ALL = "in all";
+    private static final String PER_WEEK = "per week";
+    private static final String PER_MONTH = "per month";
 
     private static GridPane twoColumns() {
         GridPane grid = new GridPane();

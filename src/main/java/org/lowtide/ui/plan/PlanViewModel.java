@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
@@ -55,6 +56,7 @@ import org.lowtide.planning.Constraints;
 import org.lowtide.planning.HolidayPolicy;
 import org.lowtide.planning.Holidays;
 import org.lowtide.planning.Plan;
+import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.RecurringWindow;
 import org.lowtide.planning.Rejection;
 import org.lowtide.planning.ScheduleExports;
@@ -131,6 +133,12 @@ public final class PlanViewModel {
     private final ObjectProperty<HolidayPolicy> holidayPolicy =
             new SimpleObjectProperty<>(this, "holidayPolicy", HolidayPolicy.BLACKOUT);
     private final StringProperty habit = new SimpleStringProperty(this, "habit", "");
+    /** What the count counts per; null for in all. */
+    private final ObjectProperty<PlanRules.CountPeriod> countPer = new SimpleObjectProperty<>(this, "countPer");
+    private final StringProperty staffCost = new SimpleStringProperty(this, "staffCost", "");
+    private final StringProperty nightPremium = new SimpleStringProperty(this, "nightPremium", "1");
+    private final StringProperty maxP90Share = new SimpleStringProperty(this, "maxP90Share", "");
+    private final StringProperty teamZone = new SimpleStringProperty(this, "teamZone", "");
 
     // ---- a message per field; empty when the field is fine
     private final ReadOnlyStringWrapper windowLengthError = new ReadOnlyStringWrapper(this, "windowLengthError", "");
@@ -140,6 +148,10 @@ public final class PlanViewModel {
     private final ReadOnlyStringWrapper minGapError = new ReadOnlyStringWrapper(this, "minGapError", "");
     private final ReadOnlyStringWrapper holidaysError = new ReadOnlyStringWrapper(this, "holidaysError", "");
     private final ReadOnlyStringWrapper habitError = new ReadOnlyStringWrapper(this, "habitError", "");
+    private final ReadOnlyStringWrapper staffCostError = new ReadOnlyStringWrapper(this, "staffCostError", "");
+    private final ReadOnlyStringWrapper nightPremiumError = new ReadOnlyStringWrapper(this, "nightPremiumError", "");
+    private final ReadOnlyStringWrapper maxP90ShareError = new ReadOnlyStringWrapper(this, "maxP90ShareError", "");
+    private final ReadOnlyStringWrapper teamZoneError = new ReadOnlyStringWrapper(this, "teamZoneError", "");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyStringWrapper inputProblem = new ReadOnlyStringWrapper(this, "inputProblem", "");
 
@@ -213,6 +225,11 @@ public final class PlanViewModel {
         watch(holidayPolicy);
         watch(habit);
         watch(costAssumptions);
+        watch(countPer);
+        watch(staffCost);
+        watch(nightPremium);
+        watch(maxP90Share);
+        watch(teamZone);
         allowedHours.addListener((ListChangeListener<AllowedHoursRow>) c -> inputsChanged());
         blackouts.addListener((ListChangeListener<BlackoutRow>) c -> inputsChanged());
         result.addListener(o -> updateCanSave());
@@ -509,7 +526,18 @@ public final class PlanViewModel {
             }
             row.value().ifPresent(hours::add);
         }
-        ZoneId planZone = zone.get();
+        ZoneId trafficZone = zone.get();
+        ZoneId planZone = trafficZone;
+        String teamZoneText = teamZone.get() == null ? "" : teamZone.get().trim();
+        teamZoneError.set("");
+        if (!teamZoneText.isEmpty()) {
+            try {
+                planZone = ZoneId.of(teamZoneText);
+            } catch (java.time.DateTimeException e) {
+                teamZoneError.set("No time zone '" + teamZoneText + "'; use a region such as Europe/Berlin or"
+                        + " America/New_York, or leave it empty for the toolbar's zone.");
+            }
+        }
         List<Blackout> freezes = new ArrayList<>();
         for (BlackoutRow row : blackouts) {
             Optional<Blackout> b = row.validate(planZone == null ? ZoneId.systemDefault() : planZone);
@@ -533,8 +561,10 @@ public final class PlanViewModel {
             }
         }
 
+        Optional<PlanRules> rules = rules();
+
         int problems = count(windowLengthError, rollbackTailError, countError, horizonError, minGapError,
-                holidaysError, habitError);
+                holidaysError, habitError, staffCostError, nightPremiumError, maxP90ShareError, teamZoneError);
         for (AllowedHoursRow row : allowedHours) {
             problems += row.getError().isEmpty() ? 0 : 1;
         }
@@ -542,14 +572,15 @@ public final class PlanViewModel {
             problems += row.getError().isEmpty() ? 0 : 1;
         }
         boolean formOk = length != null && tail != null && gap != null && n != null && horizonOk && rowsOk
-                && holidaysError.get().isEmpty() && habitError.get().isEmpty();
+                && holidaysError.get().isEmpty() && habitError.get().isEmpty() && rules.isPresent()
+                && teamZoneError.get().isEmpty();
         if (!formOk) {
             valid.set(false);
             inputProblem.set((problems == 1 ? "1 input needs" : problems + " inputs need")
                     + " fixing before planning again" + (result.get() == null ? "." : "; the plan shown is the last one made."));
             return Optional.empty();
         }
-        if (source.get() == null || planZone == null) {
+        if (source.get() == null || trafficZone == null) {
             valid.set(false);
             inputProblem.set("");
             return Optional.empty();
@@ -561,7 +592,7 @@ public final class PlanViewModel {
                     AnalysisRequest.DEFAULT_TROUGHS);
             PlanRequest request = new PlanRequest(analysis, windowRequest,
                     calendar.isEmpty() ? Optional.empty() : Optional.of(calendar),
-                    Optional.ofNullable(costAssumptions.get()));
+                    Optional.ofNullable(costAssumptions.get()), rules.get());
             valid.set(true);
             inputProblem.set("");
             return Optional.of(request);
@@ -570,6 +601,74 @@ public final class PlanViewModel {
             inputProblem.set(Messages.sentence(e.getMessage()));
             return Optional.empty();
         }
+    }
+
+    /** Checks staff cost, night premium and p90 share, sets their messages, and builds the rules when all are valid. */
+    private Optional<PlanRules> rules() {
+        Double perHour = null;
+        String costText = text(staffCost);
+        staffCostError.set("");
+        if (!costText.isEmpty()) {
+            perHour = number(costText);
+            if (perHour == null || perHour < 0) {
+                staffCostError.set("Give the staff cost per hour as a number of at least 0 (e.g. 120), or leave it empty.");
+                perHour = null;
+            }
+        }
+        String premiumText = text(nightPremium);
+        Double premium = premiumText.isEmpty() ? Double.valueOf(1) : number(premiumText);
+        nightPremiumError.set("");
+        if (premium == null || premium < 1) {
+            nightPremiumError.set("The night premium is a factor of at least 1 (1.5 = 50 % more at night).");
+            premium = null;
+        } else if (premium != 1 && costText.isEmpty()) {
+            nightPremiumError.set("The night premium applies to the staff cost per hour; give both.");
+            premium = null;
+        }
+        String shareText = text(maxP90Share);
+        if (shareText.endsWith("%")) {
+            shareText = shareText.substring(0, shareText.length() - 1).trim();
+        }
+        OptionalDouble share = OptionalDouble.empty();
+        maxP90ShareError.set("");
+        if (!shareText.isEmpty()) {
+            Double percent = number(shareText);
+            if (percent == null || percent < 1 || percent > 100) {
+                maxP90ShareError.set("Give the highest p90 share as a percent of the peak from 1 to 100, or leave it empty.");
+            } else {
+                share = OptionalDouble.of(percent / 100);
+            }
+        }
+        if (!staffCostError.get().isEmpty() || !nightPremiumError.get().isEmpty()
+                || !maxP90ShareError.get().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<PlanRules.StaffCost> staff = Optional.empty();
+        if (perHour != null) {
+            CostAssumptions assumptions = costAssumptions.get() != null ? costAssumptions.get() : CostAssumptions.defaults();
+            org.lowtide.cost.HoursOfDay night = assumptions.nightHours().value();
+            staff = Optional.of(new PlanRules.StaffCost(perHour, premium, night.from(), night.to()));
+        }
+        return Optional.of(new PlanRules(staff, share, Optional.ofNullable(countPer.get())));
+    }
+
+    private static String text(StringProperty property) {
+        return property.get() == null ? "" : property.get().trim();
+    }
+
+    /** @return the number, or null when the text is none (or not finite) */
+    private static Double number(String text) {
+        try {
+            double d = Double.parseDouble(text.replace(',', '.'));
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A number as the form shows it: no ".0" on whole numbers. */
+    private static String numberText(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 
     private static int count(ReadOnlyStringWrapper... errors) {
@@ -713,10 +812,13 @@ public final class PlanViewModel {
     private void applyDocument(PlanDocument doc) {
         WindowRequest r = doc.plan().request();
         ZoneId planZone = r.constraints().zone();
+        ZoneId trafficZone = doc.importOptions().zone();
+        PlanRules rules = doc.rules();
         quiet = true;
         try {
             source.set(new TrafficSource.FileSource(Path.of(doc.sourcePath())));
-            zone.set(planZone);
+            zone.set(trafficZone);
+            teamZone.set(planZone.equals(trafficZone) ? "" : planZone.getId());
             importOptions = doc.importOptions();
             windowLength.set(DurationText.format(r.duration()));
             rollbackTail.set(DurationText.format(r.rollbackTail()));
@@ -737,6 +839,10 @@ public final class PlanViewModel {
             holidays.set(doc.holidays().orElse(""));
             holidayPolicy.set(r.constraints().holidayPolicy());
             habit.set(r.habit().map(PlanViewModel::habitText).orElse(""));
+            countPer.set(rules.per().orElse(null));
+            staffCost.set(rules.staffCost().map(c -> numberText(c.perHour())).orElse(""));
+            nightPremium.set(rules.staffCost().map(c -> numberText(c.nightPremium())).orElse("1"));
+            maxP90Share.set(rules.maxP90Share().isPresent() ? numberText(rules.maxP90Share().getAsDouble() * 100) : "");
         } finally {
             quiet = false;
         }
@@ -970,7 +1076,7 @@ public final class PlanViewModel {
         return source.getReadOnlyProperty();
     }
 
-    /** The plan's zone: the main window's. */
+    /** The traffic's zone: the main window's; also the plan's unless a team time zone is given. */
     public ReadOnlyObjectProperty<ZoneId> zoneProperty() {
         return zone.getReadOnlyProperty();
     }
@@ -1037,6 +1143,47 @@ public final class PlanViewModel {
     /** When the team changes today, e.g. "Tue 14:00"; empty for none. */
     public StringProperty habitProperty() {
         return habit;
+    }
+
+    /** What the count of windows counts per: a calendar week or month; null for in all. */
+    public ObjectProperty<PlanRules.CountPeriod> countPerProperty() {
+        return countPer;
+    }
+
+    /** Staff cost per hour a window is open, in the plan's currency; empty for none. */
+    public StringProperty staffCostProperty() {
+        return staffCost;
+    }
+
+    /** Factor on the staff cost in the cost model's night hours; "1" for none. */
+    public StringProperty nightPremiumProperty() {
+        return nightPremium;
+    }
+
+    /** Highest p90 traffic of a window, in percent of the weekly peak; empty for no limit. */
+    public StringProperty maxP90ShareProperty() {
+        return maxP90Share;
+    }
+
+    /** The team's time zone (dates, staff hours, blackouts, holidays, habit); empty for the main window's. */
+    public StringProperty teamZoneProperty() {
+        return teamZone;
+    }
+
+    public ReadOnlyStringProperty staffCostErrorProperty() {
+        return staffCostError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty nightPremiumErrorProperty() {
+        return nightPremiumError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty maxP90ShareErrorProperty() {
+        return maxP90ShareError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty teamZoneErrorProperty() {
+        return teamZoneError.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty windowLengthErrorProperty() {

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -28,6 +30,7 @@ import org.lowtide.planning.ChangeWindow;
 import org.lowtide.planning.Constraints;
 import org.lowtide.planning.HolidayPolicy;
 import org.lowtide.planning.Plan;
+import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.ScheduleExports;
 import org.lowtide.planning.WindowRequest;
 import org.lowtide.service.AnalysisRequest;
@@ -335,6 +338,106 @@ class PlanViewModelTest {
 
         assertThat(viewModel.getResult().plan().request().constraints().zone()).isEqualTo(tokyo);
         assertThat(viewModel.getResult().request().analysis().options().zone()).isEqualTo(tokyo);
+    }
+
+    @Test
+    void perWeekPlansOneWindowInEachWeekAsTheService() throws Exception {
+        PlanRules perWeek = new PlanRules(Optional.empty(), OptionalDouble.empty(),
+                Optional.of(PlanRules.CountPeriod.WEEK));
+        PlanRequest plain = defaultRequest(List.of());
+        WindowRequest d = plain.windows();
+        WindowRequest one = new WindowRequest(d.duration(), d.rollbackTail(), 1, d.from(), d.to(), d.minGap(),
+                d.constraints(), d.habit());
+        PlanResult expected = service.plan(new PlanRequest(plain.analysis(), one, plain.holidays(), plain.cost(),
+                perWeek), ProgressListener.NONE, Cancellation.NEVER);
+
+        onFx(() -> {
+            viewModel.countProperty().set(1);
+            viewModel.countPerProperty().set(PlanRules.CountPeriod.WEEK);
+            viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN));
+        });
+
+        assertThat(viewModel.getErrorMessage()).isEmpty();
+        assertThat(viewModel.getResult().request().rules()).isEqualTo(perWeek);
+        List<ChangeWindow> windows = viewModel.getResult().plan().windows();
+        // The default horizon, Wed 11 Nov – Tue 8 Dec 2026, touches five ISO weeks (46 to 50): one window in each.
+        assertThat(windows).isEqualTo(expected.plan().windows()).hasSize(5);
+        assertThat(windows).extracting(w -> {
+            LocalDate day = w.window().start().atZone(BERLIN).toLocalDate();
+            return day.get(IsoFields.WEEK_BASED_YEAR) * 100 + day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        }).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void invalidRulesShowTheirMessageAndPlanNothing() throws Exception {
+        onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
+        PlanResult shown = viewModel.getResult();
+        int planned = tasks.get();
+
+        onFx(() -> viewModel.staffCostProperty().set("-10"));
+        assertThat(viewModel.staffCostErrorProperty().get()).contains("at least 0");
+        assertThat(viewModel.isValid()).isFalse();
+
+        onFx(() -> viewModel.nightPremiumProperty().set("0.5"));
+        assertThat(viewModel.nightPremiumErrorProperty().get()).contains("at least 1");
+
+        onFx(() -> viewModel.maxP90ShareProperty().set("150"));
+        assertThat(viewModel.maxP90ShareErrorProperty().get()).contains("1 to 100");
+
+        onFx(() -> viewModel.teamZoneProperty().set("Mars/Base"));
+        assertThat(viewModel.teamZoneErrorProperty().get()).contains("Mars/Base");
+        assertThat(viewModel.inputProblemProperty().get()).startsWith("4 inputs need fixing");
+
+        onFx(() -> {
+            viewModel.staffCostProperty().set("");
+            viewModel.nightPremiumProperty().set("1.5");
+        });
+        assertThat(viewModel.staffCostErrorProperty().get()).isEmpty();
+        assertThat(viewModel.nightPremiumErrorProperty().get()).contains("give both");
+
+        onFx(viewModel::plan);
+        assertThat(tasks).as("nothing planned while inputs are invalid").hasValue(planned);
+        assertThat(viewModel.getResult()).isSameAs(shown);
+    }
+
+    @Test
+    void savingAndOpeningRestoresTheRulesAndTheTeamZone() throws Exception {
+        onFx(() -> {
+            viewModel.costAssumptionsProperty().set(CostAssumptions.defaults());
+            viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN));
+            viewModel.staffCostProperty().set("120");
+            viewModel.nightPremiumProperty().set("1.5");
+            viewModel.maxP90ShareProperty().set("40");
+            viewModel.countPerProperty().set(PlanRules.CountPeriod.MONTH);
+            viewModel.teamZoneProperty().set("America/New_York");
+        });
+        assertThat(viewModel.getErrorMessage()).isEmpty();
+        PlanResult saved = viewModel.getResult();
+        PlanRules rules = saved.request().rules();
+        assertThat(rules.staffCost()).hasValueSatisfying(c -> {
+            assertThat(c.perHour()).isEqualTo(120);
+            assertThat(c.nightPremium()).isEqualTo(1.5);
+            assertThat(c.nightFrom()).isEqualTo(CostAssumptions.defaults().nightHours().value().from());
+        });
+        assertThat(rules.maxP90Share()).hasValue(0.4);
+        assertThat(rules.per()).contains(PlanRules.CountPeriod.MONTH);
+        assertThat(saved.request().windows().constraints().zone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(saved.request().analysis().options().zone()).isEqualTo(BERLIN);
+        Path file = dir.resolve("rules.lowtide");
+        onFx(() -> viewModel.savePlan(file));
+        assertThat(viewModel.getErrorMessage()).isEmpty();
+
+        PlanViewModel reopened = new PlanViewModel(service, counting, CLOCK, Duration.ZERO);
+        onFx(() -> reopened.openPlan(file));
+
+        assertThat(reopened.getErrorMessage()).isEmpty();
+        assertThat(reopened.staffCostProperty().get()).isEqualTo("120");
+        assertThat(reopened.nightPremiumProperty().get()).isEqualTo("1.5");
+        assertThat(reopened.maxP90ShareProperty().get()).isEqualTo("40");
+        assertThat(reopened.countPerProperty().get()).isEqualTo(PlanRules.CountPeriod.MONTH);
+        assertThat(reopened.teamZoneProperty().get()).isEqualTo("America/New_York");
+        assertThat(reopened.getZone()).isEqualTo(BERLIN);
+        assertThat(reopened.getResult().plan().windows()).isEqualTo(saved.plan().windows());
     }
 
     @Test
