@@ -109,7 +109,7 @@ public final class PlanTimelineChart {
         time.setLowerMargin(0);
         time.setUpperMargin(0);
         // The line is traffic (the weekly profile), whatever unit the plan ranked in.
-        NumberAxis value = new NumberAxis("expected traffic per step");
+        NumberAxis value = new NumberAxis("traffic per step");
         value.setRange(0, ceiling);
         value.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(Locale.ENGLISH));
 
