@@ -71,6 +71,25 @@ class MainWindowTest {
     }
 
     @Test
+    void everyChartOnEveryTabCanBeCopiedAndSaved(FxRobot robot) throws Exception {
+        javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        java.util.Set<ChartViewer> viewers = new java.util.HashSet<>();
+        for (int t = 0; t < tabs.getTabs().size(); t++) {
+            int index = t;
+            robot.interact(() -> tabs.getSelectionModel().select(index));
+            viewers.addAll(robot.lookup(node -> node instanceof ChartViewer).queryAllAs(ChartViewer.class));
+        }
+
+        // Overview 2, Patterns 5 (series, decomposition, periods, heatmap, forecast), Costs 3, Windows 1.
+        assertThat(viewers).hasSizeGreaterThanOrEqualTo(9);
+        for (ChartViewer viewer : viewers) {
+            assertThat(viewer.getContextMenu().getItems()).as(viewer.getId())
+                    .extracting(javafx.scene.control.MenuItem::getText)
+                    .containsExactly("Copy", "Save as PNG…", "Save as SVG…");
+        }
+    }
+
+    @Test
     void anUnknownZoneTypedByTheUserIsMarkedAndChangesNothing(FxRobot robot) throws Exception {
         Labeled recommendation = robot.lookup("#recommendation").queryLabeled();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !recommendation.getText().isEmpty());

@@ -175,8 +175,8 @@ public final class CostView extends BorderPane {
         Label chosen = summary("chosenSummary", viewModel.chosenSummaryProperty());
 
         TabPane charts = new TabPane(
-                new Tab("$/min over the week", viewer(viewModel.revenueChartProperty())),
-                new Tab("Cost of a change", viewer(viewModel.histogramChartProperty())),
+                new Tab("$/min over the week", viewer(viewModel.revenueChartProperty(), "revenue-per-minute")),
+                new Tab("Cost of a change", viewer(viewModel.histogramChartProperty(), "cost-of-a-change")),
                 new Tab("Scenarios", scenarios()));
         charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         charts.setId("costCharts");
@@ -202,7 +202,7 @@ public final class CostView extends BorderPane {
         table.getColumns().add(column("Saved by troughs/yr", r -> money(r.troughSavingsPerYear())));
         table.setPrefHeight(150);
         table.setMinHeight(110);
-        SplitPane split = new SplitPane(table, viewer(viewModel.scenarioChartProperty()));
+        SplitPane split = new SplitPane(table, viewer(viewModel.scenarioChartProperty(), "scenarios"));
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.35);
         return split;
@@ -229,8 +229,9 @@ public final class CostView extends BorderPane {
         return l;
     }
 
-    private static Node viewer(ReadOnlyObjectProperty<JFreeChart> chart) {
+    private static Node viewer(ReadOnlyObjectProperty<JFreeChart> chart, String baseName) {
         ChartViewer viewer = new ChartViewer(chart.get());
+        org.lowtide.ui.common.ChartMenus.install(viewer, baseName);
         chart.addListener((o, a, b) -> viewer.setChart(b));
         StackPane pane = new StackPane(viewer);
         pane.setMinHeight(200);

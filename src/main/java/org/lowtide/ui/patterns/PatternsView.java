@@ -45,6 +45,7 @@ public final class PatternsView extends BorderPane {
     private static ChartViewer viewer(String id, double height) {
         ChartViewer v = new ChartViewer();
         v.setId(id);
+        org.lowtide.ui.common.ChartMenus.install(v, id.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
         // Inside a scrolling page the wheel scrolls the page; zoom is by dragging a rectangle.
         org.jfree.chart.fx.interaction.MouseHandlerFX wheel = v.getCanvas().getMouseHandler("scroll");
         if (wheel != null) {

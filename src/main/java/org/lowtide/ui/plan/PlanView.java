@@ -538,6 +538,7 @@ public final class PlanView extends BorderPane {
     private Node timelineCard() {
         ChartViewer viewer = new ChartViewer();
         viewer.setId("timelineChart");
+        org.lowtide.ui.common.ChartMenus.install(viewer, "plan-timeline");
         viewer.getCanvas().setRangeZoomable(false);
         viewer.setMinSize(0, 0);
         if (viewModel.timelineChartProperty().get() != null) {
