@@ -17,15 +17,24 @@ import org.lowtide.traffic.Interval;
  * @param upper            upper (p90) value at stake over window and tail
  * @param savingsVsMedian  how much less is at stake than in the median candidate window
  * @param reasons          why it was chosen, in plain words
+ * @param change           the named change this window is for, when the plan was for a list of changes
  */
 public record ChangeWindow(int rank, Interval window, Instant tailEnd, Instant latestSafeStart, double expected,
-                           double upper, double savingsVsMedian, List<String> reasons) {
+                           double upper, double savingsVsMedian, List<String> reasons, java.util.Optional<String> change) {
+
+    /** A window not tied to a named change. */
+    public ChangeWindow(int rank, Interval window, Instant tailEnd, Instant latestSafeStart, double expected,
+                        double upper, double savingsVsMedian, List<String> reasons) {
+        this(rank, window, tailEnd, latestSafeStart, expected, upper, savingsVsMedian, reasons,
+                java.util.Optional.empty());
+    }
 
     public ChangeWindow {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(tailEnd, "tailEnd");
         Objects.requireNonNull(latestSafeStart, "latestSafeStart");
         reasons = List.copyOf(reasons);
+        Objects.requireNonNull(change, "change");
         if (rank < 1) {
             throw new IllegalArgumentException("ranks start at 1");
         }

@@ -1,6 +1,7 @@
 package org.lowtide.planning;
 
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -12,16 +13,70 @@ import java.util.OptionalDouble;
  * @param staffCost      staff cost of keeping a window open, added to its score (money plans only)
  * @param maxP90Share    the highest p90 traffic a window may reach, as a share of the weekly peak
  * @param per            when present, the request's count is per calendar week or month of the plan's zone
+ * @param changes        named changes, each to get a window of its own length (in this order of
+ *                       priority); when given, they replace the request's count and duration
  */
-public record PlanRules(Optional<StaffCost> staffCost, OptionalDouble maxP90Share, Optional<CountPeriod> per) {
+public record PlanRules(Optional<StaffCost> staffCost, OptionalDouble maxP90Share, Optional<CountPeriod> per,
+                        List<Change> changes) {
 
     /** No extra rules. */
     public static final PlanRules NONE = new PlanRules(Optional.empty(), OptionalDouble.empty(), Optional.empty());
+
+    /** Rules without a list of changes. */
+    public PlanRules(Optional<StaffCost> staffCost, OptionalDouble maxP90Share, Optional<CountPeriod> per) {
+        this(staffCost, maxP90Share, per, List.of());
+    }
+
+    /** @return the same rules for another list of changes */
+    public PlanRules withChanges(List<Change> newChanges) {
+        return new PlanRules(staffCost, maxP90Share, per, newChanges);
+    }
+
+    /**
+     * A change that needs a window of its own.
+     *
+     * @param name     what it is, e.g. "Database migration"
+     * @param duration how long its window must be
+     */
+    public record Change(String name, java.time.Duration duration) {
+        public Change {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(duration, "duration");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("a change needs a name");
+            }
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("the window of change '" + name + "' must last longer than 0");
+            }
+        }
+
+        /** Parses {@code NAME=DURATION}, e.g. {@code "Database migration=PT4H"}. */
+        public static Change parse(String text) {
+            int eq = text.lastIndexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("cannot read change '" + text
+                        + "'; expected NAME=DURATION such as \"Database migration=PT4H\"");
+            }
+            try {
+                return new Change(text.substring(0, eq).trim(),
+                        java.time.Duration.parse(text.substring(eq + 1).trim().toUpperCase(java.util.Locale.ROOT)));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("cannot read the duration of change '" + text
+                        + "'; expected an ISO-8601 duration such as PT4H or PT90M");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return name + "=" + duration;
+        }
+    }
 
     public PlanRules {
         Objects.requireNonNull(staffCost, "staffCost");
         Objects.requireNonNull(maxP90Share, "maxP90Share");
         Objects.requireNonNull(per, "per");
+        changes = List.copyOf(changes);
         maxP90Share.ifPresent(s -> {
             if (!(s > 0 && s <= 1)) {
                 throw new IllegalArgumentException("the highest p90 share of the peak must be in (0, 1], not " + s);

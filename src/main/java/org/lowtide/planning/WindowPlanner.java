@@ -68,6 +68,9 @@ public final class WindowPlanner {
      */
     public static Plan plan(WindowRequest request, Outlook outlook, Optional<WeekSlots> slots,
                             Optional<double[]> perSlot, PlanRules rules, double[] p90ShareOfPeak) {
+        if (!rules.changes().isEmpty()) {
+            return planChanges(request, outlook, slots, perSlot, rules, p90ShareOfPeak);
+        }
         Constraints c = request.constraints();
         ZoneId zone = c.zone();
         Instant horizonStart = request.from().atStartOfDay(zone).toInstant();
@@ -178,6 +181,44 @@ public final class WindowPlanner {
         Optional<RecurringWindow> recurring = slots.isPresent() && perSlot.isPresent()
                 ? recurring(slots.get(), perSlot.get(), request, k, covered, divisor) : Optional.empty();
         return new Plan(request, outlook.unit(), chosen, recurring, rejections, median, habit, n, allowedCount);
+    }
+
+    /**
+     * One window per named change, in the list's order (its priority): each change gets the best
+     * window of its own length that keeps the minimum gap to the windows already given, which are
+     * blackouts for the changes after it. The plan's median, habit, rule and rejections are those of
+     * the first change.
+     */
+    private static Plan planChanges(WindowRequest request, Outlook outlook, Optional<WeekSlots> slots,
+                                    Optional<double[]> perSlot, PlanRules rules, double[] p90ShareOfPeak) {
+        PlanRules single = rules.withChanges(List.of());
+        Constraints c = request.constraints();
+        List<Blackout> taken = new ArrayList<>(c.blackouts());
+        List<ChangeWindow> windows = new ArrayList<>();
+        Plan first = null;
+        for (PlanRules.Change change : rules.changes()) {
+            WindowRequest one = new WindowRequest(change.duration(), request.rollbackTail(), 1, request.from(),
+                    request.to(), request.minGap(),
+                    new Constraints(c.zone(), c.allowed(), taken, c.holidays(), c.holidayPolicy()), request.habit());
+            Plan plan = plan(one, outlook, slots, perSlot, single, p90ShareOfPeak);
+            if (first == null) {
+                first = plan;
+            }
+            if (plan.windows().isEmpty()) {
+                continue;
+            }
+            ChangeWindow w = plan.windows().get(0);
+            List<String> reasons = new ArrayList<>();
+            reasons.add("for " + change.name() + " (" + change.duration().toMinutes() + " min)");
+            reasons.addAll(w.reasons());
+            windows.add(new ChangeWindow(windows.size() + 1, w.window(), w.tailEnd(), w.latestSafeStart(), w.expected(),
+                    w.upper(), w.savingsVsMedian(), reasons, Optional.of(change.name())));
+            // Later changes keep the minimum gap to this one's window and its rollback tail.
+            taken.add(new Blackout(new Interval(w.window().start().minus(request.minGap()),
+                    w.tailEnd().plus(request.minGap())), "taken by " + change.name()));
+        }
+        return new Plan(request, first.unit(), windows, first.recurring(), first.rejections(), first.medianCandidate(),
+                first.habit(), first.candidates(), first.allowed());
     }
 
     /** @return why the window is too busy at its p90, or {@code null} when it is not */
