@@ -163,6 +163,7 @@ final class PlanCommand implements Callable<Integer> {
         for (ChangeWindow w : plan.windows()) {
             ObjectNode n = windows.addObject();
             n.put("rank", w.rank());
+            w.change().ifPresent(name -> n.put("change", name));
             n.put("start", w.window().start().atZone(zone).toOffsetDateTime().toString());
             n.put("end", w.window().end().atZone(zone).toOffsetDateTime().toString());
             n.put("startUtc", w.window().start().toString());
@@ -250,6 +251,12 @@ final class PlanCommand implements Callable<Integer> {
                 .put("nightHours", staff.nightFrom() + "-" + staff.nightTo()));
         rules.maxP90Share().ifPresent(share -> assumptions.put("maxP90Share", share));
         rules.per().ifPresent(per -> assumptions.put("countPer", per.name().toLowerCase(Locale.ROOT)));
+        if (!rules.changes().isEmpty()) {
+            ArrayNode changes = assumptions.putArray("changes");
+            rules.changes().forEach(ch -> changes.addObject().put("name", ch.name())
+                    .put("duration", ch.duration().toString())
+                    .put("placed", plan.windows().stream().anyMatch(w -> w.change().equals(Optional.of(ch.name())))));
+        }
         result.cost().ifPresent(c -> {
             ArrayNode costs = assumptions.putArray("cost");
             for (org.lowtide.cost.Assumption<?> a : c.assumptions().all()) {
@@ -273,6 +280,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         String unit = plan.unit().isEmpty() ? "" : " " + plan.unit();
         for (ChangeWindow w : plan.windows()) {
+            w.change().ifPresent(name -> out.printf(Locale.ROOT, "  %s:%n", name));
             CostEstimate c = result.windowCosts().get(w.rank());
             if (c != null) {
                 out.printf(Locale.ROOT, "  %d. %s–%s  a change costs %,.0f%s on average (p90 %,.0f, p99 %,.0f), "

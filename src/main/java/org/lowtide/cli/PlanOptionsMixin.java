@@ -59,6 +59,11 @@ final class PlanOptionsMixin {
             description = "Rule out windows whose p90 traffic exceeds this share of the weekly peak (0..1).")
     Double maxP90Share;
 
+    @Option(names = "--change", paramLabel = "NAME=DURATION",
+            description = "A named change that needs a window of its own length, e.g. \"Database migration=PT4H\" "
+                    + "(repeatable, in order of priority); replaces --count and --duration.")
+    List<String> changes = new ArrayList<>();
+
     @Option(names = "--per", paramLabel = "week|month",
             description = "Count --count windows per calendar week or month instead of in all.")
     String per;
@@ -88,8 +93,12 @@ final class PlanOptionsMixin {
                     throw new IllegalArgumentException("--per takes week or month, not '" + per + "'");
             }
         }
+        List<PlanRules.Change> named = new ArrayList<>();
+        for (String c : changes) {
+            named.add(PlanRules.Change.parse(c));
+        }
         return new PlanRules(staff, maxP90Share == null ? java.util.OptionalDouble.empty()
-                : java.util.OptionalDouble.of(maxP90Share), period);
+                : java.util.OptionalDouble.of(maxP90Share), period, named);
     }
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "PT2H",
@@ -189,7 +198,7 @@ final class PlanOptionsMixin {
         ParseResult parsed = mixee.commandLine().getParseResult();
         for (String name : List.of("--duration", "--rollback", "--count", "--from", "--to", "--min-gap", "--allowed",
                 "--blackout", "--holidays", "--holidays-as", "--habit", "--zone", "--plan-zone", "--step", "--column",
-                "--by-traffic", "--staff-cost-per-hour", "--night-premium", "--max-p90-share", "--per")) {
+                "--by-traffic", "--staff-cost-per-hour", "--night-premium", "--max-p90-share", "--per", "--change")) {
             if (parsed.hasMatchedOption(name)) {
                 given.add(name);
             }

@@ -57,7 +57,8 @@ public final class ScheduleExports {
         }
         for (ChangeWindow w : plan.windows()) {
             VEvent event = new VEvent(w.window().start().atZone(zone), w.window().end().atZone(zone),
-                    "Change window #" + w.rank() + " (Lowtide)");
+                    w.change().map(name -> name + " (Lowtide change window)")
+                            .orElse("Change window #" + w.rank() + " (Lowtide)"));
             event.add(new Uid("lowtide-" + w.window().start().getEpochSecond() + "-" + w.rank() + "@lowtide"));
             event.add(new Description(String.join("\n", w.reasons())));
             calendar.add(event);

@@ -31,7 +31,8 @@ public record PlanFileDto(int schemaVersion, String writtenBy, Source source, Re
     public record Request(String duration, String rollbackTail, int count, String from, String to, String minGap,
                           String zone, List<String> allowed, List<BlackoutDto> blackouts, String holidays,
                           String holidayPolicy, List<HolidayDto> holidayDates, String habit, Double staffCostPerHour,
-                          Double nightPremium, String staffNightHours, Double maxP90Share, String per) {
+                          Double nightPremium, String staffNightHours, Double maxP90Share, String per,
+                          List<String> changes) {
     }
 
     /** A freeze. */
@@ -53,7 +54,7 @@ public record PlanFileDto(int schemaVersion, String writtenBy, Source source, Re
     /** A dated window. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record WindowDto(int rank, String start, String end, String tailEnd, String latestSafeStart,
-                            double expected, double upper, double savingsVsMedian, List<String> reasons) {
+                            double expected, double upper, double savingsVsMedian, List<String> reasons, String change) {
     }
 
     /** The weekly rule and its dated occurrences. */

@@ -59,12 +59,15 @@ public final class PlanFileMapper {
                 doc.rules().staffCost().map(PlanRules.StaffCost::nightPremium).orElse(null),
                 doc.rules().staffCost().map(x -> x.nightFrom() + "-" + x.nightTo()).orElse(null),
                 doc.rules().maxP90Share().isPresent() ? doc.rules().maxP90Share().getAsDouble() : null,
-                doc.rules().per().map(Enum::name).orElse(null));
+                doc.rules().per().map(Enum::name).orElse(null),
+                doc.rules().changes().isEmpty() ? null
+                        : doc.rules().changes().stream().map(PlanRules.Change::toString).collect(java.util.stream.Collectors.toList()));
         List<PlanFileDto.WindowDto> windows = new ArrayList<>();
         for (ChangeWindow w : plan.windows()) {
             windows.add(new PlanFileDto.WindowDto(w.rank(), offset(w.window().start(), c.zone()),
                     offset(w.window().end(), c.zone()), offset(w.tailEnd(), c.zone()),
-                    offset(w.latestSafeStart(), c.zone()), w.expected(), w.upper(), w.savingsVsMedian(), w.reasons()));
+                    offset(w.latestSafeStart(), c.zone()), w.expected(), w.upper(), w.savingsVsMedian(), w.reasons(),
+                    w.change().orElse(null)));
         }
         PlanFileDto.RecurringDto recurring = plan.recurring().map(PlanFileMapper::recurring).orElse(null);
         PlanFileDto.Result result = new PlanFileDto.Result(plan.unit(), windows, recurring, plan.medianCandidate(),
@@ -139,7 +142,7 @@ public final class PlanFileMapper {
             for (PlanFileDto.WindowDto w : list(res.windows())) {
                 windows.add(new ChangeWindow(w.rank(), new Interval(instant(w.start()), instant(w.end())),
                         instant(w.tailEnd()), instant(w.latestSafeStart()), w.expected(), w.upper(), w.savingsVsMedian(),
-                        list(w.reasons())));
+                        list(w.reasons()), Optional.ofNullable(w.change())));
             }
             Optional<RecurringWindow> recurring = Optional.empty();
             if (res.recurring() != null) {
@@ -167,7 +170,8 @@ public final class PlanFileMapper {
             }
             PlanRules rules = new PlanRules(staff,
                     q.maxP90Share() == null ? OptionalDouble.empty() : OptionalDouble.of(q.maxP90Share()),
-                    q.per() == null ? Optional.empty() : Optional.of(PlanRules.CountPeriod.valueOf(q.per())));
+                    q.per() == null ? Optional.empty() : Optional.of(PlanRules.CountPeriod.valueOf(q.per())),
+                    list(q.changes()).stream().map(PlanRules.Change::parse).collect(java.util.stream.Collectors.toList()));
             return new PlanDocument(require(s.path(), "source.path", fileName), s.sha256() == null ? "" : s.sha256(),
                     io, Optional.ofNullable(q.holidays()), cost, rules, plan);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {

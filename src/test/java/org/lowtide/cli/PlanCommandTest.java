@@ -196,6 +196,31 @@ class PlanCommandTest {
     }
 
     @Test
+    void aListOfChangesFromTheCommandLineRoundTripsThroughAPlanFile() throws Exception {
+        Path planFile = dir.resolve("changes.lowtide");
+        Run r = run(moneyPlan("--json", "--change", "Database migration=PT3H", "--change", "Kernel patch=PT1H",
+                "--save", planFile.toString(), "--ics", dir.resolve("changes.ics").toString()));
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.path("windows").size()).isEqualTo(2);
+        assertThat(json.path("windows").get(0).path("change").asText()).isEqualTo("Database migration");
+        assertThat(json.path("windows").get(1).path("change").asText()).isEqualTo("Kernel patch");
+        OffsetDateTime start = OffsetDateTime.parse(json.path("windows").get(0).path("start").asText());
+        OffsetDateTime end = OffsetDateTime.parse(json.path("windows").get(0).path("end").asText());
+        assertThat(java.time.Duration.between(start, end)).isEqualTo(java.time.Duration.ofHours(3));
+        assertThat(json.path("assumptions").path("changes").get(1).path("placed").asBoolean()).isTrue();
+        assertThat(Files.readString(dir.resolve("changes.ics"))).contains("SUMMARY:Database migration (Lowtide change window)");
+
+        org.lowtide.project.PlanDocument doc = new org.lowtide.service.PlanService(
+                new org.lowtide.service.AnalysisService()).open(planFile);
+        assertThat(doc.rules().changes()).extracting(org.lowtide.planning.PlanRules.Change::name)
+                .containsExactly("Database migration", "Kernel patch");
+        assertThat(doc.plan().windows().get(1).change()).contains("Kernel patch");
+        assertThat(run(moneyPlan("--change", "patch")).err()).contains("expected NAME=DURATION");
+    }
+
+    @Test
     void staffHoursMoveTheWindowToWeeknights() throws Exception {
         Run r = run(plan("--json", "--allowed", "Mon-Fri 01:00-05:00"));
 

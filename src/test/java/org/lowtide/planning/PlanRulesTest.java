@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,35 @@ class PlanRulesTest {
         assertThat(plan.windows()).extracting(w -> w.window().start().atZone(BERLIN).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR))
                 .doesNotHaveDuplicates();
         assertThat(plan.windows()).extracting(ChangeWindow::rank).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aListOfChangesGetsOneWindowEachOfItsOwnLengthInPriorityOrder() {
+        LocalDate to = FROM.plusDays(6);
+        Outlook traffic = PlanningFixtures.outlook(BERLIN, FROM, to, Duration.ofHours(1),
+                t -> t.getHour() < 6 ? 1 + t.getDayOfWeek().getValue() : 50);
+        PlanRules rules = PlanRules.NONE.withChanges(List.of(PlanRules.Change.parse("Migration=PT4H"),
+                PlanRules.Change.parse("Kernel patch = pt1h")));
+
+        Plan plan = WindowPlanner.plan(request(to, 9), traffic, Optional.empty(), Optional.empty(), rules, null);
+
+        assertThat(plan.windows()).extracting(w -> w.change().orElseThrow()).containsExactly("Migration", "Kernel patch");
+        assertThat(plan.windows()).extracting(w -> w.window().duration())
+                .containsExactly(Duration.ofHours(4), Duration.ofHours(1));
+        ChangeWindow first = plan.windows().get(0);
+        ChangeWindow second = plan.windows().get(1);
+        // Monday's night is the quietest: the migration takes it; the patch keeps a day's gap after its tail.
+        assertThat(first.window().start().atZone(BERLIN).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+        assertThat(Duration.between(first.tailEnd(), second.window().start())).isGreaterThanOrEqualTo(Duration.ofDays(1));
+        assertThat(second.reasons().get(0)).isEqualTo("for Kernel patch (60 min)");
+    }
+
+    @Test
+    void changesReadLikePeopleWriteThem() {
+        assertThat(PlanRules.Change.parse("DB migration = PT90M").duration()).isEqualTo(Duration.ofMinutes(90));
+        assertThatThrownBy(() -> PlanRules.Change.parse("patch")).hasMessageContaining("expected NAME=DURATION");
+        assertThatThrownBy(() -> PlanRules.Change.parse("patch=soon")).hasMessageContaining("ISO-8601 duration");
+        assertThatThrownBy(() -> PlanRules.Change.parse("=PT1H")).hasMessageContaining("expected NAME=DURATION");
     }
 
     @Test
