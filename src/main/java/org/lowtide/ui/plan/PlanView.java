@@ -116,6 +116,7 @@ public final class PlanView extends BorderPane {
                 section("Public holidays", holidays()),
                 section("Your team's habit", habit()),
                 section("Rules", rules()),
+                section("Changes", changes()),
                 planButtons());
         form.getStyleClass().add("plan-form");
         ScrollPane scroll = new ScrollPane(form);
@@ -394,6 +395,52 @@ public final class PlanView extends BorderPane {
         return grid;
     }
 
+    private Node changes() {
+        VBox rows = new VBox(4);
+        rows.setId("changeRows");
+        Runnable rebuild = () -> {
+            rows.getChildren().clear();
+            for (ChangeRow row : viewModel.getChanges()) {
+                rows.getChildren().add(changeRow(row));
+            }
+        };
+        rebuildOnStructureChange(viewModel.getChanges(), rebuild);
+        rebuild.run();
+        Button add = new Button("+ Add change");
+        add.setId("addChange");
+        add.getStyleClass().add("add-button");
+        add.setOnAction(e -> viewModel.addChange("", ""));
+        Label hint = new Label("None: plan by the count. Each change listed gets a window of its own length, in this"
+                + " order of priority");
+        hint.getStyleClass().add("form-hint");
+        hint.setWrapText(true);
+        Label countHint = new Label("With changes listed, each gets one window; the count is not used");
+        countHint.setId("changesCountHint");
+        countHint.getStyleClass().add("form-hint");
+        countHint.setWrapText(true);
+        countHint.visibleProperty().bind(viewModel.changesListedProperty());
+        countHint.managedProperty().bind(countHint.visibleProperty());
+        return new VBox(4, rows, add, hint, countHint);
+    }
+
+    private Node changeRow(ChangeRow row) {
+        TextField name = new TextField();
+        name.textProperty().bindBidirectional(row.nameProperty());
+        name.setPromptText("name, e.g. Database migration");
+        TextField length = new TextField();
+        length.textProperty().bindBidirectional(row.lengthProperty());
+        length.setPromptText("4 h");
+        length.setPrefColumnCount(5);
+        length.setTooltip(new Tooltip("Length of this change's window: 2 h, 90 min, 1h30m or 1 d"));
+        markInvalid(name, row.errorProperty());
+        markInvalid(length, row.errorProperty());
+        HBox.setHgrow(name, Priority.ALWAYS);
+        Button remove = removeButton("Remove this change", () -> viewModel.getChanges().remove(row));
+        HBox line = new HBox(4, name, length, remove);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(2, line, errorLabel(row.errorProperty()));
+    }
+
     private Node planButtons() {
         Button plan = new Button("Plan now");
         plan.setId("planButton");
@@ -567,6 +614,8 @@ public final class PlanView extends BorderPane {
         rank.getStyleClass().add("number-column");
         TableColumn<WindowRow, String> local = column("Window (" + zoneName + ")", WindowRow::local, 190);
         viewModel.zoneProperty().addListener((o, before, zone) -> local.setText("Window (" + zone.getId() + ")"));
+        TableColumn<WindowRow, String> change = column("Change", WindowRow::change, 130);
+        change.setVisible(false); // shown only for plans with named changes
         TableColumn<WindowRow, String> utc = column("UTC", WindowRow::utc, 144);
         TableColumn<WindowRow, String> latest = column("Safe start by", WindowRow::latestSafeStart, 106);
         latest.getStyleClass().add("center-column");
@@ -580,7 +629,9 @@ public final class PlanView extends BorderPane {
         why.setCellFactory(c -> new ReasonsCell());
         why.setPrefWidth(260);
         why.setMinWidth(120);
-        table.getColumns().addAll(List.of(rank, local, utc, latest, expected, p90, savings, why));
+        table.getColumns().addAll(List.of(rank, change, local, utc, latest, expected, p90, savings, why));
+        table.getItems().addListener((ListChangeListener<WindowRow>) c ->
+                change.setVisible(table.getItems().stream().anyMatch(r -> !r.change().isEmpty())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No dated window yet"));
         table.setMinHeight(0);
@@ -593,7 +644,8 @@ public final class PlanView extends BorderPane {
         Runnable showReasons = () -> {
             WindowRow selected = table.getSelectionModel().getSelectedItem();
             WindowRow row = selected != null ? selected : table.getItems().isEmpty() ? null : table.getItems().get(0);
-            reasons.setText(row == null ? "" : "Why #" + row.rank() + ": " + String.join(" · ", row.reasons()));
+            reasons.setText(row == null ? "" : "Why #" + row.rank()
+                    + (row.change().isEmpty() ? "" : " (" + row.change() + ")") + ": " + String.join(" · ", row.reasons()));
         };
         table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> showReasons.run());
         table.getItems().addListener((ListChangeListener<WindowRow>) c -> showReasons.run());

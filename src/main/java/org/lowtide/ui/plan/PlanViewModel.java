@@ -129,6 +129,8 @@ public final class PlanViewModel {
             FXCollections.observableArrayList(row -> new Observable[] {row.textProperty()});
     private final ObservableList<BlackoutRow> blackouts = FXCollections.observableArrayList(
             row -> new Observable[] {row.startProperty(), row.endProperty(), row.reasonProperty()});
+    private final ObservableList<ChangeRow> changes = FXCollections.observableArrayList(
+            row -> new Observable[] {row.nameProperty(), row.lengthProperty()});
     private final StringProperty holidays = new SimpleStringProperty(this, "holidays", "");
     private final ObjectProperty<HolidayPolicy> holidayPolicy =
             new SimpleObjectProperty<>(this, "holidayPolicy", HolidayPolicy.BLACKOUT);
@@ -153,6 +155,7 @@ public final class PlanViewModel {
     private final ReadOnlyStringWrapper maxP90ShareError = new ReadOnlyStringWrapper(this, "maxP90ShareError", "");
     private final ReadOnlyStringWrapper teamZoneError = new ReadOnlyStringWrapper(this, "teamZoneError", "");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ReadOnlyBooleanWrapper changesListed = new ReadOnlyBooleanWrapper(this, "changesListed");
     private final ReadOnlyStringWrapper inputProblem = new ReadOnlyStringWrapper(this, "inputProblem", "");
 
     // ---- the run
@@ -232,6 +235,7 @@ public final class PlanViewModel {
         watch(teamZone);
         allowedHours.addListener((ListChangeListener<AllowedHoursRow>) c -> inputsChanged());
         blackouts.addListener((ListChangeListener<BlackoutRow>) c -> inputsChanged());
+        changes.addListener((ListChangeListener<ChangeRow>) c -> inputsChanged());
         result.addListener(o -> updateCanSave());
         busy.addListener(o -> updateCanSave());
         validate();
@@ -288,6 +292,13 @@ public final class PlanViewModel {
     public BlackoutRow addBlackout(String start, String end, String reason) {
         BlackoutRow row = new BlackoutRow(start, end, reason);
         blackouts.add(row);
+        return row;
+    }
+
+    /** Adds a named change with the length of its window, e.g. ("Database migration", "4 h"). */
+    public ChangeRow addChange(String name, String length) {
+        ChangeRow row = new ChangeRow(name, length);
+        changes.add(row);
         return row;
     }
 
@@ -496,8 +507,22 @@ public final class PlanViewModel {
             length = null;
         }
 
+        List<PlanRules.Change> named = new ArrayList<>();
+        boolean changesOk = true;
+        for (ChangeRow row : changes) {
+            Optional<PlanRules.Change> c = row.validate();
+            if (!row.getError().isEmpty()) {
+                changesOk = false;
+            }
+            c.ifPresent(named::add);
+        }
+        changesListed.set(!named.isEmpty());
+
         Integer n = count.get();
-        if (n == null || n < 1 || n > MAX_COUNT) {
+        if (!named.isEmpty() && (n == null || n < 1 || n > MAX_COUNT)) {
+            countError.set(""); // each change gets one window: the count is not used
+            n = 1;
+        } else if (n == null || n < 1 || n > MAX_COUNT) {
             countError.set("Plan between 1 and " + MAX_COUNT + " windows.");
             n = null;
         } else {
@@ -561,7 +586,7 @@ public final class PlanViewModel {
             }
         }
 
-        Optional<PlanRules> rules = rules();
+        Optional<PlanRules> rules = rules().map(r -> named.isEmpty() ? r : r.withChanges(named));
 
         int problems = count(windowLengthError, rollbackTailError, countError, horizonError, minGapError,
                 holidaysError, habitError, staffCostError, nightPremiumError, maxP90ShareError, teamZoneError);
@@ -571,8 +596,11 @@ public final class PlanViewModel {
         for (BlackoutRow row : blackouts) {
             problems += row.getError().isEmpty() ? 0 : 1;
         }
+        for (ChangeRow row : changes) {
+            problems += row.getError().isEmpty() ? 0 : 1;
+        }
         boolean formOk = length != null && tail != null && gap != null && n != null && horizonOk && rowsOk
-                && holidaysError.get().isEmpty() && habitError.get().isEmpty() && rules.isPresent()
+                && changesOk                && holidaysError.get().isEmpty() && habitError.get().isEmpty() && rules.isPresent()
                 && teamZoneError.get().isEmpty();
         if (!formOk) {
             valid.set(false);
@@ -843,6 +871,11 @@ public final class PlanViewModel {
             staffCost.set(rules.staffCost().map(c -> numberText(c.perHour())).orElse(""));
             nightPremium.set(rules.staffCost().map(c -> numberText(c.nightPremium())).orElse("1"));
             maxP90Share.set(rules.maxP90Share().isPresent() ? numberText(rules.maxP90Share().getAsDouble() * 100) : "");
+            List<ChangeRow> named = new ArrayList<>();
+            for (PlanRules.Change c : rules.changes()) {
+                named.add(new ChangeRow(c.name(), DurationText.format(c.duration())));
+            }
+            changes.setAll(named);
         } finally {
             quiet = false;
         }
@@ -897,7 +930,8 @@ public final class PlanViewModel {
         for (ChangeWindow w : plan.windows()) {
             rows.add(new WindowRow(w.rank(), PlanFormats.localShort(w.window(), planZone), PlanFormats.utc(w.window()),
                     PlanFormats.time(w.latestSafeStart(), planZone), w.expected(), w.upper(), w.savingsVsMedian(),
-                    PlanFormats.percent(w.savingsVsMedian(), plan.medianCandidate()), w.reasons(), w.window()));
+                    PlanFormats.percent(w.savingsVsMedian(), plan.medianCandidate()), w.reasons(), w.window(),
+                    w.change().orElse("")));
         }
         windows.setAll(rows);
 
@@ -1042,9 +1076,11 @@ public final class PlanViewModel {
      * @param savingsShare    the savings as a share of the median, e.g. "89 %"
      * @param reasons         why it was chosen
      * @param window          the window
+     * @param change          the named change it is for; empty when the plan lists no changes
      */
     public record WindowRow(int rank, String local, String utc, String latestSafeStart, double expected, double upper,
-                            double savings, String savingsShare, List<String> reasons, Interval window) {
+                            double savings, String savingsShare, List<String> reasons, Interval window,
+                            String change) {
         public WindowRow {
             reasons = List.copyOf(reasons);
         }
@@ -1128,6 +1164,16 @@ public final class PlanViewModel {
     /** Freezes. */
     public ObservableList<BlackoutRow> getBlackouts() {
         return blackouts;
+    }
+
+    /** Named changes, each to get a window of its own length, in this order; none plans by the count. */
+    public ObservableList<ChangeRow> getChanges() {
+        return changes;
+    }
+
+    /** Whether at least one valid change is listed (then the count is not used). */
+    public ReadOnlyBooleanProperty changesListedProperty() {
+        return changesListed.getReadOnlyProperty();
     }
 
     /** Holiday calendar, e.g. "DE" or "US-NY"; empty for none. */

@@ -441,6 +441,66 @@ class PlanViewModelTest {
     }
 
     @Test
+    void namedChangesEachGetAWindowOfTheirOwnLengthAsTheService() throws Exception {
+        PlanRules.Change migration = new PlanRules.Change("Migration", Duration.ofHours(4));
+        PlanRules.Change patch = new PlanRules.Change("Patch", Duration.ofHours(1));
+        PlanRules rules = PlanRules.NONE.withChanges(List.of(migration, patch));
+        PlanRequest plain = defaultRequest(List.of());
+        PlanResult expected = service.plan(new PlanRequest(plain.analysis(), plain.windows(), plain.holidays(),
+                plain.cost(), rules), ProgressListener.NONE, Cancellation.NEVER);
+
+        onFx(() -> {
+            viewModel.addChange("Migration", "4 h");
+            viewModel.addChange("Patch", "1 h");
+        });
+        assertThat(viewModel.changesListedProperty().get()).isTrue();
+        onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
+
+        assertThat(viewModel.getErrorMessage()).isEmpty();
+        assertThat(viewModel.getResult().request().rules()).isEqualTo(rules);
+        List<ChangeWindow> windows = viewModel.getResult().plan().windows();
+        assertThat(windows).isEqualTo(expected.plan().windows()).hasSize(2);
+        assertThat(windows).extracting(w -> w.change().orElse("")).containsExactly("Migration", "Patch");
+        assertThat(windows).extracting(w -> w.window().duration())
+                .containsExactly(Duration.ofHours(4), Duration.ofHours(1));
+        assertThat(viewModel.windowsProperty()).extracting(PlanViewModel.WindowRow::change)
+                .containsExactly("Migration", "Patch");
+    }
+
+    @Test
+    void aChangeWithoutANameOrALengthShowsItsMessageAndPlansNothing() throws Exception {
+        onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
+        PlanResult shown = viewModel.getResult();
+        int planned = tasks.get();
+
+        ChangeRow blank = onFx(() -> viewModel.addChange("", ""));
+        assertThat(blank.getError()).as("a blank row means nothing").isEmpty();
+        assertThat(viewModel.isValid()).isTrue();
+
+        ChangeRow nameless = onFx(() -> viewModel.addChange("", "4 h"));
+        assertThat(nameless.getError()).contains("name").endsWith(".");
+        assertThat(viewModel.isValid()).isFalse();
+        assertThat(viewModel.inputProblemProperty().get()).startsWith("1 input needs fixing");
+
+        ChangeRow vague = onFx(() -> viewModel.addChange("Migration", "four hours"));
+        assertThat(vague.getError()).contains("four hours").endsWith(".");
+        assertThat(viewModel.inputProblemProperty().get()).startsWith("2 inputs need fixing");
+
+        onFx(viewModel::plan);
+        assertThat(tasks).as("nothing planned while a change is invalid").hasValue(planned);
+        assertThat(viewModel.getResult()).isSameAs(shown);
+
+        onFx(() -> {
+            viewModel.getChanges().remove(nameless);
+            vague.lengthProperty().set("4 h");
+        });
+        assertThat(vague.getError()).isEmpty();
+        assertThat(tasks).hasValue(planned + 1);
+        assertThat(viewModel.getResult().plan().windows()).extracting(w -> w.change().orElse(""))
+                .containsExactly("Migration");
+    }
+
+    @Test
     void staffHoursReadAsPeopleWriteThem() {
         assertThat(PlanViewModel.allowedText(org.lowtide.planning.AllowedHours.parse("Mon-Fri 01:00-06:00")))
                 .isEqualTo("Mon-Fri 01:00-06:00");
