@@ -44,8 +44,12 @@ public final class AllowedHoursRow {
         return text.get() == null || text.get().isBlank();
     }
 
-    /** @return the hours, when the line is filled in and valid */
+    /**
+     * @return the hours, when the line is filled in and valid. Read afresh: the form's list hears of
+     *         an edit (an invalidation) before this row's own change listener has run.
+     */
     Optional<AllowedHours> value() {
+        validate();
         return value;
     }
 

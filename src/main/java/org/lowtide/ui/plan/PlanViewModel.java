@@ -546,10 +546,10 @@ public final class PlanViewModel {
         List<AllowedHours> hours = new ArrayList<>();
         boolean rowsOk = true;
         for (AllowedHoursRow row : allowedHours) {
+            row.value().ifPresent(hours::add); // first: it reads the row afresh and sets its error
             if (!row.getError().isEmpty()) {
                 rowsOk = false;
             }
-            row.value().ifPresent(hours::add);
         }
         ZoneId trafficZone = zone.get();
         ZoneId planZone = trafficZone;

@@ -99,6 +99,24 @@ class PlanViewModelTest {
     }
 
     @Test
+    void correctingAStaffHoursLinePlansAgainOnItsOwn() throws Exception {
+        onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
+        AllowedHoursRow[] row = new AllowedHoursRow[1];
+        onFx(() -> row[0] = viewModel.addAllowedHours("weekdays early"));
+        assertThat(row[0].errorProperty().get()).isNotEmpty();
+        assertThat(viewModel.isValid()).isFalse();
+        int before = tasks.get();
+
+        onFx(() -> row[0].setText("Mon-Fri 01:00-06:00"));
+
+        assertThat(row[0].errorProperty().get()).isEmpty();
+        assertThat(viewModel.isValid()).isTrue();
+        assertThat(tasks.get()).isGreaterThan(before);
+        assertThat(viewModel.getResult().plan().request().constraints().allowed())
+                .containsExactly(org.lowtide.planning.AllowedHours.parse("Mon-Fri 01:00-06:00"));
+    }
+
+    @Test
     void theSameInputsAreNotPlannedTwiceButPlanNowForcesIt() throws Exception {
         onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
         PlanResult shown = viewModel.getResult();
