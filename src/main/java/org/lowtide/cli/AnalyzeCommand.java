@@ -127,19 +127,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             node.put("description", t.describe());
         }
         PatternsOutput.addJson(root, result);
-        ArrayNode warnings = root.putArray("warnings");
-        for (ImportWarning w : result.imported().warnings()) {
-            ObjectNode node = warnings.addObject();
-            node.put("line", w.line());
-            node.put("column", w.column());
-            node.put("message", w.message());
-        }
-        for (String note : result.notes()) {
-            ObjectNode node = warnings.addObject();
-            node.put("line", 0);
-            node.put("column", 0);
-            node.put("message", note);
-        }
+        CliJson.addWarnings(root, result.imported().warnings(), result.notes());
         return mapper.writeValueAsString(root);
     }
 

@@ -180,19 +180,7 @@ final class CostCommand implements Callable<Integer> {
             n.put("source", a.source().describe());
             n.put("sourceKind", a.source().kind().name());
         }
-        ArrayNode warnings = root.putArray("warnings");
-        for (ImportWarning w : result.imported().warnings()) {
-            ObjectNode node = warnings.addObject();
-            node.put("line", w.line());
-            node.put("column", w.column());
-            node.put("message", w.message());
-        }
-        for (String note : report.notes()) {
-            ObjectNode node = warnings.addObject();
-            node.put("line", 0);
-            node.put("column", 0);
-            node.put("message", note);
-        }
+        CliJson.addWarnings(root, result.imported().warnings(), report.notes());
         return mapper.writeValueAsString(root);
     }
 

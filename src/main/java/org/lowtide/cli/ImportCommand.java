@@ -120,13 +120,7 @@ final class ImportCommand implements Callable<Integer> {
             node.put("steps", f.steps());
             node.put("line", f.firstLine());
         }
-        ArrayNode warnings = root.putArray("warnings");
-        for (ImportWarning w : result.warnings()) {
-            ObjectNode node = warnings.addObject();
-            node.put("line", w.line());
-            node.put("column", w.column());
-            node.put("message", w.message());
-        }
+        CliJson.addWarnings(root, result.warnings(), List.of());
         return mapper.writeValueAsString(root);
     }
 
