@@ -158,6 +158,14 @@ public final class ChangeCostModel {
 
     /** @return the closed-form expected cost of a failure at {@code incidentStart} */
     public double expectedFailureCost(double incidentStart) {
+        return expectedFailureCost(incidentStart, 1);
+    }
+
+    /**
+     * @param incidentScale factor on the revenue the incident meets (1: the curve as it is)
+     * @return the closed-form expected cost of a failure at {@code incidentStart}
+     */
+    double expectedFailureCost(double incidentStart, double incidentScale) {
         double m = multiplierAt(incidentStart);
         double offset = incidentStart - Math.floor(incidentStart / curve.slotMinutes()) * curve.slotMinutes();
         double[] increments = increments(m, offset);
@@ -168,13 +176,22 @@ public final class ChangeCostModel {
         }
         revenue += curve.averagePerMinute() * increments[increments.length - 1];
         double meanD = m * (detectMinutes + restore.meanMinutes());
-        return kappa * revenue + creditPerIncident + creditPerMinute * meanD;
+        return kappa * revenue * incidentScale + creditPerIncident + creditPerMinute * meanD;
     }
 
     /** @return the closed-form expected cost of a change started at {@code startMinute} */
     public double expectedCost(double startMinute) {
-        double failure = cfr == 0 ? 0 : expectedFailureCost(incidentStart(startMinute));
-        return plannedCost(startMinute) + cfr * failure;
+        return expectedCost(startMinute, 1, 1);
+    }
+
+    /**
+     * The closed-form expected cost of a change started at {@code startMinute} when the revenue its
+     * planned downtime meets is the curve's times {@code plannedScale} and the revenue its incident
+     * meets the curve's times {@code incidentScale} (see {@link #expectedCostAlong}).
+     */
+    public double expectedCost(double startMinute, double plannedScale, double incidentScale) {
+        double failure = cfr == 0 ? 0 : expectedFailureCost(incidentStart(startMinute), incidentScale);
+        return plannedCost(startMinute) * plannedScale + cfr * failure;
     }
 
     /**
@@ -182,12 +199,112 @@ public final class ChangeCostModel {
      * week, Monday 00:00 first.
      */
     public double[] expectedCostBySlot() {
+        SlotParts parts = slotParts();
+        double[] result = new double[parts.revenue.length];
+        for (int s = 0; s < result.length; s++) {
+            double failure = kappa * parts.revenue[s] + creditPerIncident + creditPerMinute * parts.meanD[s];
+            result[s] = parts.planned[s] + cfr * failure;
+        }
+        return result;
+    }
+
+    /**
+     * The expected cost of a change started at each step of a dated horizon when the revenue of each
+     * step is its week slot's times a factor. Lowtide passes the traffic forecast over the weekly
+     * profile, so a growing or shrinking service, or a recent week shaped unlike the median one,
+     * moves the cost. The model is linear in the revenue, so the closed form keeps its terms: the
+     * planned downtime meets the factor of its start step, and the incident the mean factor of the
+     * steps it is expected to spend time in, weighted by its expected minutes
+     * ({@code E[min(D, b_{k+1})] − E[min(D, b_k)]}) times the revenue of each:
+     * <pre>
+     *   σ_i = Σ_k r_k · Δ_k · f_{i+p+k} / Σ_k r_k · Δ_k,   p = whole slots of planned downtime
+     * </pre>
+     * The sum in the numerator stops where less than 1e-9 of the expected duration is left; the
+     * rest, days after the start, counts a factor of 1 (as do steps past the end of {@code factor}).
+     * With every factor 1 the result equals {@link #expectedCostBySlot} slot by slot, to the bit.
+     *
+     * @param slotOfStep the week slot each step starts in (steps are one slot long and consecutive)
+     * @param factor     the revenue factor of each step (same length; 1 where nothing is known)
+     */
+    public ScaledCosts expectedCostAlong(int[] slotOfStep, double[] factor) {
+        if (slotOfStep.length != factor.length) {
+            throw new IllegalArgumentException("need one factor per step");
+        }
+        SlotParts parts = slotParts();
+        int n = slotOfStep.length;
+        int lead = (int) Math.floor(plannedMinutes / curve.slotMinutes());
+        double[] expected = new double[n];
+        double[] plannedScale = new double[n];
+        double[] incidentScale = new double[n];
+        for (int i = 0; i < n; i++) {
+            int s = slotOfStep[i];
+            double[] inc = parts.increments[s];
+            int used = parts.used[s];
+            double delta = 0;
+            for (int k = 0; k < used; k++) {
+                int j = i + lead + k;
+                double f = j < n ? factor[j] : 1;
+                if (f != 1) {
+                    delta += curve.perMinute(parts.first[s] + k) * inc[k] * (f - 1);
+                }
+            }
+            double sigma = parts.revenue[s] > 0 ? 1 + delta / parts.revenue[s] : 1;
+            plannedScale[i] = factor[i];
+            incidentScale[i] = sigma;
+            double failure = kappa * parts.revenue[s] * sigma + creditPerIncident + creditPerMinute * parts.meanD[s];
+            expected[i] = parts.planned[s] * factor[i] + cfr * failure;
+        }
+        return new ScaledCosts(expected, plannedScale, incidentScale);
+    }
+
+    /**
+     * The expected cost of a change at each dated step, with the factors that made it (for the
+     * simulator, {@link ChangeSimulator#simulateAcross(double[], double[], double[], int, long)}).
+     *
+     * @param expected      expected cost of a change started at each step
+     * @param plannedScale  revenue factor the planned downtime met
+     * @param incidentScale revenue factor an incident met, on average over its expected course
+     */
+    public record ScaledCosts(double[] expected, double[] plannedScale, double[] incidentScale) {
+        public ScaledCosts {
+            Objects.requireNonNull(expected, "expected");
+            Objects.requireNonNull(plannedScale, "plannedScale");
+            Objects.requireNonNull(incidentScale, "incidentScale");
+        }
+    }
+
+    /**
+     * What the closed form needs per start slot of the week: the planned downtime's cost, the
+     * incident's expected revenue met ({@code Σ r_k Δ_k}), its mean duration, and its table of
+     * expected minutes per slot from the first.
+     */
+    private static final class SlotParts {
+        final double[] planned;
+        final double[] revenue;
+        final double[] meanD;
+        final int[] first;
+        final double[][] increments;
+        final int[] used;
+
+        SlotParts(int count) {
+            planned = new double[count];
+            revenue = new double[count];
+            meanD = new double[count];
+            first = new int[count];
+            increments = new double[count][];
+            used = new int[count];
+        }
+    }
+
+    private SlotParts slotParts() {
         int count = curve.slots().count();
         double slotMinutes = curve.slotMinutes();
         double offset = plannedMinutes - Math.floor(plannedMinutes / slotMinutes) * slotMinutes;
         double[] dayIncrements = increments(1, offset);
         double[] nightIncrements = nightMultiplier == 1 ? dayIncrements : increments(nightMultiplier, offset);
-        double[] result = new double[count];
+        int dayUsed = used(dayIncrements);
+        int nightUsed = nightMultiplier == 1 ? dayUsed : used(nightIncrements);
+        SlotParts parts = new SlotParts(count);
         for (int s = 0; s < count; s++) {
             double start = curve.startOf(s);
             double live = incidentStart(start);
@@ -199,11 +316,28 @@ public final class ChangeCostModel {
                 revenue += curve.perMinute(first + k) * inc[k];
             }
             revenue += curve.averagePerMinute() * inc[inc.length - 1];
-            double meanD = m * (detectMinutes + restore.meanMinutes());
-            double failure = kappa * revenue + creditPerIncident + creditPerMinute * meanD;
-            result[s] = plannedCost(start) + cfr * failure;
+            parts.planned[s] = plannedCost(start);
+            parts.revenue[s] = revenue;
+            parts.meanD[s] = m * (detectMinutes + restore.meanMinutes());
+            parts.first[s] = first;
+            parts.increments[s] = inc;
+            parts.used[s] = m == 1 ? dayUsed : nightUsed;
         }
-        return result;
+        return parts;
+    }
+
+    /** @return how many leading entries of a table hold all but 1e-9 of its expected minutes */
+    private static int used(double[] increments) {
+        double total = 0;
+        for (double d : increments) {
+            total += d;
+        }
+        double left = total;
+        int k = 0;
+        while (k < increments.length - 1 && left > 1e-9 * total) {
+            left -= increments[k++];
+        }
+        return Math.max(1, k);
     }
 
     /**

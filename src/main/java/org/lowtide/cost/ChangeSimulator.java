@@ -64,13 +64,23 @@ public final class ChangeSimulator {
      * @param seed the generator's seed: the same seed gives the same run
      */
     public Run simulate(double startMinute, int n, long seed) {
+        return simulate(startMinute, n, seed, 1, 1);
+    }
+
+    /**
+     * Simulates {@code n} changes started at {@code startMinute} when the revenue the planned
+     * downtime meets is the curve's times {@code plannedScale} and the revenue an incident meets
+     * the curve's times {@code incidentScale} (a dated start whose traffic is forecast above or
+     * below the weekly profile; see {@link ChangeCostModel#expectedCostAlong}).
+     */
+    public Run simulate(double startMinute, int n, long seed, double plannedScale, double incidentScale) {
         if (n < 2) {
             throw new IllegalArgumentException("simulate at least 2 changes, not " + n);
         }
         RevenueCurve curve = model.curve();
         RestoreTime restore = model.restoreTime();
         double cfr = model.changeFailureRate();
-        double planned = model.plannedCost(startMinute);
+        double planned = model.plannedCost(startMinute) * plannedScale;
         double live = model.incidentStart(startMinute);
         double m = model.multiplierAt(live);
         double fixedPart = m * model.detectMinutes();
@@ -93,7 +103,7 @@ public final class ChangeSimulator {
             if (u < cfr) {
                 double restoreMinutes = fixedRestore ? median : Math.exp(mu + sigma * z);
                 double duration = fixedPart + m * restoreMinutes;
-                cost += model.failureCost(live, duration, curve.factor(slot, v));
+                cost += model.failureCost(live, duration, curve.factor(slot, v) * incidentScale);
                 if (failed == failures.length) {
                     failures = Arrays.copyOf(failures, Math.min(n, failures.length * 2));
                 }
@@ -110,8 +120,9 @@ public final class ChangeSimulator {
         double p50 = quantile(sorted, unfailed, planned, n, 0.5);
         double p90 = quantile(sorted, unfailed, planned, n, 0.9);
         double p99 = quantile(sorted, unfailed, planned, n, 0.99);
-        CostEstimate estimate = new CostEstimate(mean, Math.sqrt(variance / n), model.expectedCost(startMinute), p50,
-                p90, p99, failed / (double) n, n, curve.currency());
+        CostEstimate estimate = new CostEstimate(mean, Math.sqrt(variance / n),
+                model.expectedCost(startMinute, plannedScale, incidentScale), p50, p90, p99, failed / (double) n, n,
+                curve.currency());
         return new Run(estimate, sorted, startMinute);
     }
 
@@ -124,7 +135,21 @@ public final class ChangeSimulator {
      * @param n            changes in all, at least two per start
      */
     public CostEstimate simulateAcross(double[] startMinutes, int n, long seed) {
+        double[] ones = new double[startMinutes.length];
+        Arrays.fill(ones, 1);
+        return simulateAcross(startMinutes, ones, ones, n, seed);
+    }
+
+    /**
+     * As {@link #simulateAcross(double[], int, long)}, each start with its own revenue factors (see
+     * {@link #simulate(double, int, long, double, double)}).
+     */
+    public CostEstimate simulateAcross(double[] startMinutes, double[] plannedScale, double[] incidentScale, int n,
+                                       long seed) {
         int starts = startMinutes.length;
+        if (plannedScale.length != starts || incidentScale.length != starts) {
+            throw new IllegalArgumentException("need revenue factors for every start");
+        }
         if (starts == 0) {
             throw new IllegalArgumentException("simulate at least one start");
         }
@@ -136,8 +161,9 @@ public final class ChangeSimulator {
         double exact = 0;
         int failed = 0;
         for (int s = 0; s < starts; s++) {
-            Run run = simulate(startMinutes[s], each, seed + 0x9E3779B97F4A7C15L * (s + 1));
-            double planned = model.plannedCost(startMinutes[s]);
+            Run run = simulate(startMinutes[s], each, seed + 0x9E3779B97F4A7C15L * (s + 1), plannedScale[s],
+                    incidentScale[s]);
+            double planned = model.plannedCost(startMinutes[s]) * plannedScale[s];
             double[] failures = run.failureCosts;
             int unfailed = each - failures.length;
             for (int i = 0; i < unfailed; i++) {
