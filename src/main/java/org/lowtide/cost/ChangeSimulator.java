@@ -160,8 +160,13 @@ public final class ChangeSimulator {
         double sumSquares = 0;
         double exact = 0;
         int failed = 0;
+        // Each start's seed is drawn from a generator seeded with the caller's seed. (Seeds one
+        // golden-ratio increment apart, as SplittableRandom steps its state, would give streams that
+        // are the same numbers shifted by one: the starts were nearly copies of each other and the
+        // pooled standard error far too small.)
+        SplittableRandom seeds = new SplittableRandom(seed);
         for (int s = 0; s < starts; s++) {
-            Run run = simulate(startMinutes[s], each, seed + 0x9E3779B97F4A7C15L * (s + 1), plannedScale[s],
+            Run run = simulate(startMinutes[s], each, seeds.nextLong(), plannedScale[s],
                     incidentScale[s]);
             double planned = model.plannedCost(startMinutes[s]) * plannedScale[s];
             double[] failures = run.failureCosts;

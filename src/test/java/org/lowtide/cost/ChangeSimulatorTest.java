@@ -167,6 +167,28 @@ class ChangeSimulatorTest {
         assertThat(model.expectedCost(3 * 60)).isGreaterThan(model.expectedCost(12 * 60));
     }
 
+    @Test
+    void pooledStartsAreIndependentSoTheStandardErrorIsHonest() {
+        // Twenty identical starts pooled: if their random streams were copies of one another, the
+        // pooled mean would wander across seeds about √20 times more than its standard error says.
+        ChangeCostModel model = new ChangeCostModel(TestCurves.flat(10), TestCurves.plain().changeFailureRate(0.2)
+                .restoreMedian(java.time.Duration.ofMinutes(45)).restoreP90(java.time.Duration.ofHours(2)).build());
+        ChangeSimulator simulator = new ChangeSimulator(model);
+        double[] starts = new double[20];
+        java.util.Arrays.fill(starts, 600);
+        int seeds = 40;
+        double[] means = new double[seeds];
+        double se = 0;
+        for (int k = 0; k < seeds; k++) {
+            CostEstimate e = simulator.simulateAcross(starts, 40_000, k + 1);
+            means[k] = e.mean();
+            se += e.standardError() / seeds;
+        }
+        double mean = java.util.Arrays.stream(means).average().orElseThrow();
+        double sd = Math.sqrt(java.util.Arrays.stream(means).map(m -> (m - mean) * (m - mean)).sum() / (seeds - 1));
+        assertThat(sd / se).as("spread of the pooled means over their standard error").isBetween(0.6, 1.5);
+    }
+
     private static RevenueCurve doubled(RevenueCurve curve) {
         double[] perMinute = curve.perMinute();
         for (int i = 0; i < perMinute.length; i++) {
