@@ -50,10 +50,19 @@ public record Forecast(Instant start, Duration step, double[] mean, double[] low
      *
      * @param origins   how many origins were tried
      * @param horizon   forecast length at each origin
-     * @param mase      MASE of Lowtide's forecast
-     * @param naiveMase MASE of the seasonal-naive forecast over the same points
+     * @param mase        MASE of Lowtide's forecast
+     * @param naiveMase   MASE of the seasonal-naive forecast over the same points
+     * @param profileMase MASE of the median weekly profile of all the history before each origin
+     *                    (what planning ranks on without the forecast), over the same points;
+     *                    {@code NaN} when the data gives no weekly profile
      */
-    public record Backtest(int origins, Duration horizon, double mase, double naiveMase) {
+    public record Backtest(int origins, Duration horizon, double mase, double naiveMase, double profileMase) {
+
+        /** A backtest without the weekly profile's score. */
+        public Backtest(int origins, Duration horizon, double mase, double naiveMase) {
+            this(origins, horizon, mase, naiveMase, Double.NaN);
+        }
+
         public Backtest {
             Objects.requireNonNull(horizon, "horizon");
             if (origins < 1) {

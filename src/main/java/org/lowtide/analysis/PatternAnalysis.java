@@ -222,8 +222,9 @@ public final class PatternAnalysis {
      * Rolling origin: up to {@link #BACKTEST_ORIGINS} origins one horizon apart at the end of the
      * history; at each, the history before it (at most eight longest cycles) is decomposed and
      * forecast one horizon (the longest period up to a week) ahead, and compared on the measured,
-     * unmasked steps with the seasonal-naive forecast. Both are scaled by the in-sample MAE of the
-     * seasonal-naive method (MASE, Hyndman and Koehler 2006).
+     * unmasked steps with the seasonal-naive forecast and with the median weekly profile of all the
+     * history before the origin (planning's alternative to the forecast). All are scaled by the
+     * in-sample MAE of the seasonal-naive method (MASE, Hyndman and Koehler 2006).
      */
     static Optional<Forecast.Backtest> backtest(TrafficSeries series, Decomposition full, double[] masked,
                                                 BooleanSupplier cancelled) {
@@ -245,6 +246,8 @@ public final class PatternAnalysis {
         int historyLength = Math.min(8 * m, n);
         double absModel = 0;
         double absNaive = 0;
+        double absProfile = 0;
+        boolean profiled = true;
         int points = 0;
         int origins = 0;
         for (int j = 1; j <= BACKTEST_ORIGINS; j++) {
@@ -270,6 +273,17 @@ public final class PatternAnalysis {
             Decomposition d = decompose(histSeries, periods, histObserved, hist, cancelled);
             Forecast f = Forecaster.forecast(d, horizon);
             double[] filledHist = d.filled();
+            WeeklyProfile profile = null;
+            WeekSlots.Locator locator = null;
+            if (profiled) {
+                try {
+                    profile = WeeklyProfiles.median(new TrafficSeries(series.name(), series.start(), series.step(),
+                            Arrays.copyOfRange(masked, 0, origin), series.zone(), series.unit()), series.zone());
+                    locator = profile.slots().locator();
+                } catch (IllegalArgumentException e) {
+                    profiled = false;
+                }
+            }
             // In-sample seasonal-naive MAE (the MASE scale).
             double scale = 0;
             int sc = 0;
@@ -291,6 +305,11 @@ public final class PatternAnalysis {
                 double naive = filledHist[filledHist.length - m + (h % m)];
                 absModel += Math.abs(actual - f.mean()[h]) / scale;
                 absNaive += Math.abs(actual - naive) / scale;
+                if (profiled) {
+                    double p = profile.expectedAt(locator.slotOf(series.timeAt(origin + h).getEpochSecond()));
+                    // A slot the history never saw counts as the seasonal-naive guess.
+                    absProfile += Math.abs(actual - (Double.isNaN(p) ? naive : p)) / scale;
+                }
                 points++;
             }
             origins++;
@@ -299,6 +318,6 @@ public final class PatternAnalysis {
             return Optional.empty();
         }
         return Optional.of(new Forecast.Backtest(origins, series.step().multipliedBy(horizon), absModel / points,
-                absNaive / points));
+                absNaive / points, profiled ? absProfile / points : Double.NaN));
     }
 }

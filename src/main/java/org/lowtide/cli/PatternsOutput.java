@@ -95,6 +95,9 @@ final class PatternsOutput {
             bt.put("horizon", b.horizon().toString());
             putNumber(bt, "mase", b.mase());
             putNumber(bt, "seasonalNaiveMase", b.naiveMase());
+            if (!Double.isNaN(b.profileMase())) {
+                putNumber(bt, "weeklyProfileMase", b.profileMase());
+            }
         });
         // Daily summary in the series' zone: means per step over each local day.
         Map<LocalDate, double[]> days = new TreeMap<>();
@@ -156,7 +159,9 @@ final class PatternsOutput {
             p.forecast().ifPresent(f -> {
                 long weeks = java.time.Duration.between(f.start(), f.timeAt(f.size())).toDays() / 7;
                 String bt = f.backtest().map(b -> String.format(Locale.ROOT,
-                        "; backtest MASE %.2f vs %.2f for seasonal naive", b.mase(), b.naiveMase())).orElse("");
+                        "; backtest MASE %.2f vs %.2f for seasonal naive", b.mase(), b.naiveMase())
+                        + (Double.isNaN(b.profileMase()) ? "" : String.format(Locale.ROOT,
+                        " and %.2f for the weekly profile", b.profileMase()))).orElse("");
                 out.printf(Locale.ROOT, "Forecast: %d weeks with 80 %% and 95 %% intervals%s%n", weeks, bt);
             });
         });

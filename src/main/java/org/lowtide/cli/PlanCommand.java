@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -16,8 +17,8 @@ import org.lowtide.cost.CostAssumptions;
 import org.lowtide.cost.CostEstimate;
 import org.lowtide.planning.ChangeWindow;
 import org.lowtide.project.AtomicFiles;
-import org.lowtide.planning.Outlooks;
 import org.lowtide.planning.Plan;
+import org.lowtide.planning.TrafficOutlook;
 import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.RecurringWindow;
 import org.lowtide.planning.Rejection;
@@ -171,8 +172,7 @@ final class PlanCommand implements Callable<Integer> {
             n.put("rollbackUntil", w.tailEnd().atZone(zone).toOffsetDateTime().toString());
             n.put("latestSafeStart", w.latestSafeStart().atZone(zone).toOffsetDateTime().toString());
             if (money) {
-                n.put("expectedTraffic", result.analysis().profile()
-                        .map(p -> Outlooks.trafficOver(p, w.window())).orElse(Double.NaN));
+                n.put("expectedTraffic", result.traffic().trafficOver(w.window()));
                 CostEstimate c = result.windowCosts().get(w.rank());
                 ObjectNode cost = n.putObject("cost");
                 cost.put("mean", c.mean());
@@ -192,9 +192,11 @@ final class PlanCommand implements Callable<Integer> {
                 n.put("p90Traffic", w.upper());
                 n.put("savingsVsMedianSlot", w.savingsVsMedian());
             }
+            n.put("trafficFrom", result.traffic().forecastAt(w.window().start()) ? "forecast" : "profile");
             ArrayNode reasons = n.putArray("reasons");
             w.reasons().forEach(reasons::add);
         }
+        root.set("trafficOutlook", outlookJson(root, result));
         root.put("medianSlot", plan.medianCandidate());
         if (plan.habit().isPresent()) {
             ObjectNode h = root.putObject("habit");
@@ -268,6 +270,33 @@ final class PlanCommand implements Callable<Integer> {
         return mapper.writeValueAsString(root);
     }
 
+    /** What the ranking's traffic stands on: the forecast, the weekly profile or both, and why. */
+    private static ObjectNode outlookJson(ObjectNode root, PlanResult result) {
+        TrafficOutlook t = result.traffic();
+        ObjectNode node = root.objectNode();
+        node.put("asked", t.choice().id());
+        Plan plan = result.plan();
+        ZoneId zone = plan.request().constraints().zone();
+        Instant horizonEnd = plan.request().to().plusDays(1).atStartOfDay(zone).toInstant();
+        boolean all = t.forecastFrom() == 0 && !t.traffic().timeAt(t.forecastTo()).isBefore(horizonEnd);
+        node.put("used", !t.usesForecast() ? "profile" : all ? "forecast" : "forecast and profile");
+        t.forecastSpan().ifPresent(span -> {
+            node.put("forecastFrom", span.start().atZone(zone).toOffsetDateTime().toString());
+            node.put("forecastTo", span.end().atZone(zone).toOffsetDateTime().toString());
+        });
+        result.analysis().patterns().flatMap(org.lowtide.analysis.Patterns::forecast)
+                .flatMap(org.lowtide.analysis.Forecast::backtest).ifPresent(b -> {
+                    ObjectNode bt = node.putObject("backtest");
+                    bt.put("mase", b.mase());
+                    if (!Double.isNaN(b.profileMase())) {
+                        bt.put("weeklyProfileMase", b.profileMase());
+                    }
+                    bt.put("seasonalNaiveMase", b.naiveMase());
+                });
+        node.put("note", t.note());
+        return node;
+    }
+
     private static void printSummary(PlanResult result, PrintWriter out) {
         Plan plan = result.plan();
         ZoneId zone = plan.request().constraints().zone();
@@ -275,6 +304,7 @@ final class PlanCommand implements Callable<Integer> {
                 AnalyzeCommand.adjective(plan.request().duration()),
                 AnalyzeCommand.adjective(plan.request().rollbackTail()), plan.request().from(), plan.request().to(),
                 zone.getId());
+        out.println("Traffic: " + result.traffic().note() + ".");
         if (plan.windows().isEmpty()) {
             out.println("  none: no candidate window meets every constraint.");
         }

@@ -14,6 +14,7 @@ import org.lowtide.planning.AllowedHours;
 import org.lowtide.planning.Blackout;
 import org.lowtide.planning.Constraints;
 import org.lowtide.planning.HolidayPolicy;
+import org.lowtide.planning.OutlookChoice;
 import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.WindowRequest;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +33,7 @@ final class PlanOptionsMixin {
             Map.entry("--rollback", "rollback"), Map.entry("--count", "count"), Map.entry("--from", "horizon"),
             Map.entry("--to", "horizon"), Map.entry("--min-gap", "minGap"), Map.entry("--allowed", "allowed"),
             Map.entry("--blackout", "blackouts"), Map.entry("--holidays", "holidays"), Map.entry("--habit", "habit"),
-            Map.entry("--zone", "zone"), Map.entry("--plan-zone", "zone"));
+            Map.entry("--zone", "zone"), Map.entry("--plan-zone", "zone"), Map.entry("--traffic-outlook", "outlook"));
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
@@ -63,6 +64,13 @@ final class PlanOptionsMixin {
             description = "A named change that needs a window of its own length, e.g. \"Database migration=PT4H\" "
                     + "(repeatable, in order of priority); replaces --count and --duration.")
     List<String> changes = new ArrayList<>();
+
+    @Option(names = "--traffic-outlook", paramLabel = "auto|forecast|profile", defaultValue = "auto",
+            description = "Traffic the windows are ranked on: the patterns forecast where it reaches the horizon "
+                    + "(up to 26 weeks past the data) and did better than the weekly profile in its backtest (auto), "
+                    + "the forecast wherever it reaches (forecast), or the weekly profile (profile). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String trafficOutlook;
 
     @Option(names = "--per", paramLabel = "week|month",
             description = "Count --count windows per calendar week or month instead of in all.")
@@ -97,8 +105,15 @@ final class PlanOptionsMixin {
         for (String c : changes) {
             named.add(PlanRules.Change.parse(c));
         }
+        OutlookChoice outlook;
+        try {
+            outlook = OutlookChoice.parse(trafficOutlook);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--traffic-outlook takes auto, forecast or profile, not '"
+                    + trafficOutlook + "'");
+        }
         return new PlanRules(staff, maxP90Share == null ? java.util.OptionalDouble.empty()
-                : java.util.OptionalDouble.of(maxP90Share), period, named);
+                : java.util.OptionalDouble.of(maxP90Share), period, named, outlook);
     }
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "PT2H",
@@ -198,7 +213,8 @@ final class PlanOptionsMixin {
         ParseResult parsed = mixee.commandLine().getParseResult();
         for (String name : List.of("--duration", "--rollback", "--count", "--from", "--to", "--min-gap", "--allowed",
                 "--blackout", "--holidays", "--holidays-as", "--habit", "--zone", "--plan-zone", "--step", "--column",
-                "--by-traffic", "--staff-cost-per-hour", "--night-premium", "--max-p90-share", "--per", "--change")) {
+                "--by-traffic", "--staff-cost-per-hour", "--night-premium", "--max-p90-share", "--per", "--change",
+                "--traffic-outlook")) {
             if (parsed.hasMatchedOption(name)) {
                 given.add(name);
             }

@@ -15,9 +15,11 @@ import java.util.OptionalDouble;
  * @param per            when present, the request's count is per calendar week or month of the plan's zone
  * @param changes        named changes, each to get a window of its own length (in this order of
  *                       priority); when given, they replace the request's count and duration
+ * @param outlook        which traffic expectation ranks the windows: the patterns forecast where it
+ *                       reaches (and, by default, where it beat seasonal naive), or the weekly profile
  */
 public record PlanRules(Optional<StaffCost> staffCost, OptionalDouble maxP90Share, Optional<CountPeriod> per,
-                        List<Change> changes) {
+                        List<Change> changes, OutlookChoice outlook) {
 
     /** No extra rules. */
     public static final PlanRules NONE = new PlanRules(Optional.empty(), OptionalDouble.empty(), Optional.empty());
@@ -27,9 +29,20 @@ public record PlanRules(Optional<StaffCost> staffCost, OptionalDouble maxP90Shar
         this(staffCost, maxP90Share, per, List.of());
     }
 
+    /** Rules ranked on the automatic traffic outlook. */
+    public PlanRules(Optional<StaffCost> staffCost, OptionalDouble maxP90Share, Optional<CountPeriod> per,
+                     List<Change> changes) {
+        this(staffCost, maxP90Share, per, changes, OutlookChoice.AUTO);
+    }
+
     /** @return the same rules for another list of changes */
     public PlanRules withChanges(List<Change> newChanges) {
-        return new PlanRules(staffCost, maxP90Share, per, newChanges);
+        return new PlanRules(staffCost, maxP90Share, per, newChanges, outlook);
+    }
+
+    /** @return the same rules ranked on another traffic outlook */
+    public PlanRules withOutlook(OutlookChoice choice) {
+        return new PlanRules(staffCost, maxP90Share, per, changes, choice);
     }
 
     /**
@@ -77,6 +90,7 @@ public record PlanRules(Optional<StaffCost> staffCost, OptionalDouble maxP90Shar
         Objects.requireNonNull(maxP90Share, "maxP90Share");
         Objects.requireNonNull(per, "per");
         changes = List.copyOf(changes);
+        Objects.requireNonNull(outlook, "outlook");
         maxP90Share.ifPresent(s -> {
             if (!(s > 0 && s <= 1)) {
                 throw new IllegalArgumentException("the highest p90 share of the peak must be in (0, 1], not " + s);

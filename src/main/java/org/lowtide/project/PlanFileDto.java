@@ -32,7 +32,7 @@ public record PlanFileDto(int schemaVersion, String writtenBy, Source source, Re
                           String zone, List<String> allowed, List<BlackoutDto> blackouts, String holidays,
                           String holidayPolicy, List<HolidayDto> holidayDates, String habit, Double staffCostPerHour,
                           Double nightPremium, String staffNightHours, Double maxP90Share, String per,
-                          List<String> changes) {
+                          List<String> changes, String trafficOutlook) {
     }
 
     /** A freeze. */

@@ -18,6 +18,7 @@ import org.lowtide.planning.Constraints;
 import org.lowtide.planning.Holiday;
 import org.lowtide.planning.HolidayPolicy;
 import org.lowtide.planning.Plan;
+import org.lowtide.planning.OutlookChoice;
 import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.RecurringWindow;
 import org.lowtide.planning.Rejection;
@@ -61,7 +62,8 @@ public final class PlanFileMapper {
                 doc.rules().maxP90Share().isPresent() ? doc.rules().maxP90Share().getAsDouble() : null,
                 doc.rules().per().map(Enum::name).orElse(null),
                 doc.rules().changes().isEmpty() ? null
-                        : doc.rules().changes().stream().map(PlanRules.Change::toString).collect(java.util.stream.Collectors.toList()));
+                        : doc.rules().changes().stream().map(PlanRules.Change::toString).collect(java.util.stream.Collectors.toList()),
+                doc.rules().outlook().id());
         List<PlanFileDto.WindowDto> windows = new ArrayList<>();
         for (ChangeWindow w : plan.windows()) {
             windows.add(new PlanFileDto.WindowDto(w.rank(), offset(w.window().start(), c.zone()),
@@ -171,7 +173,9 @@ public final class PlanFileMapper {
             PlanRules rules = new PlanRules(staff,
                     q.maxP90Share() == null ? OptionalDouble.empty() : OptionalDouble.of(q.maxP90Share()),
                     q.per() == null ? Optional.empty() : Optional.of(PlanRules.CountPeriod.valueOf(q.per())),
-                    list(q.changes()).stream().map(PlanRules.Change::parse).collect(java.util.stream.Collectors.toList()));
+                    list(q.changes()).stream().map(PlanRules.Change::parse).collect(java.util.stream.Collectors.toList()),
+                    // Files from before the forecast could rank windows were planned on the weekly profile.
+                    q.trafficOutlook() == null ? OutlookChoice.PROFILE : OutlookChoice.parse(q.trafficOutlook()));
             return new PlanDocument(require(s.path(), "source.path", fileName), s.sha256() == null ? "" : s.sha256(),
                     io, Optional.ofNullable(q.holidays()), cost, rules, plan);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {

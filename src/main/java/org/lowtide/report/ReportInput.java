@@ -10,6 +10,7 @@ import org.lowtide.analysis.WeeklyProfile;
 import org.lowtide.cost.CostEstimate;
 import org.lowtide.cost.CostReport;
 import org.lowtide.planning.Plan;
+import org.lowtide.planning.TrafficOutlook;
 import org.lowtide.report.charts.LabelledInterval;
 import org.lowtide.traffic.TrafficSeries;
 
@@ -30,11 +31,14 @@ import org.lowtide.traffic.TrafficSeries;
  * @param cost           the cost model's report on the same traffic, when money is to be shown
  * @param windowCosts    when the plan was ranked in money: the simulated cost of a change in each
  *                       dated window, by rank (as {@code plan --json} prints it); empty otherwise
+ * @param traffic        the traffic the plan was ranked on over its horizon (forecast or typical week),
+ *                       when known
  */
 public record ReportInput(ReportOptions options, Provenance provenance, TrafficSeries series, WeeklyProfile profile,
                           List<Trough> troughs, Plan plan, List<LabelledInterval> outages, List<String> notes,
                           int importWarnings, Set<String> userPlanInputs,
-                          Optional<CostReport> cost, Map<Integer, CostEstimate> windowCosts) {
+                          Optional<CostReport> cost, Map<Integer, CostEstimate> windowCosts,
+                          Optional<TrafficOutlook> traffic) {
 
     public ReportInput {
         Objects.requireNonNull(options, "options");
@@ -48,6 +52,7 @@ public record ReportInput(ReportOptions options, Provenance provenance, TrafficS
         userPlanInputs = Set.copyOf(userPlanInputs);
         Objects.requireNonNull(cost, "cost");
         windowCosts = Map.copyOf(windowCosts);
+        Objects.requireNonNull(traffic, "traffic");
         if (!windowCosts.isEmpty() && cost.isEmpty()) {
             throw new IllegalArgumentException("a plan ranked in money needs its cost report");
         }

@@ -22,6 +22,7 @@ import org.lowtide.planning.HolidayPolicy;
 import org.lowtide.planning.Plan;
 import org.lowtide.planning.RecurringWindow;
 import org.lowtide.planning.ScheduleExports;
+import org.lowtide.planning.TrafficOutlook;
 import org.lowtide.planning.WindowRequest;
 import org.lowtide.report.charts.LabelledInterval;
 import org.lowtide.traffic.Interval;
@@ -193,8 +194,27 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
             lower[i] = lowerBySlot[s];
             upper[i] = upperBySlot[s];
         }
-        return new Forecast(from, slots.slot(), expected, lower, upper,
-                "the band: 10th to 90th percentile of past weeks");
+        String label = "the band: 10th to 90th percentile of past weeks";
+        Optional<TrafficOutlook> traffic = input.traffic().filter(TrafficOutlook::usesForecast);
+        if (traffic.isPresent() && traffic.get().traffic().start().equals(from)
+                && traffic.get().traffic().step().equals(slots.slot())) {
+            // Where the plan ranked on the forecast, the chart shows the forecast and its 80 % interval.
+            TrafficOutlook o = traffic.get();
+            double[] e = o.traffic().expected();
+            double[] u = o.traffic().upper();
+            double[] l = o.lower();
+            for (int i = o.forecastFrom(); i < Math.min(n, o.forecastTo()); i++) {
+                expected[i] = e[i];
+                lower[i] = l[i];
+                upper[i] = u[i];
+            }
+            label = o.forecastFrom() == 0 && o.forecastTo() >= n
+                    ? "the forecast with its band: its 10th to 90th percentile"
+                    : "the forecast (" + Texts.DATE.format(o.traffic().timeAt(o.forecastFrom()).atZone(zone)) + " to "
+                    + Texts.DATE.format(o.traffic().timeAt(o.forecastTo()).atZone(zone)) + ") and the typical week "
+                    + "elsewhere; the band: 10th to 90th percentile";
+        }
+        return new Forecast(from, slots.slot(), expected, lower, upper, label);
     }
 
     /** Runs of missing steps, merged, each at least one step long. */
@@ -268,14 +288,19 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
                 ? " (no changes on holidays)" : " (holidays allowed, flagged)")));
         rows.add(planRow(input, "habit", "When the team changes today",
                 r.habit().map(WindowRequest.Habit::toString).orElse("not given")));
+        String over = input.traffic().filter(TrafficOutlook::usesForecast).isPresent()
+                ? "on the traffic forecast where it reaches (see Traffic outlook)"
+                : "on the typical week laid over the horizon's dates";
         if (input.plannedInMoney()) {
             rows.add(new AssumptionRow(plan, "Window score", "the expected cost of a change going live in the window "
-                    + "(cost model below), the typical week laid over the horizon's dates", "from your data and the "
-                    + "cost assumptions"));
+                    + "(cost model below), " + over, "from your data and the cost assumptions"));
         } else {
-            rows.add(new AssumptionRow(plan, "Window score", "expected traffic over window and rollback tail, the "
-                    + "typical week laid over the horizon's dates", "from your data"));
+            rows.add(new AssumptionRow(plan, "Window score", "expected traffic over window and rollback tail, "
+                    + over, "from your data"));
         }
+        input.traffic().ifPresent(o -> rows.add(new AssumptionRow(plan, "Traffic outlook", o.note(),
+                input.userPlanInputs().contains("outlook") ? "your input (" + o.choice().id() + ")"
+                        : "Lowtide default: the forecast where it reaches and beat the typical week in its backtest")));
         input.cost().ifPresent(cost -> {
             String code = cost.currency().getCurrencyCode();
             for (Assumption<?> a : cost.assumptions().all()) {
@@ -346,8 +371,13 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
                 + "ranked by that score (then by its 90th percentile, then by time) and chosen greedily with the "
                 + "least gap between windows. The latest safe start is the last moment from which a failed change "
                 + "is rolled back before traffic rises above the horizon's median.");
-        m.add("The forecast of the horizon is the typical week laid over its dates; its band is the 10th to 90th "
-                + "percentile of what each slot of the week measured in past weeks.");
+        m.add("The traffic of the horizon: where the patterns forecast reaches (at most 26 weeks past the data) and, "
+                + "unless asked otherwise, did better than the typical week in a rolling-origin backtest, the "
+                + "forecast (damped trend plus the latest seasonal cycles) with its 80 % interval, whose upper bound "
+                + "is the p90 the ranking uses; elsewhere the typical week laid over its dates, with the 10th to "
+                + "90th percentile of what each slot measured in past weeks. In money, the revenue of each step is "
+                + "its slot's times the forecast over the typical week, so a change's expected cost follows the "
+                + "forecast through the whole expected course of an incident.");
         if (input.cost().isPresent()) {
             m.add("Money: revenue per minute at a time of the week is the average revenue per minute times that "
                     + "slot's share of the week's traffic, so a peak minute is worth more than a trough minute. A "

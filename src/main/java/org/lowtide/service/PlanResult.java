@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.lowtide.cost.CostEstimate;
 import org.lowtide.cost.CostReport;
 import org.lowtide.planning.Plan;
+import org.lowtide.planning.TrafficOutlook;
 
 /**
  * A plan with the analysis it stands on.
@@ -15,14 +16,10 @@ import org.lowtide.planning.Plan;
  * @param plan        the dated windows, recurring rule and rejections
  * @param cost        the cost model's report, when the plan was made in money
  * @param windowCosts the simulated cost of a change in each chosen window, by rank
+ * @param traffic     the traffic expected over the horizon (forecast or weekly profile) and why
  */
 public record PlanResult(PlanRequest request, AnalysisResult analysis, Plan plan, Optional<CostReport> cost,
-                         Map<Integer, CostEstimate> windowCosts) {
-
-    /** A plan without a cost model. */
-    public PlanResult(PlanRequest request, AnalysisResult analysis, Plan plan) {
-        this(request, analysis, plan, Optional.empty(), Map.of());
-    }
+                         Map<Integer, CostEstimate> windowCosts, TrafficOutlook traffic) {
 
     public PlanResult {
         Objects.requireNonNull(request, "request");
@@ -30,5 +27,11 @@ public record PlanResult(PlanRequest request, AnalysisResult analysis, Plan plan
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(cost, "cost");
         windowCosts = Map.copyOf(windowCosts);
+        Objects.requireNonNull(traffic, "traffic");
+    }
+
+    /** @return the same results under another request (e.g. the source moved, the calendar's name kept) */
+    public PlanResult withRequest(PlanRequest newRequest) {
+        return new PlanResult(newRequest, analysis, plan, cost, windowCosts, traffic);
     }
 }

@@ -14,8 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.lowtide.analysis.Patterns;
+import org.lowtide.analysis.WeekSlots;
 import org.lowtide.analysis.WeeklyProfile;
+import org.lowtide.cost.ChangeCostModel;
 import org.lowtide.cost.ChangeSimulator;
+import org.lowtide.cost.CostAssumptions;
 import org.lowtide.cost.CostAnalysis;
 import org.lowtide.cost.CostEstimate;
 import org.lowtide.cost.CostReport;
@@ -25,8 +29,10 @@ import org.lowtide.planning.Constraints;
 import org.lowtide.planning.Holiday;
 import org.lowtide.planning.Holidays;
 import org.lowtide.planning.Outlook;
+import org.lowtide.planning.OutlookChoice;
 import org.lowtide.planning.Outlooks;
 import org.lowtide.planning.Plan;
+import org.lowtide.planning.TrafficOutlook;
 import org.lowtide.planning.WindowPlanner;
 import org.lowtide.planning.WindowRequest;
 import org.lowtide.project.PlanDocument;
@@ -50,11 +56,13 @@ public final class PlanService {
      */
     public PlanResult plan(PlanRequest request, ProgressListener progress, Cancellation cancellation)
             throws ImportException, IOException {
-        // Planning needs the weekly profile (outages masked), not the forecast: skip the forecast's work.
+        // The forecast is taken as far as planning trusts it; on the profile alone it is skipped.
         AnalysisRequest a = request.analysis();
-        AnalysisRequest withoutForecast = new AnalysisRequest(a.source(), a.options(), a.window(), a.troughCount(), 0,
-                a.holidays());
-        AnalysisResult analysed = analysis.analyze(withoutForecast, (f, m) -> progress.progress(0.7 * f, m),
+        OutlookChoice choice = request.rules().outlook();
+        int forecastWeeks = choice == OutlookChoice.PROFILE ? 0 : TrafficOutlook.REACH_WEEKS;
+        AnalysisRequest forPlanning = new AnalysisRequest(a.source(), a.options(), a.window(), a.troughCount(),
+                forecastWeeks, a.holidays());
+        AnalysisResult analysed = analysis.analyze(forPlanning, (f, m) -> progress.progress(0.7 * f, m),
                 cancellation);
         WeeklyProfile profile = analysed.profile().orElseThrow(() -> new IllegalArgumentException(
                 "cannot plan on this data: " + String.join("; ", analysed.notes())));
@@ -65,39 +73,67 @@ public final class PlanService {
                 .plus(windows.duration()).plus(windows.rollbackTail());
         PlanRequest resolved = new PlanRequest(request.analysis(), windows, request.holidays(), request.cost(),
                 request.rules());
-        double[] p90Share = p90ShareOfPeak(profile, from, to);
+        progress.progress(0.72, "Laying the expected traffic over the horizon");
+        TrafficOutlook traffic = TrafficOutlook.of(profile, analysed.patterns().flatMap(Patterns::forecast), choice,
+                from, to, analysed.series().unit());
+        double[] p90Share = traffic.p90ShareOfPeak();
         if (request.cost().isEmpty()) {
-            progress.progress(0.75, "Laying the weekly profile over the horizon");
-            Outlook outlook = Outlooks.fromProfile(profile, null, from, to, analysed.series().unit());
             cancellation.check();
             progress.progress(0.85, "Ranking candidate windows");
-            Plan plan = WindowPlanner.plan(windows, outlook, Optional.of(profile.slots()),
+            Plan plan = WindowPlanner.plan(windows, traffic.traffic(), Optional.of(profile.slots()),
                     Optional.of(profile.expected()), request.rules(), p90Share);
             progress.progress(1.0, "Done");
-            return new PlanResult(resolved, analysed, plan);
+            return new PlanResult(resolved, analysed, plan, Optional.empty(), Map.of(), traffic);
         }
-        progress.progress(0.72, "Costing a change at every slot of the week");
+        progress.progress(0.75, "Costing a change at every slot of the week");
+        CostAssumptions assumptions = request.cost().get();
         CostReport report;
-        if (request.cost().get().revenue().value() instanceof org.lowtide.cost.RevenueBasis.Column) {
+        if (assumptions.revenue().value() instanceof org.lowtide.cost.RevenueBasis.Column) {
             // Revenue measured in a column of the file: the cost use case reads that column too.
             CostRequest costRequest = CostRequest.of(request.analysis().source(), request.analysis().options(),
-                    request.cost().get());
+                    assumptions);
             report = costs.cost(costRequest, ProgressListener.NONE, cancellation).report();
         } else {
             // The traffic is imported already: cost it without reading the file again.
-            report = costs.report(analysed.series(), Optional.empty(), a.options().zone(), request.cost().get(),
+            report = costs.report(analysed.series(), Optional.empty(), a.options().zone(), assumptions,
                     org.lowtide.cost.ScenarioSet.defaults(), CostAnalysis.DEFAULT_SIMULATIONS,
                     CostAnalysis.DEFAULT_SEED, cancellation);
         }
         RevenueCurve curve = report.curve();
         double[] expected = report.expectedBySlot();
-        double[] upper = new double[expected.length];
-        for (int s = 0; s < expected.length; s++) {
-            // The cost if the week's traffic in that slot is at its 90th percentile.
-            upper[s] = expected[s] * curve.factor(s, 0.9);
+        Outlook outlook;
+        Optional<ChangeCostModel.ScaledCosts> dated = Optional.empty();
+        if (traffic.usesForecast() && curve.slots().slot().equals(profile.slots().slot())) {
+            // Where the forecast reaches, each step's revenue is its slot's times the forecast over
+            // the profile (a flat rate stays flat: only the p90 limit then follows the forecast).
+            boolean flat = assumptions.revenue().value() instanceof org.lowtide.cost.RevenueBasis.Amount amount
+                    && !amount.spreadByTraffic();
+            if (flat) {
+                traffic = traffic.withNote(traffic.note() + "; the revenue is a flat rate, so the forecast moves "
+                        + "the p90 limit and the p90 cost, not the expected cost");
+            }
+            double[] factors = flat ? ones(traffic.traffic().size()) : traffic.factors();
+            int[] slotOf = slotsOf(curve.slots(), from, factors.length);
+            ChangeCostModel.ScaledCosts along = report.model().expectedCostAlong(slotOf, factors);
+            double[] ratio = traffic.upperRatios();
+            double[] upper = new double[factors.length];
+            double[] cost = along.expected();
+            for (int i = 0; i < upper.length; i++) {
+                boolean forecastStep = i >= traffic.forecastFrom() && i < traffic.forecastTo();
+                upper[i] = cost[i] * (forecastStep ? ratio[i] : curve.factor(slotOf[i], 0.9));
+            }
+            outlook = new Outlook(from, curve.slots().slot(), cost, upper, curve.currency().getCurrencyCode(),
+                    Outlook.Kind.COST_OF_CHANGE);
+            dated = Optional.of(along);
+        } else {
+            double[] upper = new double[expected.length];
+            for (int s = 0; s < expected.length; s++) {
+                // The cost if the week's traffic in that slot is at its 90th percentile.
+                upper[s] = expected[s] * curve.factor(s, 0.9);
+            }
+            outlook = Outlooks.fromSlots(curve.slots(), expected, upper, from, to,
+                    curve.currency().getCurrencyCode(), Outlook.Kind.COST_OF_CHANGE);
         }
-        Outlook outlook = Outlooks.fromSlots(curve.slots(), expected, upper, from, to,
-                curve.currency().getCurrencyCode(), Outlook.Kind.COST_OF_CHANGE);
         cancellation.check();
         progress.progress(0.85, "Ranking candidate windows");
         Plan plan = WindowPlanner.plan(windows, outlook, Optional.of(curve.slots()), Optional.of(expected),
@@ -105,23 +141,46 @@ public final class PlanService {
         progress.progress(0.9, "Simulating a change in each window");
         Map<Integer, CostEstimate> windowCosts = new LinkedHashMap<>();
         ChangeSimulator simulator = new ChangeSimulator(report.model());
+        long stepSeconds = curve.slots().slot().getSeconds();
         for (ChangeWindow w : plan.windows()) {
-            windowCosts.put(w.rank(), simulator.simulateAcross(startMinutes(w, curve, curve.slots().zone()),
-                    CostAnalysis.DEFAULT_SIMULATIONS, CostAnalysis.DEFAULT_SEED + w.rank()));
+            double[] minutes = startMinutes(w, curve, curve.slots().zone());
+            long seed = CostAnalysis.DEFAULT_SEED + w.rank();
+            if (dated.isPresent()) {
+                int first = (int) ((w.window().start().getEpochSecond() - from.getEpochSecond()) / stepSeconds);
+                double[] planned = new double[minutes.length];
+                double[] incident = new double[minutes.length];
+                for (int k = 0; k < minutes.length; k++) {
+                    int i = Math.min(first + k, dated.get().expected().length - 1);
+                    planned[k] = dated.get().plannedScale()[i];
+                    incident[k] = dated.get().incidentScale()[i];
+                }
+                windowCosts.put(w.rank(), simulator.simulateAcross(minutes, planned, incident,
+                        CostAnalysis.DEFAULT_SIMULATIONS, seed));
+            } else {
+                windowCosts.put(w.rank(), simulator.simulateAcross(minutes, CostAnalysis.DEFAULT_SIMULATIONS, seed));
+            }
             cancellation.check();
         }
         progress.progress(1.0, "Done");
-        return new PlanResult(resolved, analysed, plan, Optional.of(report), windowCosts);
+        return new PlanResult(resolved, analysed, plan, Optional.of(report), windowCosts, traffic);
     }
 
-    /** The p90 traffic of every step of the horizon as a share of the weekly peak (for the p90 limit). */
-    private static double[] p90ShareOfPeak(WeeklyProfile profile, Instant from, Instant to) {
-        double peak = profile.peak();
-        double[] share = profile.upper();
-        for (int s = 0; s < share.length; s++) {
-            share[s] = peak > 0 ? share[s] / peak : 0;
+    private static double[] ones(int n) {
+        double[] v = new double[n];
+        java.util.Arrays.fill(v, 1);
+        return v;
+    }
+
+    /** The week slot each step of a horizon starts in (wall clock of the slots' zone). */
+    private static int[] slotsOf(WeekSlots slots, Instant from, int steps) {
+        int[] slotOf = new int[steps];
+        WeekSlots.Locator locator = slots.locator();
+        long t = from.getEpochSecond();
+        long step = slots.slot().getSeconds();
+        for (int i = 0; i < steps; i++, t += step) {
+            slotOf[i] = locator.slotOf(t);
         }
-        return Outlooks.fromSlots(profile.slots(), share, null, from, to, "", Outlook.Kind.AT_STAKE).expected();
+        return slotOf;
     }
 
     /** Minutes of the local week of every slot start inside the window: where the change may go live. */

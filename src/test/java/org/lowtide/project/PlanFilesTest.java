@@ -91,6 +91,26 @@ class PlanFilesTest {
         assertThat(replanned.windowCosts()).isEqualTo(original.windowCosts());
         assertThat(original.plan().unit()).isEqualTo("EUR");
         assertThat(reopened.rules()).isEqualTo(original.request().rules());
+        // The same traffic outlook (forecast or profile) again: the forecast is deterministic.
+        assertThat(replanned.traffic()).isEqualTo(original.traffic());
+    }
+
+    @Test
+    void theTrafficOutlookChoiceIsSavedAndOlderFilesReopenOnTheProfile() throws Exception {
+        PlanResult original = planOnFile();
+        PlanResult forecast = original.withRequest(new PlanRequest(original.request().analysis(),
+                original.request().windows(), original.request().holidays(), original.request().cost(),
+                original.request().rules().withOutlook(org.lowtide.planning.OutlookChoice.FORECAST)));
+        Path file = dir.resolve("forecast.lowtide");
+        plans.save(forecast, file);
+        assertThat(Files.readString(file)).contains("\"trafficOutlook\" : \"forecast\"");
+        assertThat(plans.open(file).rules().outlook()).isEqualTo(org.lowtide.planning.OutlookChoice.FORECAST);
+
+        // A file written before the choice existed was planned on the weekly profile.
+        Path old = dir.resolve("old.lowtide");
+        Files.writeString(old, Files.readString(file).replace(",\n    \"trafficOutlook\" : \"forecast\"", ""));
+        assertThat(Files.readString(old)).doesNotContain("trafficOutlook");
+        assertThat(plans.open(old).rules().outlook()).isEqualTo(org.lowtide.planning.OutlookChoice.PROFILE);
     }
 
     @Test

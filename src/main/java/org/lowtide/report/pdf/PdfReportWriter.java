@@ -448,7 +448,8 @@ public final class PdfReportWriter {
                     Texts.HM.format(w.latestSafeStart().atZone(zone))));
             if (inMoney) {
                 CostEstimate e = money.get().windows().get(i).estimate();
-                row.add(Texts.count(Outlooks.trafficOver(model.input().profile(), w.window())));
+                row.add(Texts.count(model.input().traffic().map(t -> t.trafficOver(w.window()))
+                        .orElseGet(() -> Outlooks.trafficOver(model.input().profile(), w.window()))));
                 row.add(planAmount(w.expected()) + " (simulated p90 " + Texts.money(e.p90(), money.get().currency())
                         + ")");
                 row.add(planAmount(w.savingsVsMedian()));

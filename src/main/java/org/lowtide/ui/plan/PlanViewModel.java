@@ -351,10 +351,9 @@ public final class PlanViewModel {
                     : "The traffic file " + traffic.getFileName() + " changed since the plan was saved: the windows are planned on it as it is now.";
             PlanResult replanned = service.replan(doc, task.listener(), task::isCancelled);
             // Keep the holiday calendar's name with the request, so that saving again keeps it.
-            PlanResult r = new PlanResult(new PlanRequest(replanned.request().analysis(), replanned.request().windows(),
-                    doc.holidays(), replanned.request().cost(), replanned.request().rules()), replanned.analysis(),
-                    replanned.plan(),
-                    replanned.cost(), replanned.windowCosts());
+            PlanResult r = replanned.withRequest(new PlanRequest(replanned.request().analysis(),
+                    replanned.request().windows(), doc.holidays(), replanned.request().cost(),
+                    replanned.request().rules()));
             if (changed.isEmpty() && !r.plan().windows().equals(doc.plan().windows())) {
                 changed = "Planning again gave other windows than the saved ones (a different Lowtide version?): "
                         + "the new ones are shown.";
@@ -386,11 +385,9 @@ public final class PlanViewModel {
                     Path copy = target.toAbsolutePath().resolveSibling(sample.fileName());
                     copied = copySample(sample, copy) ? " with a copy of the sample, " + sample.fileName() + "," : "";
                     AnalysisRequest a = shown.request().analysis();
-                    toSave = new PlanResult(new PlanRequest(new AnalysisRequest(new TrafficSource.FileSource(copy),
+                    toSave = shown.withRequest(new PlanRequest(new AnalysisRequest(new TrafficSource.FileSource(copy),
                             a.options(), a.window(), a.troughCount()), shown.request().windows(),
-                            shown.request().holidays(), shown.request().cost(), shown.request().rules()),
-                            shown.analysis(), shown.plan(),
-                            shown.cost(), shown.windowCosts());
+                            shown.request().holidays(), shown.request().cost(), shown.request().rules()));
                 }
                 service.save(toSave, target);
                 return "Saved the plan" + copied + " to " + target;
