@@ -236,17 +236,23 @@ public final class ChangeCostModel {
         double[] expected = new double[n];
         double[] plannedScale = new double[n];
         double[] incidentScale = new double[n];
+        // Per start slot, the revenue each following slot's expected minutes meet: r_k · Δ_k.
+        double[][] weights = new double[parts.revenue.length][];
         for (int i = 0; i < n; i++) {
             int s = slotOfStep[i];
-            double[] inc = parts.increments[s];
-            int used = parts.used[s];
-            double delta = 0;
-            for (int k = 0; k < used; k++) {
-                int j = i + lead + k;
-                double f = j < n ? factor[j] : 1;
-                if (f != 1) {
-                    delta += curve.perMinute(parts.first[s] + k) * inc[k] * (f - 1);
+            double[] w = weights[s];
+            if (w == null) {
+                double[] inc = parts.increments[s];
+                w = new double[parts.used[s]];
+                for (int k = 0; k < w.length; k++) {
+                    w[k] = curve.perMinute(parts.first[s] + k) * inc[k];
                 }
+                weights[s] = w;
+            }
+            double delta = 0;
+            int reach = Math.min(w.length, n - i - lead);
+            for (int k = 0; k < reach; k++) {
+                delta += w[k] * (factor[i + lead + k] - 1);
             }
             double sigma = parts.revenue[s] > 0 ? 1 + delta / parts.revenue[s] : 1;
             plannedScale[i] = factor[i];

@@ -196,10 +196,11 @@ public record TrafficOutlook(Outlook traffic, double[] lower, double[] profileLe
         int first = (int) Math.max(0, Math.min(n, ceilDiv(fStart - t0, step)));
         int end = (int) Math.max(first, Math.min(n, Math.floorDiv(fEnd - t0, step)));
         if (end == first) {
-            LocalDate dataEnd = f.start().atZone(zone).toLocalDate();
+            // Both ends are exclusive: name the day of the last step.
+            LocalDate dataEnd = f.start().minusSeconds(1).atZone(zone).toLocalDate();
             String why = !from.isBefore(forecastEnd)
-                    ? "the data ends " + dataEnd + " and the forecast reaches " + forecastEnd.atZone(zone).toLocalDate()
-                            + ", before the horizon starts"
+                    ? "the data ends " + dataEnd + " and the forecast reaches "
+                            + forecastEnd.minusSeconds(1).atZone(zone).toLocalDate() + ", before the horizon starts"
                     : "the horizon ends before the data does (" + dataEnd + ")";
             return new TrafficOutlook(profiled, nan(n), level, peaks, 0, 0, choice, "ranked on the weekly profile: " + why);
         }

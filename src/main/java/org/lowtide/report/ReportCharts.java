@@ -141,7 +141,7 @@ public final class ReportCharts {
             windows.add(w.window());
         }
         return ForecastChart.create(f.start(), f.step(), f.expected(), f.lower(), f.upper(), model.zone(),
-                model.trafficUnit() + " per " + Texts.duration(f.step()), "10th–90th percentile of past weeks",
+                model.trafficUnit() + " per " + Texts.duration(f.step()), f.bandLabel(),
                 windows, blocked(model.input().plan()));
     }
 

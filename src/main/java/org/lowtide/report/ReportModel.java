@@ -100,10 +100,11 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
      * @param expected  the weekly median of each step's slot
      * @param lower     the slot's 10th percentile over past weeks
      * @param upper     the slot's 90th percentile over past weeks
-     * @param bandLabel what the band is, in words
+     * @param bandLabel what the band is, in a few words (the chart's legend)
+     * @param caption   what the chart shows, in a sentence
      */
     public record Forecast(Instant start, Duration step, double[] expected, double[] lower, double[] upper,
-                           String bandLabel) {
+                           String bandLabel, String caption) {
         public Forecast {
             Objects.requireNonNull(start, "start");
             Objects.requireNonNull(step, "step");
@@ -111,6 +112,7 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
             lower = lower.clone();
             upper = upper.clone();
             Objects.requireNonNull(bandLabel, "bandLabel");
+            Objects.requireNonNull(caption, "caption");
         }
 
         @Override
@@ -194,7 +196,10 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
             lower[i] = lowerBySlot[s];
             upper[i] = upperBySlot[s];
         }
-        String label = "the band: 10th to 90th percentile of past weeks";
+        String dates = Texts.DATE.format(r.from()) + " to " + Texts.DATE.format(r.to());
+        String label = "10th–90th percentile of past weeks";
+        String caption = "The typical week laid over " + dates + "; the band holds the 10th to 90th percentile of "
+                + "past weeks.";
         Optional<TrafficOutlook> traffic = input.traffic().filter(TrafficOutlook::usesForecast);
         if (traffic.isPresent() && traffic.get().traffic().start().equals(from)
                 && traffic.get().traffic().step().equals(slots.slot())) {
@@ -208,13 +213,20 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
                 lower[i] = l[i];
                 upper[i] = u[i];
             }
-            label = o.forecastFrom() == 0 && o.forecastTo() >= n
-                    ? "the forecast with its band: its 10th to 90th percentile"
-                    : "the forecast (" + Texts.DATE.format(o.traffic().timeAt(o.forecastFrom()).atZone(zone)) + " to "
-                    + Texts.DATE.format(o.traffic().timeAt(o.forecastTo()).atZone(zone)) + ") and the typical week "
-                    + "elsewhere; the band: 10th to 90th percentile";
+            if (o.forecastFrom() == 0 && o.forecastTo() >= n) {
+                label = "forecast's 10th–90th percentile";
+                caption = "The traffic forecast for " + dates + " (damped trend and the latest weeks' pattern); the "
+                        + "band is its 80 % interval, the 10th to 90th percentile, widening with the lead time.";
+            } else {
+                label = "10th–90th percentile (forecast, else past weeks)";
+                caption = "The traffic forecast from "
+                        + Texts.DATE.format(o.traffic().timeAt(o.forecastFrom()).atZone(zone).toLocalDate()) + " to "
+                        + Texts.DATE.format(o.traffic().timeAt(o.forecastTo()).atZone(zone).toLocalDate())
+                        + " and the typical week elsewhere over " + dates + "; the band holds the 10th to 90th "
+                        + "percentile of each.";
+            }
         }
-        return new Forecast(from, slots.slot(), expected, lower, upper, label);
+        return new Forecast(from, slots.slot(), expected, lower, upper, label, caption);
     }
 
     /** Runs of missing steps, merged, each at least one step long. */

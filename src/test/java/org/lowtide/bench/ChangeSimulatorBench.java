@@ -44,6 +44,8 @@ public class ChangeSimulatorBench {
 
     private ChangeSimulator simulator;
     private ChangeCostModel model;
+    private int[] alongSlots;
+    private double[] alongFactors;
 
     @Setup
     public void setUp() {
@@ -62,6 +64,13 @@ public class ChangeSimulatorBench {
                 .customerLifetimeValue(300).slaCreditPerHour(50).build();
         model = new ChangeCostModel(curve, a);
         simulator = new ChangeSimulator(model);
+        int steps = 26 * slots.count();
+        alongSlots = new int[steps];
+        alongFactors = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            alongSlots[i] = i % slots.count();
+            alongFactors[i] = 1.1 + 0.05 * Math.sin(i / 500.0);
+        }
     }
 
     @Benchmark
@@ -73,6 +82,21 @@ public class ChangeSimulatorBench {
     public CostEstimate millionChangesAllFail() {
         return new ChangeSimulator(new ChangeCostModel(model.curve(),
                 model.assumptions().toBuilder().changeFailureRate(1).build())).simulate(600, CHANGES, 42).estimate();
+    }
+
+    /** The closed form at every 5-minute slot of the week: what a plan on the weekly profile ranks on. */
+    @Benchmark
+    public double[] costBySlotOfTheWeek() {
+        return model.expectedCostBySlot();
+    }
+
+    /**
+     * The closed form at every 5-minute step of 26 weeks with a revenue factor per step: what a plan
+     * on the forecast ranks on, at the forecast's full reach.
+     */
+    @Benchmark
+    public ChangeCostModel.ScaledCosts costAlong26Weeks() {
+        return model.expectedCostAlong(alongSlots, alongFactors);
     }
 
     @Benchmark

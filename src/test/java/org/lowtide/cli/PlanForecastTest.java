@@ -147,8 +147,8 @@ class PlanForecastTest {
         Run r = run("plan", traffic.toString(), "--zone", "UTC", "--from", "2026-09-01", "--to", "2026-09-14",
                 "--by-traffic");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Traffic: ranked on the weekly profile: the data ends 2025-11-24 and the "
-                + "forecast reaches 2026-05-25, before the horizon starts.");
+        assertThat(r.out()).contains("Traffic: ranked on the weekly profile: the data ends 2025-11-23 and the "
+                + "forecast reaches 2026-05-24, before the horizon starts.");
     }
 
     @Test

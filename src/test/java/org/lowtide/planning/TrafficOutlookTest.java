@@ -108,8 +108,8 @@ class TrafficOutlookTest {
         TrafficOutlook far = TrafficOutlook.of(profile(), Optional.of(forecast(24, HOUR, 0.5, 1.0)),
                 OutlookChoice.FORECAST, from, from.plus(Duration.ofDays(1)), "requests");
         assertThat(far.usesForecast()).isFalse();
-        assertThat(far.note()).isEqualTo("ranked on the weekly profile: the data ends 2026-03-02 and the forecast "
-                + "reaches 2026-03-03, before the horizon starts");
+        assertThat(far.note()).isEqualTo("ranked on the weekly profile: the data ends 2026-03-01 and the forecast "
+                + "reaches 2026-03-02, before the horizon starts");
         TrafficOutlook asked = TrafficOutlook.of(profile(), Optional.of(forecast(24, HOUR, 0.5, 1.0)),
                 OutlookChoice.PROFILE, DATA_END, DATA_END.plus(Duration.ofDays(1)), "requests");
         assertThat(asked.usesForecast()).isFalse();

@@ -57,6 +57,8 @@ class ReportDialogTest {
         VBox pages = robot.lookup("#reportPages").queryAs(VBox.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> pages.getChildren().size() > 3);
         Label status = robot.lookup("#reportStatus").queryAs(Label.class);
+        // The status follows the last page drawn: wait for it rather than race it.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().contains("ready to save"));
         assertThat(status.getText()).contains("pages, A4: ready to save");
         assertThat(robot.lookup("#reportSave").queryButton().isDisabled()).isFalse();
         assertThat(robot.lookup("#reportCancel").queryButton().isVisible()).isFalse();

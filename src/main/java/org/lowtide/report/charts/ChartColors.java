@@ -6,6 +6,8 @@ import java.awt.Color;
 final class ChartColors {
 
     static final Color TRAFFIC = new Color(0x1f, 0x5f, 0x99);
+    /** The p90 line over expected traffic: warm, so it reads apart from the blue traffic. */
+    static final Color P90 = new Color(0xbc, 0x4c, 0x00);
     static final Color WINDOW_FILL = new Color(0x2e, 0xa0, 0x43, 80);
     static final Color WINDOW_EDGE = new Color(0x1a, 0x7f, 0x37);
     static final Color WINDOW_EDGE_FAINT = new Color(0x1a, 0x7f, 0x37, 110);

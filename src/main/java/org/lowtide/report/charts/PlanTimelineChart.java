@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -42,11 +43,12 @@ import org.lowtide.planning.Outlook;
 import org.lowtide.planning.Outlooks;
 import org.lowtide.planning.Plan;
 import org.lowtide.planning.Rejection;
+import org.lowtide.planning.TrafficOutlook;
 import org.lowtide.traffic.Interval;
 
 /**
- * The planning horizon as a timeline: the expected traffic (the weekly profile laid over the
- * dates), the chosen windows shaded and numbered with their rollback tails, blackouts hatched and
+ * The planning horizon as a timeline: the expected traffic (the forecast where the plan used it,
+ * else the weekly profile laid over the dates) with its p90, the chosen windows shaded and numbered with their rollback tails, blackouts hatched and
  * holidays grey with their names, and the windows that constraints ruled out marked with a cross.
  * Headless-safe: the GUI shows it in a viewer and the PDF report draws the same object.
  */
@@ -94,11 +96,31 @@ public final class PlanTimelineChart {
      * @param outlook the expected traffic per step; the part inside the horizon is drawn
      */
     public static JFreeChart create(Plan plan, Outlook outlook) {
+        return create(plan, outlook, Optional.empty());
+    }
+
+    /**
+     * The timeline of the traffic the plan was ranked on: its expected value, its p90 as a dashed
+     * line, and where the forecast takes over from the typical week or hands back to it.
+     *
+     * @param plan    the plan
+     * @param traffic the plan's traffic outlook
+     */
+    public static JFreeChart create(Plan plan, TrafficOutlook traffic) {
+        return create(plan, traffic.traffic(), Optional.of(traffic));
+    }
+
+    private static JFreeChart create(Plan plan, Outlook outlook, Optional<TrafficOutlook> from) {
         ZoneId zone = plan.request().constraints().zone();
         Interval horizon = horizon(plan);
 
         XYSeries traffic = trafficSeries(outlook, horizon);
+        XYSeries p90 = from.isPresent() ? trafficSeries(new Outlook(outlook.start(), outlook.step(), outlook.upper(),
+                outlook.upper(), outlook.unit()), horizon) : new XYSeries("p90", false, true);
         double top = traffic.isEmpty() || !(traffic.getMaxY() > 0) ? 1.0 : traffic.getMaxY();
+        if (!p90.isEmpty() && p90.getMaxY() > top) {
+            top = p90.getMaxY();
+        }
         // Head room above the curve for the window numbers and the holiday and blackout names.
         double ceiling = top * 1.32;
 
@@ -138,6 +160,31 @@ public final class PlanTimelineChart {
                 item < rejectionNotes.size() ? rejectionNotes.get(item) : null);
         plot.setDataset(1, new XYSeriesCollection(rejected));
         plot.setRenderer(1, crosses);
+        if (!p90.isEmpty()) {
+            XYLineAndShapeRenderer dashed = new XYLineAndShapeRenderer(true, false);
+            dashed.setSeriesPaint(0, ChartColors.P90);
+            dashed.setSeriesStroke(0, new BasicStroke(0.9f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {4f, 3f}, 0f));
+            plot.setDataset(2, new XYSeriesCollection(p90));
+            plot.setRenderer(2, dashed);
+        }
+        String trafficLabel = "expected traffic";
+        if (from.isPresent() && from.get().usesForecast()) {
+            TrafficOutlook t = from.get();
+            Interval span = t.forecastSpan().orElseThrow();
+            boolean before = span.start().isAfter(horizon.start());
+            boolean after = span.end().isBefore(horizon.end());
+            trafficLabel = before || after ? "expected traffic (forecast from the marked line"
+                    + (after ? " to the next" : "") + ", else typical week)" : "expected traffic (forecast)";
+            if (before) {
+                forecastEdge(plot, span.start(), "forecast from here");
+            }
+            if (after) {
+                forecastEdge(plot, span.end(), "forecast ends");
+            }
+        } else if (from.isPresent()) {
+            trafficLabel = "expected traffic (typical week)";
+        }
 
         for (Holiday h : plan.request().constraints().holidays()) {
             holiday(plot, h, zone, horizon, ceiling);
@@ -148,7 +195,7 @@ public final class PlanTimelineChart {
         for (ChangeWindow w : plan.windows()) {
             window(plot, w, ceiling);
         }
-        plot.setFixedLegendItems(legend());
+        plot.setFixedLegendItems(legend(trafficLabel, !p90.isEmpty()));
 
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         chart.setBackgroundPaint(ChartColors.BACKGROUND);
@@ -313,10 +360,32 @@ public final class PlanTimelineChart {
         plot.addAnnotation(name);
     }
 
-    private static LegendItemCollection legend() {
+    /** A vertical line where the forecast starts or stops covering the horizon. */
+    private static void forecastEdge(XYPlot plot, Instant at, String label) {
+        org.jfree.chart.plot.ValueMarker edge = new org.jfree.chart.plot.ValueMarker(at.toEpochMilli());
+        edge.setPaint(ChartColors.TRAFFIC);
+        edge.setStroke(new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2f},
+                0f));
+        edge.setLabel(label);
+        edge.setLabelFont(LABEL_FONT);
+        edge.setLabelPaint(ChartColors.TRAFFIC);
+        edge.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+        edge.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        plot.addDomainMarker(edge, Layer.FOREGROUND);
+    }
+
+    private static LegendItemCollection legend(String trafficLabel, boolean withP90) {
         LegendItemCollection items = new LegendItemCollection();
         Rectangle2D box = new Rectangle2D.Double(-6, -5, 12, 10);
-        items.add(item("expected traffic", box, TRAFFIC_FILL, ChartColors.TRAFFIC));
+        items.add(item(trafficLabel, box, TRAFFIC_FILL, ChartColors.TRAFFIC));
+        if (withP90) {
+            LegendItem p90 = new LegendItem("p90", null, null, null, false, box, false, ChartColors.P90, false,
+                    ChartColors.P90, new BasicStroke(1f), true, new Line2D.Double(-7, 0, 7, 0),
+                    new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f),
+                    ChartColors.P90);
+            p90.setLabelFont(LABEL_FONT);
+            items.add(p90);
+        }
         items.add(item("chosen window (numbered by rank)", box, ChartColors.WINDOW_FILL, ChartColors.WINDOW_EDGE));
         items.add(item("rollback tail", box, TAIL_FILL, ChartColors.WINDOW_EDGE));
         items.add(item("blackout", hatchedBox(box), BLACKOUT_FILL, BLACKOUT_LINES.darker()));

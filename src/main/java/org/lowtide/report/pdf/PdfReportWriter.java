@@ -334,9 +334,8 @@ public final class PdfReportWriter {
                         + String.join("  ", troughs))));
         check();
         add(blocks.keep(blocks.subheading("The planning horizon"), blocks.chart(charts.forecast(), contentWidth, 190),
-                blocks.caption("The typical week laid over " + Texts.DATE.format(in.plan().request().from()) + " to "
-                        + Texts.DATE.format(in.plan().request().to()) + "; the band holds the 10th to 90th percentile "
-                        + "of past weeks. Green: the planned windows; grey: blackouts and holidays.")));
+                blocks.caption(model.forecast().caption() + " Green: the planned windows; grey: blackouts and "
+                        + "holidays.")));
     }
 
     private void money(int number) {

@@ -56,6 +56,7 @@ import javafx.util.Duration;
 import javafx.util.converter.LocalDateStringConverter;
 import org.jfree.chart.fx.ChartViewer;
 import org.lowtide.planning.HolidayPolicy;
+import org.lowtide.planning.OutlookChoice;
 import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.ScheduleExports;
 import org.lowtide.project.PlanFiles;
@@ -385,6 +386,29 @@ public final class PlanView extends BorderPane {
                 "Staff cost per hour a window is open, in the plan's currency, added to each window's cost");
         TextField premium = textField("nightPremiumField", viewModel.nightPremiumProperty(), "1",
                 "Factor on the staff cost in the night hours of the Costs tab (1.5 = 50 % more); needs a staff cost");
+        ChoiceBox<OutlookChoice> outlook = new ChoiceBox<>(FXCollections.observableArrayList(OutlookChoice.values()));
+        outlook.setId("trafficOutlookChoice");
+        outlook.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(OutlookChoice c) {
+                return c == null ? "" : switch (c) {
+                    case AUTO -> "forecast if it did better";
+                    case FORECAST -> "forecast where it reaches";
+                    case PROFILE -> "typical week (profile)";
+                };
+            }
+
+            @Override
+            public OutlookChoice fromString(String text) {
+                return OutlookChoice.AUTO;
+            }
+        });
+        outlook.setTooltip(new Tooltip("Which traffic ranks the windows: the patterns forecast (trend, latest weeks, "
+                + "widening band) on the dates it reaches, at most 26 weeks past the data; automatically only when it "
+                + "did better than the typical week in its backtest. Elsewhere the typical week (median of past "
+                + "weeks)."));
+        outlook.valueProperty().bindBidirectional(viewModel.trafficOutlookProperty());
+        outlook.setMaxWidth(Double.MAX_VALUE);
         GridPane grid = twoColumns();
         per.setMaxWidth(Double.MAX_VALUE);
         grid.add(caption("Count windows", per), 0, 0);
@@ -392,6 +416,8 @@ public final class PlanView extends BorderPane {
         grid.add(field("Staff cost per hour", cost, viewModel.staffCostErrorProperty()), 0, 1);
         grid.add(field("Night premium", premium, viewModel.nightPremiumErrorProperty()), 1, 1);
         grid.add(field("Highest p90 share of the peak (%)", share, viewModel.maxP90ShareErrorProperty()), 0, 2, 2, 1);
+        grid.add(caption("Rank on traffic", outlook), 0, 3);
+        grid.add(outlook, 1, 3);
         return grid;
     }
 
@@ -600,10 +626,24 @@ public final class PlanView extends BorderPane {
         Label empty = new Label("No plan yet");
         empty.getStyleClass().add("chart-placeholder");
         empty.visibleProperty().bind(viewer.visibleProperty().not());
-        StackPane body = new StackPane(viewer, empty);
+        StackPane chartPane = new StackPane(viewer, empty);
+        chartPane.setMinSize(0, 0);
+        // What the expected traffic stands on: the forecast (and how far) or the weekly profile, and why.
+        Label outlook = new Label();
+        outlook.setId("outlookNote");
+        outlook.getStyleClass().add("form-hint");
+        outlook.setWrapText(false);
+        outlook.setMinWidth(0);
+        outlook.textProperty().bind(viewModel.outlookNoteProperty());
+        outlook.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> new Tooltip(viewModel.outlookNoteProperty().get()), viewModel.outlookNoteProperty()));
+        outlook.managedProperty().bind(viewModel.outlookNoteProperty().isNotEmpty());
+        outlook.visibleProperty().bind(outlook.managedProperty());
+        VBox.setVgrow(chartPane, Priority.ALWAYS);
+        VBox body = new VBox(2, outlook, chartPane);
         body.setMinSize(0, 0);
-        return card("Horizon", "Expected traffic by date · chosen windows numbered, blackouts hatched, holidays grey,"
-                + " × ruled out · scroll or drag to zoom", body);
+        return card("Horizon", "Expected traffic by date with its p90 · chosen windows numbered, blackouts hatched,"
+                + " holidays grey, × ruled out · scroll or drag to zoom", body);
     }
 
     private Node windowsCard() {

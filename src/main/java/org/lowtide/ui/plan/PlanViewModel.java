@@ -56,6 +56,7 @@ import org.lowtide.planning.Constraints;
 import org.lowtide.planning.HolidayPolicy;
 import org.lowtide.planning.Holidays;
 import org.lowtide.planning.Plan;
+import org.lowtide.planning.OutlookChoice;
 import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.RecurringWindow;
 import org.lowtide.planning.Rejection;
@@ -140,6 +141,9 @@ public final class PlanViewModel {
     private final StringProperty staffCost = new SimpleStringProperty(this, "staffCost", "");
     private final StringProperty nightPremium = new SimpleStringProperty(this, "nightPremium", "1");
     private final StringProperty maxP90Share = new SimpleStringProperty(this, "maxP90Share", "");
+    private final ObjectProperty<OutlookChoice> trafficOutlook =
+            new SimpleObjectProperty<>(this, "trafficOutlook", OutlookChoice.AUTO);
+    private final ReadOnlyStringWrapper outlookNote = new ReadOnlyStringWrapper(this, "outlookNote", "");
     private final StringProperty teamZone = new SimpleStringProperty(this, "teamZone", "");
 
     // ---- a message per field; empty when the field is fine
@@ -232,6 +236,7 @@ public final class PlanViewModel {
         watch(staffCost);
         watch(nightPremium);
         watch(maxP90Share);
+        watch(trafficOutlook);
         watch(teamZone);
         allowedHours.addListener((ListChangeListener<AllowedHoursRow>) c -> inputsChanged());
         blackouts.addListener((ListChangeListener<BlackoutRow>) c -> inputsChanged());
@@ -674,7 +679,8 @@ public final class PlanViewModel {
             org.lowtide.cost.HoursOfDay night = assumptions.nightHours().value();
             staff = Optional.of(new PlanRules.StaffCost(perHour, premium, night.from(), night.to()));
         }
-        return Optional.of(new PlanRules(staff, share, Optional.ofNullable(countPer.get())));
+        OutlookChoice outlook = trafficOutlook.get() == null ? OutlookChoice.AUTO : trafficOutlook.get();
+        return Optional.of(new PlanRules(staff, share, Optional.ofNullable(countPer.get())).withOutlook(outlook));
     }
 
     private static String text(StringProperty property) {
@@ -759,7 +765,7 @@ public final class PlanViewModel {
     }
 
     private static JFreeChart chart(PlanResult r) {
-        return r.analysis().profile().map(p -> PlanTimelineChart.create(r.plan(), p)).orElse(null);
+        return PlanTimelineChart.create(r.plan(), r.traffic());
     }
 
     private void run(PlanTask task, Runnable ifFailed) {
@@ -824,6 +830,7 @@ public final class PlanViewModel {
         errorMessage.set("");
         note.set(outcome.note());
         timelineChart.set(outcome.chart());
+        outlookNote.set(capitalised(r.traffic().note()) + ".");
         fill(r);
         statusMessage.set(outcome.document() != null
                 ? "Opened " + fileName(outcome.file()) + " and planned again on " + r.request().analysis().source().displayName()
@@ -868,6 +875,7 @@ public final class PlanViewModel {
             staffCost.set(rules.staffCost().map(c -> numberText(c.perHour())).orElse(""));
             nightPremium.set(rules.staffCost().map(c -> numberText(c.nightPremium())).orElse("1"));
             maxP90Share.set(rules.maxP90Share().isPresent() ? numberText(rules.maxP90Share().getAsDouble() * 100) : "");
+            trafficOutlook.set(rules.outlook());
             List<ChangeRow> named = new ArrayList<>();
             for (PlanRules.Change c : rules.changes()) {
                 named.add(new ChangeRow(c.name(), DurationText.format(c.duration())));
@@ -1206,6 +1214,23 @@ public final class PlanViewModel {
     /** Highest p90 traffic of a window, in percent of the weekly peak; empty for no limit. */
     public StringProperty maxP90ShareProperty() {
         return maxP90Share;
+    }
+
+    /**
+     * Which traffic ranks the windows: the forecast where it reaches and beat the weekly profile in
+     * its backtest (automatic), the forecast wherever it reaches, or the weekly profile.
+     */
+    public ObjectProperty<OutlookChoice> trafficOutlookProperty() {
+        return trafficOutlook;
+    }
+
+    /** What the shown plan's traffic stands on (forecast or weekly profile) and why; empty before a plan. */
+    public ReadOnlyStringProperty outlookNoteProperty() {
+        return outlookNote.getReadOnlyProperty();
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** The team's time zone (dates, staff hours, blackouts, holidays, habit); empty for the main window's. */

@@ -29,6 +29,7 @@ import org.lowtide.planning.Blackout;
 import org.lowtide.planning.ChangeWindow;
 import org.lowtide.planning.Constraints;
 import org.lowtide.planning.HolidayPolicy;
+import org.lowtide.planning.OutlookChoice;
 import org.lowtide.planning.Plan;
 import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.ScheduleExports;
@@ -428,6 +429,7 @@ class PlanViewModelTest {
             viewModel.maxP90ShareProperty().set("40");
             viewModel.countPerProperty().set(PlanRules.CountPeriod.MONTH);
             viewModel.teamZoneProperty().set("America/New_York");
+            viewModel.trafficOutlookProperty().set(OutlookChoice.FORECAST);
         });
         assertThat(viewModel.getErrorMessage()).isEmpty();
         PlanResult saved = viewModel.getResult();
@@ -439,6 +441,7 @@ class PlanViewModelTest {
         });
         assertThat(rules.maxP90Share()).hasValue(0.4);
         assertThat(rules.per()).contains(PlanRules.CountPeriod.MONTH);
+        assertThat(rules.outlook()).isEqualTo(OutlookChoice.FORECAST);
         assertThat(saved.request().windows().constraints().zone()).isEqualTo(ZoneId.of("America/New_York"));
         assertThat(saved.request().analysis().options().zone()).isEqualTo(BERLIN);
         Path file = dir.resolve("rules.lowtide");
@@ -454,8 +457,36 @@ class PlanViewModelTest {
         assertThat(reopened.maxP90ShareProperty().get()).isEqualTo("40");
         assertThat(reopened.countPerProperty().get()).isEqualTo(PlanRules.CountPeriod.MONTH);
         assertThat(reopened.teamZoneProperty().get()).isEqualTo("America/New_York");
+        assertThat(reopened.trafficOutlookProperty().get()).isEqualTo(OutlookChoice.FORECAST);
         assertThat(reopened.getZone()).isEqualTo(BERLIN);
         assertThat(reopened.getResult().plan().windows()).isEqualTo(saved.plan().windows());
+    }
+
+    @Test
+    void theForecastRanksWhereItReachesAndTheScreenSaysSo() throws Exception {
+        // The shop sample ends with 2025; a horizon in January 2026 lies within the forecast's reach.
+        onFx(() -> {
+            viewModel.fromProperty().set(LocalDate.of(2026, 1, 5));
+            viewModel.toProperty().set(LocalDate.of(2026, 2, 1));
+            viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN));
+        });
+        assertThat(viewModel.getErrorMessage()).isEmpty();
+        PlanResult shown = viewModel.getResult();
+        assertThat(shown.request().rules().outlook()).isEqualTo(OutlookChoice.AUTO);
+        assertThat(shown.traffic().usesForecast()).isTrue();
+        assertThat(viewModel.outlookNoteProperty().get()).startsWith("Ranked on the forecast (backtest MASE")
+                .endsWith(".");
+        org.jfree.chart.plot.XYPlot plot = viewModel.timelineChartProperty().get().getXYPlot();
+        assertThat(plot.getFixedLegendItems().get(0).getLabel()).isEqualTo("expected traffic (forecast)");
+        assertThat(plot.getDataset(2).getItemCount(0)).as("the p90 line").isPositive();
+
+        // The typical week instead, on the same inputs: the note says so, the plan is planned again.
+        onFx(() -> viewModel.trafficOutlookProperty().set(OutlookChoice.PROFILE));
+        assertThat(viewModel.getResult().traffic().usesForecast()).isFalse();
+        assertThat(viewModel.outlookNoteProperty().get())
+                .isEqualTo("Ranked on the weekly profile (median of past weeks), as asked.");
+        assertThat(viewModel.timelineChartProperty().get().getXYPlot().getFixedLegendItems().get(0).getLabel())
+                .isEqualTo("expected traffic (typical week)");
     }
 
     @Test
