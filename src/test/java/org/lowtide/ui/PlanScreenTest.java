@@ -79,5 +79,13 @@ class PlanScreenTest {
         assertThat(timeline.getWidth()).isGreaterThan(300);
         assertThat(timeline.getHeight()).isGreaterThan(100);
         assertThat(robot.lookup("#planSummary").queryLabeled().getText()).startsWith("Best: ");
+        // What the traffic stands on is said above the timeline; the choice sits with the rules.
+        assertThat(robot.lookup("#outlookNote").queryLabeled().getText()).startsWith("Ranked on the ");
+        assertThat(robot.lookup("#outlookNote").match(NodeQueryUtils.isVisible()).tryQuery()).isPresent();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<org.lowtide.planning.OutlookChoice> outlook = robot
+                .lookup("#trafficOutlookChoice").queryAs(javafx.scene.control.ChoiceBox.class);
+        assertThat(outlook.getValue()).isEqualTo(org.lowtide.planning.OutlookChoice.AUTO);
+        assertThat(outlook.getConverter().toString(outlook.getValue())).isEqualTo("forecast if it did better");
     }
 }
