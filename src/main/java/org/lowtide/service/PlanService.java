@@ -81,7 +81,8 @@ public final class PlanService {
             cancellation.check();
             progress.progress(0.85, "Ranking candidate windows");
             Plan plan = WindowPlanner.plan(windows, traffic.traffic(), Optional.of(profile.slots()),
-                    Optional.of(profile.expected()), request.rules(), p90Share);
+                    Optional.of(weekly(traffic.usesForecast(), traffic.traffic(), profile.slots(), profile.expected(),
+                            horizonEnd(windows))), request.rules(), p90Share);
             progress.progress(1.0, "Done");
             return new PlanResult(resolved, analysed, plan, Optional.empty(), Map.of(), traffic);
         }
@@ -136,7 +137,8 @@ public final class PlanService {
         }
         cancellation.check();
         progress.progress(0.85, "Ranking candidate windows");
-        Plan plan = WindowPlanner.plan(windows, outlook, Optional.of(curve.slots()), Optional.of(expected),
+        Plan plan = WindowPlanner.plan(windows, outlook, Optional.of(curve.slots()),
+                Optional.of(weekly(dated.isPresent(), outlook, curve.slots(), expected, horizonEnd(windows))),
                 request.rules(), p90Share);
         progress.progress(0.9, "Simulating a change in each window");
         Map<Integer, CostEstimate> windowCosts = new LinkedHashMap<>();
@@ -163,6 +165,41 @@ public final class PlanService {
         }
         progress.progress(1.0, "Done");
         return new PlanResult(resolved, analysed, plan, Optional.of(report), windowCosts, traffic);
+    }
+
+    /**
+     * The weekly values the recurring rule is chosen on: as they are on the weekly profile; on the
+     * forecast, each slot's mean over the horizon's dated steps, so that the rule and the dated
+     * windows rank on the same traffic (a slot the horizon never meets keeps its weekly value).
+     */
+    private static double[] weekly(boolean forecast, Outlook outlook, WeekSlots slots, double[] perSlot,
+                                   Instant horizonEnd) {
+        if (!forecast) {
+            return perSlot;
+        }
+        double[] sum = new double[perSlot.length];
+        int[] count = new int[perSlot.length];
+        double[] values = outlook.expected();
+        WeekSlots.Locator locator = slots.locator();
+        for (int i = 0; i < values.length && outlook.timeAt(i).isBefore(horizonEnd); i++) {
+            if (!Double.isNaN(values[i])) {
+                int slot = locator.slotOf(outlook.timeAt(i).getEpochSecond());
+                sum[slot] += values[i];
+                count[slot]++;
+            }
+        }
+        double[] mean = perSlot.clone();
+        for (int s = 0; s < mean.length; s++) {
+            if (count[s] > 0) {
+                mean[s] = sum[s] / count[s];
+            }
+        }
+        return mean;
+    }
+
+    /** @return the end of the horizon's last day, in the plan's zone */
+    private static Instant horizonEnd(WindowRequest windows) {
+        return windows.to().plusDays(1).atStartOfDay(windows.constraints().zone()).toInstant();
     }
 
     private static double[] ones(int n) {

@@ -143,6 +143,27 @@ class PlanForecastTest {
     }
 
     @Test
+    void theWeeklyRuleStandsOnTheSameTrafficAsTheDatedWindows() throws Exception {
+        // The shop sample ends with December, whose weeks the forecast carries into January: there it
+        // finds Thursday nights cheapest where the median week says Saturdays. Either way the rule
+        // is the slot of the best dated window.
+        for (String outlook : List.of("forecast", "profile")) {
+            Run r = run("plan", Path.of("sample-data", "shop-hourly-2025.csv").toString(), "--zone", "Europe/Berlin",
+                    "--from", "2026-01-05", "--to", "2026-02-15", "--allowed", "Mon-Fri 01:00-06:00", "--allowed",
+                    "Sat 02:00-08:00", "--traffic-outlook", outlook, "--json");
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode json = new ObjectMapper().readTree(r.out());
+            java.time.OffsetDateTime best = java.time.OffsetDateTime.parse(json.path("windows").get(0).path("start")
+                    .asText());
+            assertThat(json.path("recurring").path("dayOfWeek").asText()).as(outlook)
+                    .isEqualTo(best.getDayOfWeek().name());
+            assertThat(json.path("recurring").path("start").asText()).as(outlook)
+                    .isEqualTo(best.toLocalTime().toString());
+            assertThat(json.path("trafficOutlook").path("used").asText()).isEqualTo(outlook);
+        }
+    }
+
+    @Test
     void aHorizonBeyondTheForecastsReachIsRankedOnTheProfileAndSaysWhy() throws Exception {
         Run r = run("plan", traffic.toString(), "--zone", "UTC", "--from", "2026-09-01", "--to", "2026-09-14",
                 "--by-traffic");
