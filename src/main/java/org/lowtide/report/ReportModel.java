@@ -53,7 +53,8 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
             "allowed", "any time of day: no staff hours given",
             "blackouts", "no freezes given",
             "holidays", "no holiday calendar given",
-            "habit", "no habit given: compared with the median window instead");
+            "habit", "no habit given: compared with the median window instead",
+            "outlook", "the forecast where it reaches and beat the typical week in its backtest");
 
     public ReportModel {
         Objects.requireNonNull(input, "input");
@@ -310,9 +311,8 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
             rows.add(new AssumptionRow(plan, "Window score", "expected traffic over window and rollback tail, "
                     + over, "from your data"));
         }
-        input.traffic().ifPresent(o -> rows.add(new AssumptionRow(plan, "Traffic outlook", o.note(),
-                input.userPlanInputs().contains("outlook") ? "your input (" + o.choice().id() + ")"
-                        : "Lowtide default: the forecast where it reaches and beat the typical week in its backtest")));
+        input.traffic().ifPresent(o -> rows.add(planRow(input, "outlook", "Traffic outlook", o.note()
+                + " (asked: " + o.choice().id() + ")")));
         input.cost().ifPresent(cost -> {
             String code = cost.currency().getCurrencyCode();
             for (Assumption<?> a : cost.assumptions().all()) {

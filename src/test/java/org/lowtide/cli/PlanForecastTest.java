@@ -164,6 +164,22 @@ class PlanForecastTest {
     }
 
     @Test
+    void theReportShowsTheForecastItRankedOnAndSaysSo() throws Exception {
+        Path pdf = dir.resolve("falling.pdf");
+        Run r = run("report", traffic.toString(), "--zone", "UTC", "--from", "2025-11-25", "--to", "2025-12-21",
+                "--by-traffic", "--traffic-outlook", "forecast", "--pdf", pdf.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("The traffic forecast for 25 Nov 2025 to 21 Dec 2025")
+                .contains("the band is its 80 % interval")
+                .contains("Traffic outlook ranked on the forecast (backtest MASE")
+                .contains("(asked: forecast) your input");
+    }
+
+    @Test
     void aHorizonBeyondTheForecastsReachIsRankedOnTheProfileAndSaysWhy() throws Exception {
         Run r = run("plan", traffic.toString(), "--zone", "UTC", "--from", "2026-09-01", "--to", "2026-09-14",
                 "--by-traffic");

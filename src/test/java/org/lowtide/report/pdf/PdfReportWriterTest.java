@@ -88,6 +88,14 @@ class PdfReportWriterTest {
         }
         assertThat(text.contains(PdfText.squeeze("published: DORA / Google Cloud, Accelerate State of DevOps "
                 + "Report 2023"))).isTrue();
+        // What the ranking's traffic stood on: here the horizon lies inside the history.
+        assertThat(shop.assumptions()).anySatisfy(a -> {
+            assertThat(a.name()).isEqualTo("Traffic outlook");
+            assertThat(a.value()).startsWith("ranked on the weekly profile: the horizon ends before the data does")
+                    .endsWith("(asked: auto)");
+            assertThat(a.source()).isEqualTo("Lowtide default: the forecast where it reaches and beat the typical "
+                    + "week in its backtest");
+        });
     }
 
     @Test
