@@ -100,71 +100,86 @@ public final class PlanService {
                     org.lowtide.cost.ScenarioSet.defaults(), CostAnalysis.DEFAULT_SIMULATIONS,
                     CostAnalysis.DEFAULT_SEED, cancellation);
         }
+        MoneyOutlook money = moneyOutlook(report, assumptions, traffic, profile.slots(), from, to);
+        traffic = money.traffic();
         RevenueCurve curve = report.curve();
-        double[] expected = report.expectedBySlot();
-        Outlook outlook;
-        Optional<ChangeCostModel.ScaledCosts> dated = Optional.empty();
-        if (traffic.usesForecast() && curve.slots().slot().equals(profile.slots().slot())) {
-            // Where the forecast reaches, each step's revenue is its slot's times the forecast over
-            // the profile (a flat rate stays flat: only the p90 limit then follows the forecast).
-            boolean flat = assumptions.revenue().value() instanceof org.lowtide.cost.RevenueBasis.Amount amount
-                    && !amount.spreadByTraffic();
-            if (flat) {
-                traffic = traffic.withNote(traffic.note() + "; the revenue is a flat rate, so the forecast moves "
-                        + "the p90 limit and the p90 cost, not the expected cost");
-            }
-            double[] factors = flat ? ones(traffic.traffic().size()) : traffic.factors();
-            int[] slotOf = slotsOf(curve.slots(), from, factors.length);
-            ChangeCostModel.ScaledCosts along = report.model().expectedCostAlong(slotOf, factors);
-            double[] ratio = traffic.upperRatios();
-            double[] upper = new double[factors.length];
-            double[] cost = along.expected();
-            for (int i = 0; i < upper.length; i++) {
-                boolean forecastStep = i >= traffic.forecastFrom() && i < traffic.forecastTo();
-                upper[i] = cost[i] * (forecastStep ? ratio[i] : curve.factor(slotOf[i], 0.9));
-            }
-            outlook = new Outlook(from, curve.slots().slot(), cost, upper, curve.currency().getCurrencyCode(),
-                    Outlook.Kind.COST_OF_CHANGE);
-            dated = Optional.of(along);
-        } else {
+        cancellation.check();
+        progress.progress(0.85, "Ranking candidate windows");
+        Plan plan = WindowPlanner.plan(windows, money.outlook(), Optional.of(curve.slots()),
+                Optional.of(weekly(money.dated().isPresent(), money.outlook(), curve.slots(), report.expectedBySlot(),
+                        horizonEnd(windows))), request.rules(), p90Share);
+        progress.progress(0.9, "Simulating a change in each window");
+        Map<Integer, CostEstimate> windowCosts = new LinkedHashMap<>();
+        ChangeSimulator simulator = new ChangeSimulator(report.model());
+        for (ChangeWindow w : plan.windows()) {
+            windowCosts.put(w.rank(), simulate(simulator, w, curve, money.dated(), from));
+            cancellation.check();
+        }
+        progress.progress(1.0, "Done");
+        return new PlanResult(resolved, analysed, plan, Optional.of(report), windowCosts, traffic);
+    }
+
+    /**
+     * The cost of a change at every step of the horizon, its p90, and (on the forecast) the revenue
+     * factors behind it.
+     */
+    private record MoneyOutlook(Outlook outlook, Optional<ChangeCostModel.ScaledCosts> dated, TrafficOutlook traffic) {
+    }
+
+    private static MoneyOutlook moneyOutlook(CostReport report, CostAssumptions assumptions, TrafficOutlook traffic,
+                                             WeekSlots profileSlots, Instant from, Instant to) {
+        RevenueCurve curve = report.curve();
+        String currency = curve.currency().getCurrencyCode();
+        if (!traffic.usesForecast() || !curve.slots().slot().equals(profileSlots.slot())) {
+            double[] expected = report.expectedBySlot();
             double[] upper = new double[expected.length];
             for (int s = 0; s < expected.length; s++) {
                 // The cost if the week's traffic in that slot is at its 90th percentile.
                 upper[s] = expected[s] * curve.factor(s, 0.9);
             }
-            outlook = Outlooks.fromSlots(curve.slots(), expected, upper, from, to,
-                    curve.currency().getCurrencyCode(), Outlook.Kind.COST_OF_CHANGE);
+            return new MoneyOutlook(Outlooks.fromSlots(curve.slots(), expected, upper, from, to, currency,
+                    Outlook.Kind.COST_OF_CHANGE), Optional.empty(), traffic);
         }
-        cancellation.check();
-        progress.progress(0.85, "Ranking candidate windows");
-        Plan plan = WindowPlanner.plan(windows, outlook, Optional.of(curve.slots()),
-                Optional.of(weekly(dated.isPresent(), outlook, curve.slots(), expected, horizonEnd(windows))),
-                request.rules(), p90Share);
-        progress.progress(0.9, "Simulating a change in each window");
-        Map<Integer, CostEstimate> windowCosts = new LinkedHashMap<>();
-        ChangeSimulator simulator = new ChangeSimulator(report.model());
+        // Where the forecast reaches, each step's revenue is its slot's times the forecast over the
+        // profile (a flat rate stays flat: only the p90 values then follow the forecast).
+        boolean flat = assumptions.revenue().value() instanceof org.lowtide.cost.RevenueBasis.Amount amount
+                && !amount.spreadByTraffic();
+        TrafficOutlook noted = flat ? traffic.withNote(traffic.note() + "; the revenue is a flat rate, so the "
+                + "forecast moves the p90 limit and the p90 cost, not the expected cost") : traffic;
+        double[] factors = flat ? ones(traffic.traffic().size()) : traffic.factors();
+        int[] slotOf = slotsOf(curve.slots(), from, factors.length);
+        ChangeCostModel.ScaledCosts along = report.model().expectedCostAlong(slotOf, factors);
+        double[] ratio = traffic.upperRatios();
+        double[] cost = along.expected();
+        double[] upper = new double[cost.length];
+        for (int i = 0; i < upper.length; i++) {
+            boolean forecastStep = i >= traffic.forecastFrom() && i < traffic.forecastTo();
+            upper[i] = cost[i] * (forecastStep ? ratio[i] : curve.factor(slotOf[i], 0.9));
+        }
+        return new MoneyOutlook(new Outlook(from, curve.slots().slot(), cost, upper, currency,
+                Outlook.Kind.COST_OF_CHANGE), Optional.of(along), noted);
+    }
+
+    /** A seeded simulation of a change going live at any step of a window, on the forecast's factors when given. */
+    private static CostEstimate simulate(ChangeSimulator simulator, ChangeWindow w, RevenueCurve curve,
+                                         Optional<ChangeCostModel.ScaledCosts> dated, Instant from) {
+        double[] minutes = startMinutes(w, curve, curve.slots().zone());
+        long seed = CostAnalysis.DEFAULT_SEED + w.rank();
+        if (dated.isEmpty()) {
+            return simulator.simulateAcross(minutes, CostAnalysis.DEFAULT_SIMULATIONS, seed);
+        }
         long stepSeconds = curve.slots().slot().getSeconds();
-        for (ChangeWindow w : plan.windows()) {
-            double[] minutes = startMinutes(w, curve, curve.slots().zone());
-            long seed = CostAnalysis.DEFAULT_SEED + w.rank();
-            if (dated.isPresent()) {
-                int first = (int) ((w.window().start().getEpochSecond() - from.getEpochSecond()) / stepSeconds);
-                double[] planned = new double[minutes.length];
-                double[] incident = new double[minutes.length];
-                for (int k = 0; k < minutes.length; k++) {
-                    int i = Math.min(first + k, dated.get().expected().length - 1);
-                    planned[k] = dated.get().plannedScale()[i];
-                    incident[k] = dated.get().incidentScale()[i];
-                }
-                windowCosts.put(w.rank(), simulator.simulateAcross(minutes, planned, incident,
-                        CostAnalysis.DEFAULT_SIMULATIONS, seed));
-            } else {
-                windowCosts.put(w.rank(), simulator.simulateAcross(minutes, CostAnalysis.DEFAULT_SIMULATIONS, seed));
-            }
-            cancellation.check();
+        int first = (int) ((w.window().start().getEpochSecond() - from.getEpochSecond()) / stepSeconds);
+        double[] plannedScale = dated.get().plannedScale();
+        double[] incidentScale = dated.get().incidentScale();
+        double[] planned = new double[minutes.length];
+        double[] incident = new double[minutes.length];
+        for (int k = 0; k < minutes.length; k++) {
+            int i = Math.min(first + k, plannedScale.length - 1);
+            planned[k] = plannedScale[i];
+            incident[k] = incidentScale[i];
         }
-        progress.progress(1.0, "Done");
-        return new PlanResult(resolved, analysed, plan, Optional.of(report), windowCosts, traffic);
+        return simulator.simulateAcross(minutes, planned, incident, CostAnalysis.DEFAULT_SIMULATIONS, seed);
     }
 
     /**
