@@ -167,22 +167,22 @@ public record TrafficOutlook(Outlook traffic, double[] lower, double[] profileLe
         Arrays.fill(peaks, profile.peak());
         ZoneId zone = profile.slots().zone();
         if (choice == OutlookChoice.PROFILE) {
-            return new TrafficOutlook(profiled, nan(n), level, peaks, 0, 0, choice,
+            return onProfile(profiled, peaks, choice,
                     "ranked on the weekly profile (median of past weeks), as asked");
         }
         if (forecast.isEmpty() || forecast.get().size() == 0) {
-            return new TrafficOutlook(profiled, nan(n), level, peaks, 0, 0, choice,
+            return onProfile(profiled, peaks, choice,
                     "ranked on the weekly profile: the data gave no forecast");
         }
         Forecast f = forecast.get();
         Optional<Forecast.Backtest> bt = f.backtest();
         if (choice == OutlookChoice.AUTO && bt.isEmpty()) {
-            return new TrafficOutlook(profiled, nan(n), level, peaks, 0, 0, choice,
+            return onProfile(profiled, peaks, choice,
                     "ranked on the weekly profile: the history was too short to backtest the forecast "
                             + "(asking for the forecast outlook uses it anyway)");
         }
         if (choice == OutlookChoice.AUTO && bt.get().mase() > reference(bt.get())) {
-            return new TrafficOutlook(profiled, nan(n), level, peaks, 0, 0, choice, String.format(java.util.Locale.ROOT,
+            return onProfile(profiled, peaks, choice, String.format(java.util.Locale.ROOT,
                     "ranked on the weekly profile: in the backtest the forecast missed by more than %s "
                             + "(MASE %.2f against %.2f)", referenceName(bt.get()), bt.get().mase(),
                     reference(bt.get())));
@@ -202,7 +202,7 @@ public record TrafficOutlook(Outlook traffic, double[] lower, double[] profileLe
                     ? "the data ends " + dataEnd + " and the forecast reaches "
                             + forecastEnd.minusSeconds(1).atZone(zone).toLocalDate() + ", before the horizon starts"
                     : "the horizon ends before the data does (" + dataEnd + ")";
-            return new TrafficOutlook(profiled, nan(n), level, peaks, 0, 0, choice, "ranked on the weekly profile: " + why);
+            return onProfile(profiled, peaks, choice, "ranked on the weekly profile: " + why);
         }
         double[] expected = profiled.expected();
         double[] upper = profiled.upper();
@@ -246,6 +246,11 @@ public record TrafficOutlook(Outlook traffic, double[] lower, double[] profileLe
                     + " weeks past the data at most)" : "");
         }
         return new TrafficOutlook(traffic, lowerBound, level, peaks, first, end, choice, note);
+    }
+
+    /** The outlook of the weekly profile alone, with why. */
+    private static TrafficOutlook onProfile(Outlook profiled, double[] peaks, OutlookChoice choice, String note) {
+        return new TrafficOutlook(profiled, nan(profiled.size()), profiled.expected(), peaks, 0, 0, choice, note);
     }
 
     private static double[] nan(int n) {
