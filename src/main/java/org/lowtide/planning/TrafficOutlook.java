@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.lowtide.analysis.Forecast;
@@ -82,6 +83,42 @@ public record TrafficOutlook(Outlook traffic, double[] lower, double[] profileLe
         long i = Math.floorDiv(instant.getEpochSecond() - traffic.start().getEpochSecond(),
                 traffic.step().getSeconds());
         return i >= forecastFrom && i < forecastTo;
+    }
+
+    /**
+     * The same outlook with public holidays' measured effect on the forecast's steps: every step of
+     * a listed local day is scaled by that day's ratio (the holiday's traffic over a normal day's,
+     * measured on the same holiday in the history). The forecast repeats ordinary weeks and knows no
+     * holidays; the weekly profile's steps are left as they are (a median of past weeks, one holiday
+     * among them barely moves it, and there is no trend to correct).
+     *
+     * @param ratios    ratio by local date
+     * @param zone      the zone whose local days the dates are
+     * @param described the holidays applied, in words, for the note
+     */
+    public TrafficOutlook withHolidayEffects(Map<LocalDate, Double> ratios, ZoneId zone, String described) {
+        if (ratios.isEmpty() || !usesForecast()) {
+            return this;
+        }
+        double[] expected = traffic.expected();
+        double[] upper = traffic.upper();
+        double[] low = lower.clone();
+        boolean any = false;
+        for (int i = forecastFrom; i < forecastTo; i++) {
+            Double ratio = ratios.get(traffic.timeAt(i).atZone(zone).toLocalDate());
+            if (ratio != null && Double.isFinite(ratio) && ratio >= 0) {
+                expected[i] *= ratio;
+                upper[i] *= ratio;
+                low[i] *= ratio;
+                any = true;
+            }
+        }
+        if (!any) {
+            return this;
+        }
+        Outlook scaled = new Outlook(traffic.start(), traffic.step(), expected, upper, traffic.unit(), traffic.kind());
+        return new TrafficOutlook(scaled, low, profileLevel, peak, forecastFrom, forecastTo, choice,
+                note + "; measured holiday effects applied: " + described);
     }
 
     /** @return whether any step uses the forecast */

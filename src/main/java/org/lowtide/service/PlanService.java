@@ -8,12 +8,16 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.lowtide.analysis.HolidayEffect;
 import org.lowtide.analysis.Patterns;
 import org.lowtide.analysis.WeekSlots;
 import org.lowtide.analysis.WeeklyProfile;
@@ -74,8 +78,9 @@ public final class PlanService {
         PlanRequest resolved = new PlanRequest(request.analysis(), windows, request.holidays(), request.cost(),
                 request.rules());
         progress.progress(0.72, "Laying the expected traffic over the horizon");
-        TrafficOutlook traffic = TrafficOutlook.of(profile, analysed.patterns().flatMap(Patterns::forecast), choice,
-                from, to, analysed.series().unit());
+        TrafficOutlook traffic = withHolidayEffects(TrafficOutlook.of(profile,
+                analysed.patterns().flatMap(Patterns::forecast), choice, from, to, analysed.series().unit()),
+                analysed, request.holidays(), windows.constraints().holidays(), profile.slots().zone());
         double[] p90Share = traffic.p90ShareOfPeak();
         if (request.cost().isEmpty()) {
             cancellation.check();
@@ -117,6 +122,36 @@ public final class PlanService {
         }
         progress.progress(1.0, "Done");
         return new PlanResult(resolved, analysed, plan, Optional.of(report), windowCosts, traffic);
+    }
+
+    /**
+     * The horizon's holidays that the history measured (the same holiday, by name, in past years)
+     * scale the forecast on their day.
+     */
+    private TrafficOutlook withHolidayEffects(TrafficOutlook traffic, AnalysisResult analysed,
+                                              Optional<String> calendar, List<Holiday> holidays, ZoneId zone) {
+        if (!traffic.usesForecast() || calendar.isEmpty() || holidays.isEmpty()) {
+            return traffic;
+        }
+        Map<String, double[]> measured = new LinkedHashMap<>();
+        for (HolidayEffect e : analysis.holidays(analysed, calendar.get())) {
+            if (e.inHistory() && Double.isFinite(e.ratio())) {
+                double[] sumCount = measured.computeIfAbsent(e.name(), k -> new double[2]);
+                sumCount[0] += e.ratio();
+                sumCount[1]++;
+            }
+        }
+        Map<LocalDate, Double> ratios = new LinkedHashMap<>();
+        List<String> applied = new ArrayList<>();
+        for (Holiday h : holidays) {
+            double[] sumCount = measured.get(h.name());
+            if (sumCount != null && !ratios.containsKey(h.date())) {
+                double ratio = sumCount[0] / sumCount[1];
+                ratios.put(h.date(), ratio);
+                applied.add(String.format(Locale.ROOT, "%s %s ×%.2f", h.name(), h.date(), ratio));
+            }
+        }
+        return traffic.withHolidayEffects(ratios, zone, String.join(", ", applied));
     }
 
     /**

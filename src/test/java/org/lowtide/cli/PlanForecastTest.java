@@ -164,6 +164,18 @@ class PlanForecastTest {
     }
 
     @Test
+    void aHolidayTheHistoryMeasuredScalesTheForecastOnItsDay() throws Exception {
+        // The shop sample measured Epiphany 2025 in Bavaria; the forecast for January 2026 does not know it.
+        Run r = run("plan", Path.of("sample-data", "shop-hourly-2025.csv").toString(), "--zone", "Europe/Berlin",
+                "--from", "2026-01-05", "--to", "2026-01-18", "--holidays", "DE-BY", "--holidays-as", "allowed",
+                "--by-traffic", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode outlook = new ObjectMapper().readTree(r.out()).path("trafficOutlook");
+        assertThat(outlook.path("used").asText()).isEqualTo("forecast");
+        assertThat(outlook.path("note").asText()).contains("; measured holiday effects applied: Epiphany 2026-01-06 ×0.");
+    }
+
+    @Test
     void theReportShowsTheForecastItRankedOnAndSaysSo() throws Exception {
         Path pdf = dir.resolve("falling.pdf");
         Run r = run("report", traffic.toString(), "--zone", "UTC", "--from", "2025-11-25", "--to", "2025-12-21",

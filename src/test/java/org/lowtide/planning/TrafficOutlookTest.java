@@ -103,6 +103,26 @@ class TrafficOutlookTest {
     }
 
     @Test
+    void aMeasuredHolidayScalesTheForecastOnItsDayOnly() {
+        Instant from = DATA_END.minus(Duration.ofHours(24));
+        TrafficOutlook o = TrafficOutlook.of(profile(), Optional.of(forecast(72, HOUR, 0.5, 1.0)), OutlookChoice.AUTO,
+                from, DATA_END.plus(Duration.ofHours(72)), "requests");
+        // A holiday on the forecast's second day at 60 % of a normal day, and one on the profile's day.
+        TrafficOutlook h = o.withHolidayEffects(java.util.Map.of(java.time.LocalDate.of(2026, 3, 3), 0.6,
+                java.time.LocalDate.of(2026, 3, 1), 0.5), ZoneOffset.UTC, "Test Day 2026-03-03 ×0.60");
+        for (int i = 0; i < o.traffic().size(); i++) {
+            boolean holiday = i >= 48 && i < 72;
+            double factor = holiday ? 0.6 : 1.0;
+            assertThat(h.traffic().expected()[i]).as("step %d", i).isEqualTo(o.traffic().expected()[i] * factor);
+            assertThat(h.traffic().upper()[i]).isEqualTo(o.traffic().upper()[i] * factor);
+        }
+        assertThat(h.lower()[50]).isEqualTo(o.lower()[50] * 0.6);
+        assertThat(h.traffic().expected()[0]).isEqualTo(100);   // the profile's step: untouched
+        assertThat(h.note()).endsWith("; measured holiday effects applied: Test Day 2026-03-03 ×0.60");
+        assertThat(o.withHolidayEffects(java.util.Map.of(), ZoneOffset.UTC, "")).isSameAs(o);
+    }
+
+    @Test
     void profileAndMissingOrDistantForecastsLeaveTheProfile() {
         Instant from = DATA_END.plus(Duration.ofDays(60));
         TrafficOutlook far = TrafficOutlook.of(profile(), Optional.of(forecast(24, HOUR, 0.5, 1.0)),
