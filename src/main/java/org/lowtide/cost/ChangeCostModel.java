@@ -52,6 +52,8 @@ public final class ChangeCostModel {
     private final double creditPerMinute;
     private final double nightMultiplier;
     private final HoursOfDay nightHours;
+    /** The per-slot table of the closed form, built on first use (a plan asks for it twice). */
+    private volatile SlotParts slotParts;
 
     /**
      * @param curve       expected revenue per minute over the week (and its spread)
@@ -303,6 +305,16 @@ public final class ChangeCostModel {
     }
 
     private SlotParts slotParts() {
+        SlotParts parts = slotParts;
+        if (parts == null) {
+            // Racing threads may both build it; the tables are equal and never changed after.
+            parts = buildSlotParts();
+            slotParts = parts;
+        }
+        return parts;
+    }
+
+    private SlotParts buildSlotParts() {
         int count = curve.slots().count();
         double slotMinutes = curve.slotMinutes();
         double offset = plannedMinutes - Math.floor(plannedMinutes / slotMinutes) * slotMinutes;

@@ -52,18 +52,4 @@ public final class Outlooks {
         }
         return new Outlook(from, step, expected, high, unit, kind);
     }
-
-    /**
-     * @return the profile's expected traffic summed over the steps of {@code window} (each step
-     *         taking the level of the local-week slot it starts in)
-     */
-    public static double trafficOver(WeeklyProfile profile, org.lowtide.traffic.Interval window) {
-        WeekSlots.Locator locator = profile.slots().locator();
-        long step = profile.slots().slot().getSeconds();
-        double sum = 0;
-        for (long t = window.start().getEpochSecond(); t < window.end().getEpochSecond(); t += step) {
-            sum += profile.expectedAt(locator.slotOf(t));
-        }
-        return sum;
-    }
 }

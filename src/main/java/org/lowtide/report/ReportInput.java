@@ -31,14 +31,13 @@ import org.lowtide.traffic.TrafficSeries;
  * @param cost           the cost model's report on the same traffic, when money is to be shown
  * @param windowCosts    when the plan was ranked in money: the simulated cost of a change in each
  *                       dated window, by rank (as {@code plan --json} prints it); empty otherwise
- * @param traffic        the traffic the plan was ranked on over its horizon (forecast or typical week),
- *                       when known
+ * @param traffic        the traffic the plan was ranked on over its horizon (forecast or typical week)
  */
 public record ReportInput(ReportOptions options, Provenance provenance, TrafficSeries series, WeeklyProfile profile,
                           List<Trough> troughs, Plan plan, List<LabelledInterval> outages, List<String> notes,
                           int importWarnings, Set<String> userPlanInputs,
                           Optional<CostReport> cost, Map<Integer, CostEstimate> windowCosts,
-                          Optional<TrafficOutlook> traffic) {
+                          TrafficOutlook traffic) {
 
     public ReportInput {
         Objects.requireNonNull(options, "options");

@@ -201,11 +201,9 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
         String label = "10th–90th percentile of past weeks";
         String caption = "The typical week laid over " + dates + "; the band holds the 10th to 90th percentile of "
                 + "past weeks.";
-        Optional<TrafficOutlook> traffic = input.traffic().filter(TrafficOutlook::usesForecast);
-        if (traffic.isPresent() && traffic.get().traffic().start().equals(from)
-                && traffic.get().traffic().step().equals(slots.slot())) {
+        TrafficOutlook o = input.traffic();
+        if (o.usesForecast() && o.traffic().start().equals(from) && o.traffic().step().equals(slots.slot())) {
             // Where the plan ranked on the forecast, the chart shows the forecast and its 80 % interval.
-            TrafficOutlook o = traffic.get();
             double[] e = o.traffic().expected();
             double[] u = o.traffic().upper();
             double[] l = o.lower();
@@ -301,7 +299,7 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
                 ? " (no changes on holidays)" : " (holidays allowed, flagged)")));
         rows.add(planRow(input, "habit", "When the team changes today",
                 r.habit().map(WindowRequest.Habit::toString).orElse("not given")));
-        String over = input.traffic().filter(TrafficOutlook::usesForecast).isPresent()
+        String over = input.traffic().usesForecast()
                 ? "on the traffic forecast where it reaches (see Traffic outlook)"
                 : "on the typical week laid over the horizon's dates";
         if (input.plannedInMoney()) {
@@ -311,8 +309,8 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
             rows.add(new AssumptionRow(plan, "Window score", "expected traffic over window and rollback tail, "
                     + over, "from your data"));
         }
-        input.traffic().ifPresent(o -> rows.add(planRow(input, "outlook", "Traffic outlook", o.note()
-                + " (asked: " + o.choice().id() + ")")));
+        rows.add(planRow(input, "outlook", "Traffic outlook", input.traffic().note() + " (asked: "
+                + input.traffic().choice().id() + ")"));
         input.cost().ifPresent(cost -> {
             String code = cost.currency().getCurrencyCode();
             for (Assumption<?> a : cost.assumptions().all()) {

@@ -134,7 +134,10 @@ public final class PlanService {
             return traffic;
         }
         Map<String, double[]> measured = new LinkedHashMap<>();
-        for (HolidayEffect e : analysis.holidays(analysed, calendar.get())) {
+        // The analysis measured them already when it was asked for the same calendar.
+        List<HolidayEffect> effects = analysed.request().holidays().equals(calendar) ? analysed.holidays()
+                : analysis.holidays(analysed, calendar.get());
+        for (HolidayEffect e : effects) {
             if (e.inHistory() && Double.isFinite(e.ratio())) {
                 double[] sumCount = measured.computeIfAbsent(e.name(), k -> new double[2]);
                 sumCount[0] += e.ratio();

@@ -128,7 +128,7 @@ public final class ReportService {
                         "cannot report on this data: " + String.join("; ", analysis.notes()))),
                 analysis.troughs(), result.plan(), outages(analysis), analysis.notes(),
                 analysis.imported().warnings().size(),
-                userPlanInputs, report, windowCosts, Optional.of(result.traffic()));
+                userPlanInputs, report, windowCosts, result.traffic());
         return ReportModel.of(input);
     }
 

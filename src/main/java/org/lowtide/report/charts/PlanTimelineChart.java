@@ -35,12 +35,10 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.lowtide.analysis.WeeklyProfile;
 import org.lowtide.planning.Blackout;
 import org.lowtide.planning.ChangeWindow;
 import org.lowtide.planning.Holiday;
 import org.lowtide.planning.Outlook;
-import org.lowtide.planning.Outlooks;
 import org.lowtide.planning.Plan;
 import org.lowtide.planning.Rejection;
 import org.lowtide.planning.TrafficOutlook;
@@ -79,16 +77,6 @@ public final class PlanTimelineChart {
     private static final Font RANK_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 11);
 
     private PlanTimelineChart() {
-    }
-
-    /**
-     * @param plan    the plan (its request gives horizon, zone, blackouts and holidays)
-     * @param profile the weekly profile the plan was made from; laid over the horizon's dates
-     */
-    public static JFreeChart create(Plan plan, WeeklyProfile profile) {
-        Interval horizon = horizon(plan);
-        Outlook outlook = Outlooks.fromProfile(profile, null, horizon.start(), horizon.end(), plan.unit());
-        return create(plan, outlook);
     }
 
     /**

@@ -31,7 +31,6 @@ import org.lowtide.cost.ScenarioResult;
 import org.lowtide.planning.Blackout;
 import org.lowtide.planning.ChangeWindow;
 import org.lowtide.planning.Holiday;
-import org.lowtide.planning.Outlooks;
 import org.lowtide.planning.Plan;
 import org.lowtide.planning.RecurringWindow;
 import org.lowtide.planning.Rejection;
@@ -447,8 +446,7 @@ public final class PdfReportWriter {
                     Texts.HM.format(w.latestSafeStart().atZone(zone))));
             if (inMoney) {
                 CostEstimate e = money.get().windows().get(i).estimate();
-                row.add(Texts.count(model.input().traffic().map(t -> t.trafficOver(w.window()))
-                        .orElseGet(() -> Outlooks.trafficOver(model.input().profile(), w.window()))));
+                row.add(Texts.count(model.input().traffic().trafficOver(w.window())));
                 row.add(planAmount(w.expected()) + " (simulated p90 " + Texts.money(e.p90(), money.get().currency())
                         + ")");
                 row.add(planAmount(w.savingsVsMedian()));

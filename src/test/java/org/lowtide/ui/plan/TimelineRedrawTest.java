@@ -50,7 +50,7 @@ class TimelineRedrawTest {
         PlanResult r = new PlanService(new AnalysisService()).plan(new PlanRequest(new AnalysisRequest(Samples.SHOP,
                 ImportOptions.inZone(zone), Duration.ofHours(2), 5), request, Optional.of("DE")),
                 ProgressListener.NONE, Cancellation.NEVER);
-        JFreeChart chart = PlanTimelineChart.create(r.plan(), r.analysis().profile().orElseThrow());
+        JFreeChart chart = PlanTimelineChart.create(r.plan(), r.traffic());
         viewer = new ChartViewer(chart);
         stage.setScene(new Scene(viewer, 800, 300));
         stage.show();
