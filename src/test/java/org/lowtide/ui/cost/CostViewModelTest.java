@@ -1,14 +1,11 @@
 package org.lowtide.ui.cost;
 
+import static org.lowtide.ui.FxThread.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lowtide.cost.CostAnalysis;
@@ -23,11 +20,10 @@ import org.lowtide.traffic.TrafficSeries;
 import org.lowtide.traffic.imports.CsvTrafficReader;
 import org.lowtide.traffic.imports.ImportOptions;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Costs screen's state without controls: tasks run on the caller's thread, every call on the
- * FX thread, and {@link #onFx} waits for the task's state changes posted to the FX queue.
+ * FX thread, and {@link org.lowtide.ui.FxThread#onFx} waits for the task's state changes posted to the FX queue.
  */
 class CostViewModelTest {
 
@@ -121,21 +117,4 @@ class CostViewModelTest {
         assertThat(viewModel.reportProperty().get()).isNotSameAs(before);
     }
 
-    private static void onFx(Runnable action) throws Exception {
-        Callable<Void> call = () -> {
-            action.run();
-            return null;
-        };
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                call.call();
-                done.complete(null);
-            } catch (Exception e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

@@ -1,5 +1,6 @@
 package org.lowtide.ui.imports;
 
+import static org.lowtide.ui.FxThread.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URISyntaxException;
@@ -7,10 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lowtide.service.ImportService;
@@ -20,7 +17,6 @@ import org.lowtide.traffic.imports.ImportOptions;
 import org.lowtide.traffic.imports.ImportWarning;
 import org.lowtide.traffic.imports.MetricKind;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The import dialog's state without controls. Imports run on the caller's thread and every call
@@ -136,24 +132,5 @@ class ImportViewModelTest {
         assertThat(model.canImportProperty().get()).isFalse();
     }
 
-    private static void onFx(Runnable action) throws Exception {
-        onFx(() -> {
-            action.run();
-            return null;
-        });
-    }
 
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                done.complete(action.call());
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        });
-        T value = done.get(30, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        return value;
-    }
 }

@@ -1,5 +1,6 @@
 package org.lowtide.ui.main;
 
+import static org.lowtide.ui.FxThread.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -12,10 +13,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.concurrent.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,11 +27,10 @@ import org.lowtide.service.Samples;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.imports.ImportOptions;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The main window's state, driven without controls. The view model runs its tasks on the caller's
- * thread here, and every call is made on the FX thread (where it lives); {@link #onFx} then waits
+ * thread here, and every call is made on the FX thread (where it lives); {@link org.lowtide.ui.FxThread#onFx} then waits
  * for the task's state changes, which a {@code Task} always posts to the FX queue, so each call has
  * finished its analysis and shown the outcome when it returns.
  */
@@ -236,25 +232,5 @@ class MainViewModelTest {
                 MainViewModel.TROUGH_COUNT), ProgressListener.NONE, Cancellation.NEVER);
     }
 
-    private static void onFx(Runnable action) throws Exception {
-        onFx(() -> {
-            action.run();
-            return null;
-        });
-    }
 
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                done.complete(action.call());
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        });
-        T value = done.get(30, TimeUnit.SECONDS);
-        // A Task posts its state changes (and so its handlers) to the FX queue: let them run.
-        WaitForAsyncUtils.waitForFxEvents();
-        return value;
-    }
 }

@@ -1,12 +1,9 @@
 package org.lowtide.ui.patterns;
 
+import static org.lowtide.ui.FxThread.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -23,7 +20,6 @@ import org.lowtide.service.ProgressListener;
 import org.lowtide.service.Samples;
 import org.lowtide.traffic.imports.ImportOptions;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Patterns screen on the bundled shop sample (two known outages), headless. */
 class PatternsViewModelTest {
@@ -38,19 +34,6 @@ class PatternsViewModelTest {
                 AnalysisRequest.DEFAULT_WINDOW, 3), ProgressListener.NONE, Cancellation.NEVER);
     }
 
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                done.complete(action.call());
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        });
-        T value = done.get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        return value;
-    }
 
     @Test
     void showsChartsAndListsTheAnomalies() throws Exception {

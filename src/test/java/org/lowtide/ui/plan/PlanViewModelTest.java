@@ -1,5 +1,6 @@
 package org.lowtide.ui.plan;
 
+import static org.lowtide.ui.FxThread.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -14,13 +15,9 @@ import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,11 +43,10 @@ import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.Interval;
 import org.lowtide.traffic.imports.ImportOptions;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Windows screen's state, driven without controls. Plans run on the calling thread (no pause
- * before planning), every call is made on the FX thread, and {@link #onFx} waits for the task's
+ * before planning), every call is made on the FX thread, and {@link org.lowtide.ui.FxThread#onFx} waits for the task's
  * handlers, so a call has planned and shown the outcome when it returns. The executor counts the
  * tasks it is given, so a test can tell that invalid inputs planned nothing.
  */
@@ -576,25 +572,5 @@ class PlanViewModelTest {
         return ics.replaceAll("(?m)^DTSTAMP:.*\\R", "");
     }
 
-    private static void onFx(Runnable action) throws Exception {
-        onFx(() -> {
-            action.run();
-            return null;
-        });
-    }
 
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                done.complete(action.call());
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        });
-        T value = done.get(60, TimeUnit.SECONDS);
-        // A Task posts its state changes (and so its handlers) to the FX queue: let them run.
-        WaitForAsyncUtils.waitForFxEvents();
-        return value;
-    }
 }
