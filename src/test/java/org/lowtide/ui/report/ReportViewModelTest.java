@@ -56,7 +56,7 @@ class ReportViewModelTest {
     @Test
     void previewRendersEveryPageAndSaveWritesThatPdf(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            vm.titleProperty().set("Change windows 日本語");
+            vm.titleProperty().set("Change windows Ελληνικά");
             vm.authorProperty().set("Ops");
             vm.currencyProperty().set("eur");
             vm.paperProperty().set(Paper.LETTER);
@@ -78,7 +78,7 @@ class ReportViewModelTest {
         try (PDDocument doc = Loader.loadPDF(target.toFile())) {
             assertThat(doc.getNumberOfPages()).isEqualTo(vm.pages().size());
             String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("Change windows 日本語").contains("EUR").doesNotContain("The pattern behind it");
+            assertThat(text).contains("Change windows Ελληνικά").contains("EUR").doesNotContain("The pattern behind it");
             assertThat(doc.getPage(0).getMediaBox().getWidth()).isEqualTo(612f);
         }
 
