@@ -21,7 +21,9 @@ import org.lowtide.traffic.TrafficSeries;
  *   <li>{@value #METHOD_NAIVE_WEEK}, {@value #METHOD_NAIVE_DAY}: repeat the last week or day (on
  *       the local wall clock, over missing and masked steps their seasonal fill);</li>
  *   <li>{@value #METHOD_MEDIAN_WEEKS}: per step of the week, the median of the last
- *       {@link #MEDIAN_WEEKS} weeks' measured values (robust to one odd week);</li>
+ *       {@link #MEDIAN_WEEKS} weeks' measured values (robust to one odd week); for a series
+ *       whose main period is the day (no weekly cycle found), {@value #METHOD_MEDIAN_DAYS}, the same
+ *       over the last {@link #MEDIAN_WEEKS} days;</li>
  *   <li>{@value #METHOD_MSTL}: the MSTL decomposition with the seasonally adjusted part forecast by
  *       a damped trend, as R's {@code forecast::stlf} does ({@link Forecaster});</li>
  *   <li>{@value #METHOD_MSTL_LOG}: the same on the logarithm of the traffic (plus a small offset
@@ -49,6 +51,8 @@ public final class ForecastSelection {
     public static final String METHOD_NAIVE_SEASON = "seasonal-naive";
     /** Median of the last weeks per step of the week. */
     public static final String METHOD_MEDIAN_WEEKS = "median-of-last-weeks";
+    /** Median of the last days per step of the day (series without a weekly cycle). */
+    public static final String METHOD_MEDIAN_DAYS = "median-of-last-days";
     /** MSTL plus damped trend (stlf). */
     public static final String METHOD_MSTL = "mstl-damped-trend";
     /** MSTL plus damped trend on the logarithm. */
@@ -65,7 +69,7 @@ public final class ForecastSelection {
     }
 
     /** What the series offers the candidates: its step counts of a day, a week and the main period. */
-    private record Shape(int day, int week, int main, double offset, boolean logOk) {
+    record Shape(int day, int week, int main, double offset, boolean logOk) {
     }
 
     /**
@@ -118,7 +122,7 @@ public final class ForecastSelection {
                 run.map(r -> r.backtest), chosen, baselines);
     }
 
-    private static Shape shape(TrafficSeries series, Decomposition full, double[] masked) {
+    static Shape shape(TrafficSeries series, Decomposition full, double[] masked) {
         long stepSeconds = Math.max(1, series.step().getSeconds());
         int day = stepSeconds < 86_400 && 86_400 % stepSeconds == 0 ? (int) (86_400 / stepSeconds) : 0;
         int week = stepSeconds <= 604_800 && 604_800 % stepSeconds == 0 ? (int) (604_800 / stepSeconds) : 0;
@@ -151,7 +155,9 @@ public final class ForecastSelection {
         if (s.week == 0 && s.main > 0) {
             out.add(METHOD_NAIVE_SEASON);
         }
-        if (s.week > 0) {
+        if (s.week > 0 && s.main == s.day && s.day > 0) {
+            out.add(METHOD_MEDIAN_DAYS);
+        } else if (s.week > 0) {
             out.add(METHOD_MEDIAN_WEEKS);
         }
         out.add(METHOD_MSTL);
@@ -177,7 +183,7 @@ public final class ForecastSelection {
         int n = d.size();
         double[] out = new double[horizon];
         int p = switch (method) {
-            case METHOD_NAIVE_DAY -> s.day;
+            case METHOD_NAIVE_DAY, METHOD_MEDIAN_DAYS -> s.day;
             case METHOD_NAIVE_SEASON -> s.main;
             default -> s.week;
         };
@@ -190,7 +196,7 @@ public final class ForecastSelection {
                 && ((long) p * d.step().getSeconds()) % 86_400 == 0;
         for (int h = 0; h < horizon; h++) {
             int src = Forecaster.sourceStep(d, p, n, h, wallClock);
-            if (!method.equals(METHOD_MEDIAN_WEEKS)) {
+            if (!method.equals(METHOD_MEDIAN_WEEKS) && !method.equals(METHOD_MEDIAN_DAYS)) {
                 out[h] = d.filled()[src];
                 continue;
             }
@@ -213,7 +219,7 @@ public final class ForecastSelection {
     }
 
     /** The MSTL forecast of the logarithm, back-transformed (a median forecast). */
-    private static Forecast logForecast(TrafficSeries series, Decomposition d, double[] masked, int horizon,
+    static Forecast logForecast(TrafficSeries series, Decomposition d, double[] masked, int horizon,
                                         Shape s, BooleanSupplier cancelled) {
         Decomposition logD = decomposeLog(series, series.start(), d.observed(), masked, d.periods(), s, cancelled);
         Forecast f = Forecaster.forecast(logD, horizon);
@@ -462,6 +468,7 @@ public final class ForecastSelection {
             case METHOD_NAIVE_DAY -> "repeat the last day";
             case METHOD_NAIVE_SEASON -> "repeat the last season";
             case METHOD_MEDIAN_WEEKS -> "median of the last " + MEDIAN_WEEKS + " weeks";
+            case METHOD_MEDIAN_DAYS -> "median of the last " + MEDIAN_WEEKS + " days";
             case METHOD_MSTL -> "MSTL with damped trend";
             case METHOD_MSTL_LOG -> "MSTL with damped trend on the log scale";
             default -> method;
