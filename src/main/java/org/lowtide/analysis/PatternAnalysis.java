@@ -73,7 +73,7 @@ public final class PatternAnalysis {
             notes.add("too few measured values to decompose");
             return new Patterns(periods, scan, Optional.empty(), Optional.empty(), Double.NaN, notes);
         }
-        Decomposition d = decompose(series, periods, observed, masked, cancelled);
+        Decomposition d = decompose(series, periods, observed, masked, cancelled, true);
         List<SeasonalPeriod> withStrength = strengths(d);
         double trendStrength = strength(d.trend(), d.remainder(), d.imputed());
         d = new Decomposition(d.start(), d.step(), withStrength, d.observed(), d.filled(), d.imputed(), d.trend(),
@@ -105,6 +105,18 @@ public final class PatternAnalysis {
      */
     static Decomposition decompose(TrafficSeries series, List<SeasonalPeriod> periods, double[] observed,
                                    double[] masked, BooleanSupplier cancelled) {
+        return decompose(series, periods, observed, masked, cancelled, false);
+    }
+
+    /**
+     * @param exact whether the MSTL must be fitted to the final filled values, so that
+     *              {@link Decomposition#filled()} is exactly the series decomposed (the final
+     *              decomposition, whose {@code filled} the components CSV shows); otherwise the fit
+     *              the seasonal fill made of its preliminary fill is reused when it has the same
+     *              periods (half the cost, for the backtest's many fits)
+     */
+    static Decomposition decompose(TrafficSeries series, List<SeasonalPeriod> periods, double[] observed,
+                                   double[] masked, BooleanSupplier cancelled, boolean exact) {
         int n = masked.length;
         WallClockGrid grid = periods.isEmpty() ? WallClockGrid.of(series.start(), series.step(), 0, series.zone())
                 : WallClockGrid.of(series.start(), series.step(), n, series.zone());
@@ -139,10 +151,12 @@ public final class PatternAnalysis {
         double[] trend;
         double[] weights;
         if (steps.length > 0) {
-            // One robust MSTL serves the fill and the decomposition when the fill made one with the
-            // same periods: robust weights already discount the few filled steps' first guesses,
-            // and it halves the cost when anything is missing or masked.
-            MstlResult fit = fill.fit().filter(f -> java.util.Arrays.equals(f.periods(), steps)).orElse(null);
+            // In the backtest one robust MSTL serves the fill and the decomposition when the fill
+            // made one with the same periods: robust weights already discount the few filled
+            // steps' first guesses, and it halves the cost. The final decomposition is fitted to
+            // the filled values it reports (issue 18: the components CSV must show what was used).
+            MstlResult fit = exact ? null
+                    : fill.fit().filter(f -> java.util.Arrays.equals(f.periods(), steps)).orElse(null);
             if (fit == null) {
                 fit = Mstl.decompose(localFilled, MstlParameters.defaults(true, steps), stop);
             }
