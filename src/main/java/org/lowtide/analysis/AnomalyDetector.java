@@ -14,7 +14,8 @@ import org.lowtide.traffic.TrafficSeries;
  *
  * <p><b>Collection gaps</b> first, from the raw values: missing runs of at least half an hour (and
  * at least {@link #MIN_RUN} steps); runs of exact zeros of an hour or more where the usual level at those
- * times (the phase median below) is above a tenth of the typical level; runs of one repeated
+ * times (the phase median below, computed without any such run, so the rule does not depend on how
+ * much of the slice the run fills) is above a tenth of the typical level; runs of one repeated
  * non-zero value twice that long in a series that otherwise rarely repeats a value.
  *
  * <p><b>Outages, dips and spikes</b> then come from a residual test in the spirit of S-H-ESD
@@ -56,7 +57,11 @@ public final class AnomalyDetector {
             minRun = MIN_RUN;
             minMissingRun = MIN_RUN;
         }
-        double[] expected = expectation(y, periods, phases(series, periods));
+        // The expectation is computed without the runs that may be collection gaps: a long run of
+        // zeros pulls a rolling median down with it (an 82-hour run in four weeks of hourly data
+        // is half a week's window), and would then vouch for itself as a quiet time.
+        double[] withoutRuns = withoutCandidateRuns(y, minRun);
+        double[] expected = expectation(withoutRuns, periods, phases(series, periods));
         boolean[] masked = new boolean[n];
         List<Anomaly> found = new ArrayList<>();
 
@@ -93,6 +98,44 @@ public final class AnomalyDetector {
         }
         found.sort((a, b) -> a.interval().start().compareTo(b.interval().start()));
         return new AnomalyScan(found, masked, expected, scale);
+    }
+
+    /**
+     * A copy of {@code y} with every run that {@link #collectionGaps} will judge set to {@code NaN}:
+     * exact zeros for at least {@code minRun} steps, and one repeated non-zero value for at least
+     * twice that in a series that rarely repeats a value.
+     */
+    static double[] withoutCandidateRuns(double[] y, int minRun) {
+        int n = y.length;
+        int pairs = 0;
+        int repeats = 0;
+        for (int i = 1; i < n; i++) {
+            if (!Double.isNaN(y[i]) && !Double.isNaN(y[i - 1])) {
+                pairs++;
+                if (y[i] == y[i - 1]) {
+                    repeats++;
+                }
+            }
+        }
+        boolean repeatsAreRare = pairs > 0 && repeats < 0.05 * pairs;
+        double[] out = y.clone();
+        int i = 0;
+        while (i < n) {
+            int j = i + 1;
+            if (Double.isNaN(y[i])) {
+                i = j;
+                continue;
+            }
+            while (j < n && y[j] == y[i]) {
+                j++;
+            }
+            int len = j - i;
+            if ((y[i] == 0 && len >= minRun) || (y[i] != 0 && repeatsAreRare && len >= 2 * minRun)) {
+                Arrays.fill(out, i, j, Double.NaN);
+            }
+            i = j;
+        }
+        return out;
     }
 
     /** A tenth of the median expectation when every expectation is positive-leaning, else 0. */

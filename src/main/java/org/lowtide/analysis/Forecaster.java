@@ -13,7 +13,15 @@ import java.util.Arrays;
  * {@code σ²·(1 + Σ_{j<b} c_j²)}, {@code c_j = α + αβφ(1 − φ^j)/(1 − φ)} (Hyndman, Koehler, Ord,
  * Snyder 2008, Table 6.1) applied to the empirical quantiles of the one-step (one-day) errors, and
  * the step's own noise the empirical quantiles of the steps around their day's mean; the two add
- * in quadrature. Traffic that was never negative is not forecast below zero.
+ * in quadrature.
+ *
+ * <p>Two guards (issue 18): traffic that was never negative is not forecast below half the lowest
+ * value it was measured at (outside masked anomalies): a forecast of zero where the series never
+ * was zero is not supported by anything, while a falling series may still go below its lowest point. And a seasonal component longer than a week (the year) is
+ * anchored at its value over the last week of the history: it contributes its change from a cycle
+ * ago, {@code s[t − p + h] − mean(s over the week before t − p) + mean(s over the last week)}, so
+ * one unusual end stretch (a heat wave absorbed by the yearly component) cannot shift the level of
+ * the whole horizon by the difference between this year's end and last year's.
  */
 public final class Forecaster {
 
@@ -32,12 +40,17 @@ public final class Forecaster {
         int n = d.size();
         double[] adjusted = new double[n];
         boolean nonNegative = true;
+        double floor = Double.POSITIVE_INFINITY;
         for (int t = 0; t < n; t++) {
             adjusted[t] = d.trend()[t] + d.remainder()[t];
             if (!Double.isNaN(d.observed()[t]) && d.observed()[t] < 0) {
                 nonNegative = false;
             }
+            if (!Double.isNaN(d.observed()[t]) && !d.imputed()[t]) {
+                floor = Math.min(floor, d.observed()[t]);
+            }
         }
+        floor = Double.isFinite(floor) && floor > 0 ? ForecastSelection.FLOOR_SHARE * floor : 0;
         // The level moves slowly: the damped trend is fitted to block means (a day for sub-daily
         // data), so that it follows the level, not the noise of single steps.
         long stepSeconds = Math.max(1, d.step().getSeconds());
@@ -122,6 +135,25 @@ public final class Forecaster {
             long seconds = (long) repeat[i] * stepSeconds;
             wallClock[i] = dst && d.step().getNano() == 0 && seconds % 86_400 == 0;
         }
+        // Components longer than a week contribute their change since a cycle ago, anchored at
+        // their mean over the last week of the history.
+        double[] shift = new double[components];
+        int weekSteps = (int) Math.max(1, 7 * 86_400L / stepSeconds);
+        for (int i = 0; i < components; i++) {
+            int p = repeat[i];
+            if ((long) p * stepSeconds <= 7 * 86_400L || p > n) {
+                continue;
+            }
+            int w = Math.max(1, Math.min(weekSteps, p / 8));
+            double[] s = d.seasonal()[i];
+            double anchor = 0;
+            double reference = 0;
+            for (int k = 1; k <= w; k++) {
+                anchor += s[n - k];
+                reference += s[Math.max(0, n - p - k)];
+            }
+            shift[i] = (anchor - reference) / w;
+        }
         double phiPower = 1;
         double dampedSum = 0;
         double varianceFactor = 1; // v_b / σ² for the block b steps ahead
@@ -140,7 +172,7 @@ public final class Forecaster {
             }
             double seasonal = 0;
             for (int i = 0; i < components; i++) {
-                seasonal += d.seasonal()[i][sourceStep(d, repeat[i], n, h, wallClock[i])];
+                seasonal += d.seasonal()[i][sourceStep(d, repeat[i], n, h, wallClock[i])] + shift[i];
             }
             double m = level + dampedSum * slope + seasonal;
             double scale = Math.sqrt(varianceFactor);
@@ -150,11 +182,11 @@ public final class Forecaster {
             hi80[h] = m + combine(levelQ[2] * scale, noiseQ[2]);
             hi95[h] = m + combine(levelQ[3] * scale, noiseQ[3]);
             if (nonNegative) {
-                mean[h] = Math.max(0, mean[h]);
-                lo80[h] = Math.max(0, lo80[h]);
-                hi80[h] = Math.max(0, hi80[h]);
-                lo95[h] = Math.max(0, lo95[h]);
-                hi95[h] = Math.max(0, hi95[h]);
+                mean[h] = Math.max(floor, mean[h]);
+                lo80[h] = Math.max(floor, lo80[h]);
+                hi80[h] = Math.max(floor, hi80[h]);
+                lo95[h] = Math.max(floor, lo95[h]);
+                hi95[h] = Math.max(floor, hi95[h]);
             }
         }
         return new Forecast(d.timeAt(n), d.step(), mean, lo80, hi80, lo95, hi95, phi, java.util.Optional.empty());

@@ -14,7 +14,7 @@ import org.lowtide.traffic.TrafficSeries;
 
 /**
  * The patterns pipeline: periods → anomalies (masked) → seasonal fill → robust MSTL → strengths →
- * forecast with a rolling-origin backtest.
+ * forecast chosen among candidates by a rolling-origin backtest ({@link ForecastSelection}).
  *
  * <p>Anomalies are masked <i>before</i> the final decomposition (DESIGN §4: a robust STL with few
  * cycles can copy an outage into the seasonal component), and the masked steps are filled by
@@ -25,8 +25,6 @@ public final class PatternAnalysis {
 
     /** Default forecast horizon in weeks. */
     public static final int DEFAULT_FORECAST_WEEKS = 8;
-    /** Backtest origins at most. */
-    static final int BACKTEST_ORIGINS = 3;
 
     /** Hears progress in [0, 1] with a message; called on the working thread. */
     @FunctionalInterface
@@ -75,7 +73,7 @@ public final class PatternAnalysis {
             notes.add("too few measured values to decompose");
             return new Patterns(periods, scan, Optional.empty(), Optional.empty(), Double.NaN, notes);
         }
-        Decomposition d = decompose(series, periods, observed, masked, cancelled);
+        Decomposition d = decompose(series, periods, observed, masked, cancelled, true);
         List<SeasonalPeriod> withStrength = strengths(d);
         double trendStrength = strength(d.trend(), d.remainder(), d.imputed());
         d = new Decomposition(d.start(), d.step(), withStrength, d.observed(), d.filled(), d.imputed(), d.trend(),
@@ -86,11 +84,8 @@ public final class PatternAnalysis {
             progress.at(0.7, "Forecasting " + forecastWeeks + " weeks");
             long steps = Duration.ofDays(7L * forecastWeeks).getSeconds() / Math.max(1, series.step().getSeconds());
             if (steps >= 1 && steps <= 5_000_000) {
-                Forecast f = Forecaster.forecast(d, (int) steps);
-                progress.at(0.8, "Backtesting the forecast");
-                Optional<Forecast.Backtest> bt = backtest(series, d, masked, cancelled);
-                forecast = Optional.of(new Forecast(f.start(), f.step(), f.mean(), f.lower80(), f.upper80(),
-                        f.lower95(), f.upper95(), f.damping(), bt));
+                progress.at(0.75, "Backtesting the candidate forecasts");
+                forecast = Optional.of(ForecastSelection.forecast(series, d, masked, (int) steps, cancelled));
             }
         }
         progress.at(1.0, "Patterns done");
@@ -110,6 +105,18 @@ public final class PatternAnalysis {
      */
     static Decomposition decompose(TrafficSeries series, List<SeasonalPeriod> periods, double[] observed,
                                    double[] masked, BooleanSupplier cancelled) {
+        return decompose(series, periods, observed, masked, cancelled, false);
+    }
+
+    /**
+     * @param exact whether the MSTL must be fitted to the final filled values, so that
+     *              {@link Decomposition#filled()} is exactly the series decomposed (the final
+     *              decomposition, whose {@code filled} the components CSV shows); otherwise the fit
+     *              the seasonal fill made of its preliminary fill is reused when it has the same
+     *              periods (half the cost, for the backtest's many fits)
+     */
+    static Decomposition decompose(TrafficSeries series, List<SeasonalPeriod> periods, double[] observed,
+                                   double[] masked, BooleanSupplier cancelled, boolean exact) {
         int n = masked.length;
         WallClockGrid grid = periods.isEmpty() ? WallClockGrid.of(series.start(), series.step(), 0, series.zone())
                 : WallClockGrid.of(series.start(), series.step(), n, series.zone());
@@ -144,10 +151,12 @@ public final class PatternAnalysis {
         double[] trend;
         double[] weights;
         if (steps.length > 0) {
-            // One robust MSTL serves the fill and the decomposition when the fill made one with the
-            // same periods: robust weights already discount the few filled steps' first guesses,
-            // and it halves the cost when anything is missing or masked.
-            MstlResult fit = fill.fit().filter(f -> java.util.Arrays.equals(f.periods(), steps)).orElse(null);
+            // In the backtest one robust MSTL serves the fill and the decomposition when the fill
+            // made one with the same periods: robust weights already discount the few filled
+            // steps' first guesses, and it halves the cost. The final decomposition is fitted to
+            // the filled values it reports (issue 18: the components CSV must show what was used).
+            MstlResult fit = exact ? null
+                    : fill.fit().filter(f -> java.util.Arrays.equals(f.periods(), steps)).orElse(null);
             if (fit == null) {
                 fit = Mstl.decompose(localFilled, MstlParameters.defaults(true, steps), stop);
             }
@@ -216,108 +225,5 @@ public final class PatternAnalysis {
             return 0;
         }
         return Math.max(0, 1 - varR / varC);
-    }
-
-    /**
-     * Rolling origin: up to {@link #BACKTEST_ORIGINS} origins one horizon apart at the end of the
-     * history; at each, the history before it (at most eight longest cycles) is decomposed and
-     * forecast one horizon (the longest period up to a week) ahead, and compared on the measured,
-     * unmasked steps with the seasonal-naive forecast and with the median weekly profile of all the
-     * history before the origin (planning's alternative to the forecast). All are scaled by the
-     * in-sample MAE of the seasonal-naive method (MASE, Hyndman and Koehler 2006).
-     */
-    static Optional<Forecast.Backtest> backtest(TrafficSeries series, Decomposition full, double[] masked,
-                                                BooleanSupplier cancelled) {
-        int n = masked.length;
-        long stepSeconds = Math.max(1, series.step().getSeconds());
-        int week = (int) Math.max(1, 7 * 86_400L / stepSeconds);
-        // The longest period up to a week that leaves room for a history of two cycles before
-        // the first origin.
-        int m = 0;
-        for (SeasonalPeriod p : full.periods()) {
-            if (p.steps() <= week && n >= 3 * p.steps() + 1) {
-                m = Math.max(m, p.steps());
-            }
-        }
-        if (m == 0) {
-            return Optional.empty();
-        }
-        int horizon = m;
-        int historyLength = Math.min(8 * m, n);
-        double absModel = 0;
-        double absNaive = 0;
-        double absProfile = 0;
-        boolean profiled = true;
-        int points = 0;
-        int origins = 0;
-        for (int j = 1; j <= BACKTEST_ORIGINS; j++) {
-            int origin = n - j * horizon;
-            int from = origin - historyLength;
-            if (from < 0) {
-                from = 0;
-            }
-            if (origin - from < 2 * m + 1) {
-                break;
-            }
-            check(cancelled);
-            double[] hist = Arrays.copyOfRange(masked, from, origin);
-            double[] histObserved = Arrays.copyOfRange(full.observed(), from, origin);
-            TrafficSeries histSeries = new TrafficSeries(series.name(), series.timeAt(from), series.step(),
-                    histObserved, series.zone(), series.unit());
-            List<SeasonalPeriod> periods = new ArrayList<>();
-            for (SeasonalPeriod p : full.periods()) {
-                if (hist.length >= 2 * p.steps()) {
-                    periods.add(p);
-                }
-            }
-            Decomposition d = decompose(histSeries, periods, histObserved, hist, cancelled);
-            Forecast f = Forecaster.forecast(d, horizon);
-            double[] filledHist = d.filled();
-            WeeklyProfile profile = null;
-            WeekSlots.Locator locator = null;
-            if (profiled) {
-                try {
-                    profile = WeeklyProfiles.median(new TrafficSeries(series.name(), series.start(), series.step(),
-                            Arrays.copyOfRange(masked, 0, origin), series.zone(), series.unit()), series.zone());
-                    locator = profile.slots().locator();
-                } catch (IllegalArgumentException e) {
-                    profiled = false;
-                }
-            }
-            // In-sample seasonal-naive MAE (the MASE scale).
-            double scale = 0;
-            int sc = 0;
-            for (int t = m; t < hist.length; t++) {
-                if (!Double.isNaN(hist[t]) && !Double.isNaN(hist[t - m])) {
-                    scale += Math.abs(hist[t] - hist[t - m]);
-                    sc++;
-                }
-            }
-            if (sc == 0 || scale == 0) {
-                continue;
-            }
-            scale /= sc;
-            for (int h = 0; h < horizon && origin + h < n; h++) {
-                double actual = masked[origin + h];
-                if (Double.isNaN(actual)) {
-                    continue;
-                }
-                double naive = filledHist[filledHist.length - m + (h % m)];
-                absModel += Math.abs(actual - f.mean()[h]) / scale;
-                absNaive += Math.abs(actual - naive) / scale;
-                if (profiled) {
-                    double p = profile.expectedAt(locator.slotOf(series.timeAt(origin + h).getEpochSecond()));
-                    // A slot the history never saw counts as the seasonal-naive guess.
-                    absProfile += Math.abs(actual - (Double.isNaN(p) ? naive : p)) / scale;
-                }
-                points++;
-            }
-            origins++;
-        }
-        if (origins == 0 || points == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new Forecast.Backtest(origins, series.step().multipliedBy(horizon), absModel / points,
-                absNaive / points, profiled ? absProfile / points : Double.NaN));
     }
 }

@@ -65,6 +65,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Write the decomposition (trend, seasonal components, remainder) as CSV.")
     private Path components;
 
+    @Option(names = "--forecast-csv", paramLabel = "OUT.csv",
+            description = "Write the forecast per step (mean, 80 % and 95 % bands, chosen method, baselines) as CSV.")
+    private Path forecastCsv;
+
     @Option(names = "--json", description = "Print one JSON object (schema in the README) instead of a summary.")
     private boolean json;
 
@@ -91,6 +95,15 @@ final class AnalyzeCommand implements Callable<Integer> {
                         + ": the series is too short or has too few measured values");
             }
             PatternsOutput.writeComponents(d.get(), components);
+        }
+        if (forecastCsv != null) {
+            java.util.Optional<org.lowtide.analysis.Forecast> f = result.patterns()
+                    .flatMap(org.lowtide.analysis.Patterns::forecast);
+            if (f.isEmpty()) {
+                throw new IllegalArgumentException("no forecast to write to " + forecastCsv
+                        + (forecastWeeks == 0 ? ": --forecast-weeks is 0" : ": the series is too short"));
+            }
+            PatternsOutput.writeForecast(f.get(), forecastCsv);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

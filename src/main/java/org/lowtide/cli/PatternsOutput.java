@@ -17,6 +17,7 @@ import org.lowtide.project.AtomicFiles;
 import org.lowtide.analysis.Anomaly;
 import org.lowtide.analysis.Decomposition;
 import org.lowtide.analysis.Forecast;
+import org.lowtide.analysis.ForecastSelection;
 import org.lowtide.analysis.HolidayEffect;
 import org.lowtide.analysis.HolidayEffects;
 import org.lowtide.analysis.Patterns;
@@ -89,6 +90,8 @@ final class PatternsOutput {
         node.put("step", f.step().toString());
         node.put("points", f.size());
         putNumber(node, "damping", f.damping());
+        node.put("method", f.method());
+        node.put("methodDescription", ForecastSelection.describe(f.method()));
         f.backtest().ifPresent(b -> {
             ObjectNode bt = node.putObject("backtest");
             bt.put("origins", b.origins());
@@ -97,6 +100,18 @@ final class PatternsOutput {
             putNumber(bt, "seasonalNaiveMase", b.naiveMase());
             if (!Double.isNaN(b.profileMase())) {
                 putNumber(bt, "weeklyProfileMase", b.profileMase());
+            }
+            bt.put("method", b.method());
+            bt.put("beatSeasonalNaive", b.beatNaive());
+            ArrayNode candidates = bt.putArray("candidates");
+            for (Forecast.Score sc : b.candidates()) {
+                ObjectNode c = candidates.addObject();
+                c.put("method", sc.method());
+                putNumber(c, "mase", sc.mase());
+                putNumber(c, "mae", sc.mae());
+                putNumber(c, "maseLowestOrigin", sc.maseLow());
+                putNumber(c, "maseHighestOrigin", sc.maseHigh());
+                c.put("chosen", sc.method().equals(b.method()));
             }
         });
         // Daily summary in the series' zone: means per step over each local day.
@@ -158,11 +173,8 @@ final class PatternsOutput {
             }
             p.forecast().ifPresent(f -> {
                 long weeks = java.time.Duration.between(f.start(), f.timeAt(f.size())).toDays() / 7;
-                String bt = f.backtest().map(b -> String.format(Locale.ROOT,
-                        "; backtest MASE %.2f vs %.2f for seasonal naive", b.mase(), b.naiveMase())
-                        + (Double.isNaN(b.profileMase()) ? "" : String.format(Locale.ROOT,
-                        " and %.2f for the weekly profile", b.profileMase()))).orElse("");
-                out.printf(Locale.ROOT, "Forecast: %d weeks with 80 %% and 95 %% intervals%s%n", weeks, bt);
+                out.printf(Locale.ROOT, "Forecast: %d weeks with 80 %% and 95 %% intervals; %s%n", weeks,
+                        ForecastSelection.evidence(f));
             });
         });
         if (result.request().holidays().isPresent()) {
@@ -173,6 +185,33 @@ final class PatternsOutput {
                     Double.isNaN(r) ? "" : String.format(Locale.ROOT, ", typically %+.0f %% traffic", (r - 1) * 100),
                     ahead);
         }
+    }
+
+    /**
+     * Writes the forecast per step as CSV: time, the chosen method's mean and bands, the method's
+     * name, and every baseline's forecast (one column each), atomically.
+     */
+    static void writeForecast(Forecast f, Path target) throws IOException {
+        AtomicFiles.write(target, out -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+            StringBuilder header = new StringBuilder("time,mean,lower80,upper80,lower95,upper95,method");
+            for (String b : f.baselines().keySet()) {
+                header.append(',').append(b);
+            }
+            w.write(header.append('\n').toString());
+            StringBuilder row = new StringBuilder(160);
+            for (int i = 0; i < f.size(); i++) {
+                row.setLength(0);
+                row.append(f.timeAt(i)).append(',').append(f.mean()[i]).append(',').append(f.lower80()[i])
+                        .append(',').append(f.upper80()[i]).append(',').append(f.lower95()[i]).append(',')
+                        .append(f.upper95()[i]).append(',').append(f.method());
+                for (double[] b : f.baselines().values()) {
+                    row.append(',').append(b[i]);
+                }
+                w.write(row.append('\n').toString());
+            }
+            w.flush(); // the stream belongs to AtomicFiles, which closes it
+        });
     }
 
     /**

@@ -15,6 +15,10 @@ import org.lowtide.traffic.Interval;
 /**
  * The traffic a plan expects at every step of its horizon, and where that expectation comes from.
  *
+ * <p>With {@link OutlookChoice#AUTO} the forecast is used only when its backtest beat both the
+ * seasonal-naive forecast and the weekly profile (issue 18: a forecast that does not beat repeating
+ * the last season has not earned its place).
+ *
  * <p>On the steps the patterns forecast reaches (and when the user's {@link OutlookChoice} lets it),
  * the expected traffic is the forecast's mean and the upper value its 80 % interval's upper bound,
  * i.e. its 90th percentile; so the damped trend, the most recent weekly shape and the widening
@@ -218,6 +222,13 @@ public record TrafficOutlook(Outlook traffic, double[] lower, double[] profileLe
                     "ranked on the weekly profile: the history was too short to backtest the forecast "
                             + "(asking for the forecast outlook uses it anyway)");
         }
+        if (choice == OutlookChoice.AUTO && !bt.get().beatNaive()) {
+            return onProfile(profiled, peaks, choice, String.format(java.util.Locale.ROOT,
+                    "ranked on the weekly profile: in the backtest the forecast (%s) did not beat repeating "
+                            + "the last season (MASE %.2f against %.2f)",
+                    org.lowtide.analysis.ForecastSelection.describe(f.method()), bt.get().mase(),
+                    bt.get().naiveMase()));
+        }
         if (choice == OutlookChoice.AUTO && bt.get().mase() > reference(bt.get())) {
             return onProfile(profiled, peaks, choice, String.format(java.util.Locale.ROOT,
                     "ranked on the weekly profile: in the backtest the forecast missed by more than %s "
@@ -272,7 +283,9 @@ public record TrafficOutlook(Outlook traffic, double[] lower, double[] profileLe
         Outlook traffic = new Outlook(from, profiled.step(), expected, upper, unit, Outlook.Kind.AT_STAKE);
         Instant spanEnd = traffic.timeAt(end);
         String basis = bt.map(b -> String.format(java.util.Locale.ROOT, " (backtest MASE %.2f against %.2f for "
-                + "%s)", b.mase(), reference(b), referenceName(b))).orElse(" (not backtested: short history)");
+                + "%s and %.2f for repeating the last season; method: %s)", b.mase(), reference(b), referenceName(b),
+                b.naiveMase(), org.lowtide.analysis.ForecastSelection.describe(f.method())))
+                .orElse(" (not backtested: short history)");
         String note = "ranked on the forecast" + basis;
         if (first > 0 || end < n) {
             note += " from " + traffic.timeAt(first).atZone(zone).toLocalDate() + " to "

@@ -122,6 +122,8 @@ class PlanForecastTest {
         assertThat(outlook.path("backtest").path("mase").asDouble())
                 .isLessThan(outlook.path("backtest").path("weeklyProfileMase").asDouble());
         assertThat(outlook.path("note").asText()).startsWith("ranked on the forecast (backtest MASE");
+        assertThat(outlook.path("backtest").path("mase").asDouble())
+                .isLessThan(outlook.path("backtest").path("seasonalNaiveMase").asDouble());
         assertThat(starts(json).get(0)).isEqualTo("2025-12-21T02:00Z");
     }
 

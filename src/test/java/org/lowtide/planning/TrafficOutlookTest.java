@@ -87,19 +87,34 @@ class TrafficOutlookTest {
     }
 
     @Test
+    void autoRanksOnTheForecastOnlyWhenItBeatSeasonalNaive() {
+        // Better than the weekly profile (1.5) but not than repeating the last season (0.9).
+        TrafficOutlook o = TrafficOutlook.of(profile(), Optional.of(forecast(24, HOUR, 0.95, 1.5)), OutlookChoice.AUTO,
+                DATA_END, DATA_END.plus(Duration.ofHours(24)), "requests");
+        assertThat(o.usesForecast()).isFalse();
+        assertThat(o.note()).isEqualTo("ranked on the weekly profile: in the backtest the forecast (MSTL with damped "
+                + "trend) did not beat repeating the last season (MASE 0.95 against 0.90)");
+        TrafficOutlook better = TrafficOutlook.of(profile(), Optional.of(forecast(24, HOUR, 0.85, 1.5)),
+                OutlookChoice.AUTO, DATA_END, DATA_END.plus(Duration.ofHours(24)), "requests");
+        assertThat(better.usesForecast()).isTrue();
+        assertThat(better.note()).contains("backtest MASE 0.85 against 1.50 for the weekly profile and 0.90 for "
+                + "repeating the last season");
+    }
+
+    @Test
     void autoKeepsTheProfileWhenTheForecastLostItsBacktest() {
-        TrafficOutlook o = TrafficOutlook.of(profile(), Optional.of(forecast(24, HOUR, 1.3, 1.1)), OutlookChoice.AUTO,
+        TrafficOutlook o = TrafficOutlook.of(profile(), Optional.of(forecast(24, HOUR, 0.85, 0.8)), OutlookChoice.AUTO,
                 DATA_END, DATA_END.plus(Duration.ofHours(24)), "requests");
         assertThat(o.usesForecast()).isFalse();
         assertThat(o.traffic().expected()[0]).isEqualTo(100);
         assertThat(o.note()).isEqualTo("ranked on the weekly profile: in the backtest the forecast missed by more "
-                + "than the weekly profile (MASE 1.30 against 1.10)");
+                + "than the weekly profile (MASE 0.85 against 0.80)");
         // Asked for, the forecast is used all the same.
         TrafficOutlook forced = TrafficOutlook.of(profile(), Optional.of(forecast(24, HOUR, 1.3, 1.1)),
                 OutlookChoice.FORECAST, DATA_END, DATA_END.plus(Duration.ofHours(24)), "requests");
         assertThat(forced.usesForecast()).isTrue();
         assertThat(forced.note()).isEqualTo("ranked on the forecast (backtest MASE 1.30 against 1.10 for the "
-                + "weekly profile)");
+                + "weekly profile and 0.90 for repeating the last season; method: MSTL with damped trend)");
     }
 
     @Test

@@ -222,12 +222,9 @@ public final class PatternsViewModel {
     }
 
     static String describe(Forecast f) {
-        String s = String.format(Locale.ROOT, "Forecast %d weeks ahead with 80 %% and 95 %% bands (damped trend, φ = %.3f).",
-                Duration.between(f.start(), f.timeAt(f.size())).toDays() / 7, f.damping());
-        return s + f.backtest().map(b -> String.format(Locale.ROOT,
-                " Backtest over %d origins: MASE %.2f (seasonal naive %.2f%s).", b.origins(), b.mase(), b.naiveMase(),
-                Double.isNaN(b.profileMase()) ? "" : String.format(Locale.ROOT, ", weekly profile %.2f",
-                        b.profileMase()))).orElse("");
+        return String.format(Locale.ROOT, "Forecast %d weeks ahead with 80 %% and 95 %% bands: %s.",
+                Duration.between(f.start(), f.timeAt(f.size())).toDays() / 7,
+                org.lowtide.analysis.ForecastSelection.evidence(f));
     }
 
     static String describe(Anomaly a, ZoneId zone) {
