@@ -891,7 +891,7 @@ final class TimestampParser {
         return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
     }
 
-    private static int daysInMonth(int year, int month) {
+    static int daysInMonth(int year, int month) {
         switch (month) {
             case 2:
                 boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
