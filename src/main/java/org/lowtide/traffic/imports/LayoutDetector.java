@@ -343,7 +343,7 @@ final class LayoutDetector {
 
     /**
      * A column of times of day beside a column of dates: named like an hour or a time, holding
-     * "HH:mm" right after the date, or, whatever its name, whole hours 0–23 (or 1–24) that count up
+     * "HH:mm" right after the date, or, whatever its name, whole hours 0–23 that count up
      * within each date while the date repeats (a date that repeats 24 times a day beside a column
      * cycling through the hours).
      */
@@ -372,7 +372,9 @@ final class LayoutDetector {
                 continue;
             }
             int[] range = range(data, c);
-            if (named || (colon && c == dateColumn + 1) || (range != null && countsUpWithinDates(data, dateColumn, c))) {
+            boolean cycling = range != null && range[0] == 0 && range[1] == 23
+                    && countsUpWithinDates(data, dateColumn, c);
+            if (named || (colon && c == dateColumn + 1) || cycling) {
                 // Hours counted 1–24 (energy and some analytics exports): hour 1 is 00:00–01:00.
                 boolean ending = range != null && range[0] >= 1 && range[1] == 24;
                 return new TimeColumns.DateAndTime(dateColumn, c, ending);
