@@ -257,6 +257,14 @@ final class LayoutDetector {
             if (!all) {
                 continue;
             }
+            for (int k = 0; k < cols.length; k++) {
+                for (int j = k + 1; j < cols.length; j++) {
+                    if (cols[k] == cols[j]) {
+                        throw new ImportException(source, samples.get(h).line(), cols[k] + 1, "time column '"
+                                + wanted.get(k) + "' is named twice");
+                    }
+                }
+            }
             List<CsvLayout.Sample> data = samples.subList(h + 1, samples.size());
             TimeColumns time;
             switch (cols.length) {
@@ -276,14 +284,6 @@ final class LayoutDetector {
                     time = new TimeColumns.Parts(cols[0], cols[1], cols[2], hour, cols.length > 4 ? cols[4] : -1,
                             ending);
                     break;
-                }
-            }
-            for (int k = 0; k < cols.length; k++) {
-                for (int j = k + 1; j < cols.length; j++) {
-                    if (cols[k] == cols[j]) {
-                        throw new ImportException(source, samples.get(h).line(), cols[k] + 1, "time column '"
-                                + wanted.get(k) + "' is named twice");
-                    }
                 }
             }
             return new Found(time, h + 1);
