@@ -14,6 +14,7 @@ import org.lowtide.service.ImportService;
 import org.lowtide.service.ProgressListener;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.TrafficSeries;
+import org.lowtide.traffic.imports.ColumnRole;
 import org.lowtide.traffic.imports.FlaggedStretch;
 import org.lowtide.traffic.imports.ImportDetails;
 import org.lowtide.traffic.imports.ImportResult;
@@ -120,6 +121,15 @@ final class ImportCommand implements Callable<Integer> {
             node.put("steps", f.steps());
             node.put("line", f.firstLine());
         }
+        if (!details.columnRoles().isEmpty()) {
+            ArrayNode roles = root.putArray("columnRoles");
+            for (ColumnRole role : details.columnRoles()) {
+                ObjectNode node = roles.addObject();
+                node.put("name", role.name());
+                node.put("role", role.role().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                node.put("detail", role.detail());
+            }
+        }
         CliJson.addWarnings(root, result.warnings(), List.of());
         return mapper.writeValueAsString(root);
     }
@@ -131,6 +141,11 @@ final class ImportCommand implements Callable<Integer> {
         out.println(source.name());
         row(out, "format", details.description() + " [" + source.format() + "]");
         row(out, "columns", String.join(", ", source.columns()));
+        if (!details.columnRoles().isEmpty() && details.columnRoles().stream()
+                .anyMatch(r -> r.role() == ColumnRole.Role.ATTRIBUTE || r.role() == ColumnRole.Role.SERIES_KEY
+                        || (r.role() == ColumnRole.Role.TIME && !r.detail().equals("date and time")))) {
+            row(out, "roles", roles(details.columnRoles()));
+        }
         row(out, "time", source.timeColumn() + (details.timestampFormat().isEmpty() ? ""
                 : ": " + details.timestampFormat()));
         if (details.dateOrder().isPresent()) {
@@ -163,6 +178,22 @@ final class ImportCommand implements Callable<Integer> {
             out.println("Warnings (" + warnings.size() + "):");
             warnings.forEach(w -> out.println("  " + w));
         }
+    }
+
+    /** @return the roles in a line, grouped: "time Date + Hour; value Rented Bike Count; attributes Seasons, …" */
+    static String roles(List<ColumnRole> roles) {
+        StringBuilder sb = new StringBuilder();
+        for (ColumnRole.Role role : ColumnRole.Role.values()) {
+            List<String> names = roles.stream().filter(r -> r.role() == role)
+                    .map(r -> r.detail().isEmpty() || role != ColumnRole.Role.TIME ? r.name()
+                            : r.name() + " (" + r.detail() + ")").toList();
+            if (!names.isEmpty()) {
+                sb.append(sb.length() > 0 ? "; " : "").append(role.words()).append(' ')
+                        .append(String.join(", ", names.size() > 8 ? names.subList(0, 8) : names))
+                        .append(names.size() > 8 ? " and " + (names.size() - 8) + " more" : "");
+            }
+        }
+        return sb.toString();
     }
 
     private static void row(PrintWriter out, String label, String text) {

@@ -4,14 +4,21 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.lowtide.traffic.imports.ColumnRoles;
 import org.lowtide.traffic.imports.DateOrder;
 import org.lowtide.traffic.imports.ImportFormat;
 import org.lowtide.traffic.imports.ImportOptions;
 import org.lowtide.traffic.imports.MetricKind;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The import options every command that reads traffic takes (DESIGN §6). */
 final class ImportOptionsMixin {
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec mixee;
 
     @Option(names = "--zone", paramLabel = "ZONE", converter = Converters.Zone.class,
             description = "Zone of timestamps without an offset, and of the weekly profile and windows "
@@ -23,9 +30,24 @@ final class ImportOptionsMixin {
                     + "(counts summed, gauges averaged). Default: the data's median spacing.")
     Duration step;
 
-    @Option(names = "--column", paramLabel = "NAME",
+    @Option(names = {"--value-column", "--column"}, paramLabel = "NAME",
             description = "Value column of delimited text, by header name. Default: the first column of numbers.")
     String column;
+
+    // Column roles of a table (issue 13): kept together.
+    @Option(names = "--time-column", paramLabel = "NAME",
+            description = "A column that makes up the timestamp, by header name; repeat it in order: one date-time"
+                    + " column, a date and a time-of-day (or hour) column, or year, month, day[, hour[, minute]]."
+                    + " Default: detected.")
+    List<String> timeColumns = new ArrayList<>();
+
+    @Option(names = "--label-column", paramLabel = "NAME",
+            description = "A text column that names series (a long export: one series per value); repeatable."
+                    + " Default: text columns name series only when they tell repeated timestamps apart.")
+    List<String> labelColumns = new ArrayList<>();
+
+    @Option(names = "--no-labels", description = "No column names series: every text column describes the rows.")
+    boolean noLabels;
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = Converters.Format.class,
             description = "auto, csv, graphite, prometheus, cloudwatch, datadog, influx or grafana. Default: auto.")
@@ -58,6 +80,10 @@ final class ImportOptionsMixin {
         if (format != null) {
             options = options.withFormat(format);
         }
-        return options.withSeries(series).withSum(sum).withDateOrder(dateOrder).withKind(kind);
+        if (noLabels && !labelColumns.isEmpty()) {
+            throw new ParameterException(mixee.commandLine(), "--no-labels and --label-column exclude each other");
+        }
+        ColumnRoles roles = new ColumnRoles(timeColumns, labelColumns, noLabels);
+        return options.withSeries(series).withSum(sum).withDateOrder(dateOrder).withKind(kind).withColumns(roles);
     }
 }

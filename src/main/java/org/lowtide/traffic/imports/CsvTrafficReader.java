@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -47,8 +47,19 @@ public final class CsvTrafficReader {
         return TrafficImporter.read(reader, source, options);
     }
 
-    /** What a read produced besides the series in the selector. */
-    record Outcome(long rowsRead, long skipped) {
+    /**
+     * What a read produced besides the series in the selector, and what the reading decided that the
+     * layout had left open.
+     *
+     * @param rowsRead        data rows read
+     * @param skipped         rows skipped by the reader (each with a warning)
+     * @param dateOrder       the day/month order in the end (the layout's, or one a row proved)
+     * @param dateOrderNote   how it was settled
+     * @param timestampFormat how the timestamps are written, with the order applied
+     * @param repeats         rows dropped as repeats of another row's timestamp and value
+     */
+    record Outcome(long rowsRead, long skipped, Optional<DateOrder> dateOrder, String dateOrderNote,
+                   String timestampFormat, SeriesData.Repeats repeats) {
     }
 
     /**
@@ -72,11 +83,17 @@ public final class CsvTrafficReader {
         private final Warnings warnings;
         private final LineReader lines;
         private final DelimitedLine split = new DelimitedLine();
-        private final TimestampParser time;
-        private final TimestampParser alternative;
+        private final RowTime time;
+        private final RowTime alternative;
+        private final int[] valueColumns;
+        private final int[] labelColumns;
         private final NumberStyle.Parser[] numbers;
         private final int capacity;
+        private final int timeColumn;
         private boolean dual;
+        private DateOrder order;
+        private String orderNote;
+        private String timestampFormat;
         private long rowsRead;
         private long skipped;
         private long invalid;
@@ -96,33 +113,41 @@ public final class CsvTrafficReader {
             this.warnings = warnings;
             this.capacity = capacity;
             this.lines = new LineReader(in, source);
-            this.time = new TimestampParser(options.zone());
-            time.setCompactDates(layout.compactDates);
-            time.setDateOrder(layout.dateOrder);
-            this.dual = layout.dateOrder == null;
-            this.alternative = new TimestampParser(options.zone());
-            alternative.setCompactDates(layout.compactDates);
-            alternative.setDateOrder(DateOrder.MDY);
-            this.numbers = new NumberStyle.Parser[layout.valueColumns.length];
+            TimestampParser parser = new TimestampParser(options.zone());
+            parser.setCompactDates(layout.compactDates());
+            parser.setDateOrder(layout.dateOrder());
+            this.time = new RowTime(parser, layout.time());
+            this.dual = layout.dateOrder() == null && !(layout.time() instanceof TimeColumns.Parts);
+            TimestampParser other = new TimestampParser(options.zone());
+            other.setCompactDates(layout.compactDates());
+            other.setDateOrder(DateOrder.MDY);
+            this.alternative = new RowTime(other, layout.time());
+            this.order = layout.dateOrder();
+            this.orderNote = layout.dateOrderNote();
+            this.timestampFormat = layout.timestampFormat();
+            this.timeColumn = layout.time().first();
+            this.valueColumns = layout.valueColumns();
+            this.labelColumns = layout.labelColumns();
+            this.numbers = new NumberStyle.Parser[valueColumns.length];
             for (int k = 0; k < numbers.length; k++) {
-                numbers[k] = new NumberStyle.Parser(layout.styles[k]);
+                numbers[k] = new NumberStyle.Parser(layout.styles().get(k));
             }
         }
 
         Outcome run() throws ImportException, IOException {
-            boolean long_ = layout.labelColumns.length > 0;
+            boolean long_ = labelColumns.length > 0;
             int[] use;
             SeriesData wide = null;
             if (long_) {
                 use = new int[] {0};
-                if (layout.valueColumns.length > 1) {
-                    warnings.addFile("series are told apart by " + labelNames() + "; values from column '"
-                            + layout.name(layout.valueColumns[0]) + "' (choose another with --column)");
+                if (valueColumns.length > 1) {
+                    warnings.addFile("series are told apart by " + layout.labelNames() + "; values from column '"
+                            + layout.name(valueColumns[0]) + "' (choose another with --value-column)");
                 }
             } else {
                 List<String> columnNames = new ArrayList<>();
-                for (int k = 0; k < layout.valueColumns.length; k++) {
-                    columnNames.add(layout.name(layout.valueColumns[k]));
+                for (int k = 0; k < valueColumns.length; k++) {
+                    columnNames.add(layout.name(valueColumns[k]));
                 }
                 List<String> wanted = options.series().isEmpty() ? null : selector.resolveAll(source, columnNames);
                 List<Integer> chosen = new ArrayList<>();
@@ -147,10 +172,8 @@ public final class CsvTrafficReader {
             Map<String, SeriesData> byKey = new HashMap<>();
             StringBuilder key = new StringBuilder();
 
-            int timeColumn = layout.timeColumn;
-            int hourColumn = layout.hourColumn;
-            byte delimiter = layout.delimiter;
-            long firstData = layout.firstDataLine;
+            byte delimiter = layout.delimiter();
+            long firstData = layout.firstDataLine();
             long previous = Long.MIN_VALUE;
             long previousAlt = Long.MIN_VALUE;
 
@@ -179,31 +202,31 @@ public final class CsvTrafficReader {
                 rowsRead++;
 
                 if (split.isEmpty(timeColumn)) {
-                    boolean valued = n > 1 && layout.valueColumns.length > 0 && !split.isEmpty(layout.valueColumns[0]);
+                    boolean valued = n > 1 && valueColumns.length > 0 && !split.isEmpty(valueColumns[0]);
                     skip("notime", line, timeColumn + 1, n == 1 ? "not a row of the table (no delimiter); skipped"
                             : valued ? "no timestamp (a totals row?); row skipped" : "no timestamp; row skipped");
                     continue;
                 }
-                long t = parseTime(time, f, timeColumn, hourColumn, previous);
+                long t = time.read(split, previous);
                 if (t == TimestampParser.FAIL) {
                     nonTimestampRow(line, n);
                     continue;
                 }
                 long tAlt = t;
                 if (dual) {
-                    DateOrder implied = time.lastImpliedOrder();
+                    DateOrder implied = time.parser().lastImpliedOrder();
                     if (implied != null) {
                         String text = split.text(timeColumn);
                         decide(implied, "as '" + text + "' on line " + line + " shows", text);
-                    } else if (time.lastAmbiguous()) {
-                        tAlt = parseTime(alternative, f, timeColumn, hourColumn, previousAlt);
+                    } else if (time.parser().lastAmbiguous()) {
+                        tAlt = alternative.read(split, previousAlt);
                         if (firstAmbiguousLine == 0) {
                             firstAmbiguousLine = line;
                             firstAmbiguousText = split.text(timeColumn);
                         }
                     }
                 }
-                switch (time.lastResolution()) {
+                switch (time.parser().lastResolution()) {
                     case GAP:
                         if (warnings.accept("dst")) {
                             warnings.keep("dst", line, timeColumn + 1, "local time " + split.text(timeColumn)
@@ -224,17 +247,17 @@ public final class CsvTrafficReader {
                 SeriesData target = wide;
                 if (long_) {
                     key.setLength(0);
-                    for (int k = 0; k < layout.labelColumns.length; k++) {
-                        int c = layout.labelColumns[k];
+                    for (int k = 0; k < labelColumns.length; k++) {
+                        int c = labelColumns[k];
                         if (k > 0) {
                             key.append(' ');
                         }
                         if (c < n) {
                             key.append(new String(f, split.start(c), split.end(c) - split.start(c),
-                                    layout.textCharset));
+                                    layout.textCharset()));
                         }
                     }
-                    String name = key.length() == 0 ? "(no " + labelNames() + ")" : key.toString();
+                    String name = key.length() == 0 ? "(no " + layout.labelNames() + ")" : key.toString();
                     target = byKey.get(name);
                     if (target == null && !byKey.containsKey(name)) {
                         target = selector.get(name);
@@ -279,46 +302,20 @@ public final class CsvTrafficReader {
                         + "' as a number" + (invalid > 1 ? " (nor " + (invalid - 1) + " more values of column '"
                         + layout.name(invalidColumn - 1) + "')" : ""));
             }
-            return new Outcome(rowsRead, skipped);
-        }
-
-        private long parseTime(TimestampParser parser, byte[] f, int timeColumn, int hourColumn, long previous) {
-            if (hourColumn < 0) {
-                return parser.tryParse(f, split.start(timeColumn), split.end(timeColumn), previous);
-            }
-            long local = parser.tryParseLocal(f, split.start(timeColumn), split.end(timeColumn));
-            if (local == TimestampParser.FAIL || split.isEmpty(hourColumn)) {
-                return TimestampParser.FAIL;
-            }
-            int timeOfDay = layout.hourEnding ? hourEnding(f, split.start(hourColumn), split.end(hourColumn))
-                    : TimestampParser.tryParseTimeOfDay(f, split.start(hourColumn), split.end(hourColumn));
-            if (timeOfDay < 0) {
-                return TimestampParser.FAIL;
-            }
-            return parser.resolveLocal(local + timeOfDay, previous);
-        }
-
-        /** @return the start of hour {@code h} of 1–24 (hour ending) in millis since midnight, or -1 */
-        private static int hourEnding(byte[] b, int from, int to) {
-            int h = 0;
-            int digits = 0;
-            for (int i = from; i < to; i++) {
-                if (b[i] == ' ') {
-                    continue;
+            SeriesData.Repeats repeats = SeriesData.Repeats.NONE;
+            if (layout.attributeColumns().length > 0) {
+                for (SeriesData data : created) {
+                    repeats = repeats.plus(data.dropRepeats());
                 }
-                if (b[i] < '0' || b[i] > '9' || ++digits > 2) {
-                    return -1;
-                }
-                h = h * 10 + (b[i] - '0');
             }
-            return digits == 0 || h < 1 || h > 24 ? -1 : (h - 1) * 3_600_000;
+            return new Outcome(rowsRead, skipped, Optional.ofNullable(order), orderNote, timestampFormat, repeats);
         }
 
         /** A row whose time field is not a timestamp: a repeated header, a totals row, a trailer, or an error. */
         private void nonTimestampRow(long line, int n) throws ImportException {
-            int column = layout.timeColumn + 1;
-            String text = split.text(layout.timeColumn).trim();
-            if (layout.headerLine > 0 && text.equalsIgnoreCase(layout.name(layout.timeColumn).trim())) {
+            int column = timeColumn + 1;
+            String text = split.text(timeColumn).trim();
+            if (layout.headerLine() > 0 && text.equalsIgnoreCase(layout.name(timeColumn).trim())) {
                 skip("header", line, 0, "the header repeated; skipped");
                 return;
             }
@@ -330,30 +327,34 @@ public final class CsvTrafficReader {
                 skip("notime", line, 0, "not a row of the table (no delimiter); skipped");
                 return;
             }
-            if (layout.hourColumn >= 0) {
-                throw new ImportException(source, line, column, "cannot read '" + text + "' with '"
-                        + split.text(layout.hourColumn) + "' as a date and time of day; expected " + expected());
+            if (!(layout.time() instanceof TimeColumns.Single)) {
+                StringBuilder fields = new StringBuilder();
+                for (int c : layout.time().columns()) {
+                    fields.append(fields.length() > 0 ? "', '" : "").append(split.text(c));
+                }
+                throw new ImportException(source, line, column, "cannot read '" + fields + "' in columns "
+                        + layout.timeNames() + " as a date and time; expected " + expected());
             }
-            String message = TimestampParser.unreadableMessage(split.text(layout.timeColumn));
-            if (!layout.timestampFormat.isEmpty()) {
-                message = "cannot read '" + split.text(layout.timeColumn) + "' as a timestamp; expected "
+            String message = TimestampParser.unreadableMessage(split.text(timeColumn));
+            if (!timestampFormat.isEmpty()) {
+                message = "cannot read '" + split.text(timeColumn) + "' as a timestamp; expected "
                         + expected();
             }
             throw new ImportException(source, line, column, message);
         }
 
         private String expected() {
-            return layout.timestampFormat + " as from line " + layout.firstDataLine
-                    + (time.dateOrder() != null && layout.timestampFormat.contains("/")
-                    ? " (" + time.dateOrder().words() + ")" : "");
+            DateOrder o = time.parser().dateOrder();
+            return timestampFormat + " as from line " + layout.firstDataLine()
+                    + (o != null && timestampFormat.contains("/") ? " (" + o.words() + ")" : "");
         }
 
         private double value(byte[] f, int n, int k, long line) {
-            int column = layout.valueColumns[k];
+            int column = valueColumns[k];
             if (column >= n) {
                 if (warnings.accept("short")) {
                     warnings.keep("short", line, column + 1, "the row has " + n + " fields, the header "
-                            + layout.columns.size() + "; no value in column '" + layout.name(column)
+                            + layout.columns().size() + "; no value in column '" + layout.name(column)
                             + "'; skipped (the step stays missing)");
                 }
                 return Double.NaN;
@@ -384,7 +385,7 @@ public final class CsvTrafficReader {
                         invalidText = split.text(column);
                     }
                     if (warnings.accept("invalid")) {
-                        NumberStyle style = layout.styles[k];
+                        NumberStyle style = layout.styles().get(k);
                         warnings.keep("invalid", line, column + 1, "cannot read '" + split.text(column)
                                 + "' as a number" + (style.isPlain() ? "" : " written like " + style.example())
                                 + "; row skipped (the step stays missing)");
@@ -403,14 +404,15 @@ public final class CsvTrafficReader {
             for (SeriesData data : created) {
                 data.settle(order == DateOrder.MDY);
             }
-            time.setDateOrder(order);
+            time.parser().setDateOrder(order);
             dual = false;
-            layout.dateOrder = order;
-            layout.dateOrderNote = order.words() + ", " + why;
-            String described = time.describe(example);
+            this.order = order;
+            this.orderNote = order.words() + ", " + why;
+            String described = time.parser().describe(example);
             if (described != null) {
-                layout.timestampFormat = layout.hourColumn >= 0
-                        ? described.replace(" (local", " + " + layout.name(layout.hourColumn) + " (local") : described;
+                timestampFormat = layout.time() instanceof TimeColumns.DateAndTime dt
+                        ? described.replace(" (local", " + " + layout.name(dt.time()) + (dt.hourEnding() ? " 1–24" : "")
+                        + " (local") : described;
             }
         }
 
@@ -423,10 +425,18 @@ public final class CsvTrafficReader {
             if (first == null || first.altTimes == null) {
                 return;
             }
+            if (layout.twelveHourClock()) {
+                decide(DateOrder.MDY, "because the times use the 12-hour clock (AM/PM), the US convention, and no"
+                        + " date says otherwise", firstAmbiguousText);
+                warnings.addFile("dates such as '" + firstAmbiguousText + "' (line " + firstAmbiguousLine + ") fit both"
+                        + " day/month and month/day; read as month/day/year because the times use AM/PM (the US"
+                        + " convention) and no date says otherwise (give --date-order dmy to read them day first)");
+                return;
+            }
             double dmy = irregularity(first.times, first.size);
             double mdy = irregularity(first.altTimes, first.size);
             if (Math.abs(dmy - mdy) < 0.05) {
-                throw new ImportException(source, firstAmbiguousLine, layout.timeColumn + 1, "cannot tell whether '"
+                throw new ImportException(source, firstAmbiguousLine, timeColumn + 1, "cannot tell whether '"
                         + firstAmbiguousText + "' is day/month/year or month/day/year: every date in the file fits"
                         + " both, and both give an equally regular series; give --date-order dmy or mdy");
             }
@@ -466,15 +476,6 @@ public final class CsvTrafficReader {
             long median = gaps[g / 2];
             double steps = (double) (sorted[n - 1] - sorted[0]) / median + 1;
             return Math.abs(steps - n) / n + 2.0 * backwards / n;
-        }
-
-        private String labelNames() {
-            StringBuilder sb = new StringBuilder();
-            for (int c : layout.labelColumns) {
-                sb.append(sb.length() > 0 ? ", " : "").append(layout.name(c).toLowerCase(Locale.ROOT).isEmpty()
-                        ? "column " + (c + 1) : layout.name(c));
-            }
-            return sb.toString();
         }
     }
 

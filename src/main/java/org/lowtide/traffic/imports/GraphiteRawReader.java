@@ -14,7 +14,7 @@ final class GraphiteRawReader {
     }
 
     /** @return the number of points read (each a "row") and how many series' points were not wanted */
-    static long[] read(InputStream in, String source, SeriesSelector selector, Warnings warnings)
+    static ReadCounts read(InputStream in, String source, SeriesSelector selector, Warnings warnings)
             throws ImportException, IOException {
         LineReader lines = new LineReader(in, source);
         NumberStyle.Parser number = new NumberStyle.Parser(NumberStyle.PLAIN);
@@ -99,6 +99,6 @@ final class GraphiteRawReader {
                 selector.countOther(k);
             }
         }
-        return new long[] {points, skipped};
+        return new ReadCounts(points, skipped);
     }
 }

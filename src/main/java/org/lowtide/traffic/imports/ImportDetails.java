@@ -23,11 +23,14 @@ import java.util.Optional;
  * @param resampled       empty, or how rows were combined onto a coarser step than their spacing
  * @param gapCount        runs of missing steps in the result
  * @param flagged         zero or flat stretches, in time order
+ * @param columnRoles     for a table, what each column was taken for (time, value, series key, attribute…);
+ *                        empty for other formats
  */
 public record ImportDetails(String description, String encoding, String timestampFormat,
                             Optional<DateOrder> dateOrder, String dateOrderNote, List<String> available,
                             List<String> selected, MetricKind kind, String kindReason, Optional<Duration> dataSpacing,
-                            String resampled, int gapCount, List<FlaggedStretch> flagged) {
+                            String resampled, int gapCount, List<FlaggedStretch> flagged,
+                            List<ColumnRole> columnRoles) {
 
     public ImportDetails {
         Objects.requireNonNull(description, "description");
@@ -45,6 +48,16 @@ public record ImportDetails(String description, String encoding, String timestam
             throw new IllegalArgumentException("gap count must not be negative");
         }
         flagged = List.copyOf(flagged);
+        columnRoles = List.copyOf(columnRoles);
+    }
+
+    /** Details without column roles (a source that is not a table). */
+    public ImportDetails(String description, String encoding, String timestampFormat, Optional<DateOrder> dateOrder,
+                         String dateOrderNote, List<String> available, List<String> selected, MetricKind kind,
+                         String kindReason, Optional<Duration> dataSpacing, String resampled, int gapCount,
+                         List<FlaggedStretch> flagged) {
+        this(description, encoding, timestampFormat, dateOrder, dateOrderNote, available, selected, kind, kindReason,
+                dataSpacing, resampled, gapCount, flagged, List.of());
     }
 
     /** @return details for a result made without them (e.g. by a test) */

@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param sum       whether to add up the chosen series (or all of them) into one
  * @param dateOrder the day/month order of dates like {@code 01/02/2025}; empty to decide from the values
  * @param kind      the metric kind; empty to detect it
+ * @param columns   which columns of a table hold the time and name the series; empty to detect them
  */
 public record ImportOptions(ZoneId zone, Optional<Duration> step, Optional<String> column, ImportFormat format,
                             List<String> series, boolean sum, Optional<DateOrder> dateOrder,
-                            Optional<MetricKind> kind) {
+                            Optional<MetricKind> kind, ColumnRoles columns) {
 
     public ImportOptions {
         Objects.requireNonNull(zone, "zone");
@@ -32,6 +33,7 @@ public record ImportOptions(ZoneId zone, Optional<Duration> step, Optional<Strin
         series = List.copyOf(series);
         Objects.requireNonNull(dateOrder, "dateOrder");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(columns, "columns");
         step.ifPresent(s -> {
             if (s.isNegative() || s.isZero()) {
                 throw new IllegalArgumentException("step must be positive, was " + s);
@@ -46,7 +48,8 @@ public record ImportOptions(ZoneId zone, Optional<Duration> step, Optional<Strin
 
     /** Options with a zone, a step and a column, everything else detected. */
     public ImportOptions(ZoneId zone, Optional<Duration> step, Optional<String> column) {
-        this(zone, step, column, ImportFormat.AUTO, List.of(), false, Optional.empty(), Optional.empty());
+        this(zone, step, column, ImportFormat.AUTO, List.of(), false, Optional.empty(), Optional.empty(),
+                ColumnRoles.DETECT);
     }
 
     /** @return default options in the given zone */
@@ -55,41 +58,49 @@ public record ImportOptions(ZoneId zone, Optional<Duration> step, Optional<Strin
     }
 
     public ImportOptions withStep(Duration newStep) {
-        return new ImportOptions(zone, Optional.of(newStep), column, format, series, sum, dateOrder, kind);
+        return new ImportOptions(zone, Optional.of(newStep), column, format, series, sum, dateOrder, kind, columns);
     }
 
     /** @param newStep the step, or null to infer it */
     public ImportOptions withStepOrInferred(Duration newStep) {
-        return new ImportOptions(zone, Optional.ofNullable(newStep), column, format, series, sum, dateOrder, kind);
+        return new ImportOptions(zone, Optional.ofNullable(newStep), column, format, series, sum, dateOrder, kind,
+                columns);
     }
 
     public ImportOptions withColumn(String newColumn) {
-        return new ImportOptions(zone, step, Optional.ofNullable(newColumn), format, series, sum, dateOrder, kind);
+        return new ImportOptions(zone, step, Optional.ofNullable(newColumn), format, series, sum, dateOrder, kind,
+                columns);
     }
 
     public ImportOptions withZone(ZoneId newZone) {
-        return new ImportOptions(newZone, step, column, format, series, sum, dateOrder, kind);
+        return new ImportOptions(newZone, step, column, format, series, sum, dateOrder, kind, columns);
     }
 
     public ImportOptions withFormat(ImportFormat newFormat) {
-        return new ImportOptions(zone, step, column, newFormat, series, sum, dateOrder, kind);
+        return new ImportOptions(zone, step, column, newFormat, series, sum, dateOrder, kind, columns);
     }
 
     public ImportOptions withSeries(List<String> newSeries) {
-        return new ImportOptions(zone, step, column, format, newSeries, sum, dateOrder, kind);
+        return new ImportOptions(zone, step, column, format, newSeries, sum, dateOrder, kind, columns);
     }
 
     public ImportOptions withSum(boolean newSum) {
-        return new ImportOptions(zone, step, column, format, series, newSum, dateOrder, kind);
+        return new ImportOptions(zone, step, column, format, series, newSum, dateOrder, kind, columns);
     }
 
     /** @param newOrder the order, or null to decide from the values */
     public ImportOptions withDateOrder(DateOrder newOrder) {
-        return new ImportOptions(zone, step, column, format, series, sum, Optional.ofNullable(newOrder), kind);
+        return new ImportOptions(zone, step, column, format, series, sum, Optional.ofNullable(newOrder), kind, columns);
+    }
+
+    /** @param newColumns which columns hold the time and name the series */
+    public ImportOptions withColumns(ColumnRoles newColumns) {
+        return new ImportOptions(zone, step, column, format, series, sum, dateOrder, kind, newColumns);
     }
 
     /** @param newKind the kind, or null to detect it */
     public ImportOptions withKind(MetricKind newKind) {
-        return new ImportOptions(zone, step, column, format, series, sum, dateOrder, Optional.ofNullable(newKind));
+        return new ImportOptions(zone, step, column, format, series, sum, dateOrder, Optional.ofNullable(newKind),
+                columns);
     }
 }

@@ -25,8 +25,8 @@ final class InfluxCsvReader {
     private InfluxCsvReader() {
     }
 
-    /** @return {points read, points of unwanted series} */
-    static long[] read(InputStream in, String source, ImportOptions options, SeriesSelector selector,
+    /** @return the points read, and of those the points of unwanted series */
+    static ReadCounts read(InputStream in, String source, ImportOptions options, SeriesSelector selector,
                        Warnings warnings) throws ImportException, IOException {
         LineReader lines = new LineReader(in, source);
         DelimitedLine split = new DelimitedLine();
@@ -152,7 +152,7 @@ final class InfluxCsvReader {
                 }
             }
         }
-        return new long[] {points, skipped};
+        return new ReadCounts(points, skipped);
     }
 
     private static boolean add(Map<String, SeriesData> byName, SeriesSelector selector, String name,

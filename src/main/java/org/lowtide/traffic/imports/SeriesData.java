@@ -151,6 +151,82 @@ final class SeriesData {
         }
     }
 
+    /**
+     * Keeps once each row whose timestamp and value repeat an earlier row's (rows of a table that
+     * differ only in their attributes are one observation, not two to add up). The file order of
+     * the rows kept does not change.
+     *
+     * @return how many rows were dropped, and the first of them
+     */
+    Repeats dropRepeats() {
+        if (size < 2) {
+            return Repeats.NONE;
+        }
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        if (!sorted) {
+            mergeSort(order, new int[size], 0, size, times);
+        }
+        boolean[] drop = null;
+        int dropped = 0;
+        int firstLine = 0;
+        int groupStart = 0;
+        for (int k = 1; k < size; k++) {
+            int i = order[k];
+            if (times[i] != times[order[groupStart]]) {
+                groupStart = k;
+                continue;
+            }
+            double v = values[i];
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            for (int g = groupStart; g < k; g++) {
+                int j = order[g];
+                if (values[j] == v && (drop == null || !drop[j])) {
+                    if (drop == null) {
+                        drop = new boolean[size];
+                    }
+                    drop[i] = true;
+                    if (dropped == 0 || lines[i] < firstLine) {
+                        firstLine = lines[i];
+                    }
+                    dropped++;
+                    break;
+                }
+            }
+        }
+        if (dropped == 0) {
+            return Repeats.NONE;
+        }
+        int w = 0;
+        for (int i = 0; i < size; i++) {
+            if (!drop[i]) {
+                times[w] = times[i];
+                values[w] = values[i];
+                lines[w] = lines[i];
+                if (altTimes != null) {
+                    altTimes[w] = altTimes[i];
+                }
+                w++;
+            }
+        }
+        size = w;
+        return new Repeats(dropped, firstLine);
+    }
+
+    /** Rows dropped by {@link #dropRepeats}: how many, and the file line of the first. */
+    record Repeats(long count, long firstLine) {
+        static final Repeats NONE = new Repeats(0, 0);
+
+        Repeats plus(Repeats other) {
+            return other.count == 0 ? this : count == 0 ? other
+                    : new Repeats(count + other.count, Math.min(firstLine, other.firstLine));
+        }
+    }
+
     /** @return how many rows have a value */
     int valued() {
         int n = 0;

@@ -439,10 +439,37 @@ final class TimestampParser {
         return parseZone(b, i, to);
     }
 
-    /** Dates with separators or month names, then an optional time, AM/PM and zone. */
+    /** The date read by one of the date shapes below (scratch, to keep them allocation-free). */
+    private int textYear;
+    private int textMonth;
+    private int textDay;
+
+    /**
+     * Dates with separators or month names, then an optional time, AM/PM and zone: an optional
+     * weekday, then one of three date shapes, then the time of day.
+     */
     private boolean parseText(byte[] b, int from, int to) {
+        int i = skipWeekday(b, from, to);
+        if (i < 0) {
+            return false;
+        }
+        int end;
+        if (isLetter(b[i])) {
+            end = parseMonthNameFirst(b, i, to);
+        } else if (isDigit(b[i])) {
+            end = parseNumberFirst(b, i, to);
+        } else {
+            return false;
+        }
+        if (end < 0 || !validDate(textYear, textMonth, textDay)) {
+            return false;
+        }
+        return parseTimeOfDayAndZone(b, end, to, epochDay(textYear, textMonth, textDay) * 86_400_000L);
+    }
+
+    /** @return where the date starts after an optional weekday ("Wed, 01 Jan 2025"), or -1 */
+    private static int skipWeekday(byte[] b, int from, int to) {
         int i = from;
-        // An optional weekday: "Wed, 01 Jan 2025", "Wednesday 1 January 2025".
         if (isLetter(b[i])) {
             int wordEnd = wordEnd(b, i, to);
             if (lookup(WEEKDAYS, b, i, wordEnd) >= 0) {
@@ -452,160 +479,186 @@ final class TimestampParser {
                 }
                 i = skipSpaces(b, i, to);
                 if (i >= to) {
-                    return false;
+                    return -1;
                 }
             }
         }
-        int year;
-        int month;
-        int day;
-        if (isLetter(b[i])) { // "Jan 1, 2025", "January 01 2025"
-            int wordEnd = wordEnd(b, i, to);
-            month = lookup(MONTHS, b, i, wordEnd) + 1;
-            if (month == 0) {
-                return false;
-            }
-            i = skipSpaces(b, wordEnd, to);
-            if (i < to && (b[i] == '-' || b[i] == '/' || b[i] == '.')) {
-                i++;
-            }
-            int d0 = i;
-            day = 0;
-            while (i < to && isDigit(b[i]) && i - d0 < 2) {
-                day = day * 10 + (b[i++] - '0');
-            }
-            if (i == d0) {
-                return false;
-            }
-            if (i < to && b[i] == ',') {
-                i++;
-            }
-            if (i < to && (b[i] == ' ' || b[i] == '-' || b[i] == '/' || b[i] == '.')) {
-                i++;
-            }
-            i = skipSpaces(b, i, to);
-            int y0 = i;
-            year = 0;
-            while (i < to && isDigit(b[i]) && i - y0 < 4) {
-                year = year * 10 + (b[i++] - '0');
-            }
-            if (i - y0 != 4 && i - y0 != 2) {
-                return false;
-            }
-            year = i - y0 == 2 ? pivot(year) : year;
-            note("MMM d yyyy");
-        } else if (isDigit(b[i])) {
-            int n1Start = i;
-            int n1 = 0;
-            while (i < to && isDigit(b[i]) && i - n1Start < 4) {
-                n1 = n1 * 10 + (b[i++] - '0');
-            }
-            int n1Len = i - n1Start;
-            if (i >= to) {
-                return false;
-            }
-            byte sep = b[i];
-            if (sep != '-' && sep != '/' && sep != '.' && sep != ' ') {
-                return false;
-            }
-            i++;
-            if (sep == ' ' || isLetter(b[i < to ? i : to - 1])) { // "1 Jan 2025", "01-Jan-2025"
-                i = skipSpaces(b, i, to);
-                if (i >= to || !isLetter(b[i]) || n1Len > 2) {
-                    return false;
-                }
-                int wordEnd = wordEnd(b, i, to);
-                month = lookup(MONTHS, b, i, wordEnd) + 1;
-                if (month == 0) {
-                    return false;
-                }
-                i = wordEnd;
-                if (i < to && (b[i] == sep || b[i] == ' ' || b[i] == ',')) {
-                    i++;
-                }
-                i = skipSpaces(b, i, to);
-                int y0 = i;
-                year = 0;
-                while (i < to && isDigit(b[i]) && i - y0 < 4) {
-                    year = year * 10 + (b[i++] - '0');
-                }
-                if (i - y0 != 4 && i - y0 != 2) {
-                    return false;
-                }
-                year = i - y0 == 2 ? pivot(year) : year;
-                day = n1;
-                note(sep == ' ' ? "d MMM yyyy" : "dd" + (char) sep + "MMM" + (char) sep + "yyyy");
-            } else {
-                int n2Start = i;
-                int n2 = 0;
-                while (i < to && isDigit(b[i]) && i - n2Start < 2) {
-                    n2 = n2 * 10 + (b[i++] - '0');
-                }
-                if (i == n2Start || i >= to || b[i] != sep) {
-                    return false;
-                }
-                i++;
-                int n3Start = i;
-                int n3 = 0;
-                while (i < to && isDigit(b[i]) && i - n3Start < 4) {
-                    n3 = n3 * 10 + (b[i++] - '0');
-                }
-                int n3Len = i - n3Start;
-                if (n3Len == 0) {
-                    return false;
-                }
-                String s = String.valueOf((char) sep);
-                if (n1Len == 4) {
-                    year = n1;
-                    month = n2;
-                    day = n3;
-                    note("yyyy" + s + "MM" + s + "dd");
-                } else if (n1Len > 2 || (n3Len != 4 && n3Len != 2)) {
-                    return false;
-                } else if (order == DateOrder.YMD) {
-                    year = pivot(n1);
-                    month = n2;
-                    day = n3;
-                    note("yy" + s + "MM" + s + "dd");
-                } else {
-                    year = n3Len == 2 ? pivot(n3) : n3;
-                    String y = n3Len == 2 ? "yy" : "yyyy";
-                    DateOrder use = order;
-                    if (use == null && sep == '.') {
-                        use = DateOrder.DMY; // dates written with dots are day first wherever they are written
-                    }
-                    if (use == null) {
-                        if (n1 > 12 && n2 <= 12) {
-                            use = DateOrder.DMY;
-                            lastImplied = use;
-                        } else if (n2 > 12 && n1 <= 12) {
-                            use = DateOrder.MDY;
-                            lastImplied = use;
-                        } else {
-                            use = DateOrder.DMY;
-                            lastAmbiguous = n1 <= 12 && n2 <= 12;
-                        }
-                    }
-                    if (use == DateOrder.MDY) {
-                        month = n1;
-                        day = n2;
-                        note("MM" + s + "dd" + s + y);
-                    } else {
-                        day = n1;
-                        month = n2;
-                        note("dd" + s + "MM" + s + y);
-                    }
-                }
-            }
-        } else {
-            return false;
-        }
-        if (!validDate(year, month, day)) {
-            return false;
-        }
-        long dayMillis = epochDay(year, month, day) * 86_400_000L;
+        return i;
+    }
 
-        // the time of day, if any: "[T| |, |-]H:mm[:ss[.fff]][ ][AM|PM]"
+    /** "Jan 1, 2025", "January 01 2025": @return the end of the date, or -1 */
+    private int parseMonthNameFirst(byte[] b, int i, int to) {
+        int wordEnd = wordEnd(b, i, to);
+        int month = lookup(MONTHS, b, i, wordEnd) + 1;
+        if (month == 0) {
+            return -1;
+        }
+        i = skipSpaces(b, wordEnd, to);
+        if (i < to && (b[i] == '-' || b[i] == '/' || b[i] == '.')) {
+            i++;
+        }
+        int d0 = i;
+        int day = 0;
+        while (i < to && isDigit(b[i]) && i - d0 < 2) {
+            day = day * 10 + (b[i++] - '0');
+        }
+        if (i == d0) {
+            return -1;
+        }
+        if (i < to && b[i] == ',') {
+            i++;
+        }
+        if (i < to && (b[i] == ' ' || b[i] == '-' || b[i] == '/' || b[i] == '.')) {
+            i++;
+        }
+        i = skipSpaces(b, i, to);
+        int end = parseYear(b, i, to);
+        if (end < 0) {
+            return -1;
+        }
+        textMonth = month;
+        textDay = day;
+        note("MMM d yyyy");
+        return end;
+    }
+
+    /** A year of four digits, or two (pivoted), into {@link #textYear}: @return its end, or -1 */
+    private int parseYear(byte[] b, int i, int to) {
+        int y0 = i;
+        int year = 0;
+        while (i < to && isDigit(b[i]) && i - y0 < 4) {
+            year = year * 10 + (b[i++] - '0');
+        }
+        if (i - y0 != 4 && i - y0 != 2) {
+            return -1;
+        }
+        textYear = i - y0 == 2 ? pivot(year) : year;
+        return i;
+    }
+
+    /** "1 Jan 2025", "01-Jan-2025", "31.12.2025", "12/31/25", "2025/12/31": @return the end of the date, or -1 */
+    private int parseNumberFirst(byte[] b, int i, int to) {
+        int n1Start = i;
+        int n1 = 0;
+        while (i < to && isDigit(b[i]) && i - n1Start < 4) {
+            n1 = n1 * 10 + (b[i++] - '0');
+        }
+        int n1Len = i - n1Start;
+        if (i >= to) {
+            return -1;
+        }
+        byte sep = b[i];
+        if (sep != '-' && sep != '/' && sep != '.' && sep != ' ') {
+            return -1;
+        }
+        i++;
+        if (sep == ' ' || isLetter(b[i < to ? i : to - 1])) {
+            return parseDayMonthName(b, i, to, n1, n1Len, sep);
+        }
+        return parseNumericDate(b, i, to, n1, n1Len, sep);
+    }
+
+    /** "1 Jan 2025", "01-Jan-2025" after the day {@code n1}: @return the end of the date, or -1 */
+    private int parseDayMonthName(byte[] b, int i, int to, int n1, int n1Len, byte sep) {
+        i = skipSpaces(b, i, to);
+        if (i >= to || !isLetter(b[i]) || n1Len > 2) {
+            return -1;
+        }
+        int wordEnd = wordEnd(b, i, to);
+        int month = lookup(MONTHS, b, i, wordEnd) + 1;
+        if (month == 0) {
+            return -1;
+        }
+        i = wordEnd;
+        if (i < to && (b[i] == sep || b[i] == ' ' || b[i] == ',')) {
+            i++;
+        }
+        i = skipSpaces(b, i, to);
+        int end = parseYear(b, i, to);
+        if (end < 0) {
+            return -1;
+        }
+        textMonth = month;
+        textDay = n1;
+        note(sep == ' ' ? "d MMM yyyy" : "dd" + (char) sep + "MMM" + (char) sep + "yyyy");
+        return end;
+    }
+
+    /**
+     * Three numbers after the first ({@code n1}): year first by its four digits, else by the date
+     * order; while the order is open, a number above 12 implies it (see {@link #lastImpliedOrder()}).
+     *
+     * @return the end of the date, or -1
+     */
+    private int parseNumericDate(byte[] b, int i, int to, int n1, int n1Len, byte sep) {
+        int n2Start = i;
+        int n2 = 0;
+        while (i < to && isDigit(b[i]) && i - n2Start < 2) {
+            n2 = n2 * 10 + (b[i++] - '0');
+        }
+        if (i == n2Start || i >= to || b[i] != sep) {
+            return -1;
+        }
+        i++;
+        int n3Start = i;
+        int n3 = 0;
+        while (i < to && isDigit(b[i]) && i - n3Start < 4) {
+            n3 = n3 * 10 + (b[i++] - '0');
+        }
+        int n3Len = i - n3Start;
+        if (n3Len == 0) {
+            return -1;
+        }
+        String s = String.valueOf((char) sep);
+        if (n1Len == 4) {
+            textYear = n1;
+            textMonth = n2;
+            textDay = n3;
+            note("yyyy" + s + "MM" + s + "dd");
+            return i;
+        }
+        if (n1Len > 2 || (n3Len != 4 && n3Len != 2)) {
+            return -1;
+        }
+        if (order == DateOrder.YMD) {
+            textYear = pivot(n1);
+            textMonth = n2;
+            textDay = n3;
+            note("yy" + s + "MM" + s + "dd");
+            return i;
+        }
+        textYear = n3Len == 2 ? pivot(n3) : n3;
+        String y = n3Len == 2 ? "yy" : "yyyy";
+        DateOrder use = order;
+        if (use == null && sep == '.') {
+            use = DateOrder.DMY; // dates written with dots are day first wherever they are written
+        }
+        if (use == null) {
+            if (n1 > 12 && n2 <= 12) {
+                use = DateOrder.DMY;
+                lastImplied = use;
+            } else if (n2 > 12 && n1 <= 12) {
+                use = DateOrder.MDY;
+                lastImplied = use;
+            } else {
+                use = DateOrder.DMY;
+                lastAmbiguous = n1 <= 12 && n2 <= 12;
+            }
+        }
+        if (use == DateOrder.MDY) {
+            textMonth = n1;
+            textDay = n2;
+            note("MM" + s + "dd" + s + y);
+        } else {
+            textDay = n1;
+            textMonth = n2;
+            note("dd" + s + "MM" + s + y);
+        }
+        return i;
+    }
+
+    /** The time of day after a date, if any: "[T| |, |-]H:mm[:ss[.fff]][ ][AM|PM]", then a zone. */
+    private boolean parseTimeOfDayAndZone(byte[] b, int i, int to, long dayMillis) {
         int j = i;
         if (j < to && (b[j] == 'T' || b[j] == ',' || b[j] == ' ' || b[j] == '-')) {
             j++;
@@ -891,7 +944,7 @@ final class TimestampParser {
         return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
     }
 
-    private static int daysInMonth(int year, int month) {
+    static int daysInMonth(int year, int month) {
         switch (month) {
             case 2:
                 boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;

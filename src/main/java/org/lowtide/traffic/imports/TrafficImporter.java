@@ -97,74 +97,26 @@ public final class TrafficImporter {
         Warnings warnings = new Warnings();
         Input input = Input.open(new Monitored(in, size, monitor), source);
         ImportFormat format = options.format();
-        String kind = detect(input, format, source);
+        SourceKind kind = detect(input, format, source);
         SeriesSelector selector = new SeriesSelector(options, estimateRows(input, size));
-        long rowsRead;
-        long readerSkipped;
-        String formatId;
-        String description;
-        String timestampFormat;
-        List<String> columns;
-        CsvLayout layout = null;
-        switch (kind) {
-            case "json": {
+        Read read = switch (kind) {
+            case JSON -> {
                 JsonExportReader.Outcome o = JsonExportReader.read(input.stream, source, options, format, selector,
                         warnings);
-                rowsRead = o.points();
-                readerSkipped = o.skipped();
-                formatId = o.formatId();
-                description = o.description() + ", " + input.encoding;
-                timestampFormat = o.timestampFormat();
-                columns = o.columns();
-                break;
+                yield new Read(new ReadCounts(o.points(), o.skipped()), o.formatId(),
+                        o.description() + ", " + input.encoding, o.timestampFormat(), o.columns(), o.columns().get(0),
+                        null, null);
             }
-            case "graphite-raw": {
-                long[] o = GraphiteRawReader.read(input.stream, source, selector, warnings);
-                rowsRead = o[0];
-                readerSkipped = o[1];
-                formatId = "graphite-raw";
-                description = "Graphite render API raw, " + input.encoding;
-                timestampFormat = "epoch seconds (start and step)";
-                columns = List.of("name", "start", "end", "step", "values");
-                break;
-            }
-            case "influx": {
-                long[] o = InfluxCsvReader.read(input.stream, source, options, selector, warnings);
-                rowsRead = o[0];
-                readerSkipped = o[1];
-                formatId = "influx";
-                description = "InfluxDB annotated CSV, " + input.encoding;
-                timestampFormat = "ISO-8601 (RFC 3339)";
-                columns = List.of("_time", "_value", "_field", "_measurement");
-                break;
-            }
-            default: {
-                if (format == ImportFormat.PROMETHEUS || format == ImportFormat.CLOUDWATCH
-                        || format == ImportFormat.DATADOG) {
-                    throw new ImportException(source, 0, 0, "expected " + format.id() + " JSON, but the file does"
-                            + " not start with '{' or '['");
-                }
-                layout = CsvLayout.detect(input.head, input.headComplete, source, options, input.textCharset);
-                for (String note : layout.notes) {
-                    warnings.addFile(note);
-                }
-                if (layout.preambleLines > 0) {
-                    warnings.add("preamble", layout.preambleFirst, 0, layout.preambleLines
-                            + (layout.preambleLines == 1 ? " line" : " lines") + " before the "
-                            + (layout.headerLine > 0 ? "header" : "data") + " skipped (a title or preamble)");
-                }
-                CsvTrafficReader.Outcome o = CsvTrafficReader.read(input.stream, source, layout, options, selector,
-                        warnings, estimateRows(input, size));
-                rowsRead = o.rowsRead();
-                readerSkipped = o.skipped();
-                formatId = layout.formatId;
-                description = layout.describe(input.encoding);
-                timestampFormat = layout.timestampFormat;
-                columns = layout.columns;
-                break;
-            }
-        }
+            case GRAPHITE_RAW -> new Read(GraphiteRawReader.read(input.stream, source, selector, warnings),
+                    "graphite-raw", "Graphite render API raw, " + input.encoding, "epoch seconds (start and step)",
+                    List.of("name", "start", "end", "step", "values"), "name", null, null);
+            case INFLUX -> new Read(InfluxCsvReader.read(input.stream, source, options, selector, warnings), "influx",
+                    "InfluxDB annotated CSV, " + input.encoding, "ISO-8601 (RFC 3339)",
+                    List.of("_time", "_value", "_field", "_measurement"), "_time", null, null);
+            case DELIMITED -> readDelimited(input, source, size, options, selector, warnings);
+        };
         monitor.progress(1.0);
+        long rowsRead = read.counts().rowsRead();
         if (rowsRead == 0) {
             throw new ImportException(source, 0, 0, "no data rows: expected a header line and rows of timestamp,value");
         }
@@ -173,27 +125,63 @@ public final class TrafficImporter {
         chosen.forEach(s -> selectedNames.add(s.name));
         String name = chosen.size() == 1 ? chosen.get(0).name : String.join(" + ", selectedNames);
         GridBuilder.Grid grid = GridBuilder.build(source, chosen, name, options, warnings);
-        long skipped = grid.rowsSkipped() + readerSkipped + selector.droppedRows();
-        if (grid.rowsUsed() + grid.rowsMerged() + skipped != rowsRead) {
+        long repeats = read.csv() == null ? 0 : read.csv().repeats().count();
+        long merged = grid.rowsMerged() + repeats;
+        long skipped = grid.rowsSkipped() + read.counts().skipped() + selector.droppedRows();
+        if (grid.rowsUsed() + merged + skipped != rowsRead) {
             // A reader's count went wrong: say so rather than publish counts that do not add up.
             warnings.addFile("row counts do not add up (" + rowsRead + " read); please report this file");
-            skipped = rowsRead - grid.rowsUsed() - grid.rowsMerged();
+            skipped = rowsRead - grid.rowsUsed() - merged;
         }
-        List<String> available = selector.available();
-        Optional<DateOrder> order = layout == null ? Optional.empty() : Optional.ofNullable(layout.dateOrder);
-        String orderNote = layout == null ? "" : layout.dateOrderNote;
-        if (layout != null && !timestampFormat.isEmpty() && !layout.timestampFormat.equals(timestampFormat)) {
-            timestampFormat = layout.timestampFormat;
+        List<ColumnRole> roles = List.of();
+        Optional<DateOrder> order = Optional.empty();
+        String orderNote = "";
+        String timestampFormat = read.timestampFormat();
+        if (read.layout() != null) {
+            CsvLayout layout = read.layout();
+            CsvTrafficReader.Outcome o = read.csv();
+            order = o.dateOrder();
+            orderNote = o.dateOrderNote();
+            timestampFormat = o.timestampFormat();
+            roles = layout.roles(selector.usedNames());
+            TableWarnings.addAfterReading(layout, o, grid, rowsRead, selector, warnings);
         }
-        ImportDetails details = new ImportDetails(description, input.encoding, timestampFormat, order, orderNote,
-                available, selector.usedNames(),
-                grid.kind().kind(), grid.kind().reason(), grid.spacing(), grid.resampled(), grid.gapCount(),
-                grid.flagged());
-        String timeColumn = layout == null ? columns.get(0) : layout.name(layout.timeColumn)
-                + (layout.hourColumn >= 0 ? " + " + layout.name(layout.hourColumn) : "");
-        SourceInfo info = new SourceInfo(source, formatId, columns, timeColumn, name, rowsRead, grid.rowsUsed(),
-                grid.rowsMerged(), Math.max(0, skipped));
+        ImportDetails details = new ImportDetails(read.description(), input.encoding, timestampFormat, order,
+                orderNote, selector.available(), selector.usedNames(), grid.kind().kind(), grid.kind().reason(),
+                grid.spacing(), grid.resampled(), grid.gapCount(), grid.flagged(), roles);
+        SourceInfo info = new SourceInfo(source, read.formatId(), read.columns(), read.timeColumn(), name, rowsRead,
+                grid.rowsUsed(), merged, Math.max(0, skipped));
         return new ImportResult(grid.series(), info, warnings.list(), details);
+    }
+
+    /** The kinds of source, each with its own reader. */
+    private enum SourceKind { JSON, INFLUX, GRAPHITE_RAW, DELIMITED }
+
+    /** What one reader produced: its counts and how it describes the source; for delimited text also its layout. */
+    private record Read(ReadCounts counts, String formatId, String description, String timestampFormat,
+                        List<String> columns, String timeColumn, CsvLayout layout, CsvTrafficReader.Outcome csv) {
+    }
+
+    private static Read readDelimited(Input input, String source, long size, ImportOptions options,
+                                      SeriesSelector selector, Warnings warnings) throws ImportException, IOException {
+        ImportFormat format = options.format();
+        if (format == ImportFormat.PROMETHEUS || format == ImportFormat.CLOUDWATCH || format == ImportFormat.DATADOG) {
+            throw new ImportException(source, 0, 0, "expected " + format.id() + " JSON, but the file does"
+                    + " not start with '{' or '['");
+        }
+        CsvLayout layout = CsvLayout.detect(input.head, input.headComplete, source, options, input.textCharset);
+        for (String note : layout.notes()) {
+            warnings.addFile(note);
+        }
+        if (layout.preambleLines() > 0) {
+            warnings.add("preamble", layout.preambleFirst(), 0, layout.preambleLines()
+                    + (layout.preambleLines() == 1 ? " line" : " lines") + " before the "
+                    + (layout.headerLine() > 0 ? "header" : "data") + " skipped (a title or preamble)");
+        }
+        CsvTrafficReader.Outcome o = CsvTrafficReader.read(input.stream, source, layout, options, selector,
+                warnings, estimateRows(input, size));
+        return new Read(new ReadCounts(o.rowsRead(), o.skipped()), layout.formatId(),
+                layout.describe(input.encoding), o.timestampFormat(), layout.columns(), layout.timeNames(), layout, o);
     }
 
     /** Reads text from a reader (it is encoded as UTF-8 and read like a file). */
@@ -216,7 +204,7 @@ public final class TrafficImporter {
         }
         try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ)) {
             Input input = Input.open(in, name);
-            String kind = detect(input, ImportFormat.AUTO, name);
+            SourceKind kind = detect(input, ImportFormat.AUTO, name);
             String text = new String(input.head, input.textCharset);
             List<String> lines = new ArrayList<>();
             for (String line : text.split("\r\n|\r|\n", -1)) {
@@ -229,21 +217,12 @@ public final class TrafficImporter {
                     || lines.get(lines.size() - 1).isEmpty())) {
                 lines.remove(lines.size() - 1); // cut by the end of the head, or after the last line break
             }
-            ImportFormat format;
-            switch (kind) {
-                case "graphite-raw":
-                    format = ImportFormat.GRAPHITE;
-                    break;
-                case "influx":
-                    format = ImportFormat.INFLUX;
-                    break;
-                case "json":
-                    format = jsonFormat(text);
-                    break;
-                default:
-                    format = ImportFormat.CSV;
-                    break;
-            }
+            ImportFormat format = switch (kind) {
+                case GRAPHITE_RAW -> ImportFormat.GRAPHITE;
+                case INFLUX -> ImportFormat.INFLUX;
+                case JSON -> jsonFormat(text);
+                case DELIMITED -> ImportFormat.CSV;
+            };
             return new ImportPreview(name, Files.size(file), input.encoding, format, lines);
         }
     }
@@ -268,8 +247,8 @@ public final class TrafficImporter {
         return file.getFileName() == null ? file.toString() : file.getFileName().toString();
     }
 
-    /** @return "json", "influx", "graphite-raw" or "delimited" */
-    private static String detect(Input input, ImportFormat forced, String source) throws ImportException {
+    /** @return which reader the source needs */
+    private static SourceKind detect(Input input, ImportFormat forced, String source) throws ImportException {
         byte[] h = input.head;
         int i = 0;
         while (i < h.length && (h[i] == ' ' || h[i] == '\t' || h[i] == '\r' || h[i] == '\n')) {
@@ -282,25 +261,25 @@ public final class TrafficImporter {
         boolean json = h[i] == '{' || h[i] == '[';
         String firstLines = firstLines(h, 12);
         if (forced == ImportFormat.INFLUX) {
-            return "influx";
+            return SourceKind.INFLUX;
         }
         if (forced == ImportFormat.CSV || forced == ImportFormat.GRAFANA) {
-            return "delimited";
+            return SourceKind.DELIMITED;
         }
         if (json && (forced == ImportFormat.AUTO || forced == ImportFormat.GRAPHITE
                 || forced == ImportFormat.PROMETHEUS || forced == ImportFormat.CLOUDWATCH
                 || forced == ImportFormat.DATADOG)) {
-            return "json";
+            return SourceKind.JSON;
         }
         String first = firstLines.strip();
         if (forced == ImportFormat.AUTO && (first.startsWith("#datatype") || first.startsWith("#group")
                 || first.startsWith("#default") || first.startsWith(",result,table,") || first.startsWith("result,table,"))) {
-            return "influx";
+            return SourceKind.INFLUX;
         }
         if ((forced == ImportFormat.AUTO || forced == ImportFormat.GRAPHITE) && GRAPHITE_RAW.matcher(first).find()) {
-            return "graphite-raw";
+            return SourceKind.GRAPHITE_RAW;
         }
-        return "delimited";
+        return SourceKind.DELIMITED;
     }
 
     private static String firstLines(byte[] head, int count) {

@@ -17,6 +17,7 @@ final class Warnings {
 
     private final List<ImportWarning> kept = new ArrayList<>();
     private final List<ImportWarning> fileNotes = new ArrayList<>();
+    private final List<ImportWarning> headlines = new ArrayList<>();
     private final Map<String, long[]> counts = new HashMap<>();
     private final Map<String, String> example = new LinkedHashMap<>();
 
@@ -45,16 +46,22 @@ final class Warnings {
         fileNotes.add(ImportWarning.ofFile(message));
     }
 
+    /** Adds a note on the file as a whole that goes before every other warning (the import's main caveat). */
+    void addHeadline(String message) {
+        headlines.add(ImportWarning.ofFile(message));
+    }
+
     /** @return how many warnings of a kind were counted */
     long count(String kind) {
         long[] n = counts.get(kind);
         return n == null ? 0 : n[0];
     }
 
-    /** @return the kept warnings by line, then the notes on the file, then how many more of each kind */
+    /** @return the headlines, the kept warnings by line, the notes on the file, then how many more of each kind */
     List<ImportWarning> list() {
         List<ImportWarning> all = new ArrayList<>(kept);
         all.sort((a, b) -> Long.compare(a.line(), b.line()));
+        all.addAll(0, headlines);
         all.addAll(fileNotes);
         example.forEach((kind, message) -> {
             long n = count(kind);

@@ -56,6 +56,9 @@ class ImportFuzzTest {
             if (random.nextInt(10) == 0) {
                 options = options.withDateOrder(DateOrder.values()[random.nextInt(3)]);
             }
+            if (random.nextInt(4) == 0) {
+                options = withColumnMapping(options, input, random);
+            }
             ImportOptions chosen = options;
             int index = k;
             boolean preview = k % 8 == 0;
@@ -80,6 +83,46 @@ class ImportFuzzTest {
                 }
             }, () -> "case " + index + " (seed " + SEED + ") took longer than 2 s");
         }
+    }
+
+    /**
+     * Column mappings as a user might give them (issue 13): time columns (one to five, from the
+     * header's names or made up), a value column, label columns, or no labels.
+     */
+    private static ImportOptions withColumnMapping(ImportOptions options, byte[] input, SplittableRandom random) {
+        String text = new String(input, 0, Math.min(input.length, 400), StandardCharsets.UTF_8);
+        String firstLine = text.split("\r\n|\r|\n", 2)[0];
+        List<String> names = new ArrayList<>();
+        for (String name : firstLine.split("[,;|\t]")) {
+            if (!name.isBlank()) {
+                names.add(name);
+            }
+        }
+        names.add("no such column");
+        ColumnRoles roles = ColumnRoles.DETECT;
+        int time = random.nextInt(6);
+        if (time > 0) {
+            List<String> timeColumns = new ArrayList<>();
+            for (int i = 0; i < time; i++) {
+                timeColumns.add(names.get(random.nextInt(names.size())));
+            }
+            roles = roles.withTimeColumns(timeColumns);
+        }
+        switch (random.nextInt(3)) {
+            case 0:
+                roles = roles.withNoLabels();
+                break;
+            case 1:
+                roles = roles.withLabelColumns(List.of(names.get(random.nextInt(names.size()))));
+                break;
+            default:
+                break;
+        }
+        ImportOptions out = options.withColumns(roles);
+        if (random.nextInt(3) == 0) {
+            out = out.withColumn(names.get(random.nextInt(names.size())));
+        }
+        return out;
     }
 
     private static byte[] mutate(byte[] base, SplittableRandom random) {
@@ -139,9 +182,20 @@ class ImportFuzzTest {
         List<byte[]> corpus = new ArrayList<>();
         Path fixtures = TrafficImporterTest.fixture("messy_rows.csv").getParent();
         addAll(corpus, fixtures);
+        addAll(corpus, fixtures.resolve("tables"));
         Path shared = Path.of(System.getProperty("lowtide.shared.dir", "../shared"), "data", "formats");
         if (Files.isDirectory(shared)) {
             addAll(corpus, shared);
+        }
+        Path tables = shared.resolveSibling("tables");
+        if (Files.isDirectory(tables)) { // the heads of the real wide tables
+            try (Stream<Path> files = Files.list(tables)) {
+                for (Path f : files.sorted().toList()) {
+                    try (InputStream in = Files.newInputStream(f)) {
+                        corpus.add(in.readNBytes(6_000));
+                    }
+                }
+            }
         }
         corpus.add("timestamp,value\n2025-01-01T00:00:00Z,1\n2025-01-01T00:05:00Z,2\n2025-01-01T00:10:00Z,3\n"
                 .getBytes(StandardCharsets.UTF_8));
@@ -151,7 +205,7 @@ class ImportFuzzTest {
     private static void addAll(List<byte[]> corpus, Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.sorted().toList()) {
-                if (Files.size(f) < 200_000) {
+                if (Files.isRegularFile(f) && Files.size(f) < 200_000 && !f.toString().endsWith(".py")) {
                     corpus.add(Files.readAllBytes(f));
                 }
             }

@@ -291,4 +291,67 @@ class SharedDataImportTest {
             assertThat(covered).containsExactlyInAnyOrderElementsOf(names);
         }
     }
+
+    // ---------------------------------------------------------------- tables/ (issue 13): no flag but the zone
+
+    @Test
+    void seoulBikeRentalsReadAsOneHourlySeriesWithItsTextColumnsAsAttributes() throws Exception {
+        ImportResult r = TrafficImporter.read(data("tables", "uci_seoul_bike_rentals_hourly_date_and_hour_columns.csv"),
+                ImportOptions.inZone(ZoneId.of("Asia/Seoul")));
+
+        // README: 8,760 rows, Dec 2017 → Nov 2018, Date dd/mm/yyyy + Hour 0–23, Asia/Seoul.
+        assertThat(r.source().rowsRead()).isEqualTo(8_760);
+        assertThat(r.source().rowsUsed()).isEqualTo(8_760);
+        assertThat(r.source().rowsMerged()).isZero();
+        assertThat(r.source().rowsSkipped()).isZero();
+        assertThat(r.series().step()).isEqualTo(Duration.ofHours(1));
+        assertThat(r.series().size()).isEqualTo(8_760);
+        assertThat(r.series().missingCount()).isZero();
+        assertThat(r.series().start()).isEqualTo(LocalDateTime.parse("2017-12-01T00:00")
+                .atZone(ZoneId.of("Asia/Seoul")).toInstant());
+        assertThat(r.series().end()).isEqualTo(LocalDateTime.parse("2018-12-01T00:00")
+                .atZone(ZoneId.of("Asia/Seoul")).toInstant());
+        assertThat(r.series().name()).isEqualTo("Rented Bike Count");
+        assertThat(r.series().valueAt(0)).isEqualTo(254); // line 2
+        assertThat(r.series().valueAt(8_759)).isEqualTo(584); // the last line
+        double total = 0;
+        for (int i = 0; i < r.series().size(); i++) {
+            total += r.series().valueAt(i);
+        }
+        assertThat(total).isEqualTo(6_172_314); // the column's sum, read independently with Python's csv module
+        assertThat(r.source().timeColumn()).isEqualTo("Date + Hour");
+        assertThat(r.details().dateOrder()).contains(DateOrder.DMY);
+        assertThat(r.details().kind()).isEqualTo(MetricKind.COUNT);
+        assertThat(r.details().columnRoles()).filteredOn(c -> c.role() == ColumnRole.Role.ATTRIBUTE)
+                .extracting(ColumnRole::name).containsExactly("Seasons", "Holiday", "Functioning Day");
+        assertThat(r.details().columnRoles()).noneMatch(c -> c.role() == ColumnRole.Role.SERIES_KEY);
+        assertThat(r.warnings()).noneMatch(w -> w.message().contains("series are told apart"));
+    }
+
+    @Test
+    void beijingPm25ReadFromYearMonthDayHourColumnsWithNaMissing() throws Exception {
+        ImportResult r = TrafficImporter.read(data("tables", "uci_beijing_pm25_year_month_day_hour_columns.csv"),
+                ImportOptions.inZone(ZoneId.of("Asia/Shanghai")));
+
+        // README: 43,824 rows, 2010 → 2014, time in year/month/day/hour, 2,067 NA in pm2.5, cbwd an attribute.
+        assertThat(r.source().rowsRead()).isEqualTo(43_824);
+        assertThat(r.source().rowsSkipped()).isEqualTo(2_067);
+        assertThat(r.source().rowsUsed()).isEqualTo(43_824 - 2_067);
+        assertThat(r.source().timeColumn()).isEqualTo("year + month + day + hour");
+        assertThat(r.series().name()).isEqualTo("pm2.5");
+        assertThat(r.series().step()).isEqualTo(Duration.ofHours(1));
+        // The first 24 hours are NA, so the grid starts at the first value: 2010-01-02 00:00, value 129.
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        assertThat(r.series().start()).isEqualTo(LocalDateTime.parse("2010-01-02T00:00").atZone(shanghai).toInstant());
+        assertThat(r.series().end()).isEqualTo(LocalDateTime.parse("2015-01-01T00:00").atZone(shanghai).toInstant());
+        assertThat(r.series().size()).isEqualTo(43_824 - 24);
+        assertThat(r.series().missingCount()).isEqualTo(2_067 - 24);
+        assertThat(r.series().valueAt(0)).isEqualTo(129);
+        assertThat(r.series().valueAt(r.series().size() - 1)).isEqualTo(12);
+        assertThat(r.details().kind()).isEqualTo(MetricKind.GAUGE); // a concentration, though written in whole numbers
+        assertThat(r.details().columnRoles()).filteredOn(c -> c.role() == ColumnRole.Role.ATTRIBUTE)
+                .extracting(ColumnRole::name).containsExactly("cbwd");
+        assertThat(r.details().columnRoles()).filteredOn(c -> c.role() == ColumnRole.Role.IGNORED)
+                .extracting(ColumnRole::name).containsExactly("No");
+    }
 }
