@@ -68,6 +68,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object (schema in the README) instead of a summary.")
     private boolean json;
 
+    @picocli.CommandLine.Mixin
+    private OutputOptionsMixin output;
+
     AnalyzeCommand(AnalysisService analysis) {
         this.analysis = analysis;
     }
@@ -80,6 +83,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (forecastWeeks < 0 || forecastWeeks > 520) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--forecast-weeks must be 0 to 520");
         }
+        OutputOptionsMixin.check(components, output.componentsCsv());
         AnalysisRequest request = new AnalysisRequest(new TrafficSource.FileSource(file), importOptions.toOptions(),
                 duration, troughCount, forecastWeeks, java.util.Optional.ofNullable(holidays));
         AnalysisResult result = analysis.analyze(request, ProgressListener.NONE, Cancellation.NEVER);
@@ -90,7 +94,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("no decomposition to write to " + components
                         + ": the series is too short or has too few measured values");
             }
-            PatternsOutput.writeComponents(d.get(), components);
+            PatternsOutput.writeComponents(d.get(), components, output.componentsCsv());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

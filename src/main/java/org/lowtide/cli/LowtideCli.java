@@ -73,13 +73,9 @@ public final class LowtideCli {
         CommandLine cli = new CommandLine(new LowtideCli(), new Factory(analysis));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof ImportException || ex instanceof org.lowtide.cost.ScenarioFileException) {
-                err.println("lowtide: " + ex.getMessage());
-                return EXIT_BAD_INPUT;
-            }
-            if (ex instanceof java.io.IOException) {
-                err.println("lowtide: cannot read input: " + ex.getMessage());
-                return EXIT_BAD_INPUT;
+            Integer data = dataOrFileProblem(ex, err);
+            if (data != null) {
+                return data;
             }
             if (ex instanceof IllegalArgumentException) {
                 err.println("lowtide: " + ex.getMessage());
@@ -90,6 +86,30 @@ public final class LowtideCli {
             return EXIT_ERROR;
         });
         return cli;
+    }
+
+    /**
+     * Maps a problem with the input data or a file (read or written) to exit 4 with one line in
+     * Lowtide's words (DESIGN §6): no Java class names, no stack trace.
+     *
+     * @return the exit code, or {@code null} when {@code ex} is not such a problem
+     */
+    static Integer dataOrFileProblem(Exception ex, PrintWriter err) {
+        if (ex instanceof ImportException || ex instanceof org.lowtide.cost.ScenarioFileException
+                || ex instanceof org.lowtide.project.PlanFileException
+                || ex instanceof org.lowtide.project.OutputFileException) {
+            err.println("lowtide: " + ex.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        if (ex instanceof java.io.IOException io) {
+            err.println("lowtide: cannot read input: " + org.lowtide.project.AtomicFiles.describe(io));
+            return EXIT_BAD_INPUT;
+        }
+        if (ex instanceof java.io.UncheckedIOException io) {
+            err.println("lowtide: cannot read input: " + org.lowtide.project.AtomicFiles.describe(io.getCause()));
+            return EXIT_BAD_INPUT;
+        }
+        return null;
     }
 
     /** Hands the services to the subcommands (a hand-written composition root, no DI framework). */
