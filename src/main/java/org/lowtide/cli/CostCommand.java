@@ -77,8 +77,9 @@ final class CostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (simulations < 2) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--simulations must be at least 2");
+        java.util.Optional<String> badSimulations = org.lowtide.cost.CostLimits.simulations("--simulations", simulations);
+        if (badSimulations.isPresent()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), badSimulations.get());
         }
         CostAssumptions assumptions = costOptions.toAssumptions(spec);
         ScenarioSet scenarios = scenarioFile == null ? ScenarioSet.defaults() : ScenarioFile.read(scenarioFile);

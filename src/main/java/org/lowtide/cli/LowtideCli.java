@@ -71,6 +71,7 @@ public final class LowtideCli {
 
     static CommandLine newCommandLine(AnalysisService analysis) {
         CommandLine cli = new CommandLine(new LowtideCli(), new Factory(analysis));
+        cli.registerConverter(java.time.LocalDate.class, LowtideCli::date);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             Integer data = dataOrFileProblem(ex, err);
@@ -86,6 +87,31 @@ public final class LowtideCli {
             return EXIT_ERROR;
         });
         return cli;
+    }
+
+    /** Reads an ISO date, saying in words why a date is not one ({@code 2014-02-30}: no such day). */
+    static java.time.LocalDate date(String text) {
+        String t = text.trim();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([+-]?\\d{4,9})-(\\d{2})-(\\d{2})").matcher(t);
+        if (!m.matches()) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date; write YYYY-MM-DD, such as 2025-03-08");
+        }
+        long year = Long.parseLong(m.group(1));
+        int month = Integer.parseInt(m.group(2));
+        int day = Integer.parseInt(m.group(3));
+        if (year < 1 || year > 9999) {
+            throw new CommandLine.TypeConversionException("'" + text + "': the year must be from 1 to 9999");
+        }
+        if (month < 1 || month > 12) {
+            throw new CommandLine.TypeConversionException("'" + text + "' has no month " + month + " (01 to 12)");
+        }
+        java.time.YearMonth ym = java.time.YearMonth.of((int) year, month);
+        if (day < 1 || day > ym.lengthOfMonth()) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a day of the calendar: "
+                    + ym.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + year
+                    + " has " + ym.lengthOfMonth() + " days");
+        }
+        return java.time.LocalDate.of((int) year, month, day);
     }
 
     /**

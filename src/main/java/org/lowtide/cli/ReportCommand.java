@@ -132,8 +132,9 @@ final class ReportCommand implements Callable<Integer> {
         org.lowtide.report.pdf.Warmup.inBackground(); // loads the PDF code on the idle core while we plan
         ReportOptions options = options();
         PrintWriter err = spec.commandLine().getErr();
-        if (simulations < 2) {
-            throw new ParameterException(spec.commandLine(), "--simulations must be at least 2");
+        java.util.Optional<String> badSimulations = org.lowtide.cost.CostLimits.simulations("--simulations", simulations);
+        if (badSimulations.isPresent()) {
+            throw new ParameterException(spec.commandLine(), badSimulations.get());
         }
         CostAssumptions assumptions = costOptions.toAssumptions(spec);
         Optional<ReportService.CostInputs> cost = Optional.of(new ReportService.CostInputs(assumptions,
