@@ -132,7 +132,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         PatternsOutput.addJson(root, result);
         CliJson.addWarnings(root, result.imported().warnings(), result.notes());
-        return mapper.writeValueAsString(root);
+        return mapper.writeValueAsString(CliJson.finite(root));
     }
 
     private static void printSummary(AnalysisResult result, PrintWriter out) {

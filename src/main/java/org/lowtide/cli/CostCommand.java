@@ -182,7 +182,7 @@ final class CostCommand implements Callable<Integer> {
             n.put("sourceKind", a.source().kind().name());
         }
         CliJson.addWarnings(root, result.imported().warnings(), report.notes());
-        return mapper.writeValueAsString(root);
+        return mapper.writeValueAsString(CliJson.finite(root));
     }
 
     private static ObjectNode changeJson(ObjectMapper mapper, ChangeCost c) {

@@ -121,7 +121,7 @@ final class ImportCommand implements Callable<Integer> {
             node.put("line", f.firstLine());
         }
         CliJson.addWarnings(root, result.warnings(), List.of());
-        return mapper.writeValueAsString(root);
+        return mapper.writeValueAsString(CliJson.finite(root));
     }
 
     static void printDescription(ImportResult result, PrintWriter out) {

@@ -275,7 +275,7 @@ final class PlanCommand implements Callable<Integer> {
                         .put("sourceKind", a.source().kind().name());
             }
         });
-        return mapper.writeValueAsString(root);
+        return mapper.writeValueAsString(CliJson.finite(root));
     }
 
     /** What the ranking's traffic stands on: the forecast, the weekly profile or both, and why. */

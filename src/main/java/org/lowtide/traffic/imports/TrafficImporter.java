@@ -193,7 +193,9 @@ public final class TrafficImporter {
                 + (layout.hourColumn >= 0 ? " + " + layout.name(layout.hourColumn) : "");
         SourceInfo info = new SourceInfo(source, formatId, columns, timeColumn, name, rowsRead, grid.rowsUsed(),
                 grid.rowsMerged(), Math.max(0, skipped));
-        return new ImportResult(grid.series(), info, warnings.list(), details);
+        // One policy for impossible values (negative, infinite, absurdly large; all zero): ValuePolicy.
+        org.lowtide.traffic.TrafficSeries series = ValuePolicy.apply(grid.series(), source, warnings);
+        return new ImportResult(series, info, warnings.list(), details);
     }
 
     /** Reads text from a reader (it is encoded as UTF-8 and read like a file). */
