@@ -89,6 +89,21 @@ public final class LowtideCli {
         return cli;
     }
 
+    /**
+     * A message without a parser's internals: Jackson's "[Source: REDACTED …; line: 3, column: 1]"
+     * and feature names go (the message already names the file, line and column in Lowtide's words).
+     */
+    static String plainWords(String message) {
+        if (message == null) {
+            return "cannot be read";
+        }
+        return message.replaceAll("\\s*\\((?:for \\w+ starting|start marker) at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "")
+                .replaceAll("\\[Source:[^\\]]*\\]", "")
+                .replaceAll("\\(`?StreamReadFeature\\.[A-Z_]+`? disabled\\)", "")
+                .replaceAll("StreamReadConstraints\\.\\w+\\(\\)", "the parser's limit");
+    }
+
     /** Reads an ISO date, saying in words why a date is not one ({@code 2014-02-30}: no such day). */
     static java.time.LocalDate date(String text) {
         String t = text.trim();
@@ -124,8 +139,13 @@ public final class LowtideCli {
         if (ex instanceof ImportException || ex instanceof org.lowtide.cost.ScenarioFileException
                 || ex instanceof org.lowtide.project.PlanFileException
                 || ex instanceof org.lowtide.project.OutputFileException) {
-            err.println("lowtide: " + ex.getMessage());
+            err.println("lowtide: " + plainWords(ex.getMessage()));
             return EXIT_BAD_INPUT;
+        }
+        if (ex instanceof ArithmeticException || ex instanceof java.time.DateTimeException) {
+            // an option value so large that time or money arithmetic overflows (PT99999999999H, ...)
+            err.println("lowtide: a value given is too large to compute with; use a smaller one (see --help)");
+            return EXIT_USAGE;
         }
         if (ex instanceof java.io.IOException io) {
             err.println("lowtide: cannot read input: " + org.lowtide.project.AtomicFiles.describe(io));

@@ -190,7 +190,10 @@ public final class PlanFileMapper {
         if (message == null) {
             return "a value cannot be read";
         }
-        String s = message.replaceAll("[^\\p{Print}]", "?");
+        String s = message.replaceAll("[^\\p{Print}]", "?")
+                // "No enum constant org.lowtide.x.Kind.VALUE": our words, no Java class name
+                .replaceAll("No enum constant (?:[A-Za-z_$][\\w$]*\\.)+([^.\\s]*)$", "'$1' is not one of the accepted values")
+                .replaceAll("\\b(?:[a-z_][\\w$]*\\.){2,}([A-Z][\\w$]*)", "$1");
         return s.length() > 160 ? s.substring(0, 160) + "…" : s;
     }
 
