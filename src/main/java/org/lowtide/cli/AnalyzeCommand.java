@@ -72,6 +72,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object (schema in the README) instead of a summary.")
     private boolean json;
 
+    @picocli.CommandLine.Mixin
+    private OutputOptionsMixin output;
+
     AnalyzeCommand(AnalysisService analysis) {
         this.analysis = analysis;
     }
@@ -84,6 +87,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (forecastWeeks < 0 || forecastWeeks > 520) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--forecast-weeks must be 0 to 520");
         }
+        OutputOptionsMixin.check(components, output.componentsCsv());
         AnalysisRequest request = new AnalysisRequest(new TrafficSource.FileSource(file), importOptions.toOptions(),
                 duration, troughCount, forecastWeeks, java.util.Optional.ofNullable(holidays));
         AnalysisResult result = analysis.analyze(request, ProgressListener.NONE, Cancellation.NEVER);
@@ -94,7 +98,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("no decomposition to write to " + components
                         + ": the series is too short or has too few measured values");
             }
-            PatternsOutput.writeComponents(d.get(), components);
+            PatternsOutput.writeComponents(d.get(), components, output.componentsCsv());
         }
         if (forecastCsv != null) {
             java.util.Optional<org.lowtide.analysis.Forecast> f = result.patterns()
@@ -141,7 +145,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         PatternsOutput.addJson(root, result);
         CliJson.addWarnings(root, result.imported().warnings(), result.notes());
-        return mapper.writeValueAsString(root);
+        return mapper.writeValueAsString(CliJson.finite(root));
     }
 
     private static void printSummary(AnalysisResult result, PrintWriter out) {

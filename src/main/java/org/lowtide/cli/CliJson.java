@@ -12,6 +12,37 @@ final class CliJson {
     }
 
     /**
+     * The last guard of "never NaN or Infinity in an output" (issue #14): a non-finite number,
+     * which no valid JSON can hold, becomes {@code null} (unknown). The import's value policy keeps
+     * such numbers from arising; this keeps a slip from reaching a script.
+     *
+     * @return {@code node}, changed in place
+     */
+    static <T extends com.fasterxml.jackson.databind.JsonNode> T finite(T node) {
+        if (node instanceof ObjectNode object) {
+            java.util.List<String> bad = new java.util.ArrayList<>();
+            object.fields().forEachRemaining(e -> {
+                if (e.getValue().isNumber() && !Double.isFinite(e.getValue().doubleValue())) {
+                    bad.add(e.getKey());
+                } else {
+                    finite(e.getValue());
+                }
+            });
+            bad.forEach(object::putNull);
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                com.fasterxml.jackson.databind.JsonNode item = array.get(i);
+                if (item.isNumber() && !Double.isFinite(item.doubleValue())) {
+                    array.set(i, com.fasterxml.jackson.databind.node.NullNode.getInstance());
+                } else {
+                    finite(item);
+                }
+            }
+        }
+        return node;
+    }
+
+    /**
      * Adds {@code warnings}: the import's warnings with their line and column, then the notes of
      * the analysis, which concern the whole file (line and column 0).
      */

@@ -77,8 +77,9 @@ final class CostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (simulations < 2) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--simulations must be at least 2");
+        java.util.Optional<String> badSimulations = org.lowtide.cost.CostLimits.simulations("--simulations", simulations);
+        if (badSimulations.isPresent()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), badSimulations.get());
         }
         CostAssumptions assumptions = costOptions.toAssumptions(spec);
         ScenarioSet scenarios = scenarioFile == null ? ScenarioSet.defaults() : ScenarioFile.read(scenarioFile);
@@ -181,7 +182,7 @@ final class CostCommand implements Callable<Integer> {
             n.put("sourceKind", a.source().kind().name());
         }
         CliJson.addWarnings(root, result.imported().warnings(), report.notes());
-        return mapper.writeValueAsString(root);
+        return mapper.writeValueAsString(CliJson.finite(root));
     }
 
     private static ObjectNode changeJson(ObjectMapper mapper, ChangeCost c) {

@@ -6,13 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.lowtide.planning.ChangeWindow;
-import org.lowtide.planning.RecurringWindow;
+import org.lowtide.planning.PlanGate;
 import org.lowtide.project.PlanDocument;
 import org.lowtide.project.PlanFileException;
 import org.lowtide.service.PlanService;
@@ -58,29 +54,17 @@ final class GateCommand implements Callable<Integer> {
             return LowtideCli.EXIT_BAD_INPUT;
         }
         ZoneId zone = doc.plan().request().constraints().zone();
-        List<Interval> windows = new ArrayList<>();
-        for (ChangeWindow w : doc.plan().windows()) {
-            windows.add(w.window());
-        }
-        doc.plan().recurring().ifPresent(r -> {
-            for (RecurringWindow.Occurrence o : r.occurrences()) {
-                if (o.flags().stream().noneMatch(f -> f.startsWith("blackout") || f.startsWith("holiday:"))
-                        || o.flags().stream().allMatch(f -> f.contains("(allowed"))) {
-                    windows.add(new Interval(o.start().toInstant(), o.end().toInstant()));
-                }
-            }
-        });
-        windows.sort(Comparator.comparing(Interval::start));
+        PlanGate gate = PlanGate.of(doc.plan());
         PrintWriter out = spec.commandLine().getOut();
-        for (Interval w : windows) {
-            if (w.contains(when)) {
-                Duration left = Duration.between(when, w.end());
-                out.printf("inside a planned window: %s – %s (%d min left)%n", w.start().atZone(zone).toOffsetDateTime(),
-                        w.end().atZone(zone).toOffsetDateTime(), left.toMinutes());
-                return LowtideCli.EXIT_OK;
-            }
+        Optional<Interval> inside = gate.windowAt(when);
+        if (inside.isPresent()) {
+            Interval w = inside.get();
+            Duration left = Duration.between(when, w.end());
+            out.printf("inside a planned window: %s – %s (%d min left)%n", w.start().atZone(zone).toOffsetDateTime(),
+                    w.end().atZone(zone).toOffsetDateTime(), left.toMinutes());
+            return LowtideCli.EXIT_OK;
         }
-        Optional<Interval> next = windows.stream().filter(w -> w.start().isAfter(when)).findFirst();
+        Optional<Interval> next = gate.nextAfter(when);
         if (next.isPresent()) {
             out.printf("outside every planned window; next: %s – %s (in %s)%n",
                     next.get().start().atZone(zone).toOffsetDateTime(), next.get().end().atZone(zone).toOffsetDateTime(),

@@ -131,7 +131,7 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         CliJson.addWarnings(root, result.warnings(), List.of());
-        return mapper.writeValueAsString(root);
+        return mapper.writeValueAsString(CliJson.finite(root));
     }
 
     static void printDescription(ImportResult result, PrintWriter out) {

@@ -71,15 +71,12 @@ public final class LowtideCli {
 
     static CommandLine newCommandLine(AnalysisService analysis) {
         CommandLine cli = new CommandLine(new LowtideCli(), new Factory(analysis));
+        cli.registerConverter(java.time.LocalDate.class, LowtideCli::date);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof ImportException || ex instanceof org.lowtide.cost.ScenarioFileException) {
-                err.println("lowtide: " + ex.getMessage());
-                return EXIT_BAD_INPUT;
-            }
-            if (ex instanceof java.io.IOException) {
-                err.println("lowtide: cannot read input: " + ex.getMessage());
-                return EXIT_BAD_INPUT;
+            Integer data = dataOrFileProblem(ex, err);
+            if (data != null) {
+                return data;
             }
             if (ex instanceof IllegalArgumentException) {
                 err.println("lowtide: " + ex.getMessage());
@@ -90,6 +87,75 @@ public final class LowtideCli {
             return EXIT_ERROR;
         });
         return cli;
+    }
+
+    /**
+     * A message without a parser's internals: Jackson's "[Source: REDACTED …; line: 3, column: 1]"
+     * and feature names go (the message already names the file, line and column in Lowtide's words).
+     */
+    static String plainWords(String message) {
+        if (message == null) {
+            return "cannot be read";
+        }
+        return message.replaceAll("\\s*\\((?:for \\w+ starting|start marker) at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "")
+                .replaceAll("\\[Source:[^\\]]*\\]", "")
+                .replaceAll("\\(`?StreamReadFeature\\.[A-Z_]+`? disabled\\)", "")
+                .replaceAll("StreamReadConstraints\\.\\w+\\(\\)", "the parser's limit");
+    }
+
+    /** Reads an ISO date, saying in words why a date is not one ({@code 2014-02-30}: no such day). */
+    static java.time.LocalDate date(String text) {
+        String t = text.trim();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([+-]?\\d{4,9})-(\\d{2})-(\\d{2})").matcher(t);
+        if (!m.matches()) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date; write YYYY-MM-DD, such as 2025-03-08");
+        }
+        long year = Long.parseLong(m.group(1));
+        int month = Integer.parseInt(m.group(2));
+        int day = Integer.parseInt(m.group(3));
+        if (year < 1 || year > 9999) {
+            throw new CommandLine.TypeConversionException("'" + text + "': the year must be from 1 to 9999");
+        }
+        if (month < 1 || month > 12) {
+            throw new CommandLine.TypeConversionException("'" + text + "' has no month " + month + " (01 to 12)");
+        }
+        java.time.YearMonth ym = java.time.YearMonth.of((int) year, month);
+        if (day < 1 || day > ym.lengthOfMonth()) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a day of the calendar: "
+                    + ym.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + year
+                    + " has " + ym.lengthOfMonth() + " days");
+        }
+        return java.time.LocalDate.of((int) year, month, day);
+    }
+
+    /**
+     * Maps a problem with the input data or a file (read or written) to exit 4 with one line in
+     * Lowtide's words (DESIGN §6): no Java class names, no stack trace.
+     *
+     * @return the exit code, or {@code null} when {@code ex} is not such a problem
+     */
+    static Integer dataOrFileProblem(Exception ex, PrintWriter err) {
+        if (ex instanceof ImportException || ex instanceof org.lowtide.cost.ScenarioFileException
+                || ex instanceof org.lowtide.project.PlanFileException
+                || ex instanceof org.lowtide.project.OutputFileException) {
+            err.println("lowtide: " + plainWords(ex.getMessage()));
+            return EXIT_BAD_INPUT;
+        }
+        if (ex instanceof ArithmeticException || ex instanceof java.time.DateTimeException) {
+            // an option value so large that time or money arithmetic overflows (PT99999999999H, ...)
+            err.println("lowtide: a value given is too large to compute with; use a smaller one (see --help)");
+            return EXIT_USAGE;
+        }
+        if (ex instanceof java.io.IOException io) {
+            err.println("lowtide: cannot read input: " + org.lowtide.project.AtomicFiles.describe(io));
+            return EXIT_BAD_INPUT;
+        }
+        if (ex instanceof java.io.UncheckedIOException io) {
+            err.println("lowtide: cannot read input: " + org.lowtide.project.AtomicFiles.describe(io.getCause()));
+            return EXIT_BAD_INPUT;
+        }
+        return null;
     }
 
     /** Hands the services to the subcommands (a hand-written composition root, no DI framework). */

@@ -218,7 +218,7 @@ final class PatternsOutput {
      * Writes the decomposition as CSV (time, observed, filled, imputed, trend, one seasonal column
      * per period, remainder, weight), atomically: a temporary file next to the target, then a move.
      */
-    static void writeComponents(Decomposition d, Path target) throws IOException {
+    static void writeComponents(Decomposition d, Path target, AtomicFiles.Guard guard) throws IOException {
         AtomicFiles.write(target, out -> {
             BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
             StringBuilder header = new StringBuilder("time,observed,filled,imputed,trend");
@@ -244,6 +244,6 @@ final class PatternsOutput {
                 w.write(row.toString());
             }
             w.flush(); // the stream belongs to AtomicFiles, which closes it
-        });
+        }, guard);
     }
 }

@@ -83,12 +83,20 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "PLAN", description = "Save the plan as a project file (.lowtide).")
     private Path save;
 
+    @Mixin
+    private OutputOptionsMixin output;
+
     PlanCommand(PlanService plans) {
         this.plans = plans;
     }
 
     @Override
     public Integer call() throws Exception {
+        OutputOptionsMixin.check(ics, output.ics());
+        OutputOptionsMixin.check(csv, output.scheduleCsv());
+        if (save != null) {
+            plans.checkSaveTarget(save, output.force);
+        }
         ZoneId zone = planOptions.planZone(importOptions.toOptions().zone());
         CostAssumptions assumptions = costOptions.toAssumptions(spec);
         WindowRequest request;
@@ -112,13 +120,13 @@ final class PlanCommand implements Callable<Integer> {
         }
         Plan plan = result.plan();
         if (ics != null) {
-            AtomicFiles.writeString(ics, ScheduleExports.ics(plan));
+            AtomicFiles.writeString(ics, ScheduleExports.ics(plan), output.ics());
         }
         if (csv != null) {
-            AtomicFiles.writeString(csv, ScheduleExports.csv(plan));
+            AtomicFiles.writeString(csv, ScheduleExports.csv(plan), output.scheduleCsv());
         }
         if (save != null) {
-            plans.save(result, save);
+            plans.save(result, save, output.force);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (target.isPresent()) {
@@ -267,7 +275,7 @@ final class PlanCommand implements Callable<Integer> {
                         .put("sourceKind", a.source().kind().name());
             }
         });
-        return mapper.writeValueAsString(root);
+        return mapper.writeValueAsString(CliJson.finite(root));
     }
 
     /** What the ranking's traffic stands on: the forecast, the weekly profile or both, and why. */

@@ -92,6 +92,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Monte Carlo seed. Default: a fixed seed.")
     private Long seed;
 
+    @Mixin
+    private OutputOptionsMixin output;
+
     @Option(names = "--pdf", paramLabel = "OUT", required = true, description = "Where to write the PDF (atomically).")
     private Path pdf;
 
@@ -122,11 +125,16 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputOptionsMixin.check(pdf, output.pdf());
+        if (pngDir != null && java.nio.file.Files.exists(pngDir) && !java.nio.file.Files.isDirectory(pngDir)) {
+            throw new org.lowtide.project.OutputFileException(pngDir + ": cannot write charts: it is a file, not a folder");
+        }
         org.lowtide.report.pdf.Warmup.inBackground(); // loads the PDF code on the idle core while we plan
         ReportOptions options = options();
         PrintWriter err = spec.commandLine().getErr();
-        if (simulations < 2) {
-            throw new ParameterException(spec.commandLine(), "--simulations must be at least 2");
+        java.util.Optional<String> badSimulations = org.lowtide.cost.CostLimits.simulations("--simulations", simulations);
+        if (badSimulations.isPresent()) {
+            throw new ParameterException(spec.commandLine(), badSimulations.get());
         }
         CostAssumptions assumptions = costOptions.toAssumptions(spec);
         Optional<ReportService.CostInputs> cost = Optional.of(new ReportService.CostInputs(assumptions,
@@ -169,7 +177,8 @@ final class ReportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
         }
-        PdfReportWriter.Result result = reports.writePdf(model, pdf, ProgressListener.NONE, Cancellation.NEVER);
+        PdfReportWriter.Result result = reports.writePdf(model, pdf, output.pdf(), ProgressListener.NONE,
+                Cancellation.NEVER);
         List<Path> charts = new ArrayList<>();
         if (pngDir != null) {
             charts = writeCharts(model, pngDir);
@@ -250,21 +259,21 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Path> writeCharts(ReportModel model, Path dir) throws IOException {
+    private List<Path> writeCharts(ReportModel model, Path dir) throws IOException {
         List<Path> written = new ArrayList<>();
         int i = 1;
         for (Map.Entry<String, Supplier<JFreeChart>> e : new ReportCharts(model).all().entrySet()) {
             String base = String.format(Locale.ROOT, "%02d-%s", i++, e.getKey());
             Path png = dir.resolve(base + ".png");
             Path svg = dir.resolve(base + ".svg");
-            ChartExport.writePng(e.getValue().get(), png);
-            ChartExport.writeSvg(e.getValue().get(), svg);
+            ChartExport.writePng(e.getValue().get(), png, output.chartOrTable());
+            ChartExport.writeSvg(e.getValue().get(), svg, output.chartOrTable());
             written.add(png);
             written.add(svg);
         }
         for (Map.Entry<String, String> e : ReportTables.all(model).entrySet()) {
             Path csv = dir.resolve(e.getKey() + ".csv");
-            org.lowtide.project.AtomicFiles.writeString(csv, e.getValue());
+            org.lowtide.project.AtomicFiles.writeString(csv, e.getValue(), output.chartOrTable());
             written.add(csv);
         }
         return written;

@@ -14,6 +14,17 @@ public final class CostLimits {
     private CostLimits() {
     }
 
+    /** The most Monte Carlo runs per estimate: beyond this the arrays would outgrow a normal heap. */
+    public static final int MAX_SIMULATIONS = 10_000_000;
+
+    /** @return a problem if {@code n} is not a number of simulations Lowtide runs (2 to {@link #MAX_SIMULATIONS}) */
+    public static Optional<String> simulations(String label, long n) {
+        if (n < 2 || n > MAX_SIMULATIONS) {
+            return problem("%s must be from 2 to %,d, was %,d", label, MAX_SIMULATIONS, n);
+        }
+        return Optional.empty();
+    }
+
     /** @return a problem if {@code value} is not a finite number in [0, 1] */
     public static Optional<String> fraction(String label, double value) {
         if (!Double.isFinite(value) || value < 0 || value > 1) {

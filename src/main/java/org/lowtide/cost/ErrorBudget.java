@@ -47,6 +47,7 @@ public record ErrorBudget(double sloPercent, double allowedMinutesPer30Days, dou
         double consumed = changes * perChange;
         return new ErrorBudget(slo, allowed30, allowedFraction * MINUTES_PER_QUARTER, changes, changes * h,
                 changes * planned, counts, allowed30 > 0 ? consumed / allowed30 : 0,
-                perChange > 0 ? OptionalDouble.of(Math.floor(allowed30 / perChange)) : OptionalDouble.empty());
+                perChange > 0 && Double.isFinite(allowed30 / perChange) ? OptionalDouble.of(Math.floor(allowed30 / perChange))
+                        : OptionalDouble.empty());
     }
 }

@@ -71,7 +71,14 @@ public record AllowedHours(Set<DayOfWeek> days, LocalTime from, LocalTime until)
             throw new IllegalArgumentException("cannot read allowed hours '" + text
                     + "'; expected DAYS HH:MM-HH:MM such as \"Mon-Fri 01:00-06:00\" or \"daily 02:00-05:00\"");
         }
-        return new AllowedHours(parseDays(m.group(1), text), parseTime(m.group(2), text), parseTime(m.group(3), text));
+        LocalTime from = parseTime(m.group(2), text);
+        LocalTime until = parseTime(m.group(3), text);
+        if (from.equals(until) && !m.group(3).trim().startsWith("24")) {
+            // The same rule as --business-hours: a span needs two different times. 00:00-24:00 is the whole day.
+            throw new IllegalArgumentException("'" + text + "' starts and ends at the same time; write 00:00-24:00 "
+                    + "for a whole day, or two different times");
+        }
+        return new AllowedHours(parseDays(m.group(1), text), from, until);
     }
 
     private static Set<DayOfWeek> parseDays(String spec, String text) {

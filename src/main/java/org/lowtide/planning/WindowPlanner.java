@@ -473,8 +473,8 @@ public final class WindowPlanner {
             flags.add("DST: clocks change during the window; it ends at " + end.toLocalTime() + " local time");
         }
         String why = ruleOut(c, start.toInstant(), end.toInstant(), end.toInstant().plus(request.rollbackTail()));
-        if (why != null && !why.startsWith("outside")) {
-            flags.add(why);
+        if (why != null) {
+            flags.add(why); // the gate skips this occurrence too (PlanGate): one truth
         }
         for (Holiday h : c.holidays()) {
             if (h.date().equals(date) && c.holidayPolicy() == HolidayPolicy.ALLOWED) {

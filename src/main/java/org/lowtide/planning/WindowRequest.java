@@ -23,6 +23,18 @@ import java.util.Optional;
 public record WindowRequest(Duration duration, Duration rollbackTail, int count, LocalDate from, LocalDate to,
                             Duration minGap, Constraints constraints, Optional<Habit> habit) {
 
+    /** The shortest window: one minute, the finest step Lowtide plans on. */
+    public static final Duration MIN_DURATION = Duration.ofMinutes(1);
+    /** The longest window or rollback tail. */
+    public static final Duration MAX_DURATION = Duration.ofDays(31);
+    /** The longest horizon (its outlook is held in memory step by step). */
+    public static final Duration MAX_HORIZON = Duration.ofDays(1096);
+    /** The most windows one plan lists. */
+    public static final int MAX_COUNT = 10_000;
+    /** Horizons lie in these years (dates people plan for; also keeps date arithmetic in range). */
+    public static final int MIN_YEAR = 1900;
+    public static final int MAX_YEAR = 2999;
+
     public WindowRequest {
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(rollbackTail, "rollbackTail");
@@ -31,17 +43,35 @@ public record WindowRequest(Duration duration, Duration rollbackTail, int count,
         Objects.requireNonNull(minGap, "minGap");
         Objects.requireNonNull(constraints, "constraints");
         Objects.requireNonNull(habit, "habit");
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("the window length must be positive, was " + duration);
+        if (duration.compareTo(MIN_DURATION) < 0) {
+            throw new IllegalArgumentException("a window must last at least one minute (the finest step Lowtide plans on), was "
+                    + duration);
+        }
+        if (duration.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException("a window lasts at most " + MAX_DURATION.toDays() + " days ("
+                    + MAX_DURATION + "), was " + duration);
         }
         if (rollbackTail.isNegative() || minGap.isNegative()) {
             throw new IllegalArgumentException("rollback tail and minimum gap must not be negative");
         }
-        if (count < 1) {
-            throw new IllegalArgumentException("plan at least one window, not " + count);
+        if (rollbackTail.compareTo(MAX_DURATION) > 0 || minGap.compareTo(MAX_HORIZON) > 0) {
+            throw new IllegalArgumentException("the rollback tail is at most " + MAX_DURATION.toDays()
+                    + " days and the minimum gap at most " + MAX_HORIZON.toDays() + " days");
+        }
+        if (count < 1 || count > MAX_COUNT) {
+            throw new IllegalArgumentException("plan 1 to " + MAX_COUNT + " windows, not " + count);
         }
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the horizon ends (" + to + ") before it starts (" + from + ")");
+        }
+        if (from.getYear() < MIN_YEAR || to.getYear() > MAX_YEAR) {
+            throw new IllegalArgumentException("the horizon must lie between the years " + MIN_YEAR + " and " + MAX_YEAR
+                    + ", was " + from + " to " + to);
+        }
+        long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+        if (days > MAX_HORIZON.toDays()) {
+            throw new IllegalArgumentException("the horizon is at most " + MAX_HORIZON.toDays() + " days (3 years), was "
+                    + days + " days (" + from + " to " + to + ")");
         }
     }
 
@@ -65,6 +95,10 @@ public record WindowRequest(Duration duration, Duration rollbackTail, int count,
                         + text + "'");
             }
             String day = parts[0].toLowerCase(java.util.Locale.ROOT).replaceAll("s$", "");
+            if (parts[1].startsWith("24")) {
+                throw new IllegalArgumentException("a habit starts at a time of day from 00:00 to 23:59; not '"
+                        + parts[1] + "' (write the next day's 00:00)");
+            }
             return new Habit(AllowedHours.day(day, text), AllowedHours.parseTime(parts[1], text));
         }
 

@@ -178,9 +178,23 @@ public final class PlanFileMapper {
                     q.trafficOutlook() == null ? OutlookChoice.PROFILE : OutlookChoice.parse(q.trafficOutlook()));
             return new PlanDocument(require(s.path(), "source.path", fileName), s.sha256() == null ? "" : s.sha256(),
                     io, Optional.ofNullable(q.holidays()), cost, rules, plan);
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            throw new PlanFileException(fileName + ": damaged plan file: " + e.getMessage(), e);
+        } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
+            throw new PlanFileException(fileName + ": damaged plan file: " + excerpt(e.getMessage()), e);
+        } catch (NullPointerException e) {
+            throw new PlanFileException(fileName + ": damaged plan file: a required value is missing", e);
         }
+    }
+
+    /** A problem's message, short and printable: a damaged file's content is not echoed at length. */
+    static String excerpt(String message) {
+        if (message == null) {
+            return "a value cannot be read";
+        }
+        String s = message.replaceAll("[^\\p{Print}]", "?")
+                // "No enum constant org.lowtide.x.Kind.VALUE": our words, no Java class name
+                .replaceAll("No enum constant (?:[A-Za-z_$][\\w$]*\\.)+([^.\\s]*)$", "'$1' is not one of the accepted values")
+                .replaceAll("\\b(?:[a-z_][\\w$]*\\.){2,}([A-Z][\\w$]*)", "$1");
+        return s.length() > 160 ? s.substring(0, 160) + "…" : s;
     }
 
     private static Instant instant(String offsetDateTime) {

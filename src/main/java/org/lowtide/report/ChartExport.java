@@ -76,6 +76,17 @@ public final class ChartExport {
         AtomicFiles.write(target, png(chart, DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_SCALE));
     }
 
+    /** Writes the chart as a PNG file, replacing an existing file only when {@code guard} allows. */
+    public static void writePng(JFreeChart chart, Path target, AtomicFiles.Guard guard) throws IOException {
+        byte[] bytes = png(chart, DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_SCALE);
+        AtomicFiles.write(target, out -> out.write(bytes), guard);
+    }
+
+    /** Writes the chart as an SVG file, replacing an existing file only when {@code guard} allows. */
+    public static void writeSvg(JFreeChart chart, Path target, AtomicFiles.Guard guard) throws IOException {
+        AtomicFiles.writeString(target, svg(chart, DEFAULT_WIDTH, DEFAULT_HEIGHT), guard);
+    }
+
     /** Writes the chart as an SVG file at the default size. */
     public static void writeSvg(JFreeChart chart, Path target) throws IOException {
         AtomicFiles.write(target, svg(chart, DEFAULT_WIDTH, DEFAULT_HEIGHT).getBytes(StandardCharsets.UTF_8));

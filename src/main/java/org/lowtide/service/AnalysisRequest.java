@@ -38,6 +38,10 @@ public record AnalysisRequest(TrafficSource source, ImportOptions options, Durat
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("the window length must be positive, was " + window);
         }
+        if (window.compareTo(org.lowtide.planning.WindowRequest.MAX_DURATION) > 0) {
+            throw new IllegalArgumentException("a window lasts at most "
+                    + org.lowtide.planning.WindowRequest.MAX_DURATION.toDays() + " days, was " + window);
+        }
         if (troughCount < 1) {
             throw new IllegalArgumentException("ask for at least one trough, not " + troughCount);
         }

@@ -51,6 +51,14 @@ public final class AnalysisService {
         ZoneId zone = request.options().zone();
         TrafficSeries raw = imported.series().withZone(zone);
         List<String> notes = new ArrayList<>();
+        Optional<TrafficSeries> coarser = org.lowtide.traffic.Resolution.fit(raw,
+                org.lowtide.traffic.Resolution.MAX_ANALYSED_POINTS);
+        if (coarser.isPresent()) {
+            notes.add(org.lowtide.traffic.Resolution.note(raw, coarser.get()));
+            raw = coarser.get();
+            // Every later step (and every reader of the result) sees the one series analysed.
+            imported = new ImportResult(raw, imported.source(), imported.warnings(), imported.details());
+        }
         Optional<Patterns> patterns = Optional.empty();
         try {
             patterns = Optional.of(PatternAnalysis.analyze(raw, request.forecastWeeks(),
@@ -162,7 +170,9 @@ public final class AnalysisService {
     private static ImportResult importTraffic(AnalysisRequest request, ProgressListener progress,
                                               Cancellation cancellation) throws ImportException, IOException {
         // The import takes the first 60 % of the progress bar.
-        return new ImportService().importTraffic(request.source(), request.options(),
-                (fraction, message) -> progress.progress(fraction < 0 ? 0 : 0.6 * fraction, message), cancellation);
+        // Analysis needs traffic: negative values are missing here (one policy with cost and planning).
+        return org.lowtide.traffic.imports.ValuePolicy.negativesAsMissing(new ImportService().importTraffic(
+                request.source(), request.options(),
+                (fraction, message) -> progress.progress(fraction < 0 ? 0 : 0.6 * fraction, message), cancellation));
     }
 }

@@ -98,6 +98,12 @@ public final class CostService {
     }
 
     private static ImportResult read(TrafficSource source, ImportOptions options) throws ImportException, IOException {
+        // Cost needs traffic: negative values are missing here, as in analysis and planning (one policy).
+        return org.lowtide.traffic.imports.ValuePolicy.negativesAsMissing(readAsIs(source, options));
+    }
+
+    private static ImportResult readAsIs(TrafficSource source, ImportOptions options)
+            throws ImportException, IOException {
         if (source instanceof TrafficSource.FileSource) {
             return CsvTrafficReader.read(((TrafficSource.FileSource) source).path(), options);
         }

@@ -296,8 +296,17 @@ public final class PlanService {
                 r.habit());
     }
 
-    /** Saves the plan atomically; the source must be a file. */
+    /**
+     * Saves the plan atomically; the source must be a file. An existing target is replaced only
+     * when it is a plan this version reads (a damaged, newer, foreign or read-only file is refused
+     * with an {@link org.lowtide.project.OutputFileException} and left as it was).
+     */
     public void save(PlanResult result, Path target) throws IOException {
+        save(result, target, false);
+    }
+
+    /** Saves the plan; with {@code force}, any writable file is replaced (the user said {@code --force}). */
+    public void save(PlanResult result, Path target, boolean force) throws IOException {
         if (!(result.request().analysis().source() instanceof TrafficSource.FileSource)) {
             throw new IllegalArgumentException("only plans on a traffic file can be saved");
         }
@@ -305,7 +314,16 @@ public final class PlanService {
         PlanDocument doc = new PlanDocument(source.toAbsolutePath().toString(), sha256(source),
                 result.request().analysis().options(), result.request().holidays(), result.request().cost(),
                 result.request().rules(), result.plan());
-        PlanFiles.save(PlanFileMapper.toDto(doc, "Lowtide " + AppInfo.version()), target);
+        PlanFiles.save(PlanFileMapper.toDto(doc, "Lowtide " + AppInfo.version()), target, force);
+    }
+
+    /**
+     * Checks up front that a plan may be saved to {@code target} (see {@link #save(PlanResult, Path, boolean)}).
+     *
+     * @throws org.lowtide.project.OutputFileException saying why not
+     */
+    public void checkSaveTarget(Path target, boolean force) throws IOException {
+        org.lowtide.project.AtomicFiles.checkWritable(target, PlanFiles.replaceable(force));
     }
 
     /** Opens a saved plan (the saved results; nothing is recomputed). */

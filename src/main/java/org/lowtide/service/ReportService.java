@@ -161,8 +161,18 @@ public final class ReportService {
      */
     public PdfReportWriter.Result writePdf(ReportModel model, Path target, ProgressListener progress,
                                            Cancellation cancellation) throws IOException {
+        return writePdf(model, target, AtomicFiles.CONFIRMED, progress, cancellation);
+    }
+
+    /**
+     * Writes the PDF as {@link #writePdf(ReportModel, Path, ProgressListener, Cancellation)} does,
+     * replacing an existing file only when {@code guard} allows (the CLI: Lowtide's own report or
+     * {@code --force}).
+     */
+    public PdfReportWriter.Result writePdf(ReportModel model, Path target, AtomicFiles.Guard guard,
+                                           ProgressListener progress, Cancellation cancellation) throws IOException {
         PdfReportWriter.Result[] result = new PdfReportWriter.Result[1];
-        AtomicFiles.write(target, out -> result[0] = write(model, out, progress, cancellation));
+        AtomicFiles.write(target, out -> result[0] = write(model, out, progress, cancellation), guard);
         return result[0];
     }
 

@@ -40,7 +40,7 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
             out.write("half a new rep".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             throw new IOException("disk full");
-        })).hasMessage("disk full");
+        })).hasMessageEndingWith("report.pdf: cannot write: disk full");
 
         assertThat(Files.readString(target)).isEqualTo("the user's report");
         try (Stream<String> names = names()) {

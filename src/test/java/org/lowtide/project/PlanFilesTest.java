@@ -117,11 +117,12 @@ class PlanFilesTest {
     void saveReplacesAtomicallyAndLeavesNoTemporaryFile() throws Exception {
         PlanResult result = planOnFile();
         Path file = dir.resolve("plan.lowtide");
-        Files.writeString(file, "old");
+        plans.save(result, file);
+        Files.writeString(file, Files.readString(file).replace("\"count\"", "\"count\" : 1, \"old\""));
 
         plans.save(result, file);
 
-        assertThat(Files.readString(file)).contains("\"schemaVersion\" : 1");
+        assertThat(Files.readString(file)).contains("\"schemaVersion\" : 1").doesNotContain("\"old\"");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("plan.lowtide", "traffic.csv");
         }

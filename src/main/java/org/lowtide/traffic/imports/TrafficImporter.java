@@ -94,8 +94,108 @@ public final class TrafficImporter {
      */
     public static ImportResult read(InputStream in, String source, long size, ImportOptions options,
                                     ImportMonitor monitor) throws ImportException, IOException {
+        return read(in, source, size, options, monitor, unpackedLimit(), rowLimit());
+    }
+
+    /** Reads from a stream with explicit limits on unpacked bytes and lines (tests use small ones). */
+    static ImportResult read(InputStream in, String source, long size, ImportOptions options, ImportMonitor monitor,
+                             long byteLimit, long lineLimit) throws ImportException, IOException {
+        try {
+            return readStream(in, source, size, options, monitor, byteLimit, lineLimit);
+        } catch (InputTooLarge e) {
+            throw new ImportException(source, 0, 0, e.getMessage());
+        }
+    }
+
+    /**
+     * The most bytes a compressed file may unpack to: half the heap Java may use (the values and
+     * times read take about as much memory again). A gzip bomb is refused, not followed.
+     */
+    static long unpackedLimit() {
+        return Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    /** A compressed input unpacked beyond {@link #unpackedLimit()}. */
+    private static final class InputTooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        InputTooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The most lines read: the readers hold about 20 bytes per row and grow their arrays by half,
+     * so a row may cost some 60 bytes at the peak; a sixth of the heap's worth of rows leaves room
+     * for the grid and the analysis (13 million rows with -Xmx1g).
+     */
+    static long rowLimit() {
+        return Math.max(1_000_000L, Runtime.getRuntime().maxMemory() / 80);
+    }
+
+    /** Counts bytes (of a decompressor) and lines, and stops at the limits. */
+    private static final class Limited extends java.io.FilterInputStream {
+        private final long byteLimit;
+        private final long lineLimit;
+        private long bytes;
+        private long newlines;
+        private long returns;
+
+        Limited(InputStream in, long byteLimit, long lineLimit) {
+            super(in);
+            this.byteLimit = byteLimit;
+            this.lineLimit = lineLimit;
+        }
+
+        private void count(byte[] b, int off, int n) throws InputTooLarge {
+            if (n <= 0) {
+                return;
+            }
+            bytes += n;
+            for (int i = off; i < off + n; i++) {
+                if (b[i] == '\n') {
+                    newlines++;
+                } else if (b[i] == '\r') {
+                    returns++;
+                }
+            }
+            long max = Runtime.getRuntime().maxMemory() >> 20;
+            if (bytes > byteLimit) {
+                throw new InputTooLarge(String.format(java.util.Locale.ROOT, "the compressed file unpacks to more than "
+                        + "%,d MiB, the limit for the %,d MiB of memory Java has here; unpack a shorter range, "
+                        + "or give Java more memory (java -Xmx4g -jar ...)", byteLimit >> 20, max));
+            }
+            if (Math.max(newlines, returns) > lineLimit) {
+                throw new InputTooLarge(String.format(java.util.Locale.ROOT, "more than %,d lines, the limit for the "
+                        + "%,d MiB of memory Java has here; import a shorter range, or give Java more memory "
+                        + "(java -Xmx4g -jar ...)", lineLimit, max));
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(new byte[] {(byte) b}, 0, 1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count(b, off, n);
+            return n;
+        }
+    }
+
+    private static ImportResult readStream(InputStream in, String source, long size, ImportOptions options,
+                                           ImportMonitor monitor, long byteLimit, long lineLimit)
+            throws ImportException, IOException {
         Warnings warnings = new Warnings();
-        Input input = Input.open(new Monitored(in, size, monitor), source);
+        // Every input is counted: lines against the heap's limit (a gzip file also by its unpacked bytes).
+        Input input = Input.open(new Limited(new Monitored(in, size, monitor), Long.MAX_VALUE, lineLimit), source,
+                byteLimit, lineLimit);
         ImportFormat format = options.format();
         SourceKind kind = detect(input, format, source);
         SeriesSelector selector = new SeriesSelector(options, estimateRows(input, size));
@@ -151,7 +251,9 @@ public final class TrafficImporter {
                 grid.spacing(), grid.resampled(), grid.gapCount(), grid.flagged(), roles);
         SourceInfo info = new SourceInfo(source, read.formatId(), read.columns(), read.timeColumn(), name, rowsRead,
                 grid.rowsUsed(), merged, Math.max(0, skipped));
-        return new ImportResult(grid.series(), info, warnings.list(), details);
+        // One policy for impossible values (negative, infinite, absurdly large; all zero): ValuePolicy.
+        org.lowtide.traffic.TrafficSeries series = ValuePolicy.apply(grid.series(), source, warnings);
+        return new ImportResult(series, info, warnings.list(), details);
     }
 
     /** The kinds of source, each with its own reader. */
@@ -203,7 +305,7 @@ public final class TrafficImporter {
                     : "file not found: " + file.toAbsolutePath());
         }
         try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ)) {
-            Input input = Input.open(in, name);
+            Input input = Input.open(in, name, unpackedLimit(), rowLimit());
             SourceKind kind = detect(input, ImportFormat.AUTO, name);
             String text = new String(input.head, input.textCharset);
             List<String> lines = new ArrayList<>();
@@ -309,7 +411,11 @@ public final class TrafficImporter {
             return 1024;
         }
         double bytesPerLine = (double) input.head.length / lines;
-        return (int) Math.min(150_000_000L, Math.max(1024L, (long) (size / bytesPerLine * 1.02) + 16));
+        // Never pre-size beyond what the heap holds: a row costs about 20 bytes in the readers' arrays,
+        // so at most a sixth of the heap is taken up front; the arrays grow as rows really arrive.
+        long heapRows = Runtime.getRuntime().maxMemory() / 6 / 20;
+        return (int) Math.min(Math.min(150_000_000L, heapRows),
+                Math.max(1024L, (long) (size / bytesPerLine * 1.02) + 16));
     }
 
     // ------------------------------------------------------------------ the byte stream
@@ -322,13 +428,15 @@ public final class TrafficImporter {
         String encoding = "UTF-8";
         Charset textCharset = StandardCharsets.UTF_8;
 
-        static Input open(InputStream raw, String source) throws ImportException, IOException {
+        static Input open(InputStream raw, String source, long byteLimit, long lineLimit)
+                throws ImportException, IOException {
             Input input = new Input();
             byte[] head = readHead(raw, HEAD_BYTES);
             InputStream rest = raw;
             if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
                 try {
-                    rest = new GZIPInputStream(new SequenceInputStream(new ByteArrayInputStream(head), raw), 1 << 16);
+                    rest = new Limited(new GZIPInputStream(new SequenceInputStream(new ByteArrayInputStream(head), raw),
+                            1 << 16), byteLimit, lineLimit);
                     head = readHead(rest, HEAD_BYTES);
                 } catch (ZipException e) {
                     throw new ImportException(source, 0, 0, "a damaged gzip file: " + e.getMessage());

@@ -1,0 +1,73 @@
+package org.lowtide.traffic;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Coarsens a series too long to analyse in memory: the decomposition holds about a dozen arrays
+ * as long as the series, so ten million 1-minute points (80 MB each) would need over a gigabyte.
+ * Above {@link #MAX_ANALYSED_POINTS} the series is gathered into blocks of k steps (k the smallest
+ * factor that fits and whose step still divides a day), which keeps every daily and weekly pattern
+ * a maintenance window can see. Values are per step, so a block holds the mean of its measured
+ * steps times k (the sum when all were measured); a block with no measured value stays missing.
+ */
+public final class Resolution {
+
+    /** The most points the analysis works on (a 5-minute grid over 19 years). */
+    public static final int MAX_ANALYSED_POINTS = 2_000_000;
+
+    private Resolution() {
+    }
+
+    /**
+     * @return the coarser series, or empty when {@code series} fits as it is (or no coarser step
+     *         that divides a day and stays within an hour exists)
+     */
+    public static Optional<TrafficSeries> fit(TrafficSeries series, int maxPoints) {
+        int n = series.size();
+        if (n <= maxPoints) {
+            return Optional.empty();
+        }
+        long stepSeconds = series.step().getSeconds();
+        if (series.step().getNano() != 0 || stepSeconds <= 0) {
+            return Optional.empty();
+        }
+        for (int k = (int) Math.ceil((double) n / maxPoints); k * stepSeconds <= 3600; k++) {
+            if (86_400 % (k * stepSeconds) == 0) {
+                return Optional.of(average(series, k));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static TrafficSeries average(TrafficSeries series, int k) {
+        double[] v = series.values();
+        int m = (v.length + k - 1) / k;
+        double[] out = new double[m];
+        for (int b = 0; b < m; b++) {
+            double sum = 0;
+            int count = 0;
+            for (int i = b * k; i < Math.min(v.length, (b + 1) * k); i++) {
+                if (!Double.isNaN(v[i])) {
+                    sum += v[i];
+                    count++;
+                }
+            }
+            out[b] = count == 0 ? Double.NaN : sum / count * k; // per new step, as values are per step
+        }
+        return new TrafficSeries(series.name(), series.start(), series.step().multipliedBy(k), out, series.zone(),
+                series.unit());
+    }
+
+    /** @return a note saying what was done, for the analysis' notes */
+    public static String note(TrafficSeries before, TrafficSeries after) {
+        return String.format(java.util.Locale.ROOT, "%,d points at %s are more than the analysis holds in memory "
+                + "(%,d): patterns, profile and troughs use %s totals (%,d points)", before.size(), human(before.step()),
+                MAX_ANALYSED_POINTS, human(after.step()), after.size());
+    }
+
+    private static String human(Duration d) {
+        long s = d.getSeconds();
+        return s % 60 == 0 ? (s / 60) + "-minute" : s + "-second";
+    }
+}

@@ -1,0 +1,43 @@
+package org.lowtide.traffic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class ResolutionTest {
+
+    private static TrafficSeries minutes(int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i % 3 == 0 ? Double.NaN : i;
+        }
+        return new TrafficSeries("s", Instant.parse("2025-01-06T00:00:00Z"), Duration.ofMinutes(1), v, ZoneOffset.UTC, "");
+    }
+
+    @Test
+    void aSeriesThatFitsIsLeftAsItIs() {
+        assertThat(Resolution.fit(minutes(100), 100)).isEmpty();
+    }
+
+    @Test
+    void aLongSeriesIsGatheredIntoBlocksWhoseStepDividesADay() {
+        // 100 points into at most 30: k = 4 (4 minutes divide a day), 25 blocks
+        TrafficSeries coarse = Resolution.fit(minutes(100), 30).orElseThrow();
+
+        assertThat(coarse.step()).isEqualTo(Duration.ofMinutes(4));
+        assertThat(coarse.size()).isEqualTo(25);
+        // block 0 holds minutes 0..3: 0 is missing, 1, 2 measured, 3 missing -> mean 1.5 per minute, 6 per 4 minutes
+        assertThat(coarse.valueAt(0)).isEqualTo(1.5 * 4);
+        // block 1 holds 4..7: 4, 5, 7 measured (6 missing) -> mean 16/3
+        assertThat(coarse.valueAt(1)).isCloseTo(16.0 / 3 * 4, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void aStepThatNoFactorFitsIsLeftAlone() {
+        TrafficSeries hourly = new TrafficSeries("s", Instant.EPOCH, Duration.ofHours(1), new double[100], ZoneOffset.UTC, "");
+        assertThat(Resolution.fit(hourly, 30)).isEmpty();
+    }
+}
