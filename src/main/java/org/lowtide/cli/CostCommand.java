@@ -80,15 +80,17 @@ final class CostCommand implements Callable<Integer> {
         if (simulations < 2) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--simulations must be at least 2");
         }
-        CostAssumptions assumptions = costOptions.toAssumptions(spec);
+        CostAssumptions assumptions = costOptions.toAssumptions(spec, java.util.Optional.of(new TrafficSource.FileSource(
+                file)), importOptions.toOptions());
         ScenarioSet scenarios = scenarioFile == null ? ScenarioSet.defaults() : ScenarioFile.read(scenarioFile);
         CostRequest request = new CostRequest(new TrafficSource.FileSource(file), importOptions.toOptions(), assumptions,
                 scenarios, simulations, seed == null ? CostAnalysis.DEFAULT_SEED : seed);
         CostResult result = costs.cost(request, ProgressListener.NONE, Cancellation.NEVER);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(toJson(result));
+            out.println(RiskJson.withRisk(toJson(result), costOptions.learned));
         } else {
+            RiskJson.print(costOptions.learned, out);
             printSummary(result, out);
         }
         return LowtideCli.EXIT_OK;

@@ -128,7 +128,8 @@ final class ReportCommand implements Callable<Integer> {
         if (simulations < 2) {
             throw new ParameterException(spec.commandLine(), "--simulations must be at least 2");
         }
-        CostAssumptions assumptions = costOptions.toAssumptions(spec);
+        CostAssumptions assumptions = costOptions.toAssumptions(spec, isPlanFile(input) ? Optional.empty()
+                : Optional.of(new TrafficSource.FileSource(input)), importOptions.toOptions());
         Optional<ReportService.CostInputs> cost = Optional.of(new ReportService.CostInputs(assumptions,
                 scenarioFile == null ? ScenarioSet.defaults() : ScenarioFile.read(scenarioFile), simulations,
                 seed == null ? CostAnalysis.DEFAULT_SEED : seed));
