@@ -132,6 +132,30 @@ class RiskOptionsTest {
     }
 
     @Test
+    void reportShowsTheFitAgainstTheDataOnTheAssumptionsPage() throws Exception {
+        Path[] h = history();
+        Path pdf = dir.resolve("risk.pdf");
+        Run r = run("report", traffic().toString(), "--zone", "UTC", "--from", "2025-01-27", "--to", "2025-02-09",
+                "--incidents", h[0].toString(), "--deploys", h[1].toString(), "--simulations", "2000",
+                "--pdf", pdf.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("Your own risk", "Learned from your incidents: 12 from 2025-01-06 to 2025-03-02",
+                "DORA 2023 cluster: medium", "Change failure rate 20.0 %", "Time to restore, minutes (log scale)",
+                "Your data (12)", "Time to detect");
+        // without history the page has no such section
+        Run plain = run("report", traffic().toString(), "--zone", "UTC", "--from", "2025-01-27", "--to", "2025-02-09",
+                "--simulations", "2000", "--pdf", dir.resolve("plain.pdf").toString());
+        assertThat(plain.code()).as(plain.err()).isZero();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(dir.resolve("plain.pdf").toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).doesNotContain("Your own risk");
+        }
+    }
+
+    @Test
     void anOptionTypedInWinsOverTheHistory() throws Exception {
         Path[] h = history();
         JsonNode j = costJson("--incidents", h[0].toString(), "--deploys", h[1].toString(), "--change-failure-rate",
