@@ -81,15 +81,17 @@ final class CostCommand implements Callable<Integer> {
         if (badSimulations.isPresent()) {
             throw new CommandLine.ParameterException(spec.commandLine(), badSimulations.get());
         }
-        CostAssumptions assumptions = costOptions.toAssumptions(spec);
+        CostAssumptions assumptions = costOptions.toAssumptions(spec, java.util.Optional.of(new TrafficSource.FileSource(
+                file)), importOptions.toOptions());
         ScenarioSet scenarios = scenarioFile == null ? ScenarioSet.defaults() : ScenarioFile.read(scenarioFile);
         CostRequest request = new CostRequest(new TrafficSource.FileSource(file), importOptions.toOptions(), assumptions,
                 scenarios, simulations, seed == null ? CostAnalysis.DEFAULT_SEED : seed);
         CostResult result = costs.cost(request, ProgressListener.NONE, Cancellation.NEVER);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(toJson(result));
+            out.println(RiskJson.withRisk(toJson(result), costOptions.learned));
         } else {
+            RiskJson.print(costOptions.learned, out);
             printSummary(result, out);
         }
         return LowtideCli.EXIT_OK;

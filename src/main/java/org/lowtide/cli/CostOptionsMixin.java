@@ -1,5 +1,7 @@
 package org.lowtide.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.Locale;
@@ -10,6 +12,15 @@ import org.lowtide.cost.HoursOfDay;
 import org.lowtide.cost.IncidentMode;
 import org.lowtide.cost.RevenueBasis;
 import org.lowtide.cost.WeeklyHours;
+import org.lowtide.risk.RiskEvidence;
+import org.lowtide.service.Cancellation;
+import org.lowtide.service.ProgressListener;
+import org.lowtide.service.RiskRequest;
+import org.lowtide.service.RiskResult;
+import org.lowtide.service.RiskService;
+import org.lowtide.service.TrafficSource;
+import org.lowtide.traffic.imports.ImportException;
+import org.lowtide.traffic.imports.ImportOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
@@ -122,13 +133,84 @@ final class CostOptionsMixin {
             description = "When changes go out today. Default \"Mon-Fri 09:00-17:00\".")
     String businessHours;
 
+    // ---- Risk learned from the team's own history (issue #21); these options and methods stay together ----
+
+    @Option(names = "--incidents", paramLabel = "FILE",
+            description = "Learn the change failure rate, detection and restore times from an incident export "
+                    + "(PagerDuty, Opsgenie, or a table start,end[,service][,cause]).")
+    Path incidents;
+
+    @Option(names = "--deploys", paramLabel = "FILE",
+            description = "The changes behind the failure rate: a CSV of deploy times (optional service, outcome).")
+    Path deploys;
+
+    @Option(names = "--deploys-from-git", paramLabel = "DIR",
+            description = "The changes from a git working copy: its tags, or else its merge commits (read with git).")
+    Path deploysFromGit;
+
+    @Option(names = "--risk-from-outages",
+            description = "Take the outages found in the traffic as evidence of restore times.")
+    boolean riskFromOutages;
+
+    @Option(names = "--attribution-window", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+            description = "An incident that begins this long after a change is that change's failure. Default PT1H.")
+    Duration attributionWindow;
+
+    @Option(names = "--incident-service", paramLabel = "NAME",
+            description = "Keep only this service's incidents and deploys. Default: all.")
+    String incidentService;
+
+    /** What was learned from history, once {@link #toAssumptions} ran with history options; else null. */
+    RiskResult learned;
+
+    /** @return whether any history option is given */
+    boolean learnsRisk() {
+        return incidents != null || deploys != null || deploysFromGit != null || riskFromOutages;
+    }
+
     /**
-     * The assumptions these options describe.
+     * The assumptions these options describe, starting from the risk learned from history when
+     * {@code --incidents}, {@code --deploys}, {@code --deploys-from-git} or {@code --risk-from-outages}
+     * is given; explicit options such as {@code --change-failure-rate} still win.
+     *
+     * @param traffic the traffic file, for {@code --risk-from-outages}; empty when there is none (a plan file)
+     * @throws ImportException a history file cannot be read (exit 4, naming file, line, column)
+     */
+    CostAssumptions toAssumptions(CommandSpec spec, Optional<TrafficSource> traffic, ImportOptions importOptions)
+            throws ImportException, IOException {
+        if (!learnsRisk()) {
+            return toAssumptions(spec, CostAssumptions.defaults());
+        }
+        if (deploys != null && deploysFromGit != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--deploys and --deploys-from-git: give the changes one way");
+        }
+        if (riskFromOutages && traffic.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--risk-from-outages needs a traffic file (a saved plan brings none here)");
+        }
+        RiskRequest request = new RiskRequest(Optional.ofNullable(incidents), Optional.ofNullable(deploys),
+                Optional.ofNullable(deploysFromGit), riskFromOutages ? traffic : Optional.empty(), importOptions,
+                Optional.ofNullable(incidentService),
+                attributionWindow == null ? RiskEvidence.DEFAULT_WINDOW : attributionWindow, RiskRequest.DEFAULT_SEED);
+        learned = new RiskService().learn(request, CostAssumptions.defaults(), ProgressListener.NONE,
+                Cancellation.NEVER);
+        return toAssumptions(spec, learned.assumptions());
+    }
+
+    // ---- end of issue #21's options ----
+
+    /** The assumptions these options describe, from Lowtide's defaults (no history). */
+    CostAssumptions toAssumptions(CommandSpec spec) {
+        return toAssumptions(spec, CostAssumptions.defaults());
+    }
+
+    /**
+     * The assumptions these options describe, on top of {@code defaults}.
      *
      * @throws CommandLine.ParameterException naming the option when a value is out of range (exit 2)
      */
-    CostAssumptions toAssumptions(CommandSpec spec) {
-        CostAssumptions defaults = CostAssumptions.defaults();
+    CostAssumptions toAssumptions(CommandSpec spec, CostAssumptions defaults) {
         CostAssumptions.Builder b = defaults.toBuilder();
         if (revenue != null) {
             if (revenue.column != null) {

@@ -98,7 +98,8 @@ final class PlanCommand implements Callable<Integer> {
             plans.checkSaveTarget(save, output.force);
         }
         ZoneId zone = planOptions.planZone(importOptions.toOptions().zone());
-        CostAssumptions assumptions = costOptions.toAssumptions(spec);
+        CostAssumptions assumptions = costOptions.toAssumptions(spec, Optional.of(new TrafficSource.FileSource(file)),
+                importOptions.toOptions());
         WindowRequest request;
         PlanRules rules;
         try {
@@ -134,8 +135,9 @@ final class PlanCommand implements Callable<Integer> {
                     "no weekly window fits the constraints; nothing to export"));
             out.print(ScheduleExports.snippet(target.get(), rule));
         } else if (json) {
-            out.println(toJson(result));
+            out.println(RiskJson.withRisk(toJson(result), costOptions.learned));
         } else {
+            RiskJson.print(costOptions.learned, out);
             printSummary(result, out);
         }
         return LowtideCli.EXIT_OK;

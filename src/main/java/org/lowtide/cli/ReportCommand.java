@@ -136,10 +136,12 @@ final class ReportCommand implements Callable<Integer> {
         if (badSimulations.isPresent()) {
             throw new ParameterException(spec.commandLine(), badSimulations.get());
         }
-        CostAssumptions assumptions = costOptions.toAssumptions(spec);
+        CostAssumptions assumptions = costOptions.toAssumptions(spec, isPlanFile(input) ? Optional.empty()
+                : Optional.of(new TrafficSource.FileSource(input)), importOptions.toOptions());
         Optional<ReportService.CostInputs> cost = Optional.of(new ReportService.CostInputs(assumptions,
                 scenarioFile == null ? ScenarioSet.defaults() : ScenarioFile.read(scenarioFile), simulations,
-                seed == null ? CostAnalysis.DEFAULT_SEED : seed));
+                seed == null ? CostAnalysis.DEFAULT_SEED : seed,
+                Optional.ofNullable(costOptions.learned).map(org.lowtide.service.RiskResult::estimate)));
         ReportModel model;
         if (isPlanFile(input)) {
             List<String> given = planOptions.givenOptions();

@@ -262,6 +262,36 @@ public record CostAssumptions(
             return this;
         }
 
+        /** Sets the change failure rate with another source (e.g. learned from the team's history). */
+        public Builder changeFailureRate(double v, Source source) {
+            changeFailureRate = changeFailureRate.with(v, source);
+            return this;
+        }
+
+        /** Sets the time to detect with another source. */
+        public Builder detect(Duration v, Source source) {
+            detect = detect.with(v, source);
+            return this;
+        }
+
+        /** Sets the median restore time with another source. */
+        public Builder restoreMedian(Duration v, Source source) {
+            restoreMedian = restoreMedian.with(v, source);
+            return this;
+        }
+
+        /** Sets the restore time's 90th percentile with another source. */
+        public Builder restoreP90(Duration v, Source source) {
+            restoreP90 = restoreP90.with(v, source);
+            return this;
+        }
+
+        /** Sets the changes per year with another source. */
+        public Builder changesPerYear(double v, Source source) {
+            changesPerYear = changesPerYear.with(v, source);
+            return this;
+        }
+
         /** Sets a fixed restore time (median and p90 alike). */
         public Builder restoreFixed(Duration v) {
             return restoreMedian(v).restoreP90(v);

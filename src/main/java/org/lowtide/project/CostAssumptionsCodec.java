@@ -10,6 +10,7 @@ import org.lowtide.cost.CostAssumptions;
 import org.lowtide.cost.HoursOfDay;
 import org.lowtide.cost.IncidentMode;
 import org.lowtide.cost.RevenueBasis;
+import org.lowtide.cost.Source;
 import org.lowtide.cost.WeeklyHours;
 
 /**
@@ -18,6 +19,12 @@ import org.lowtide.cost.WeeklyHours;
  * with better-sourced defaults applies them; a value read back is the user's input again.
  */
 public final class CostAssumptionsCodec {
+
+    /**
+     * A key ending in this holds the source of a value learned from the team's history (issue #21),
+     * e.g. {@code changeFailureRate.source}; older Lowtides ignore it like any unknown key.
+     */
+    static final String SOURCE_SUFFIX = ".source";
 
     private CostAssumptionsCodec() {
     }
@@ -31,6 +38,9 @@ public final class CostAssumptionsCodec {
             Assumption<?> standard = defaults.all().get(i);
             if (!mine.value().equals(standard.value())) {
                 out.put(mine.key(), text(mine.value()));
+                if (mine.source().kind() == Source.Kind.DATA) {
+                    out.put(mine.key() + SOURCE_SUFFIX, mine.source().citation()); // what it was learned from (#21)
+                }
             }
         }
         return out;
@@ -57,6 +67,9 @@ public final class CostAssumptionsCodec {
     public static CostAssumptions decode(Map<String, String> values) {
         CostAssumptions.Builder b = CostAssumptions.defaults().toBuilder();
         for (Map.Entry<String, String> e : values.entrySet()) {
+            if (e.getKey().endsWith(SOURCE_SUFFIX)) {
+                continue;
+            }
             String v = e.getValue().trim();
             try {
                 apply(b, e.getKey(), v);
@@ -65,7 +78,30 @@ public final class CostAssumptionsCodec {
                         + ex.getMessage(), ex);
             }
         }
-        return b.build();
+        return withSources(b.build(), values);
+    }
+
+    /** Values learned from the team's history keep their source ("from your data: your incidents: …"). */
+    private static CostAssumptions withSources(CostAssumptions a, Map<String, String> values) {
+        CostAssumptions.Builder b = a.toBuilder();
+        boolean any = false;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (!e.getKey().endsWith(SOURCE_SUFFIX) || e.getValue().isBlank()) {
+                continue;
+            }
+            String key = e.getKey().substring(0, e.getKey().length() - SOURCE_SUFFIX.length());
+            Source source = Source.data(e.getValue());
+            any = true;
+            switch (key) {
+                case "changeFailureRate": b.changeFailureRate(a.changeFailureRate().value(), source); break;
+                case "detect": b.detect(a.detect().value(), source); break;
+                case "restoreMedian": b.restoreMedian(a.restoreMedian().value(), source); break;
+                case "restoreP90": b.restoreP90(a.restoreP90().value(), source); break;
+                case "changesPerYear": b.changesPerYear(a.changesPerYear().value(), source); break;
+                default: break;
+            }
+        }
+        return any ? b.build() : a;
     }
 
     private static void apply(CostAssumptions.Builder b, String key, String v) {

@@ -37,7 +37,16 @@ public record ReportInput(ReportOptions options, Provenance provenance, TrafficS
                           List<Trough> troughs, Plan plan, List<LabelledInterval> outages, List<String> notes,
                           int importWarnings, Set<String> userPlanInputs,
                           Optional<CostReport> cost, Map<Integer, CostEstimate> windowCosts,
-                          TrafficOutlook traffic) {
+                          TrafficOutlook traffic, Optional<org.lowtide.risk.RiskEstimate> risk) {
+
+    /** An input without risk learned from history (issue #21 added {@code risk}). */
+    public ReportInput(ReportOptions options, Provenance provenance, TrafficSeries series, WeeklyProfile profile,
+                       List<Trough> troughs, Plan plan, List<LabelledInterval> outages, List<String> notes,
+                       int importWarnings, Set<String> userPlanInputs, Optional<CostReport> cost,
+                       Map<Integer, CostEstimate> windowCosts, TrafficOutlook traffic) {
+        this(options, provenance, series, profile, troughs, plan, outages, notes, importWarnings, userPlanInputs, cost,
+                windowCosts, traffic, Optional.empty());
+    }
 
     public ReportInput {
         Objects.requireNonNull(options, "options");
@@ -52,6 +61,7 @@ public record ReportInput(ReportOptions options, Provenance provenance, TrafficS
         Objects.requireNonNull(cost, "cost");
         windowCosts = Map.copyOf(windowCosts);
         Objects.requireNonNull(traffic, "traffic");
+        Objects.requireNonNull(risk, "risk");
         if (!windowCosts.isEmpty() && cost.isEmpty()) {
             throw new IllegalArgumentException("a plan ranked in money needs its cost report");
         }

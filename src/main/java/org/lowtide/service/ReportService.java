@@ -49,11 +49,20 @@ public final class ReportService {
      * @param scenarios   the k/h scenarios
      * @param simulations changes simulated per start time
      * @param seed        the Monte Carlo seed
+     * @param risk        the risk learned from the team's history, for the assumptions page (issue #21)
      */
-    public record CostInputs(CostAssumptions assumptions, ScenarioSet scenarios, int simulations, long seed) {
+    public record CostInputs(CostAssumptions assumptions, ScenarioSet scenarios, int simulations, long seed,
+                             Optional<org.lowtide.risk.RiskEstimate> risk) {
+
+        /** Inputs without risk learned from history. */
+        public CostInputs(CostAssumptions assumptions, ScenarioSet scenarios, int simulations, long seed) {
+            this(assumptions, scenarios, simulations, seed, Optional.empty());
+        }
+
         public CostInputs {
             java.util.Objects.requireNonNull(assumptions, "assumptions");
             java.util.Objects.requireNonNull(scenarios, "scenarios");
+            java.util.Objects.requireNonNull(risk, "risk");
             if (simulations < 2) {
                 throw new IllegalArgumentException("simulate at least 2 changes per start, not " + simulations);
             }
@@ -128,7 +137,8 @@ public final class ReportService {
                         "cannot report on this data: " + String.join("; ", analysis.notes()))),
                 analysis.troughs(), result.plan(), outages(analysis), analysis.notes(),
                 analysis.imported().warnings().size(),
-                userPlanInputs, report, windowCosts, result.traffic());
+                userPlanInputs, report, windowCosts, result.traffic(),
+                report.isPresent() ? cost.flatMap(CostInputs::risk) : Optional.empty());
         return ReportModel.of(input);
     }
 

@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final String[] CORE = {"org.lowtide.traffic..", "org.lowtide.analysis..", "org.lowtide.cost..",
-        "org.lowtide.planning..", "org.lowtide.report..", "org.lowtide.project.."};
+        "org.lowtide.planning..", "org.lowtide.report..", "org.lowtide.project..", "org.lowtide.risk.."};
 
     @ArchTest
     static final ArchRule onlyUiUsesJavaFx = noClasses()

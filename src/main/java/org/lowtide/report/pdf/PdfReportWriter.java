@@ -558,6 +558,7 @@ public final class PdfReportWriter {
             group = a.group();
         }
         add(blocks.table(new float[] {0.8f, 1.8f, 2.4f, 3.2f}, List.of("Part", "Input", "Value", "Source"), rows));
+        in.risk().ifPresent(this::risk);
         add(blocks.subheading("Method"));
         for (String m : model.method()) {
             add(blocks.body(m));
@@ -575,6 +576,25 @@ public final class PdfReportWriter {
             about.add(List.of("Note", note));
         }
         add(blocks.keep(blocks.subheading("About this report"), blocks.facts(new float[] {1.4f, 5f}, about)));
+    }
+
+    /** The risk learned from the team's history: what it stands on, and each fit against its data (#21). */
+    private void risk(org.lowtide.risk.RiskEstimate risk) {
+        List<Element> parts = new ArrayList<>();
+        parts.add(blocks.subheading("Your own risk"));
+        parts.add(blocks.body("Learned from " + risk.source() + "."
+                + risk.band().map(b -> " DORA 2023 cluster: " + b.label() + ".").orElse("")));
+        risk.failureRate().ifPresent(f -> parts.add(blocks.body(String.format(java.util.Locale.ROOT,
+                "Change failure rate %.1f %% (measured %.1f %%, 90 %% bootstrap interval %.1f–%.1f %%): %s.",
+                100 * f.value(), 100 * f.measured(), 100 * f.low(), 100 * f.high(), f.rule()))));
+        add(blocks.keep(parts.toArray(new Element[0])));
+        risk.restore().ifPresent(r -> add(blocks.keep(blocks.body("Time to restore: " + r.from() + "."),
+                blocks.chart(org.lowtide.report.charts.RiskCharts.fitted("Time to restore", r), contentWidth, 170))));
+        risk.detect().ifPresent(d -> add(blocks.keep(blocks.body("Time to detect: " + d.from() + "."),
+                blocks.chart(org.lowtide.report.charts.RiskCharts.fitted("Time to detect", d), contentWidth, 150))));
+        for (String note : risk.notes()) {
+            add(blocks.body(note.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + note.substring(1) + "."));
+        }
     }
 
     // ------------------------------------------------------------------ helpers

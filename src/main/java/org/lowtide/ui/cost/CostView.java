@@ -50,6 +50,20 @@ public final class CostView extends BorderPane {
         setCenter(split);
     }
 
+    /** Costs → Learn from history… (issue #21): the dialog previews, the form takes what the user accepts. */
+    private void learnFromHistory() {
+        HistoryViewModel vm = new HistoryViewModel(new org.lowtide.service.RiskService(),
+                () -> java.util.Optional.ofNullable(viewModel.assumptionsProperty().get())
+                        .orElse(org.lowtide.cost.CostAssumptions.defaults()),
+                viewModel::traffic, viewModel.zone().orElse(java.time.ZoneId.systemDefault()), work -> {
+                    Thread t = new Thread(work, "lowtide-history");
+                    t.setDaemon(true);
+                    t.start();
+                }, javafx.application.Platform::runLater);
+        new HistoryDialog(vm, getScene() == null ? null : getScene().getWindow()).showAndWait()
+                .ifPresent(viewModel::applyLearned);
+    }
+
     private Node form() {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("cost-form");
@@ -59,7 +73,12 @@ public final class CostView extends BorderPane {
         int row = 0;
         Label heading = new Label("Assumptions");
         heading.getStyleClass().add("cost-heading");
-        grid.add(heading, 0, row++, 3, 1);
+        javafx.scene.control.Button learn = new javafx.scene.control.Button("Learn from history…");
+        learn.setId("learn-from-history");
+        learn.setOnAction(e -> learnFromHistory());
+        HBox head = new HBox(12, heading, learn);
+        head.setAlignment(Pos.CENTER_LEFT);
+        grid.add(head, 0, row++, 3, 1);
         for (CostViewModel.Field f : viewModel.fields()) {
             Label label = new Label(f.label());
             TextField text = new TextField();

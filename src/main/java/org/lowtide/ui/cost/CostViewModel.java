@@ -118,6 +118,15 @@ public final class CostViewModel {
         boolean isDefault() {
             return text.get() != null && text.get().trim().equals(defaultText);
         }
+
+        /** Where a value learned from history came from, while the text still holds that value (#21). */
+        private Source learned;
+        private String learnedText;
+
+        Optional<Source> learnedSource() {
+            return learned != null && text.get() != null && text.get().trim().equals(learnedText)
+                    ? Optional.of(learned) : Optional.empty();
+        }
     }
 
     private final CostService service;
@@ -207,6 +216,56 @@ public final class CostViewModel {
         recomputeNow();
     }
 
+    // ---- Costs → Learn from history… (issue #21): the one entry point that sets the fields ----
+
+    /**
+     * Puts the values learned from the team's history into the form: change failure rate, time to
+     * detect, restore median and p90, changes per year, each with its source ("from your data: …")
+     * for as long as the field keeps that value. Recomputes.
+     */
+    public void applyLearned(CostAssumptions learned) {
+        setLearned("changeFailureRate", learned.changeFailureRate(), v -> String.format(Locale.ROOT, "%.4f", v));
+        setLearned("detect", learned.detect(), d -> String.format(Locale.ROOT, "%.2f", d.toMillis() / 60_000.0));
+        setLearned("restoreMedian", learned.restoreMedian(), d -> String.format(Locale.ROOT, "%.2f",
+                d.toMillis() / 60_000.0));
+        setLearned("restoreP90", learned.restoreP90(), d -> String.format(Locale.ROOT, "%.2f", d.toMillis() / 60_000.0));
+        setLearned("changesPerYear", learned.changesPerYear(), v -> String.format(Locale.ROOT, "%.1f", v));
+        recomputeNow();
+    }
+
+    private <T> void setLearned(String key, Assumption<T> a, java.util.function.Function<T, String> text) {
+        if (a.source().kind() != Source.Kind.DATA) {
+            return;
+        }
+        Field f = field(key);
+        String t = number(Double.parseDouble(text.apply(a.value())));
+        f.learned = a.source();
+        f.learnedText = t;
+        f.textProperty().set(t);
+    }
+
+    private CostAssumptions withLearnedSources(CostAssumptions a) {
+        CostAssumptions.Builder b = a.toBuilder();
+        field("changeFailureRate").learnedSource().ifPresent(s -> b.changeFailureRate(a.changeFailureRate().value(), s));
+        field("detect").learnedSource().ifPresent(s -> b.detect(a.detect().value(), s));
+        field("restoreMedian").learnedSource().ifPresent(s -> b.restoreMedian(a.restoreMedian().value(), s));
+        field("restoreP90").learnedSource().ifPresent(s -> b.restoreP90(a.restoreP90().value(), s));
+        field("changesPerYear").learnedSource().ifPresent(s -> b.changesPerYear(a.changesPerYear().value(), s));
+        return b.build();
+    }
+
+    /** @return the traffic being costed, for the outages the history dialog may learn from */
+    public Optional<TrafficSeries> traffic() {
+        return Optional.ofNullable(traffic);
+    }
+
+    /** @return the zone of the traffic being costed, or empty before any */
+    public Optional<ZoneId> zone() {
+        return Optional.ofNullable(zone);
+    }
+
+    // ---- end of issue #21's hook ----
+
     /** @return the form's fields in display order */
     public List<Field> fields() {
         return List.copyOf(fields.values());
@@ -285,14 +344,15 @@ public final class CostViewModel {
             b.plannedCountsAgainstBudget(true);
         }
         for (Field f : fields.values()) {
-            f.source.set(f.isDefault() ? f.defaultSource.describe() : "your input");
+            f.source.set(f.learnedSource().map(Source::describe)
+                    .orElse(f.isDefault() ? f.defaultSource.describe() : "your input"));
         }
         if (!problems.isEmpty()) {
             valid.set(false);
             return Optional.empty();
         }
         try {
-            CostAssumptions built = b.build();
+            CostAssumptions built = withLearnedSources(b.build());
             valid.set(true);
             assumptions.set(built);
             return Optional.of(built);
