@@ -1,7 +1,8 @@
 package org.lowtide.traffic.sources;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -45,7 +46,8 @@ import org.lowtide.traffic.imports.ImportException;
  */
 public final class PrometheusClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Streaming only: the tree model's ObjectMapper costs half a second to load, more than a fetch. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final String base;
     private final String source;
@@ -68,12 +70,21 @@ public final class PrometheusClient {
             builder.sslContext(trustingEverything());
         } else if (connection.caFile().isPresent()) {
             builder.sslContext(trusting(connection.caFile().get()));
+        } else if (base.regionMatches(true, 0, "http:", 0, 5)) {
+            builder.sslContext(unused()); // plain http: spare loading the system's CA certificates (a few 100 ms)
+            builder.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade offer: servers ignore it or stall on it
         }
         this.http = builder.build();
     }
 
-    /** A JSON answer: its {@code data} and the server's {@code warnings}. */
-    public record Answer(JsonNode data, List<String> warnings) {
+    /** A JSON answer: its {@code data} as read and the server's {@code warnings}. */
+    public record Answer<T>(T data, List<String> warnings) {
+    }
+
+    /** Reads an answer's {@code data}; the parser stands on its first token, and must be left on its last. */
+    @FunctionalInterface
+    public interface DataReader<T> {
+        T read(JsonParser parser) throws IOException, ImportException;
     }
 
     /**
@@ -83,7 +94,8 @@ public final class PrometheusClient {
      * @param params query parameters (encoded here)
      * @throws ImportException with the server's error quoted, or why it could not be reached
      */
-    public Answer get(String path, Map<String, String> params) throws ImportException, InterruptedException {
+    public <T> Answer<T> get(String path, Map<String, String> params, DataReader<T> reader)
+            throws ImportException, InterruptedException {
         URI uri = URI.create(base + path + query(params));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(connection.timeout())
                 .header("Accept", "application/json").header("User-Agent", "Lowtide").GET();
@@ -103,7 +115,7 @@ public final class PrometheusClient {
                                 + " shorter --range or a coarser --step");
                     }
                 } else {
-                    return answer(response, status);
+                    return answer(response, status, reader);
                 }
             } catch (HttpConnectTimeoutException e) {
                 throw failure("cannot reach " + base + ": the connection timed out; check the URL and that the"
@@ -136,26 +148,63 @@ public final class PrometheusClient {
         }
     }
 
-    private Answer answer(HttpResponse<InputStream> response, int status) throws ImportException {
+    private <T> Answer<T> answer(HttpResponse<InputStream> response, int status, DataReader<T> reader)
+            throws ImportException {
         if (status == 401 || status == 403) {
             throw failure("the server refused the credentials (" + status + "); set " + PrometheusAuth.TOKEN_ENV
                     + " (or " + PrometheusAuth.USER_ENV + " and " + PrometheusAuth.PASSWORD_ENV
                     + ") or give --prometheus-token-file FILE; was: " + connection.auth());
         }
-        JsonNode body;
-        try (InputStream in = response.body()) {
-            body = JSON.readTree(in);
+        String state = null;
+        String error = "";
+        String type = "";
+        T data = null;
+        List<String> warnings = new ArrayList<>();
+        try (InputStream in = response.body(); JsonParser p = JSON.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "status":
+                        state = p.getValueAsString();
+                        break;
+                    case "error":
+                        error = String.valueOf(p.getValueAsString());
+                        break;
+                    case "errorType":
+                        type = String.valueOf(p.getValueAsString());
+                        break;
+                    case "warnings":
+                        if (value == JsonToken.START_ARRAY) {
+                            while (p.nextToken() != JsonToken.END_ARRAY) {
+                                warnings.add(p.getValueAsString());
+                            }
+                        }
+                        break;
+                    case "data":
+                        if (status == 200) {
+                            data = reader.read(p);
+                        } else {
+                            p.skipChildren();
+                        }
+                        break;
+                    default:
+                        p.skipChildren();
+                        break;
+                }
+            }
         } catch (IOException e) {
+            if (status == 404) {
+                throw failure("no Prometheus API at " + base + " (404); give the server's base URL, e.g."
+                        + " http://host:9090 (with its path prefix if it has one)");
+            }
             throw failure("the server answered " + status + " with something other than Prometheus JSON; is "
                     + base + " the Prometheus server (not its web UI behind a login page)?");
         }
-        if (body == null || !body.isObject()) {
-            throw failure("the server answered " + status + " without a JSON object; is " + base
-                    + " a Prometheus server?");
-        }
-        if (!"success".equals(body.path("status").asText())) {
-            String error = body.path("error").asText("");
-            String type = body.path("errorType").asText("");
+        if (!"success".equals(state)) {
             if (status == 400 || "bad_data".equals(type)) {
                 throw failure("Prometheus refused the query: \"" + error + "\"; correct the PromQL (try it in"
                         + " Prometheus' own Graph page first)");
@@ -167,9 +216,10 @@ public final class PrometheusClient {
             throw failure("Prometheus answered " + status + (type.isEmpty() ? "" : " " + type) + ": \"" + error
                     + "\"");
         }
-        List<String> warnings = new ArrayList<>();
-        body.path("warnings").forEach(w -> warnings.add(w.asText()));
-        return new Answer(body.path("data"), warnings);
+        if (data == null) {
+            throw failure("the server answered " + status + " without data; is " + base + " a Prometheus server?");
+        }
+        return new Answer<>(data, warnings);
     }
 
     /** @return the server's error text of a failed answer, or empty */
@@ -177,13 +227,19 @@ public final class PrometheusClient {
         try (InputStream in = response.body()) {
             byte[] bytes = in.readNBytes(4096);
             String text = new String(bytes, StandardCharsets.UTF_8).strip();
-            try {
-                JsonNode node = JSON.readTree(text);
-                if (node != null && node.has("error")) {
-                    return node.get("error").asText();
+            try (JsonParser p = JSON.createParser(bytes)) {
+                if (p.nextToken() == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        p.nextToken();
+                        if (field.equals("error")) {
+                            return p.getValueAsString();
+                        }
+                        p.skipChildren();
+                    }
                 }
             } catch (IOException e) {
-                // not JSON: the text itself, shortened
+                // not JSON (or cut): the text itself, shortened
             }
             return text.length() > 200 ? text.substring(0, 200) + "…" : text;
         } catch (IOException e) {
@@ -197,18 +253,38 @@ public final class PrometheusClient {
     public List<String> labelValues(String label, Optional<String> match) throws ImportException, InterruptedException {
         Map<String, String> params = new LinkedHashMap<>();
         match.ifPresent(m -> params.put("match[]", m));
-        JsonNode data = get("/api/v1/label/" + URLEncoder.encode(label, StandardCharsets.UTF_8) + "/values",
-                params).data();
-        List<String> values = new ArrayList<>();
-        data.forEach(v -> values.add(v.asText()));
-        return values;
+        return get("/api/v1/label/" + URLEncoder.encode(label, StandardCharsets.UTF_8) + "/values", params, p -> {
+            List<String> values = new ArrayList<>();
+            if (p.currentToken() == JsonToken.START_ARRAY) {
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    values.add(p.getValueAsString());
+                }
+            } else {
+                p.skipChildren();
+            }
+            return values;
+        }).data();
     }
 
     /** @return the server's retention setting as it states it (e.g. {@code 15d}), when it says */
     public Optional<String> retention() {
         try {
-            JsonNode data = get("/api/v1/status/runtimeinfo", Map.of()).data();
-            String r = data.path("storageRetention").asText("");
+            String r = get("/api/v1/status/runtimeinfo", Map.of(), p -> {
+                String found = "";
+                if (p.currentToken() == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        p.nextToken();
+                        if (field.equals("storageRetention")) {
+                            found = String.valueOf(p.getValueAsString());
+                        }
+                        p.skipChildren();
+                    }
+                } else {
+                    p.skipChildren();
+                }
+                return found;
+            }).data();
             return r.isEmpty() ? Optional.empty() : Optional.of(r);
         } catch (ImportException e) {
             return Optional.empty(); // Thanos, Mimir and others may not have it
@@ -263,6 +339,17 @@ public final class PrometheusClient {
         } catch (IOException | GeneralSecurityException e) {
             throw new ImportException(caFile.toString(), 0, 0, "cannot read the CA file as PEM certificates: "
                     + e.getMessage());
+        }
+    }
+
+    /** A TLS context that trusts no one, for a client that only ever speaks plain http. */
+    private static SSLContext unused() throws ImportException {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[0], null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new ImportException("TLS", 0, 0, "cannot set up TLS: " + e.getMessage());
         }
     }
 

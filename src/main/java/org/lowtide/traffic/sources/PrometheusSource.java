@@ -1,11 +1,12 @@
 package org.lowtide.traffic.sources;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -207,31 +208,68 @@ public final class PrometheusSource {
         params.put("start", seconds(first));
         params.put("end", seconds(last));
         params.put("step", seconds(query.step().toMillis()));
-        PrometheusClient.Answer answer = client.get("/api/v1/query_range", params);
-        JsonNode data = answer.data();
-        String type = data.path("resultType").asText("");
-        if (!type.equals("matrix")) {
-            throw new ImportException(query.describe(), 0, 0, "the query gives a " + (type.isEmpty() ? "result"
-                    : type) + ", not series over time; a range query needs an expression of series (e.g."
+        String[] type = {""};
+        PrometheusClient.Answer<List<Series>> answer = client.get("/api/v1/query_range", params, p -> {
+            List<Series> series = new ArrayList<>();
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return series;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("resultType")) {
+                    type[0] = p.getValueAsString();
+                } else if (field.equals("result") && value == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        series.add(readSeries(p));
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return series;
+        });
+        if (!type[0].equals("matrix")) {
+            throw new ImportException(query.describe(), 0, 0, "the query gives a " + (type[0].isEmpty() ? "result"
+                    : type[0]) + ", not series over time; a range query needs an expression of series (e.g."
                     + " sum(rate(http_requests_total[5m])))");
         }
         Chunk chunk = new Chunk(answer.warnings());
-        for (JsonNode s : data.path("result")) {
-            Map<String, String> labels = new TreeMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = s.path("metric").fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                labels.put(e.getKey(), e.getValue().asText());
-            }
-            JsonNode values = s.path("values");
-            Series series = new Series(PointSeriesImport.prometheusName(labels), values.size());
-            for (JsonNode point : values) {
-                long t = Math.round(point.get(0).asDouble() * 1000);
-                series.add(t, value(point.get(1).asText()));
-            }
-            chunk.series.add(series);
-        }
+        chunk.series.addAll(answer.data());
         return chunk;
+    }
+
+    /** Reads {@code {"metric": {labels}, "values": [[epoch_s, "value"], ...]}}; the parser stands on its '{'. */
+    private static Series readSeries(JsonParser p) throws IOException {
+        Map<String, String> labels = new TreeMap<>();
+        Series series = new Series("", 256);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals("metric") && value == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String label = p.currentName();
+                    p.nextToken();
+                    labels.put(label, p.getValueAsString());
+                }
+            } else if (field.equals("values") && value == JsonToken.START_ARRAY) {
+                while (p.nextToken() == JsonToken.START_ARRAY) {
+                    p.nextToken();
+                    long t = Math.round(p.getDoubleValue() * 1000);
+                    p.nextToken();
+                    double v = value(p.getText());
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        // nothing else is expected in a point
+                    }
+                    series.add(t, v);
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        series.name = PointSeriesImport.prometheusName(labels);
+        return series;
     }
 
     /** Prometheus writes values as strings, with {@code NaN}, {@code +Inf} and {@code -Inf}. */
@@ -265,7 +303,7 @@ public final class PrometheusSource {
     }
 
     private static final class Series {
-        final String name;
+        String name;
         long[] times;
         double[] values;
         int size;

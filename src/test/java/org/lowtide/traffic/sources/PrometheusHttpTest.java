@@ -23,7 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class PrometheusHttpTest {
     }
 
     /** A stub answering each query_range request with {@code answer} (status and body) given the call number. */
-    private URI stub(Function<Integer, Object[]> answer) throws IOException {
+    private URI stub(BiFunction<Integer, Map<String, String>, Object[]> answer) throws IOException {
         stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         AtomicInteger calls = new AtomicInteger();
         stub.createContext("/api/v1/", (HttpExchange ex) -> {
@@ -68,7 +69,7 @@ class PrometheusHttpTest {
             }
             requests.add(params);
             authorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
-            Object[] a = answer.apply(calls.incrementAndGet());
+            Object[] a = answer.apply(calls.incrementAndGet(), params);
             byte[] body = ((String) a[1]).getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
             ex.sendResponseHeaders((Integer) a[0], body.length);
@@ -76,6 +77,7 @@ class PrometheusHttpTest {
                 out.write(body);
             }
         });
+        stub.setExecutor(Executors.newFixedThreadPool(4)); // one thread would serve parallel chunks a second apart
         stub.start();
         return URI.create("http://127.0.0.1:" + stub.getAddress().getPort());
     }
@@ -104,9 +106,9 @@ class PrometheusHttpTest {
 
     @Test
     void aServerAnswering503TwiceThenSucceedingIsRetried() throws Exception {
-        URI uri = stub(call -> call <= 2
+        URI uri = stub((call, params) -> call <= 2
                 ? new Object[] {503, "{\"status\":\"error\",\"errorType\":\"unavailable\",\"error\":\"busy\"}"}
-                : new Object[] {200, matrix(requests.get(requests.size() - 1), null)});
+                : new Object[] {200, matrix(params, null)});
         ImportResult r = PrometheusSource.fetch(PrometheusQuery.between(uri, "up", Duration.ofMinutes(5), START,
                 START.plus(Duration.ofHours(2))), fast(PrometheusAuth.NONE), ImportOptions.inZone(
                 java.time.ZoneOffset.UTC), ImportMonitor.NONE, Instant.now());
@@ -117,7 +119,7 @@ class PrometheusHttpTest {
 
     @Test
     void aServerThatStaysDownFailsAfterTheRetriesSayingWhatItAnswered() throws Exception {
-        URI uri = stub(call -> new Object[] {503, "{\"status\":\"error\",\"error\":\"overloaded\"}"});
+        URI uri = stub((call, params) -> new Object[] {503, "{\"status\":\"error\",\"error\":\"overloaded\"}"});
         assertThatThrownBy(() -> PrometheusSource.fetch(PrometheusQuery.between(uri, "up", Duration.ofMinutes(5),
                 START, START.plus(Duration.ofHours(2))), fast(PrometheusAuth.NONE), ImportOptions.inZone(
                 java.time.ZoneOffset.UTC), ImportMonitor.NONE, Instant.now()))
@@ -128,7 +130,7 @@ class PrometheusHttpTest {
 
     @Test
     void ninetyDaysAtOneMinuteAreTwelveRequestsEachUnderTheLimitAndServerWarningsAreShown() throws Exception {
-        URI uri = stub(call -> new Object[] {200, matrix(requests.get(requests.size() - 1), "partial answer")});
+        URI uri = stub((call, params) -> new Object[] {200, matrix(params, "partial answer")});
         Instant end = START.plus(Duration.ofMinutes(129_600 - 1));
         ImportResult r = PrometheusSource.fetch(PrometheusQuery.between(uri, "sum(rate(x[5m]))", Duration.ofMinutes(1),
                 START, end), fast(PrometheusAuth.NONE), ImportOptions.inZone(java.time.ZoneOffset.UTC),
@@ -140,9 +142,10 @@ class PrometheusHttpTest {
             assertThat(p.get("query")).isEqualTo("sum(rate(x[5m]))");
         }
         assertThat(r.series().size()).isEqualTo(129_600);
+        double[] values = r.series().values(); // a copy: take it once
         for (int i = 0; i < 129_600; i++) {
-            if (r.series().values()[i] != 2.0 * i) {
-                throw new AssertionError("step " + i + ": " + r.series().values()[i]);
+            if (values[i] != 2.0 * i) {
+                throw new AssertionError("step " + i + ": " + values[i]);
             }
         }
         assertThat(r.warnings()).extracting(ImportWarning::message)
@@ -151,7 +154,7 @@ class PrometheusHttpTest {
 
     @Test
     void aBearerTokenFromTheEnvironmentIsSentAndNeverShown() throws Exception {
-        URI uri = stub(call -> new Object[] {200, matrix(requests.get(requests.size() - 1), null)});
+        URI uri = stub((call, params) -> new Object[] {200, matrix(params, null)});
         PrometheusAuth auth = PrometheusAuth.resolve(Optional.empty(), Map.of(PrometheusAuth.TOKEN_ENV, "s3cr3t-t0ken\n"));
         ImportResult r = PrometheusSource.fetch(PrometheusQuery.between(uri, "up", Duration.ofMinutes(5), START,
                 START.plus(Duration.ofHours(1))), fast(auth), ImportOptions.inZone(java.time.ZoneOffset.UTC),

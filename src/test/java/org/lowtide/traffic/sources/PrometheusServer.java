@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Assumptions;
  * openmetrics}. Tests are skipped, saying why, where the binaries are absent. Stopped by
  * {@link #close()} (only the process it started).
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -36,7 +36,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** @return the binary on the PATH, or empty */
-    static Optional<Path> binary(String name) {
+    public static Optional<Path> binary(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
             Path p = Path.of(dir, name);
             if (Files.isExecutable(p)) {
@@ -47,13 +47,13 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** Skips the calling test when Prometheus is not installed. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         Assumptions.assumeTrue(binary("prometheus").isPresent() && binary("promtool").isPresent(),
                 "prometheus or promtool not on the PATH (install Debian's package: apt-get install prometheus):"
                         + " skipped");
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
@@ -64,7 +64,7 @@ final class PrometheusServer implements AutoCloseable {
      *
      * @param webConfig the content of a {@code --web.config.file} (e.g. basic-auth users), or null
      */
-    static PrometheusServer start(Path dir, String openMetrics, String webConfig) throws Exception {
+    public static PrometheusServer start(Path dir, String openMetrics, String webConfig) throws Exception {
         assumeInstalled();
         Path data = dir.resolve("tsdb");
         Files.createDirectories(data);
@@ -119,11 +119,11 @@ final class PrometheusServer implements AutoCloseable {
         throw new IllegalStateException("prometheus did not become ready in 60 s: " + Files.readString(log));
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create(url());
     }
 

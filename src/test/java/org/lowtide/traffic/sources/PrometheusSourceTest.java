@@ -145,16 +145,18 @@ class PrometheusSourceTest {
         ImportResult live = fetch(PrometheusQuery.between(server.uri(), "isp_bits", FIVE_MINUTES, f.start(), last),
                 ImportOptions.inZone(UTC));
         TrafficSeries p = live.series();
+        double[] fileValues = f.values();
+        double[] liveValues = p.values();
         assertThat(f.size()).isEqualTo(14_772); // over 11,000: two chunks
         assertThat(p.start()).isEqualTo(f.start());
         assertThat(p.step()).isEqualTo(f.step());
         assertThat(p.size()).isEqualTo(f.size());
         for (int i = 0; i < f.size(); i++) {
-            double expected = f.values()[i];
+            double expected = fileValues[i];
             if (Double.isNaN(expected)) {
-                assertThat(p.values()[i]).as("step %d", i).isNaN();
+                assertThat(liveValues[i]).as("step %d", i).isNaN();
             } else {
-                assertThat(p.values()[i]).as("step %d", i).isEqualTo(expected);
+                assertThat(liveValues[i]).as("step %d", i).isEqualTo(expected);
             }
         }
         assertThat(live.details().kind()).isEqualTo(file.details().kind());
