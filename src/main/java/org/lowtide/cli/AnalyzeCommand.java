@@ -38,7 +38,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Traffic CSV: a timestamp column and a value column.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Traffic CSV: a timestamp column and a value column.")
     private Path file;
 
     @Mixin
@@ -88,7 +88,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--forecast-weeks must be 0 to 520");
         }
         OutputOptionsMixin.check(components, output.componentsCsv());
-        AnalysisRequest request = new AnalysisRequest(new TrafficSource.FileSource(file), importOptions.toOptions(),
+        AnalysisRequest request = new AnalysisRequest(importOptions.source(file, spec), importOptions.toOptions(),
                 duration, troughCount, forecastWeeks, java.util.Optional.ofNullable(holidays));
         AnalysisResult result = analysis.analyze(request, ProgressListener.NONE, Cancellation.NEVER);
         if (components != null) {

@@ -34,8 +34,12 @@ final class Converters {
             try {
                 d = Duration.parse(value.trim().toUpperCase(java.util.Locale.ROOT));
             } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("'" + value
-                        + "' is not an ISO-8601 duration; use e.g. PT30M, PT2H or P1D");
+                try {
+                    return new ImportOptionsMixin.PromDuration().convert(value); // 5m, 1h30m, 90d (issue #16)
+                } catch (CommandLine.TypeConversionException notEither) {
+                    throw new CommandLine.TypeConversionException("'" + value
+                            + "' is not an ISO-8601 duration; use e.g. PT30M, PT2H or P1D");
+                }
             }
             if (d.isNegative() || d.isZero()) {
                 throw new CommandLine.TypeConversionException("'" + value + "' must be a positive duration");

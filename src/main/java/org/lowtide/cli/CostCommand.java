@@ -49,7 +49,7 @@ final class CostCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Traffic CSV: a timestamp column and a value column.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Traffic CSV: a timestamp column and a value column.")
     private Path file;
 
     @Mixin
@@ -84,7 +84,7 @@ final class CostCommand implements Callable<Integer> {
         CostAssumptions assumptions = costOptions.toAssumptions(spec, java.util.Optional.of(new TrafficSource.FileSource(
                 file)), importOptions.toOptions());
         ScenarioSet scenarios = scenarioFile == null ? ScenarioSet.defaults() : ScenarioFile.read(scenarioFile);
-        CostRequest request = new CostRequest(new TrafficSource.FileSource(file), importOptions.toOptions(), assumptions,
+        CostRequest request = new CostRequest(importOptions.source(file, spec), importOptions.toOptions(), assumptions,
                 scenarios, simulations, seed == null ? CostAnalysis.DEFAULT_SEED : seed);
         CostResult result = costs.cost(request, ProgressListener.NONE, Cancellation.NEVER);
         PrintWriter out = spec.commandLine().getOut();

@@ -37,7 +37,7 @@ final class ImportCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
             description = "Traffic file: CSV (any common shape) or a Graphite, Prometheus, CloudWatch, Datadog,"
                     + " InfluxDB or Grafana export.")
     private Path file;
@@ -57,7 +57,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImportResult result = imports.importTraffic(new TrafficSource.FileSource(file), importOptions.toOptions(),
+        ImportResult result = imports.importTraffic(importOptions.source(file, spec), importOptions.toOptions(),
                 ProgressListener.NONE, Cancellation.NEVER);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

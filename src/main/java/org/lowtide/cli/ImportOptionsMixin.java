@@ -1,10 +1,17 @@
 package org.lowtide.cli;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.lowtide.traffic.imports.ColumnRoles;
+import java.util.Optional;
+import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.imports.DateOrder;
 import org.lowtide.traffic.imports.ImportFormat;
 import org.lowtide.traffic.imports.ImportOptions;
@@ -13,6 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import org.lowtide.traffic.sources.PrometheusAuth;
+import org.lowtide.traffic.sources.PrometheusConnection;
+import org.lowtide.traffic.sources.PrometheusQuery;
+import picocli.CommandLine;
 
 /** The import options every command that reads traffic takes (DESIGN §6). */
 final class ImportOptionsMixin {
@@ -68,6 +79,178 @@ final class ImportOptionsMixin {
     @Option(names = "--kind", paramLabel = "KIND", converter = Converters.Kind.class,
             description = "count (values on one step are summed) or gauge (averaged). Default: detected.")
     MetricKind kind;
+
+    // ---------------------------------------------------------------- Prometheus (issue #16)
+    // Read traffic from a server instead of a FILE. Credentials only from the environment or a file.
+
+    @Option(names = "--prometheus", paramLabel = "URL",
+            description = "Read the traffic from this Prometheus server (or Thanos, Mimir, VictoriaMetrics) instead of"
+                    + " a FILE, e.g. http://prometheus:9090. Credentials: " + PrometheusAuth.TOKEN_ENV + " (bearer), "
+                    + PrometheusAuth.USER_ENV + " and " + PrometheusAuth.PASSWORD_ENV + " (basic), or"
+                    + " --prometheus-token-file; never on the command line.")
+    String prometheus;
+
+    @Option(names = "--query", paramLabel = "PROMQL",
+            description = "The PromQL expression to read with --prometheus, e.g. 'sum(rate(http_requests_total[5m]))'."
+                    + " Several series are chosen or added up with --series and --sum, as in a file.")
+    String query;
+
+    @Option(names = "--range", paramLabel = "DURATION", converter = PromDuration.class,
+            description = "With --prometheus: how far back from now (or from --end) to read, e.g. 90d, 4w, 36h."
+                    + " Default: 90d.")
+    Duration range;
+
+    @Option(names = "--start", paramLabel = "WHEN",
+            description = "With --prometheus: read from this time instead of --range (2025-01-06, 2025-01-06T00:00,"
+                    + " local in --zone, or an instant such as 2025-01-06T00:00:00Z).")
+    String start;
+
+    @Option(names = "--end", paramLabel = "WHEN",
+            description = "With --prometheus: read up to this time. Default: now.")
+    String end;
+
+    @Option(names = "--prometheus-token-file", paramLabel = "FILE",
+            description = "A file holding the bearer token for --prometheus (instead of " + PrometheusAuth.TOKEN_ENV
+                    + ").")
+    Path prometheusTokenFile;
+
+    @Option(names = "--prometheus-ca", paramLabel = "FILE",
+            description = "PEM file of the CA that signed the server's certificate (for https with a private CA).")
+    Path prometheusCa;
+
+    @Option(names = "--insecure",
+            description = "With --prometheus over https: do not check the server's certificate. Dangerous: anyone in"
+                    + " between can read the credentials and change the data.")
+    boolean insecure;
+
+    /**
+     * Where the traffic comes from: {@code file}, or the Prometheus query of the options above.
+     *
+     * @throws ParameterException when neither or both are given, or an option does not fit
+     * @throws IOException        when the token file cannot be read
+     */
+    TrafficSource source(Path file, CommandSpec spec) throws IOException {
+        CommandLine cli = spec.commandLine();
+        if (prometheus == null) {
+            List<String> stray = new ArrayList<>();
+            if (query != null) {
+                stray.add("--query");
+            }
+            if (range != null) {
+                stray.add("--range");
+            }
+            if (start != null || end != null) {
+                stray.add(start != null ? "--start" : "--end");
+            }
+            if (prometheusTokenFile != null || prometheusCa != null || insecure) {
+                stray.add("--prometheus-token-file/--prometheus-ca/--insecure");
+            }
+            if (!stray.isEmpty()) {
+                throw new ParameterException(cli, String.join(", ", stray) + " only go with --prometheus URL");
+            }
+            if (file == null) {
+                throw new ParameterException(cli, "give a traffic FILE, or --prometheus URL --query PROMQL");
+            }
+            return new TrafficSource.FileSource(file);
+        }
+        if (file != null) {
+            throw new ParameterException(cli, "give a traffic FILE or --prometheus URL, not both");
+        }
+        if (query == null || query.isBlank()) {
+            throw new ParameterException(cli, "--prometheus needs --query PROMQL, e.g. --query"
+                    + " 'sum(rate(http_requests_total[5m]))'");
+        }
+        if (range != null && start != null) {
+            throw new ParameterException(cli, "give --range or --start, not both");
+        }
+        ZoneId z = zone == null ? ZoneId.systemDefault() : zone;
+        PrometheusQuery q;
+        try {
+            URI server = new URI(prometheus.trim());
+            Duration s = step == null ? PrometheusQuery.DEFAULT_STEP : step;
+            Optional<Instant> from = start == null ? Optional.empty() : Optional.of(when("--start", start, z, cli));
+            Optional<Instant> to = end == null ? Optional.empty() : Optional.of(when("--end", end, z, cli));
+            Duration r = range != null ? range : from.isPresent()
+                    ? Duration.between(from.get(), to.orElse(Instant.now())) : PrometheusQuery.DEFAULT_RANGE;
+            q = new PrometheusQuery(server, query, s, r.isNegative() || r.isZero() ? Duration.ofSeconds(1) : r, from,
+                    to);
+        } catch (URISyntaxException e) {
+            throw new ParameterException(cli, "--prometheus: '" + prometheus + "' is not a URL; use e.g."
+                    + " http://prometheus:9090");
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cli, e.getMessage());
+        }
+        PrometheusConnection connection = PrometheusConnection.of(PrometheusAuth.resolve(
+                Optional.ofNullable(prometheusTokenFile), System.getenv())).withCaFile(prometheusCa)
+                .withInsecure(insecure);
+        if (insecure) {
+            cli.getErr().println("lowtide: WARNING: --insecure: the server's TLS certificate is NOT checked; anyone"
+                    + " between here and " + q.base() + " can read the credentials and change the data. Give the"
+                    + " server's CA with --prometheus-ca FILE instead.");
+        }
+        return new TrafficSource.Prometheus(q, connection);
+    }
+
+    private static Instant when(String option, String text, ZoneId zone, CommandLine cli) {
+        String t = text.trim();
+        try {
+            if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return java.time.OffsetDateTime.parse(t).toInstant();
+            }
+            if (t.length() == 10) {
+                return java.time.LocalDate.parse(t).atStartOfDay(zone).toInstant();
+            }
+            return java.time.LocalDateTime.parse(t).atZone(zone).toInstant();
+        } catch (java.time.DateTimeException e) {
+            throw new ParameterException(cli, option + ": '" + text + "' is not a date or time; use e.g. 2025-01-06,"
+                    + " 2025-01-06T08:00 (in --zone) or 2025-01-06T08:00:00Z");
+        }
+    }
+
+    /** Durations as Prometheus writes them ({@code 90d}, {@code 1h30m}, {@code 2w}) or ISO-8601 ({@code P90D}). */
+    static final class PromDuration implements CommandLine.ITypeConverter<Duration> {
+        private static final java.util.regex.Pattern PART =
+                java.util.regex.Pattern.compile("(\\d+)\\s*(ms|min|s|m|h|d|w|y)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+        @Override
+        public Duration convert(String value) {
+            String v = value.trim();
+            Duration d = null;
+            if (v.toUpperCase(java.util.Locale.ROOT).startsWith("P")) {
+                try {
+                    d = Duration.parse(v.toUpperCase(java.util.Locale.ROOT));
+                } catch (java.time.format.DateTimeParseException e) {
+                    d = null;
+                }
+            } else {
+                java.util.regex.Matcher m = PART.matcher(v);
+                int at = 0;
+                Duration sum = Duration.ZERO;
+                while (m.find() && m.start() == at) {
+                    long n = Long.parseLong(m.group(1));
+                    switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+                        case "ms": sum = sum.plusMillis(n); break;
+                        case "s": sum = sum.plusSeconds(n); break;
+                        case "m": case "min": sum = sum.plusMinutes(n); break;
+                        case "h": sum = sum.plusHours(n); break;
+                        case "d": sum = sum.plusDays(n); break;
+                        case "w": sum = sum.plusDays(7 * n); break;
+                        default: sum = sum.plusDays(365 * n); break;
+                    }
+                    at = m.end();
+                    while (at < v.length() && v.charAt(at) == ' ') {
+                        at++;
+                    }
+                }
+                d = at == v.length() && at > 0 ? sum : null;
+            }
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a positive duration; use e.g."
+                        + " 90d, 4w, 36h, 1h30m or P90D");
+            }
+            return d;
+        }
+    }
 
     ImportOptions toOptions() {
         ImportOptions options = ImportOptions.inZone(zone == null ? ZoneId.systemDefault() : zone);

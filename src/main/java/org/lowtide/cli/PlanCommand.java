@@ -51,7 +51,7 @@ final class PlanCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Traffic CSV: a timestamp column and a value column.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Traffic CSV: a timestamp column and a value column.")
     private Path file;
 
     @Mixin
@@ -109,7 +109,7 @@ final class PlanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         Optional<ScheduleExports.Target> target = Optional.ofNullable(export).map(this::target);
-        AnalysisRequest analysis = new AnalysisRequest(new TrafficSource.FileSource(file), importOptions.toOptions(),
+        AnalysisRequest analysis = new AnalysisRequest(importOptions.source(file, spec), importOptions.toOptions(),
                 request.duration(), AnalysisRequest.DEFAULT_TROUGHS);
         PlanResult result;
         try {

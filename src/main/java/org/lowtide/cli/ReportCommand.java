@@ -65,7 +65,7 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE|PLAN",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|PLAN",
             description = "Traffic CSV, or a plan saved with `lowtide plan ... --save PLAN` (re-planned from its source).")
     private Path input;
 
@@ -143,7 +143,7 @@ final class ReportCommand implements Callable<Integer> {
                 seed == null ? CostAnalysis.DEFAULT_SEED : seed,
                 Optional.ofNullable(costOptions.learned).map(org.lowtide.service.RiskResult::estimate)));
         ReportModel model;
-        if (isPlanFile(input)) {
+        if (input != null && isPlanFile(input)) {
             List<String> given = planOptions.givenOptions();
             if (!given.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "a saved plan brings its own options; drop "
@@ -164,7 +164,7 @@ final class ReportCommand implements Callable<Integer> {
             try {
                 request = planOptions.request(planOptions.planZone(zone),
                         assumptions.detect().value().plus(assumptions.restoreP90().value()));
-                AnalysisRequest analysis = new AnalysisRequest(new TrafficSource.FileSource(input),
+                AnalysisRequest analysis = new AnalysisRequest(importOptions.source(input, spec),
                         importOptions.toOptions(), request.duration(), AnalysisRequest.DEFAULT_TROUGHS);
                 planRequest = new PlanRequest(analysis, request, planOptions.holidayCalendar(),
                         byTraffic ? Optional.empty() : Optional.of(assumptions),

@@ -6,6 +6,7 @@ import org.lowtide.cost.CostAssumptions;
 import org.lowtide.planning.Plan;
 import org.lowtide.planning.PlanRules;
 import org.lowtide.traffic.imports.ImportOptions;
+import org.lowtide.traffic.sources.PrometheusQuery;
 
 /**
  * A saved plan in model terms: where the traffic came from, how it was read, and the plan.
@@ -17,9 +18,18 @@ import org.lowtide.traffic.imports.ImportOptions;
  * @param cost           the cost assumptions the plan was made with, when it was made in money
  * @param rules          staff cost, the p90 limit and the count per week or month
  * @param plan           request and result
+ * @param prometheus     the Prometheus query the traffic was read with, when it came from a server (then
+ *                       {@code sourcePath} is the server's URL and {@code sourceSha256} is empty); never credentials
  */
 public record PlanDocument(String sourcePath, String sourceSha256, ImportOptions importOptions,
-                           Optional<String> holidays, Optional<CostAssumptions> cost, PlanRules rules, Plan plan) {
+                           Optional<String> holidays, Optional<CostAssumptions> cost, PlanRules rules, Plan plan,
+                           Optional<PrometheusQuery> prometheus) {
+
+    /** A plan on a traffic file. */
+    public PlanDocument(String sourcePath, String sourceSha256, ImportOptions importOptions,
+                        Optional<String> holidays, Optional<CostAssumptions> cost, PlanRules rules, Plan plan) {
+        this(sourcePath, sourceSha256, importOptions, holidays, cost, rules, plan, Optional.empty());
+    }
 
     public PlanDocument {
         Objects.requireNonNull(sourcePath, "sourcePath");
@@ -29,5 +39,6 @@ public record PlanDocument(String sourcePath, String sourceSha256, ImportOptions
         Objects.requireNonNull(cost, "cost");
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(prometheus, "prometheus");
     }
 }

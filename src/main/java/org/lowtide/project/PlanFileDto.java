@@ -18,12 +18,27 @@ public record PlanFileDto(int schemaVersion, String writtenBy, Source source, Re
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Source(String path, String sha256, String zone, String step, String column, String format,
-                         List<String> series, Boolean sum, String dateOrder, String kind) {
+                         List<String> series, Boolean sum, String dateOrder, String kind, PrometheusDto prometheus) {
 
         /** A source with only the settings of schema 1's first files. */
         public Source(String path, String sha256, String zone, String step, String column) {
-            this(path, sha256, zone, step, column, null, null, null, null, null);
+            this(path, sha256, zone, step, column, null, null, null, null, null, null);
         }
+
+        /** A file source (no Prometheus query), as files before issue #16 were written. */
+        public Source(String path, String sha256, String zone, String step, String column, String format,
+                      List<String> series, Boolean sum, String dateOrder, String kind) {
+            this(path, sha256, zone, step, column, format, series, sum, dateOrder, kind, null);
+        }
+    }
+
+    /**
+     * A Prometheus query the traffic was read with (issue #16; absent in files on traffic files). Never
+     * credentials. {@code range} is the look-back when {@code start} is absent (re-planning then reads
+     * up to the time of re-planning).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PrometheusDto(String url, String query, String step, String range, String start, String end) {
     }
 
     /** What was asked. */

@@ -28,6 +28,7 @@ import org.lowtide.traffic.imports.DateOrder;
 import org.lowtide.traffic.imports.ImportFormat;
 import org.lowtide.traffic.imports.ImportOptions;
 import org.lowtide.traffic.imports.MetricKind;
+import org.lowtide.traffic.sources.PrometheusQuery;
 
 /** Converts between {@link PlanDocument} (model) and {@link PlanFileDto} (file), explicitly, field by field. */
 public final class PlanFileMapper {
@@ -44,7 +45,7 @@ public final class PlanFileMapper {
                 io.step().map(Duration::toString).orElse(null), io.column().orElse(null),
                 io.format() == ImportFormat.AUTO ? null : io.format().id(), io.series().isEmpty() ? null : io.series(),
                 io.sum() ? Boolean.TRUE : null, io.dateOrder().map(DateOrder::id).orElse(null),
-                io.kind().map(MetricKind::id).orElse(null));
+                io.kind().map(MetricKind::id).orElse(null), doc.prometheus().map(PlanFileMapper::prometheus).orElse(null));
         List<String> allowed = new ArrayList<>();
         c.allowed().forEach(a -> allowed.add(a.toString()));
         List<PlanFileDto.BlackoutDto> blackouts = new ArrayList<>();
@@ -177,7 +178,8 @@ public final class PlanFileMapper {
                     // Files from before the forecast could rank windows were planned on the weekly profile.
                     q.trafficOutlook() == null ? OutlookChoice.PROFILE : OutlookChoice.parse(q.trafficOutlook()));
             return new PlanDocument(require(s.path(), "source.path", fileName), s.sha256() == null ? "" : s.sha256(),
-                    io, Optional.ofNullable(q.holidays()), cost, rules, plan);
+                    io, Optional.ofNullable(q.holidays()), cost, rules, plan,
+                    s.prometheus() == null ? Optional.empty() : Optional.of(prometheus(s.prometheus())));
         } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
             throw new PlanFileException(fileName + ": damaged plan file: " + excerpt(e.getMessage()), e);
         } catch (NullPointerException e) {
@@ -195,6 +197,18 @@ public final class PlanFileMapper {
                 .replaceAll("No enum constant (?:[A-Za-z_$][\\w$]*\\.)+([^.\\s]*)$", "'$1' is not one of the accepted values")
                 .replaceAll("\\b(?:[a-z_][\\w$]*\\.){2,}([A-Z][\\w$]*)", "$1");
         return s.length() > 160 ? s.substring(0, 160) + "…" : s;
+    }
+
+    private static PlanFileDto.PrometheusDto prometheus(PrometheusQuery q) {
+        return new PlanFileDto.PrometheusDto(q.server().toString(), q.promql(), q.step().toString(),
+                q.range().toString(), q.start().map(Instant::toString).orElse(null),
+                q.end().map(Instant::toString).orElse(null));
+    }
+
+    private static PrometheusQuery prometheus(PlanFileDto.PrometheusDto p) {
+        return new PrometheusQuery(java.net.URI.create(p.url()), p.query(), Duration.parse(p.step()),
+                p.range() == null ? PrometheusQuery.DEFAULT_RANGE : Duration.parse(p.range()),
+                Optional.ofNullable(p.start()).map(Instant::parse), Optional.ofNullable(p.end()).map(Instant::parse));
     }
 
     private static Instant instant(String offsetDateTime) {

@@ -104,6 +104,9 @@ public final class CostService {
 
     private static ImportResult readAsIs(TrafficSource source, ImportOptions options)
             throws ImportException, IOException {
+        if (source instanceof TrafficSource.Prometheus) {
+            return new ImportService().importTraffic(source, options, ProgressListener.NONE, Cancellation.NEVER);
+        }
         if (source instanceof TrafficSource.FileSource) {
             return CsvTrafficReader.read(((TrafficSource.FileSource) source).path(), options);
         }

@@ -3,6 +3,7 @@ package org.lowtide.service;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import org.lowtide.traffic.imports.ImportException;
@@ -11,6 +12,7 @@ import org.lowtide.traffic.imports.ImportOptions;
 import org.lowtide.traffic.imports.ImportPreview;
 import org.lowtide.traffic.imports.ImportResult;
 import org.lowtide.traffic.imports.TrafficImporter;
+import org.lowtide.traffic.sources.PrometheusSource;
 
 /**
  * The import use case shared by the GUI's import dialog, {@code lowtide import} and the analysis:
@@ -31,7 +33,8 @@ public final class ImportService {
                                       Cancellation cancellation) throws ImportException, IOException {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(options, "options");
-        String message = "Reading " + source.displayName();
+        String message = (source instanceof TrafficSource.Prometheus ? "Fetching from " : "Reading ")
+                + source.displayName();
         ImportMonitor monitor = new ImportMonitor() {
             @Override
             public void progress(double fraction) {
@@ -44,6 +47,10 @@ public final class ImportService {
             }
         };
         try {
+            if (source instanceof TrafficSource.Prometheus) {
+                TrafficSource.Prometheus p = (TrafficSource.Prometheus) source;
+                return PrometheusSource.fetch(p.query(), p.connection(), options, monitor, Instant.now());
+            }
             if (source instanceof TrafficSource.FileSource) {
                 return TrafficImporter.read(((TrafficSource.FileSource) source).path(), options, monitor);
             }

@@ -44,6 +44,9 @@ import org.lowtide.project.PlanFileException;
 import org.lowtide.project.PlanFileMapper;
 import org.lowtide.project.PlanFiles;
 import org.lowtide.traffic.imports.ImportException;
+import org.lowtide.traffic.sources.PrometheusAuth;
+import org.lowtide.traffic.sources.PrometheusConnection;
+import org.lowtide.traffic.sources.PrometheusQuery;
 
 /** The planning use case shared by the GUI and the CLI: analyse, then plan dated windows; save and reopen. */
 public final class PlanService {
@@ -297,7 +300,8 @@ public final class PlanService {
     }
 
     /**
-     * Saves the plan atomically; the source must be a file. An existing target is replaced only
+     * Saves the plan atomically; the source must be a file or a Prometheus query (saved
+     * without credentials). An existing target is replaced only
      * when it is a plan this version reads (a damaged, newer, foreign or read-only file is refused
      * with an {@link org.lowtide.project.OutputFileException} and left as it was).
      */
@@ -307,6 +311,14 @@ public final class PlanService {
 
     /** Saves the plan; with {@code force}, any writable file is replaced (the user said {@code --force}). */
     public void save(PlanResult result, Path target, boolean force) throws IOException {
+        if (result.request().analysis().source() instanceof TrafficSource.Prometheus) {
+            PrometheusQuery query = ((TrafficSource.Prometheus) result.request().analysis().source()).query();
+            PlanDocument doc = new PlanDocument(query.base(), "", result.request().analysis().options(),
+                    result.request().holidays(), result.request().cost(), result.request().rules(), result.plan(),
+                    Optional.of(query));
+            PlanFiles.save(PlanFileMapper.toDto(doc, "Lowtide " + AppInfo.version()), target, force);
+            return;
+        }
         if (!(result.request().analysis().source() instanceof TrafficSource.FileSource)) {
             throw new IllegalArgumentException("only plans on a traffic file can be saved");
         }
@@ -338,8 +350,20 @@ public final class PlanService {
      */
     public PlanResult replan(PlanDocument doc, ProgressListener progress, Cancellation cancellation)
             throws ImportException, IOException {
+        return replan(doc, PrometheusConnection.of(PrometheusAuth.resolve(Optional.empty(), System.getenv())), progress,
+                cancellation);
+    }
+
+    /**
+     * Plans again; a plan made from Prometheus fetches its query again (its range relative to now
+     * when it was saved as one) through {@code connection}, whose credentials the plan never held.
+     */
+    public PlanResult replan(PlanDocument doc, PrometheusConnection connection, ProgressListener progress,
+                             Cancellation cancellation) throws ImportException, IOException {
         WindowRequest r = doc.plan().request();
-        AnalysisRequest analysisRequest = new AnalysisRequest(new TrafficSource.FileSource(Path.of(doc.sourcePath())),
+        TrafficSource source = doc.prometheus().<TrafficSource>map(q -> new TrafficSource.Prometheus(q, connection))
+                .orElseGet(() -> new TrafficSource.FileSource(Path.of(doc.sourcePath())));
+        AnalysisRequest analysisRequest = new AnalysisRequest(source,
                 doc.importOptions(), r.duration(), AnalysisRequest.DEFAULT_TROUGHS);
         // Holidays were resolved and saved with the request; keep them rather than asking Jollyday again.
         return plan(new PlanRequest(analysisRequest, r, Optional.empty(), doc.cost(), doc.rules()), progress,

@@ -212,6 +212,9 @@ public final class ReportService {
 
     /** @return the version, file name and SHA-256 of a traffic source */
     static Provenance provenance(TrafficSource source) throws IOException {
+        if (source instanceof TrafficSource.Prometheus) {
+            return new Provenance(AppInfo.version(), source.displayName(), "none: read live from Prometheus");
+        }
         if (source instanceof TrafficSource.FileSource) {
             Path path = ((TrafficSource.FileSource) source).path();
             return new Provenance(AppInfo.version(), source.displayName(), PlanService.sha256(path));

@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import org.lowtide.traffic.sources.PrometheusConnection;
+import org.lowtide.traffic.sources.PrometheusQuery;
 
 /**
- * Where traffic comes from: a file of the user's, or one of the samples bundled with Lowtide.
+ * Where traffic comes from: a file of the user's, one of the samples bundled with Lowtide, or a
+ * Prometheus server.
  */
 public sealed interface TrafficSource {
 
@@ -74,6 +77,31 @@ public sealed interface TrafficSource {
                 throw new IOException("the bundled sample " + fileName + " is missing from this build");
             }
             return new InputStreamReader(in, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * A query on a Prometheus server (or one that answers its API). The query is saved with a plan;
+     * the connection (credentials) never is.
+     *
+     * @param query      server, PromQL, step and range
+     * @param connection credentials, TLS and retries
+     */
+    record Prometheus(PrometheusQuery query, PrometheusConnection connection) implements TrafficSource {
+        public Prometheus {
+            Objects.requireNonNull(query, "query");
+            Objects.requireNonNull(connection, "connection");
+        }
+
+        /** @return server and query, e.g. {@code Prometheus http://prom:9090, query sum(rate(...))} */
+        @Override
+        public String displayName() {
+            return query.describe();
+        }
+
+        @Override
+        public Optional<ZoneId> suggestedZone() {
+            return Optional.empty();
         }
     }
 }

@@ -1,0 +1,104 @@
+package org.lowtide.traffic.sources;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to read from a Prometheus server: the server, the PromQL expression, the step and the time
+ * range. The range is either the last {@code range} up to now (re-reading later reads later data)
+ * or fixed instants. Holds no credentials, so it may be saved with a plan.
+ *
+ * @param server the server's base URL, e.g. {@code http://prometheus:9090} (a path prefix is kept)
+ * @param promql the expression, e.g. {@code sum(rate(http_requests_total[5m]))}
+ * @param step   the resolution: one point per step
+ * @param range  how far back from {@code end} (or from now) to read, when {@code start} is empty
+ * @param start  a fixed start, or empty to read {@code range} back from the end
+ * @param end    a fixed end, or empty for now
+ */
+public record PrometheusQuery(URI server, String promql, Duration step, Duration range, Optional<Instant> start,
+                              Optional<Instant> end) {
+
+    /** The default look-back when no range is given: 90 days (enough for weekly patterns and some holidays). */
+    public static final Duration DEFAULT_RANGE = Duration.ofDays(90);
+    /** The default step: 5 minutes. */
+    public static final Duration DEFAULT_STEP = Duration.ofMinutes(5);
+
+    public PrometheusQuery {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(promql, "promql");
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(range, "range");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        String scheme = server.getScheme() == null ? "" : server.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || server.getHost() == null) {
+            throw new IllegalArgumentException("the Prometheus URL must start with http:// or https:// and name a"
+                    + " host, e.g. http://localhost:9090; was " + server);
+        }
+        if (server.getUserInfo() != null) {
+            throw new IllegalArgumentException("the Prometheus URL must not hold a user or password (they would be"
+                    + " saved with the plan); give them in LOWTIDE_PROMETHEUS_USER and LOWTIDE_PROMETHEUS_PASSWORD");
+        }
+        if (promql.isBlank()) {
+            throw new IllegalArgumentException("the PromQL query must not be empty");
+        }
+        if (step.isNegative() || step.isZero() || step.toMillis() < 1000) {
+            throw new IllegalArgumentException("the step must be at least one second, was " + step);
+        }
+        if (range.isNegative() || range.isZero()) {
+            throw new IllegalArgumentException("the range must be positive, was " + range);
+        }
+        if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
+            throw new IllegalArgumentException("the start (" + start.get() + ") must be before the end ("
+                    + end.get() + ")");
+        }
+    }
+
+    /** The last {@code range} up to now. */
+    public static PrometheusQuery lastRange(URI server, String promql, Duration step, Duration range) {
+        return new PrometheusQuery(server, promql, step, range, Optional.empty(), Optional.empty());
+    }
+
+    /** A fixed range. */
+    public static PrometheusQuery between(URI server, String promql, Duration step, Instant start, Instant end) {
+        return new PrometheusQuery(server, promql, step, Duration.between(start, end), Optional.of(start),
+                Optional.of(end));
+    }
+
+    /**
+     * The instants to evaluate at, on multiples of the step since the epoch (so that re-reading
+     * lands on the same grid).
+     *
+     * @param now the current time, for a range that ends now
+     * @return {first, last} evaluation time in epoch milliseconds
+     */
+    public long[] evaluationRange(Instant now) {
+        long stepMillis = step.toMillis();
+        long endMillis = end.orElse(now).toEpochMilli();
+        long startMillis = start.map(Instant::toEpochMilli).orElse(endMillis - range.toMillis());
+        long first = Math.floorDiv(startMillis + stepMillis - 1, stepMillis) * stepMillis;
+        long last = Math.floorDiv(endMillis, stepMillis) * stepMillis;
+        if (last < first) {
+            last = first;
+        }
+        return new long[] {first, last};
+    }
+
+    /** @return the server without a trailing slash, for building API addresses */
+    public String base() {
+        String s = server.toString();
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    /** @return the source in messages and reports: server and query */
+    public String describe() {
+        return "Prometheus " + base() + ", query " + promql;
+    }
+}

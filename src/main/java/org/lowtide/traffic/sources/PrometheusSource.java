@@ -1,0 +1,339 @@
+package org.lowtide.traffic.sources;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.lowtide.traffic.imports.ImportException;
+import org.lowtide.traffic.imports.ImportMonitor;
+import org.lowtide.traffic.imports.ImportOptions;
+import org.lowtide.traffic.imports.ImportResult;
+import org.lowtide.traffic.imports.MetricKind;
+import org.lowtide.traffic.imports.PointSeriesImport;
+
+/**
+ * Reads traffic from a Prometheus server over {@code /api/v1/query_range} into the same
+ * {@link ImportResult} as a file.
+ *
+ * <ul>
+ *   <li>The range is split into chunks of at most {@value #CHUNK_POINTS} points per series, under
+ *       the server's limit of 11,000 (90 days at one minute: 12 chunks), fetched a few at a time
+ *       ({@link PrometheusConnection#concurrency()}), each retried with backoff on 5xx and timeouts.</li>
+ *   <li>Every series of the result is named by its labels as Prometheus writes them, and chosen or
+ *       summed as the file importer's {@code --series}/{@code --sum} do
+ *       ({@link PointSeriesImport}); the grid step is the query's step; steps the query left empty
+ *       are gaps.</li>
+ *   <li>A query taking {@code rate()} gives a per-second rate (a gauge: averaged when steps merge),
+ *       {@code increase()} an amount per step (a count); otherwise the kind is detected as for a
+ *       file, and a raw counter is warned about as a running total.</li>
+ *   <li>The server's {@code warnings}, and a range reaching before the server's data (retention),
+ *       become import warnings.</li>
+ * </ul>
+ */
+public final class PrometheusSource {
+
+    /** Points per series in one request; Prometheus refuses more than 11,000. */
+    public static final int CHUNK_POINTS = 10_800;
+
+    private static final Pattern RATE = Pattern.compile("\\b(i?rate|deriv)\\s*\\(");
+    private static final Pattern INCREASE = Pattern.compile("\\b(increase|delta|count_over_time|sum_over_time)\\s*\\(");
+
+    private PrometheusSource() {
+    }
+
+    /** @return {first, last} evaluation time in epoch ms of each chunk, in time order */
+    static List<long[]> chunks(long first, long last, long stepMillis) {
+        List<long[]> chunks = new ArrayList<>();
+        long span = (CHUNK_POINTS - 1L) * stepMillis;
+        for (long s = first; s <= last; s += span + stepMillis) {
+            chunks.add(new long[] {s, Math.min(last, s + span)});
+        }
+        return chunks;
+    }
+
+    /**
+     * Fetches and imports.
+     *
+     * @param options the import options (zone, series, sum, kind); the step is the query's
+     * @param now     the current time, for ranges that end now
+     * @throws ImportException       when the server cannot be reached, refuses the query, or has no data
+     * @throws CancellationException when the monitor cancels
+     */
+    public static ImportResult fetch(PrometheusQuery query, PrometheusConnection connection, ImportOptions options,
+                                     ImportMonitor monitor, Instant now) throws ImportException {
+        String source = query.describe();
+        PrometheusClient client = new PrometheusClient(query.base(), source, connection);
+        long stepMillis = query.step().toMillis();
+        long[] range = query.evaluationRange(now);
+        List<long[]> chunks = chunks(range[0], range[1], stepMillis);
+        monitor.progress(0);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(connection.concurrency(), chunks.size()), r -> {
+            Thread t = new Thread(r, "prometheus-fetch");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Chunk> results = new ArrayList<>();
+        try {
+            List<Future<Chunk>> futures = new ArrayList<>();
+            AtomicInteger done = new AtomicInteger();
+            for (long[] c : chunks) {
+                futures.add(pool.submit(() -> {
+                    Chunk chunk = fetchChunk(client, query, c[0], c[1]);
+                    monitor.progress(0.95 * done.incrementAndGet() / chunks.size());
+                    return chunk;
+                }));
+            }
+            for (Future<Chunk> f : futures) {
+                results.add(await(f, monitor));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // Series in the order met; each series' points, chunk after chunk (chunks are in time order).
+        Map<String, Series> byName = new LinkedHashMap<>();
+        Set<String> warnings = new LinkedHashSet<>();
+        for (Chunk chunk : results) {
+            warnings.addAll(chunk.warnings);
+            for (Series s : chunk.series) {
+                Series all = byName.computeIfAbsent(s.name, n -> new Series(n, s.size));
+                all.append(s);
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        for (String w : warnings) {
+            notes.add("Prometheus warned: " + w);
+        }
+        if (connection.insecure()) {
+            notes.add("INSECURE: TLS certificates were not checked (--insecure); anyone between here and the server"
+                    + " could have read the credentials and changed the data");
+        }
+        Instant from = Instant.ofEpochMilli(range[0]);
+        Instant to = Instant.ofEpochMilli(range[1]);
+        long firstPoint = Long.MAX_VALUE;
+        long infinite = 0;
+        for (Series s : byName.values()) {
+            if (s.size > 0) {
+                firstPoint = Math.min(firstPoint, s.times[0]);
+            }
+            infinite += s.infinite;
+        }
+        if (byName.isEmpty() || firstPoint == Long.MAX_VALUE) {
+            String retention = client.retention().map(r -> " (the server keeps " + r + " of data)").orElse("");
+            throw new ImportException(source, 0, 0, "the query returned no data between " + from + " and " + to
+                    + retention + "; check the metric name and labels (the metric picker of File → Open from"
+                    + " Prometheus… lists them), or give a --range or --start/--end where the server has data");
+        }
+        if (firstPoint - range[0] > Math.max(2 * stepMillis, Duration.ofHours(6).toMillis())) {
+            String retention = client.retention().map(r -> "; the server keeps " + r + " of data").orElse("");
+            notes.add("no data before " + Instant.ofEpochMilli(firstPoint) + ", though " + from + " was asked for"
+                    + retention + " (older data expired or was never collected); the analysis uses what there is");
+        }
+        if (infinite > 0) {
+            notes.add(infinite + " points were ±Inf (e.g. a division by zero in the query); read as missing");
+        }
+        Optional<MetricKind> kind = Optional.empty();
+        String reason = "";
+        String promql = query.promql().toLowerCase(Locale.ROOT);
+        if (RATE.matcher(promql).find()) {
+            kind = Optional.of(MetricKind.GAUGE);
+            reason = "the query takes rate(): a rate per second";
+        } else if (INCREASE.matcher(promql).find()) {
+            kind = Optional.of(MetricKind.COUNT);
+            reason = "the query takes increase(): an amount per step";
+        }
+        List<PointSeriesImport.Points> points = new ArrayList<>();
+        for (Series s : byName.values()) {
+            points.add(new PointSeriesImport.Points(s.name, s.times, s.values, s.size, kind, reason));
+        }
+        PointSeriesImport.Origin origin = new PointSeriesImport.Origin(source, "prometheus",
+                "Prometheus query_range, " + chunks.size() + (chunks.size() == 1 ? " request" : " requests")
+                        + " of up to " + CHUNK_POINTS + " steps", "epoch seconds", notes);
+        ImportResult result = PointSeriesImport.importPoints(origin, points, options.withStep(query.step()));
+        monitor.progress(1.0);
+        return result;
+    }
+
+    private static Chunk await(Future<Chunk> future, ImportMonitor monitor) throws ImportException,
+            InterruptedException {
+        while (true) {
+            if (monitor.isCancelled()) {
+                future.cancel(true);
+                throw new CancellationException("cancelled");
+            }
+            try {
+                return future.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // look at the monitor again
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof ImportException) {
+                    throw (ImportException) cause;
+                }
+                if (cause instanceof RuntimeException) {
+                    throw (RuntimeException) cause;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+    }
+
+    private static Chunk fetchChunk(PrometheusClient client, PrometheusQuery query, long first, long last)
+            throws ImportException, InterruptedException {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("query", query.promql());
+        params.put("start", seconds(first));
+        params.put("end", seconds(last));
+        params.put("step", seconds(query.step().toMillis()));
+        String[] type = {""};
+        PrometheusClient.Answer<List<Series>> answer = client.get("/api/v1/query_range", params, p -> {
+            List<Series> series = new ArrayList<>();
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return series;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("resultType")) {
+                    type[0] = p.getValueAsString();
+                } else if (field.equals("result") && value == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        series.add(readSeries(p));
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return series;
+        });
+        if (!type[0].equals("matrix")) {
+            throw new ImportException(query.describe(), 0, 0, "the query gives a " + (type[0].isEmpty() ? "result"
+                    : type[0]) + ", not series over time; a range query needs an expression of series (e.g."
+                    + " sum(rate(http_requests_total[5m])))");
+        }
+        Chunk chunk = new Chunk(answer.warnings());
+        chunk.series.addAll(answer.data());
+        return chunk;
+    }
+
+    /** Reads {@code {"metric": {labels}, "values": [[epoch_s, "value"], ...]}}; the parser stands on its '{'. */
+    private static Series readSeries(JsonParser p) throws IOException {
+        Map<String, String> labels = new TreeMap<>();
+        Series series = new Series("", 256);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals("metric") && value == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String label = p.currentName();
+                    p.nextToken();
+                    labels.put(label, p.getValueAsString());
+                }
+            } else if (field.equals("values") && value == JsonToken.START_ARRAY) {
+                while (p.nextToken() == JsonToken.START_ARRAY) {
+                    p.nextToken();
+                    long t = Math.round(p.getDoubleValue() * 1000);
+                    p.nextToken();
+                    double v = value(p.getText());
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        // nothing else is expected in a point
+                    }
+                    series.add(t, v);
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        series.name = PointSeriesImport.prometheusName(labels);
+        return series;
+    }
+
+    /** Prometheus writes values as strings, with {@code NaN}, {@code +Inf} and {@code -Inf}. */
+    static double value(String text) {
+        switch (text) {
+            case "+Inf":
+            case "Inf":
+                return Double.POSITIVE_INFINITY;
+            case "-Inf":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                try {
+                    return Double.parseDouble(text);
+                } catch (NumberFormatException e) {
+                    return Double.NaN;
+                }
+        }
+    }
+
+    static String seconds(long millis) {
+        return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+
+    private static final class Chunk {
+        final List<String> warnings;
+        final List<Series> series = new ArrayList<>();
+
+        Chunk(List<String> warnings) {
+            this.warnings = warnings;
+        }
+    }
+
+    private static final class Series {
+        String name;
+        long[] times;
+        double[] values;
+        int size;
+        long infinite;
+
+        Series(String name, int capacity) {
+            this.name = name;
+            times = new long[Math.max(16, capacity)];
+            values = new double[Math.max(16, capacity)];
+        }
+
+        void add(long t, double v) {
+            if (size == times.length) {
+                times = Arrays.copyOf(times, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            if (Double.isInfinite(v)) {
+                infinite++;
+                v = Double.NaN;
+            }
+            times[size] = t;
+            values[size] = v;
+            size++;
+        }
+
+        void append(Series other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.times[i], other.values[i]);
+            }
+            infinite += other.infinite;
+        }
+    }
+}
