@@ -22,7 +22,6 @@ import org.lowtide.cost.CostAssumptions;
 import org.lowtide.cost.ScenarioFile;
 import org.lowtide.cost.ScenarioSet;
 import org.lowtide.planning.WindowRequest;
-import org.lowtide.project.PlanDocument;
 import org.lowtide.project.PlanFileException;
 import org.lowtide.report.ChartExport;
 import org.lowtide.report.Paper;
@@ -35,6 +34,7 @@ import org.lowtide.report.pdf.PdfReportWriter;
 import org.lowtide.service.AnalysisRequest;
 import org.lowtide.service.Cancellation;
 import org.lowtide.service.CostService;
+import org.lowtide.service.PlanFileService;
 import org.lowtide.service.PlanRequest;
 import org.lowtide.service.PlanService;
 import org.lowtide.service.ProgressListener;
@@ -59,7 +59,7 @@ final class ReportCommand implements Callable<Integer> {
     /** The environment variable (reproducible builds) that fixes the date a report states it was made. */
     static final String SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH";
 
-    private final PlanService plans;
+    private final PlanFileService planFiles;
     private final ReportService reports;
 
     @Spec
@@ -116,7 +116,7 @@ final class ReportCommand implements Callable<Integer> {
     private List<String> sections = new ArrayList<>();
 
     ReportCommand(PlanService plans, CostService costs) {
-        this.plans = plans;
+        this.planFiles = new PlanFileService(plans);
         this.reports = new ReportService(plans, costs);
     }
 
@@ -139,14 +139,17 @@ final class ReportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "a saved plan brings its own options; drop "
                         + String.join(", ", given) + " or report on the traffic file instead");
             }
-            PlanDocument doc;
+            PlanFileService.Reopened reopened;
             try {
-                doc = plans.open(input);
+                reopened = planFiles.reopen(input, ProgressListener.NONE, Cancellation.NEVER);
             } catch (PlanFileException e) {
                 err.println("lowtide: " + e.getMessage());
                 return LowtideCli.EXIT_BAD_INPUT;
             }
-            model = reports.prepare(doc, cost, options, ProgressListener.NONE, Cancellation.NEVER);
+            for (String note : reopened.notes()) {
+                err.println("lowtide: note: " + note);
+            }
+            model = reports.prepare(reopened, cost, options, ProgressListener.NONE, Cancellation.NEVER);
         } else {
             ZoneId zone = importOptions.toOptions().zone();
             WindowRequest request;

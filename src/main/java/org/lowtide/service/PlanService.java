@@ -1,17 +1,11 @@
 package org.lowtide.service;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +33,7 @@ import org.lowtide.planning.Plan;
 import org.lowtide.planning.TrafficOutlook;
 import org.lowtide.planning.WindowPlanner;
 import org.lowtide.planning.WindowRequest;
+import org.lowtide.project.Checksums;
 import org.lowtide.project.PlanDocument;
 import org.lowtide.project.PlanFileException;
 import org.lowtide.project.PlanFileMapper;
@@ -302,7 +297,7 @@ public final class PlanService {
             throw new IllegalArgumentException("only plans on a traffic file can be saved");
         }
         Path source = ((TrafficSource.FileSource) result.request().analysis().source()).path();
-        PlanDocument doc = new PlanDocument(source.toAbsolutePath().toString(), sha256(source),
+        PlanDocument doc = new PlanDocument(source.toAbsolutePath().toString(), Checksums.sha256(source),
                 result.request().analysis().options(), result.request().holidays(), result.request().cost(),
                 result.request().rules(), result.plan());
         PlanFiles.save(PlanFileMapper.toDto(doc, "Lowtide " + AppInfo.version()), target);
@@ -328,16 +323,8 @@ public final class PlanService {
                 cancellation);
     }
 
-    /** @return the SHA-256 of a file, hex */
+    /** @return the SHA-256 of a file, hex: {@link Checksums#sha256(Path)}, kept here for callers on other branches */
     public static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buffer = new byte[64 * 1024];
-            while (in.read(buffer) >= 0) {
-                // digesting
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return Checksums.sha256(file);
     }
 }

@@ -1,10 +1,6 @@
 package org.lowtide.ui.plan;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,12 +58,12 @@ import org.lowtide.planning.RecurringWindow;
 import org.lowtide.planning.Rejection;
 import org.lowtide.planning.ScheduleExports;
 import org.lowtide.planning.WindowRequest;
-import org.lowtide.project.AtomicFiles;
 import org.lowtide.project.PlanDocument;
 import org.lowtide.project.PlanFileException;
 import org.lowtide.report.charts.PlanTimelineChart;
 import org.lowtide.service.AnalysisRequest;
 import org.lowtide.service.CancelledException;
+import org.lowtide.service.PlanFileService;
 import org.lowtide.service.PlanRequest;
 import org.lowtide.service.PlanResult;
 import org.lowtide.service.PlanService;
@@ -107,6 +103,7 @@ public final class PlanViewModel {
     private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
 
     private final PlanService service;
+    private final PlanFileService files;
     private final Executor executor;
     private final PauseTransition pause;
 
@@ -211,6 +208,7 @@ public final class PlanViewModel {
      */
     public PlanViewModel(PlanService service, Executor executor, Clock clock, Duration debounce) {
         this.service = Objects.requireNonNull(service, "service");
+        this.files = new PlanFileService(service);
         this.executor = Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(clock, "clock");
         LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
@@ -346,25 +344,11 @@ public final class PlanViewModel {
         Objects.requireNonNull(file, "file");
         String name = fileName(file);
         run(new PlanTask("Opening " + name + "…", true, task -> {
-            PlanDocument doc = service.open(file);
-            task.progress(0.05, "Reading the traffic of " + name);
-            Path traffic = Path.of(doc.sourcePath());
-            if (!Files.isRegularFile(traffic)) {
-                throw new PlanFileException(name + ": its traffic file " + traffic + " is not found; move it back or plan again");
-            }
-            String changed = PlanService.sha256(traffic).equalsIgnoreCase(doc.sourceSha256()) ? ""
-                    : "The traffic file " + traffic.getFileName() + " changed since the plan was saved: the windows are planned on it as it is now.";
-            PlanResult replanned = service.replan(doc, task.listener(), task::isCancelled);
-            // Keep the holiday calendar's name with the request, so that saving again keeps it.
-            PlanResult r = replanned.withRequest(new PlanRequest(replanned.request().analysis(),
-                    replanned.request().windows(), doc.holidays(), replanned.request().cost(),
-                    replanned.request().rules()));
-            if (changed.isEmpty() && !r.plan().windows().equals(doc.plan().windows())) {
-                changed = "Planning again gave other windows than the saved ones (a different Lowtide version?): "
-                        + "the new ones are shown.";
-            }
+            PlanFileService.Reopened reopened = files.reopen(file, task.listener(), task::isCancelled);
+            PlanDocument doc = reopened.document();
+            PlanResult r = reopened.result();
             String calendarCheck = doc.holidays().map(PlanViewModel::calendarProblem).orElse("");
-            return new Outcome(r, chart(r), doc, file, changed, null, calendarCheck);
+            return new Outcome(r, chart(r), doc, file, String.join(" ", reopened.notes()), null, calendarCheck);
         }), ifFailed);
     }
 
@@ -379,27 +363,14 @@ public final class PlanViewModel {
             errorMessage.set("Nothing to save yet: no plan has been made.");
             return;
         }
-        Task<String> task = new Task<>() {
+        Task<PlanFileService.Saved> task = new Task<>() {
             @Override
-            protected String call() throws Exception {
-                PlanResult toSave = shown;
-                String copied = "";
-                TrafficSource src = shown.request().analysis().source();
-                if (src instanceof TrafficSource.Sample) {
-                    TrafficSource.Sample sample = (TrafficSource.Sample) src;
-                    Path copy = target.toAbsolutePath().resolveSibling(sample.fileName());
-                    copied = copySample(sample, copy) ? " with a copy of the sample, " + sample.fileName() + "," : "";
-                    AnalysisRequest a = shown.request().analysis();
-                    toSave = shown.withRequest(new PlanRequest(new AnalysisRequest(new TrafficSource.FileSource(copy),
-                            a.options(), a.window(), a.troughCount()), shown.request().windows(),
-                            shown.request().holidays(), shown.request().cost(), shown.request().rules()));
-                }
-                service.save(toSave, target);
-                return "Saved the plan" + copied + " to " + target;
+            protected PlanFileService.Saved call() throws Exception {
+                return files.save(shown, target);
             }
         };
         task.setOnSucceeded(e -> {
-            statusMessage.set(task.getValue());
+            statusMessage.set(task.getValue().message());
             planFile.set(target);
         });
         task.setOnFailed(e -> errorMessage.set("Could not save " + fileName(target) + ": "
@@ -413,12 +384,12 @@ public final class PlanViewModel {
 
     /** Writes the shown plan as an iCalendar file (windows and weekly rule), atomically. */
     public boolean exportIcs(Path target) {
-        return export(target, ScheduleExports::ics, "calendar");
+        return export(target, PlanFileService.Export.ICS);
     }
 
     /** Writes the shown plan's dated windows as CSV, atomically. */
     public boolean exportCsv(Path target) {
-        return export(target, ScheduleExports::csv, "CSV");
+        return export(target, PlanFileService.Export.CSV);
     }
 
     /** @return the weekly rule as a snippet for one tool; empty when no plan or no weekly rule is shown */
@@ -432,49 +403,20 @@ public final class PlanViewModel {
         statusMessage.set("Copied " + what + " to the clipboard");
     }
 
-    private boolean export(Path target, java.util.function.Function<Plan, String> writer, String what) {
+    private boolean export(Path target, PlanFileService.Export format) {
         PlanResult r = result.get();
         if (r == null) {
             errorMessage.set("Nothing to export yet: no plan has been made.");
             return false;
         }
         try {
-            AtomicFiles.writeString(target, writer.apply(r.plan()));
-            statusMessage.set("Wrote the " + what + " to " + target);
+            files.export(r.plan(), format, target);
+            statusMessage.set("Wrote the " + format.what() + " to " + target);
             return true;
         } catch (IOException | RuntimeException e) {
             errorMessage.set("Could not write " + fileName(target) + ": " + describe(e));
             return false;
         }
-    }
-
-    /**
-     * Writes the bundled sample to {@code copy} unless the same bytes are there already.
-     *
-     * @return whether a file was written
-     * @throws IOException when another file of that name is in the way
-     */
-    static boolean copySample(TrafficSource.Sample sample, Path copy) throws IOException {
-        String content;
-        try (Reader in = sample.open()) {
-            StringBuilder sb = new StringBuilder();
-            char[] buffer = new char[64 * 1024];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                sb.append(buffer, 0, n);
-            }
-            content = sb.toString();
-        }
-        if (Files.exists(copy)) {
-            try (InputStream existing = Files.newInputStream(copy)) {
-                if (new String(existing.readAllBytes(), StandardCharsets.UTF_8).equals(content)) {
-                    return false;
-                }
-            }
-            throw new IOException(copy.getFileName() + " already exists there and is not the bundled sample; "
-                    + "save the plan in another folder");
-        }
-        AtomicFiles.writeString(copy, content);
-        return true;
     }
 
     // ---------------------------------------------------------------- validation
