@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import org.lowtide.cost.CostAssumptions;
 import org.lowtide.cost.CostEstimate;
 import org.lowtide.planning.ChangeWindow;
-import org.lowtide.project.AtomicFiles;
 import org.lowtide.planning.Plan;
 import org.lowtide.planning.TrafficOutlook;
 import org.lowtide.planning.PlanRules;
@@ -26,6 +25,7 @@ import org.lowtide.planning.ScheduleExports;
 import org.lowtide.planning.WindowRequest;
 import org.lowtide.service.AnalysisRequest;
 import org.lowtide.service.Cancellation;
+import org.lowtide.service.PlanFileService;
 import org.lowtide.service.PlanRequest;
 import org.lowtide.service.PlanResult;
 import org.lowtide.service.PlanService;
@@ -112,10 +112,10 @@ final class PlanCommand implements Callable<Integer> {
         }
         Plan plan = result.plan();
         if (ics != null) {
-            AtomicFiles.writeString(ics, ScheduleExports.ics(plan));
+            PlanFileService.export(plan, PlanFileService.Export.ICS, ics);
         }
         if (csv != null) {
-            AtomicFiles.writeString(csv, ScheduleExports.csv(plan));
+            PlanFileService.export(plan, PlanFileService.Export.CSV, csv);
         }
         if (save != null) {
             plans.save(result, save);
@@ -124,7 +124,7 @@ final class PlanCommand implements Callable<Integer> {
         if (target.isPresent()) {
             RecurringWindow rule = plan.recurring().orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "no weekly window fits the constraints; nothing to export"));
-            out.print(ScheduleExports.snippet(target.get(), rule));
+            out.print(PlanFileService.snippet(target.get(), rule));
         } else if (json) {
             out.println(toJson(result));
         } else {
@@ -210,7 +210,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         plan.recurring().ifPresent(rule -> {
             ObjectNode r = root.putObject("recurring");
-            r.put("rule", ScheduleExports.describe(rule));
+            r.put("rule", PlanFileService.describe(rule));
             r.put("dayOfWeek", rule.day().name());
             r.put("start", HM.format(rule.start()));
             r.put("end", HM.format(rule.start().plus(rule.duration())));
@@ -325,7 +325,7 @@ final class PlanCommand implements Callable<Integer> {
                     String.join("; ", w.reasons().subList(1, w.reasons().size())));
         }
         plan.recurring().ifPresent(r -> {
-            out.println("Weekly rule: " + ScheduleExports.describe(r));
+            out.println("Weekly rule: " + PlanFileService.describe(r));
             r.occurrences().stream().filter(o -> !o.flags().isEmpty()).forEach(o -> out.printf(Locale.ROOT,
                     "  %s: %s%n", DAY_TIME.format(o.start()), String.join("; ", o.flags())));
         });

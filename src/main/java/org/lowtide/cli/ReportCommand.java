@@ -19,7 +19,6 @@ import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
 import org.lowtide.cost.CostAnalysis;
 import org.lowtide.cost.CostAssumptions;
-import org.lowtide.cost.ScenarioFile;
 import org.lowtide.cost.ScenarioSet;
 import org.lowtide.planning.WindowRequest;
 import org.lowtide.project.PlanFileException;
@@ -130,7 +129,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         CostAssumptions assumptions = costOptions.toAssumptions(spec);
         Optional<ReportService.CostInputs> cost = Optional.of(new ReportService.CostInputs(assumptions,
-                scenarioFile == null ? ScenarioSet.defaults() : ScenarioFile.read(scenarioFile), simulations,
+                scenarioFile == null ? ScenarioSet.defaults() : CostService.readScenarios(scenarioFile), simulations,
                 seed == null ? CostAnalysis.DEFAULT_SEED : seed));
         ReportModel model;
         if (isPlanFile(input)) {
@@ -267,7 +266,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         for (Map.Entry<String, String> e : ReportTables.all(model).entrySet()) {
             Path csv = dir.resolve(e.getKey() + ".csv");
-            org.lowtide.project.AtomicFiles.writeString(csv, e.getValue());
+            org.lowtide.service.Exports.writeString(csv, e.getValue());
             written.add(csv);
         }
         return written;

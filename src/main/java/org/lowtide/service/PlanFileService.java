@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.lowtide.planning.Plan;
+import org.lowtide.planning.RecurringWindow;
 import org.lowtide.planning.ScheduleExports;
 import org.lowtide.project.AtomicFiles;
 import org.lowtide.project.Checksums;
@@ -158,8 +159,18 @@ public final class PlanFileService {
         return new Saved(target, copied);
     }
 
+    /** @return the weekly rule in words, e.g. "Every Tuesday 02:00–04:00 Europe/Berlin" */
+    public static String describe(RecurringWindow rule) {
+        return ScheduleExports.describe(rule);
+    }
+
+    /** @return the weekly rule as a snippet for one tool (AWS, RRULE, Argo CD, GitLab, kured) */
+    public static String snippet(ScheduleExports.Target target, RecurringWindow rule) {
+        return ScheduleExports.snippet(target, rule);
+    }
+
     /** Writes a plan's schedule in {@code format} to {@code target}, atomically. */
-    public void export(Plan plan, Export format, Path target) throws IOException {
+    public static void export(Plan plan, Export format, Path target) throws IOException {
         AtomicFiles.writeString(target, format.writer.apply(plan));
     }
 

@@ -327,4 +327,27 @@ public final class PlanService {
     public static String sha256(Path file) throws IOException {
         return Checksums.sha256(file);
     }
+
+    /**
+     * Checks a holiday calendar code ({@code DE}, {@code US-NY}) against Jollyday.
+     *
+     * @return empty when Jollyday has the calendar, else what is wrong (the core's lower-case message)
+     */
+    public static Optional<String> calendarProblem(String code) {
+        try {
+            LocalDate day = LocalDate.of(2026, 1, 1);
+            Holidays.between(code, day, day);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage() == null || e.getMessage().isBlank()
+                    ? "unknown holiday calendar " + code : e.getMessage());
+        } catch (RuntimeException e) { // a calendar Jollyday fails to load
+            return Optional.of("Cannot load the holidays of " + code + " (" + e.getMessage() + ").");
+        }
+    }
+
+    /** Loads Jollyday's calendars (slow the first time), so that the first holiday check is quick; any thread. */
+    public static void warmUpHolidays() {
+        Holidays.between("DE", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2));
+    }
 }

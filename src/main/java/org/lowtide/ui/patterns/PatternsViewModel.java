@@ -24,7 +24,6 @@ import org.jfree.chart.JFreeChart;
 import org.lowtide.analysis.Anomaly;
 import org.lowtide.analysis.Forecast;
 import org.lowtide.analysis.HolidayEffect;
-import org.lowtide.analysis.HolidayEffects;
 import org.lowtide.analysis.Patterns;
 import org.lowtide.analysis.SeasonalPeriod;
 import org.lowtide.report.charts.PatternCharts;
@@ -214,7 +213,7 @@ public final class PatternsViewModel {
     }
 
     static String describeTypical(List<HolidayEffect> effects, String calendar) {
-        double r = HolidayEffects.typicalRatio(effects);
+        double r = AnalysisService.typicalHolidayRatio(effects);
         long ahead = effects.stream().filter(HolidayEffect::inForecast).count();
         return calendar + ": " + (Double.isNaN(r) ? "no holiday measured in the history"
                 : String.format(Locale.ROOT, "holidays typically %+.0f %% traffic", (r - 1) * 100))

@@ -50,7 +50,6 @@ import org.lowtide.planning.Blackout;
 import org.lowtide.planning.ChangeWindow;
 import org.lowtide.planning.Constraints;
 import org.lowtide.planning.HolidayPolicy;
-import org.lowtide.planning.Holidays;
 import org.lowtide.planning.Plan;
 import org.lowtide.planning.OutlookChoice;
 import org.lowtide.planning.PlanRules;
@@ -320,7 +319,7 @@ public final class PlanViewModel {
         try {
             executor.execute(() -> {
                 try {
-                    Holidays.between("DE", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2));
+                    PlanService.warmUpHolidays();
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.DEBUG, "holiday warm-up failed", e);
                 }
@@ -395,7 +394,7 @@ public final class PlanViewModel {
     /** @return the weekly rule as a snippet for one tool; empty when no plan or no weekly rule is shown */
     public Optional<String> snippet(ScheduleExports.Target target) {
         PlanResult r = result.get();
-        return r == null ? Optional.empty() : r.plan().recurring().map(rule -> ScheduleExports.snippet(target, rule));
+        return r == null ? Optional.empty() : r.plan().recurring().map(rule -> PlanFileService.snippet(target, rule));
     }
 
     /** Tells the status line that something was copied. */
@@ -410,7 +409,7 @@ public final class PlanViewModel {
             return false;
         }
         try {
-            files.export(r.plan(), format, target);
+            PlanFileService.export(r.plan(), format, target);
             statusMessage.set("Wrote the " + format.what() + " to " + target);
             return true;
         } catch (IOException | RuntimeException e) {
@@ -674,15 +673,7 @@ public final class PlanViewModel {
 
     /** @return "" when Jollyday has a calendar for {@code code}, else a message (any thread) */
     private static String calendarProblem(String code) {
-        try {
-            LocalDate day = LocalDate.of(2026, 1, 1);
-            Holidays.between(code, day, day);
-            return "";
-        } catch (IllegalArgumentException e) {
-            return Messages.sentence(e.getMessage());
-        } catch (RuntimeException e) { // a calendar Jollyday fails to load
-            return "Cannot load the holidays of " + code + " (" + e.getMessage() + ").";
-        }
+        return PlanService.calendarProblem(code).map(Messages::sentence).orElse("");
     }
 
     // ---------------------------------------------------------------- planning
@@ -900,7 +891,7 @@ public final class PlanViewModel {
         String unit = plan.unit().isEmpty() ? "" : " " + plan.unit();
         boolean money = r.cost().isPresent();
         recurringRule.set(plan.recurring()
-                .map(rule -> ScheduleExports.describe(rule) + "  ·  " + PlanFormats.amount(rule.expected()) + unit
+                .map(rule -> PlanFileService.describe(rule) + "  ·  " + PlanFormats.amount(rule.expected()) + unit
                         + (money ? " expected cost per change" : " at stake each time"))
                 .orElse("No weekly slot fits the staff hours."));
 

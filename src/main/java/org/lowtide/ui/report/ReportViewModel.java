@@ -238,7 +238,7 @@ public final class ReportViewModel {
         if (pdf == null || !canSave.get()) {
             throw new IllegalStateException("render the report first");
         }
-        org.lowtide.project.AtomicFiles.write(target, pdf);
+        org.lowtide.service.Exports.write(target, pdf);
         status.set("Saved " + target.getFileName());
     }
 
