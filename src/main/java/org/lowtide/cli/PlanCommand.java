@@ -31,6 +31,7 @@ import org.lowtide.service.PlanResult;
 import org.lowtide.service.PlanService;
 import org.lowtide.service.ProgressListener;
 import org.lowtide.service.TrafficSource;
+import org.lowtide.traffic.TimeFormats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,8 +44,8 @@ import picocli.CommandLine.Spec;
         description = "Plan dated change windows over a horizon under staff hours, blackouts and holidays.")
 final class PlanCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DAY_TIME = TimeFormats.DAY_TIME;
+    private static final DateTimeFormatter HM = TimeFormats.HM;
 
     private final PlanService plans;
 

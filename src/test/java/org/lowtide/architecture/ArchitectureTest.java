@@ -125,10 +125,11 @@ class ArchitectureTest {
     /**
      * Core classes that are values although not records: immutable results holding arrays
      * ({@code RevenueCurve}, {@code ChangeSimulator.Run}), and the range checks both faces give
-     * their inputs so that both say the same ({@code CostLimits}).
+     * their inputs so that both say the same ({@code CostLimits}), and the date-time patterns defined
+     * once ({@code TimeFormats}).
      */
     private static final java.util.Set<String> VALUE_CLASSES = java.util.Set.of("org.lowtide.cost.RevenueCurve",
-            "org.lowtide.cost.ChangeSimulator$Run", "org.lowtide.cost.CostLimits");
+            "org.lowtide.cost.ChangeSimulator$Run", "org.lowtide.cost.CostLimits", "org.lowtide.traffic.TimeFormats");
 
     /** A core type the faces may not call: no record, enum, interface, exception or value class. */
     private static final DescribedPredicate<JavaClass> CORE_LOGIC = new DescribedPredicate<>(

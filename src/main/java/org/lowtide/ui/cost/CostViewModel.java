@@ -51,6 +51,7 @@ import org.lowtide.report.charts.CostCharts;
 import org.lowtide.service.CancelledException;
 import org.lowtide.service.CostService;
 import org.lowtide.traffic.TrafficSeries;
+import org.lowtide.ui.common.NumberInput;
 
 /**
  * The Costs screen's state: an assumptions form with a validation message and a source per field,
@@ -60,8 +61,11 @@ import org.lowtide.traffic.TrafficSeries;
  */
 public final class CostViewModel {
 
-    /** Simulated changes per start time in the GUI (the CLI's default is larger). */
-    public static final int SIMULATIONS = 20_000;
+    /**
+     * Simulated changes per start time: the CLI's default ({@link org.lowtide.cost.CostAnalysis#DEFAULT_SIMULATIONS}),
+     * with the same seed, so that the GUI's tail figures (p90, p99) are the CLI's.
+     */
+    public static final int SIMULATIONS = org.lowtide.cost.CostAnalysis.DEFAULT_SIMULATIONS;
     /** How long the form must be still before a recompute. */
     public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(300);
 
@@ -304,15 +308,13 @@ public final class CostViewModel {
     }
 
     private static Optional<Double> parse(Field f, List<String> problems, Function<Double, Optional<String>> check) {
-        String t = f.textProperty().get() == null ? "" : f.textProperty().get().trim().replace(",", "");
-        double v;
-        try {
-            v = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            f.error.set(t.isEmpty() ? "enter a number" : "'" + t + "' is not a number");
+        NumberInput.Reading reading = NumberInput.read(f.textProperty().get());
+        if (!reading.ok()) {
+            f.error.set(reading.problem());
             problems.add(f.key());
             return Optional.empty();
         }
+        double v = reading.value();
         Optional<String> problem = check.apply(v);
         if (problem.isPresent()) {
             f.error.set(problem.get());
@@ -459,7 +461,7 @@ public final class CostViewModel {
     }
 
     private static String number(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return NumberInput.format(v);
     }
 
     private static String minutes(Duration d) {

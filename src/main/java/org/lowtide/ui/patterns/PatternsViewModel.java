@@ -30,6 +30,7 @@ import org.lowtide.report.charts.PatternCharts;
 import org.lowtide.report.charts.WeeklyHeatmapChart;
 import org.lowtide.service.AnalysisResult;
 import org.lowtide.service.AnalysisService;
+import org.lowtide.traffic.TimeFormats;
 
 /**
  * State of the Patterns screen: builds the charts of an analysis result off the FX thread (a
@@ -37,7 +38,7 @@ import org.lowtide.service.AnalysisService;
  */
 public final class PatternsViewModel {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN = TimeFormats.DAY_TIME;
 
     /** One anomaly as the list shows it. */
     public record AnomalyRow(Anomaly anomaly, String text) {
@@ -202,7 +203,7 @@ public final class PatternsViewModel {
     }
 
     static String describe(HolidayEffect e) {
-        String when = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH).format(e.date());
+        String when = TimeFormats.DAY.format(e.date());
         if (e.inForecast()) {
             return when + "  " + e.name() + " (ahead, in the forecast)";
         }

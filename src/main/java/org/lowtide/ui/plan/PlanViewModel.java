@@ -68,8 +68,10 @@ import org.lowtide.service.PlanResult;
 import org.lowtide.service.PlanService;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.Interval;
+import org.lowtide.traffic.TimeFormats;
 import org.lowtide.traffic.imports.ImportException;
 import org.lowtide.traffic.imports.ImportOptions;
+import org.lowtide.ui.common.NumberInput;
 
 /**
  * State of the Windows screen: the constraint form with a message per field, and the plan it
@@ -99,7 +101,7 @@ public final class PlanViewModel {
     public static final int MAX_HORIZON_DAYS = 731;
 
     private static final System.Logger LOG = System.getLogger(PlanViewModel.class.getName());
-    private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter LOCAL_MINUTE = TimeFormats.LOCAL_MINUTE_ISO;
 
     private final PlanService service;
     private final PlanFileService files;
@@ -580,17 +582,21 @@ public final class PlanViewModel {
         String costText = text(staffCost);
         staffCostError.set("");
         if (!costText.isEmpty()) {
-            perHour = number(costText);
+            NumberInput.Reading reading = NumberInput.read(costText);
+            perHour = reading.ok() ? reading.value() : null;
             if (perHour == null || perHour < 0) {
-                staffCostError.set("Give the staff cost per hour as a number of at least 0 (e.g. 120), or leave it empty.");
+                staffCostError.set(reading.ambiguous() ? Messages.sentence(reading.problem())
+                        : "Give the staff cost per hour as a number of at least 0 (e.g. 120), or leave it empty.");
                 perHour = null;
             }
         }
         String premiumText = text(nightPremium);
-        Double premium = premiumText.isEmpty() ? Double.valueOf(1) : number(premiumText);
+        NumberInput.Reading premiumReading = NumberInput.read(premiumText.isEmpty() ? "1" : premiumText);
+        Double premium = premiumReading.ok() ? premiumReading.value() : null;
         nightPremiumError.set("");
         if (premium == null || premium < 1) {
-            nightPremiumError.set("The night premium is a factor of at least 1 (1.5 = 50 % more at night).");
+            nightPremiumError.set(premiumReading.ambiguous() ? Messages.sentence(premiumReading.problem())
+                    : "The night premium is a factor of at least 1 (1.5 = 50 % more at night).");
             premium = null;
         } else if (premium != 1 && costText.isEmpty()) {
             nightPremiumError.set("The night premium applies to the staff cost per hour; give both.");
@@ -603,9 +609,11 @@ public final class PlanViewModel {
         OptionalDouble share = OptionalDouble.empty();
         maxP90ShareError.set("");
         if (!shareText.isEmpty()) {
-            Double percent = number(shareText);
+            NumberInput.Reading reading = NumberInput.read(shareText);
+            Double percent = reading.ok() ? reading.value() : null;
             if (percent == null || percent < 1 || percent > 100) {
-                maxP90ShareError.set("Give the highest p90 share as a percent of the peak from 1 to 100, or leave it empty.");
+                maxP90ShareError.set(reading.ambiguous() ? Messages.sentence(reading.problem())
+                        : "Give the highest p90 share as a percent of the peak from 1 to 100, or leave it empty.");
             } else {
                 share = OptionalDouble.of(percent / 100);
             }
@@ -628,19 +636,9 @@ public final class PlanViewModel {
         return property.get() == null ? "" : property.get().trim();
     }
 
-    /** @return the number, or null when the text is none (or not finite) */
-    private static Double number(String text) {
-        try {
-            double d = Double.parseDouble(text.replace(',', '.'));
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** A number as the form shows it: no ".0" on whole numbers. */
+    /** A number as the form shows it: no ".0" on whole numbers, the user's decimal mark. */
     private static String numberText(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        return NumberInput.format(d);
     }
 
     private static int count(ReadOnlyStringWrapper... errors) {
