@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 import org.lowtide.cost.ChangeCost;
 import org.lowtide.cost.CostEstimate;
 import org.lowtide.cost.ErrorBudget;

@@ -6,11 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
@@ -48,7 +43,6 @@ import org.lowtide.cost.CostAssumptions;
 import org.lowtide.planning.AllowedHours;
 import org.lowtide.planning.Blackout;
 import org.lowtide.planning.ChangeWindow;
-import org.lowtide.planning.Constraints;
 import org.lowtide.planning.HolidayPolicy;
 import org.lowtide.planning.Plan;
 import org.lowtide.planning.OutlookChoice;
@@ -60,7 +54,6 @@ import org.lowtide.planning.WindowRequest;
 import org.lowtide.project.PlanDocument;
 import org.lowtide.project.PlanFileException;
 import org.lowtide.report.charts.PlanTimelineChart;
-import org.lowtide.service.AnalysisRequest;
 import org.lowtide.service.CancelledException;
 import org.lowtide.service.PlanFileService;
 import org.lowtide.service.PlanRequest;
@@ -68,7 +61,6 @@ import org.lowtide.service.PlanResult;
 import org.lowtide.service.PlanService;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.Interval;
-import org.lowtide.traffic.TimeFormats;
 import org.lowtide.traffic.imports.ImportException;
 import org.lowtide.traffic.imports.ImportOptions;
 import org.lowtide.ui.common.NumberInput;
@@ -95,13 +87,12 @@ public final class PlanViewModel {
     public static final Duration DEBOUNCE = Duration.ofMillis(300);
 
     /** The most dated windows one may ask for. */
-    public static final int MAX_COUNT = 100;
+    public static final int MAX_COUNT = PlanForm.MAX_COUNT;
 
     /** The longest horizon, in days (the planner is fast; the table and chart are the limit). */
-    public static final int MAX_HORIZON_DAYS = 731;
+    public static final int MAX_HORIZON_DAYS = PlanForm.MAX_HORIZON_DAYS;
 
     private static final System.Logger LOG = System.getLogger(PlanViewModel.class.getName());
-    private static final DateTimeFormatter LOCAL_MINUTE = TimeFormats.LOCAL_MINUTE_ISO;
 
     private final PlanService service;
     private final PlanFileService files;
@@ -442,226 +433,57 @@ public final class PlanViewModel {
         }
     }
 
-    /** Checks every field, sets the messages, and builds the request when all are valid. */
+    /** Checks every field ({@link PlanForm}), sets the messages, and gives the request when all are valid. */
     private Optional<PlanRequest> validate() {
-        Duration length = duration(windowLength, windowLengthError, true);
-        Duration tail = duration(rollbackTail, rollbackTailError, false);
-        Duration gap = duration(minGap, minGapError, false);
-        if (length != null && length.compareTo(Duration.ofDays(7)) > 0) {
-            windowLengthError.set("A window of more than a week is no window; use at most 7 d.");
-            length = null;
+        PlanForm.Checked checked = PlanForm.check(fields(), this::checkCalendar);
+        windowLengthError.set(checked.message(PlanForm.Field.WINDOW_LENGTH));
+        rollbackTailError.set(checked.message(PlanForm.Field.ROLLBACK_TAIL));
+        countError.set(checked.message(PlanForm.Field.COUNT));
+        horizonError.set(checked.message(PlanForm.Field.HORIZON));
+        minGapError.set(checked.message(PlanForm.Field.MIN_GAP));
+        holidaysError.set(checked.message(PlanForm.Field.HOLIDAYS));
+        habitError.set(checked.message(PlanForm.Field.HABIT));
+        staffCostError.set(checked.message(PlanForm.Field.STAFF_COST));
+        nightPremiumError.set(checked.message(PlanForm.Field.NIGHT_PREMIUM));
+        maxP90ShareError.set(checked.message(PlanForm.Field.MAX_P90_SHARE));
+        teamZoneError.set(checked.message(PlanForm.Field.TEAM_ZONE));
+        for (int i = 0; i < allowedHours.size(); i++) {
+            allowedHours.get(i).showError(checked.allowedErrors().get(i));
         }
-
-        List<PlanRules.Change> named = new ArrayList<>();
-        boolean changesOk = true;
-        for (ChangeRow row : changes) {
-            Optional<PlanRules.Change> c = row.validate();
-            if (!row.getError().isEmpty()) {
-                changesOk = false;
-            }
-            c.ifPresent(named::add);
+        for (int i = 0; i < blackouts.size(); i++) {
+            blackouts.get(i).showError(checked.blackoutErrors().get(i));
         }
-        changesListed.set(!named.isEmpty());
-
-        Integer n = count.get();
-        if (!named.isEmpty() && (n == null || n < 1 || n > MAX_COUNT)) {
-            countError.set(""); // each change gets one window: the count is not used
-            n = 1;
-        } else if (n == null || n < 1 || n > MAX_COUNT) {
-            countError.set("Plan between 1 and " + MAX_COUNT + " windows.");
-            n = null;
-        } else {
-            countError.set("");
+        for (int i = 0; i < changes.size(); i++) {
+            changes.get(i).showError(checked.changeErrors().get(i));
         }
-
-        LocalDate first = from.get();
-        LocalDate last = to.get();
-        boolean horizonOk = false;
-        if (first == null || last == null) {
-            horizonError.set("Pick the first and the last day of the horizon.");
-        } else if (last.isBefore(first)) {
-            horizonError.set("The horizon ends (" + last + ") before it starts (" + first + ").");
-        } else if (java.time.temporal.ChronoUnit.DAYS.between(first, last) >= MAX_HORIZON_DAYS) {
-            horizonError.set("Plan at most " + MAX_HORIZON_DAYS + " days ahead at once.");
-        } else {
-            horizonError.set("");
-            horizonOk = true;
-        }
-
-        List<AllowedHours> hours = new ArrayList<>();
-        boolean rowsOk = true;
-        for (AllowedHoursRow row : allowedHours) {
-            row.value().ifPresent(hours::add); // first: it reads the row afresh and sets its error
-            if (!row.getError().isEmpty()) {
-                rowsOk = false;
-            }
-        }
-        ZoneId trafficZone = zone.get();
-        ZoneId planZone = trafficZone;
-        String teamZoneText = teamZone.get() == null ? "" : teamZone.get().trim();
-        teamZoneError.set("");
-        if (!teamZoneText.isEmpty()) {
-            try {
-                planZone = ZoneId.of(teamZoneText);
-            } catch (java.time.DateTimeException e) {
-                teamZoneError.set("No time zone '" + teamZoneText + "'; use a region such as Europe/Berlin or"
-                        + " America/New_York, or leave it empty for the toolbar's zone.");
-            }
-        }
-        List<Blackout> freezes = new ArrayList<>();
-        for (BlackoutRow row : blackouts) {
-            Optional<Blackout> b = row.validate(planZone == null ? ZoneId.systemDefault() : planZone);
-            if (!row.getError().isEmpty()) {
-                rowsOk = false;
-            }
-            b.ifPresent(freezes::add);
-        }
-
-        String calendar = holidays.get() == null ? "" : holidays.get().trim();
-        holidaysError.set(calendar.isEmpty() ? "" : checkCalendar(calendar));
-
-        Optional<WindowRequest.Habit> usual = Optional.empty();
-        String habitText = habit.get() == null ? "" : habit.get().trim();
-        habitError.set("");
-        if (!habitText.isEmpty()) {
-            try {
-                usual = Optional.of(WindowRequest.Habit.parse(habitText));
-            } catch (IllegalArgumentException e) {
-                habitError.set(Messages.sentence(e.getMessage()));
-            }
-        }
-
-        Optional<PlanRules> rules = rules().map(r -> named.isEmpty() ? r : r.withChanges(named));
-
-        int problems = count(windowLengthError, rollbackTailError, countError, horizonError, minGapError,
-                holidaysError, habitError, staffCostError, nightPremiumError, maxP90ShareError, teamZoneError);
-        for (AllowedHoursRow row : allowedHours) {
-            problems += row.getError().isEmpty() ? 0 : 1;
-        }
-        for (BlackoutRow row : blackouts) {
-            problems += row.getError().isEmpty() ? 0 : 1;
-        }
-        for (ChangeRow row : changes) {
-            problems += row.getError().isEmpty() ? 0 : 1;
-        }
-        boolean formOk = length != null && tail != null && gap != null && n != null && horizonOk && rowsOk
-                && changesOk                && holidaysError.get().isEmpty() && habitError.get().isEmpty() && rules.isPresent()
-                && teamZoneError.get().isEmpty();
-        if (!formOk) {
-            valid.set(false);
+        changesListed.set(checked.changesListed());
+        valid.set(checked.request().isPresent());
+        if (checked.problems() > 0) {
+            int problems = checked.problems();
             inputProblem.set((problems == 1 ? "1 input needs" : problems + " inputs need")
                     + " fixing before planning again" + (result.get() == null ? "." : "; the plan shown is the last one made."));
-            return Optional.empty();
+        } else {
+            inputProblem.set(checked.requestProblem()); // empty unless the records refused what the fields passed
         }
-        if (source.get() == null || trafficZone == null) {
-            valid.set(false);
-            inputProblem.set("");
-            return Optional.empty();
-        }
-        try {
-            WindowRequest windowRequest = new WindowRequest(length, tail, n, first, last, gap,
-                    new Constraints(planZone, hours, freezes, List.of(), holidayPolicy.get()), usual);
-            AnalysisRequest analysis = new AnalysisRequest(source.get(), importOptions, length,
-                    AnalysisRequest.DEFAULT_TROUGHS);
-            PlanRequest request = new PlanRequest(analysis, windowRequest,
-                    calendar.isEmpty() ? Optional.empty() : Optional.of(calendar),
-                    Optional.ofNullable(costAssumptions.get()), rules.get());
-            valid.set(true);
-            inputProblem.set("");
-            return Optional.of(request);
-        } catch (IllegalArgumentException e) { // the records' own checks; the fields above should catch all
-            valid.set(false);
-            inputProblem.set(Messages.sentence(e.getMessage()));
-            return Optional.empty();
-        }
+        return checked.request();
     }
 
-    /** Checks staff cost, night premium and p90 share, sets their messages, and builds the rules when all are valid. */
-    private Optional<PlanRules> rules() {
-        Double perHour = null;
-        String costText = text(staffCost);
-        staffCostError.set("");
-        if (!costText.isEmpty()) {
-            NumberInput.Reading reading = NumberInput.read(costText);
-            perHour = reading.ok() ? reading.value() : null;
-            if (perHour == null || perHour < 0) {
-                staffCostError.set(reading.ambiguous() ? Messages.sentence(reading.problem())
-                        : "Give the staff cost per hour as a number of at least 0 (e.g. 120), or leave it empty.");
-                perHour = null;
-            }
-        }
-        String premiumText = text(nightPremium);
-        NumberInput.Reading premiumReading = NumberInput.read(premiumText.isEmpty() ? "1" : premiumText);
-        Double premium = premiumReading.ok() ? premiumReading.value() : null;
-        nightPremiumError.set("");
-        if (premium == null || premium < 1) {
-            nightPremiumError.set(premiumReading.ambiguous() ? Messages.sentence(premiumReading.problem())
-                    : "The night premium is a factor of at least 1 (1.5 = 50 % more at night).");
-            premium = null;
-        } else if (premium != 1 && costText.isEmpty()) {
-            nightPremiumError.set("The night premium applies to the staff cost per hour; give both.");
-            premium = null;
-        }
-        String shareText = text(maxP90Share);
-        if (shareText.endsWith("%")) {
-            shareText = shareText.substring(0, shareText.length() - 1).trim();
-        }
-        OptionalDouble share = OptionalDouble.empty();
-        maxP90ShareError.set("");
-        if (!shareText.isEmpty()) {
-            NumberInput.Reading reading = NumberInput.read(shareText);
-            Double percent = reading.ok() ? reading.value() : null;
-            if (percent == null || percent < 1 || percent > 100) {
-                maxP90ShareError.set(reading.ambiguous() ? Messages.sentence(reading.problem())
-                        : "Give the highest p90 share as a percent of the peak from 1 to 100, or leave it empty.");
-            } else {
-                share = OptionalDouble.of(percent / 100);
-            }
-        }
-        if (!staffCostError.get().isEmpty() || !nightPremiumError.get().isEmpty()
-                || !maxP90ShareError.get().isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<PlanRules.StaffCost> staff = Optional.empty();
-        if (perHour != null) {
-            CostAssumptions assumptions = costAssumptions.get() != null ? costAssumptions.get() : CostAssumptions.defaults();
-            org.lowtide.cost.HoursOfDay night = assumptions.nightHours().value();
-            staff = Optional.of(new PlanRules.StaffCost(perHour, premium, night.from(), night.to()));
-        }
-        OutlookChoice outlook = trafficOutlook.get() == null ? OutlookChoice.AUTO : trafficOutlook.get();
-        return Optional.of(new PlanRules(staff, share, Optional.ofNullable(countPer.get())).withOutlook(outlook));
-    }
-
-    private static String text(StringProperty property) {
-        return property.get() == null ? "" : property.get().trim();
+    /** The form as typed, and the traffic it plans on. */
+    private PlanForm.Fields fields() {
+        return new PlanForm.Fields(windowLength.get(), rollbackTail.get(), count.get(), from.get(), to.get(),
+                minGap.get(), allowedHours.stream().map(AllowedHoursRow::getText).toList(),
+                blackouts.stream().map(r -> new PlanForm.BlackoutText(r.startProperty().get(), r.endProperty().get(),
+                        r.reasonProperty().get())).toList(),
+                changes.stream().map(r -> new PlanForm.ChangeText(r.nameProperty().get(), r.lengthProperty().get()))
+                        .toList(),
+                holidays.get(), holidayPolicy.get(), habit.get(), countPer.get(), staffCost.get(), nightPremium.get(),
+                maxP90Share.get(), trafficOutlook.get(), teamZone.get(), costAssumptions.get(), source.get(), zone.get(),
+                importOptions);
     }
 
     /** A number as the form shows it: no ".0" on whole numbers, the user's decimal mark. */
     private static String numberText(double d) {
         return NumberInput.format(d);
-    }
-
-    private static int count(ReadOnlyStringWrapper... errors) {
-        int n = 0;
-        for (ReadOnlyStringWrapper e : errors) {
-            n += e.get().isEmpty() ? 0 : 1;
-        }
-        return n;
-    }
-
-    private static Duration duration(StringProperty text, ReadOnlyStringWrapper error, boolean positive) {
-        try {
-            Duration d = DurationText.parse(text.get());
-            if (positive && d.isZero()) {
-                error.set("The window must last longer than 0.");
-                return null;
-            }
-            error.set("");
-            return d;
-        } catch (IllegalArgumentException e) {
-            error.set(Messages.sentence(e.getMessage()));
-            return null;
-        }
     }
 
     /** @return "" when Jollyday has a calendar for {@code code}, else a message; remembered per code */
@@ -801,7 +623,7 @@ public final class PlanViewModel {
             blackouts.setAll(freezes);
             holidays.set(doc.holidays().orElse(""));
             holidayPolicy.set(r.constraints().holidayPolicy());
-            habit.set(r.habit().map(PlanViewModel::habitText).orElse(""));
+            habit.set(r.habit().map(PlanForm::habitText).orElse(""));
             countPer.set(rules.per().orElse(null));
             staffCost.set(rules.staffCost().map(c -> numberText(c.perHour())).orElse(""));
             nightPremium.set(rules.staffCost().map(c -> numberText(c.nightPremium())).orElse("1"));
@@ -819,44 +641,13 @@ public final class PlanViewModel {
 
     /** A blackout as the form shows it: whole days when it runs midnight to midnight, else date-times. */
     static BlackoutRow row(Blackout b, ZoneId zone) {
-        LocalDateTime start = LocalDateTime.ofInstant(b.interval().start(), zone);
-        LocalDateTime end = LocalDateTime.ofInstant(b.interval().end(), zone);
-        if (start.toLocalTime().equals(LocalTime.MIDNIGHT) && end.toLocalTime().equals(LocalTime.MIDNIGHT)) {
-            return new BlackoutRow(start.toLocalDate().toString(), end.toLocalDate().minusDays(1).toString(), b.reason());
-        }
-        return new BlackoutRow(LOCAL_MINUTE.format(start), LOCAL_MINUTE.format(end), b.reason());
+        PlanForm.BlackoutText t = PlanForm.blackoutText(b, zone);
+        return new BlackoutRow(t.start(), t.end(), t.reason());
     }
 
-    /** Staff hours as a person writes them: runs of days as ranges, {@code Mon-Fri 01:00-06:00}. */
+    /** Staff hours as a person writes them: {@link PlanForm#allowedText}. */
     static String allowedText(AllowedHours a) {
-        StringBuilder days = new StringBuilder();
-        java.time.DayOfWeek[] week = java.time.DayOfWeek.values();
-        int i = 0;
-        while (i < 7) {
-            if (!a.days().contains(week[i])) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j + 1 < 7 && a.days().contains(week[j + 1])) {
-                j++;
-            }
-            days.append(days.length() == 0 ? "" : ",").append(shortDay(week[i]));
-            if (j > i) {
-                days.append(j == i + 1 ? "," : "-").append(shortDay(week[j]));
-            }
-            i = j + 1;
-        }
-        String text = a.toString();
-        return days + text.substring(text.indexOf(' '));
-    }
-
-    private static String shortDay(java.time.DayOfWeek d) {
-        return d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
-    }
-
-    private static String habitText(WindowRequest.Habit h) {
-        return h.day().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + h.start();
+        return PlanForm.allowedText(a);
     }
 
     private void fill(PlanResult r) {
