@@ -42,13 +42,10 @@ import org.jfree.chart.JFreeChart;
 import org.lowtide.cost.CostAssumptions;
 import org.lowtide.planning.AllowedHours;
 import org.lowtide.planning.Blackout;
-import org.lowtide.planning.ChangeWindow;
 import org.lowtide.planning.HolidayPolicy;
 import org.lowtide.planning.Plan;
 import org.lowtide.planning.OutlookChoice;
 import org.lowtide.planning.PlanRules;
-import org.lowtide.planning.RecurringWindow;
-import org.lowtide.planning.Rejection;
 import org.lowtide.planning.ScheduleExports;
 import org.lowtide.planning.WindowRequest;
 import org.lowtide.project.PlanDocument;
@@ -583,7 +580,6 @@ public final class PlanViewModel {
         errorMessage.set("");
         note.set(outcome.note());
         timelineChart.set(outcome.chart());
-        outlookNote.set(capitalised(r.traffic().note()) + ".");
         fill(r);
         statusMessage.set(outcome.document() != null
                 ? "Opened " + fileName(outcome.file()) + " and planned again on " + r.request().analysis().source().displayName()
@@ -651,68 +647,15 @@ public final class PlanViewModel {
     }
 
     private void fill(PlanResult r) {
-        Plan plan = r.plan();
-        ZoneId planZone = plan.request().constraints().zone();
-        List<WindowRow> rows = new ArrayList<>();
-        for (ChangeWindow w : plan.windows()) {
-            rows.add(new WindowRow(w.rank(), PlanFormats.localShort(w.window(), planZone), PlanFormats.utc(w.window()),
-                    PlanFormats.time(w.latestSafeStart(), planZone), w.expected(), w.upper(), w.savingsVsMedian(),
-                    PlanFormats.percent(w.savingsVsMedian(), plan.medianCandidate()), w.reasons(), w.window(),
-                    w.change().orElse("")));
-        }
-        windows.setAll(rows);
-
-        List<RejectionRow> ruledOut = new ArrayList<>();
-        for (Rejection x : plan.rejections()) {
-            ruledOut.add(new RejectionRow(PlanFormats.localShort(x.window(), planZone), x.expected(), x.reason()));
-        }
-        rejections.setAll(ruledOut);
-
-        List<OccurrenceRow> dates = new ArrayList<>();
-        plan.recurring().ifPresent(rule -> {
-            for (RecurringWindow.Occurrence o : rule.occurrences()) {
-                dates.add(new OccurrenceRow(PlanFormats.localShort(o.start(), o.end()),
-                        PlanFormats.utc(new Interval(o.start().toInstant(), o.end().toInstant())),
-                        String.join("; ", o.flags())));
-            }
-        });
-        occurrences.setAll(dates);
-        String unit = plan.unit().isEmpty() ? "" : " " + plan.unit();
-        boolean money = r.cost().isPresent();
-        recurringRule.set(plan.recurring()
-                .map(rule -> PlanFileService.describe(rule) + "  ·  " + PlanFormats.amount(rule.expected()) + unit
-                        + (money ? " expected cost per change" : " at stake each time"))
-                .orElse("No weekly slot fits the staff hours."));
-
-        if (plan.windows().isEmpty()) {
-            summary.set("No window meets every constraint between " + PlanFormats.day(plan.request().from()) + " and "
-                    + PlanFormats.day(plan.request().to()));
-        } else {
-            ChangeWindow best = plan.windows().get(0);
-            summary.set("Best: " + PlanFormats.local(best.window(), planZone) + " " + planZone.getId());
-        }
-        if (money) {
-            details.set(PlanFormats.count(plan.allowed()) + " of " + PlanFormats.count(plan.candidates())
-                    + " candidate windows meet every constraint · a change in the median window costs "
-                    + PlanFormats.amount(plan.medianCandidate()) + unit + " on average (cost model: Costs tab)");
-        } else {
-            details.set(PlanFormats.count(plan.allowed()) + " of " + PlanFormats.count(plan.candidates())
-                    + " candidate windows meet every constraint · median window " + PlanFormats.amount(plan.medianCandidate())
-                    + unit + " at stake (window and " + DurationText.format(plan.request().rollbackTail())
-                    + " rollback tail)");
-        }
-        if (plan.habit().isPresent() && plan.request().habit().isPresent() && !plan.windows().isEmpty()) {
-            double usual = plan.habit().getAsDouble();
-            double best = plan.windows().get(0).expected();
-            habitComparison.set("Your habit (" + plan.request().habit().get() + ") puts " + PlanFormats.amount(usual)
-                    + unit + (money ? " per change at risk" : " at stake per change") + "; the best window "
-                    + PlanFormats.amount(best)
-                    + (usual > 0 ? " (" + PlanFormats.percent(usual - best, usual) + " less)" : "") + ".");
-        } else if (plan.request().habit().isPresent()) {
-            habitComparison.set("Your habit (" + plan.request().habit().get() + ") never falls on the horizon's grid.");
-        } else {
-            habitComparison.set("");
-        }
+        PlanRows rows = PlanRows.of(r);
+        windows.setAll(rows.windows());
+        rejections.setAll(rows.rejections());
+        occurrences.setAll(rows.occurrences());
+        recurringRule.set(rows.recurringRule());
+        summary.set(rows.summary());
+        details.set(rows.details());
+        habitComparison.set(rows.habitComparison());
+        outlookNote.set(rows.outlookNote());
     }
 
     private void updateCanSave() {
@@ -949,10 +892,6 @@ public final class PlanViewModel {
     /** What the shown plan's traffic stands on (forecast or weekly profile) and why; empty before a plan. */
     public ReadOnlyStringProperty outlookNoteProperty() {
         return outlookNote.getReadOnlyProperty();
-    }
-
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** The team's time zone (dates, staff hours, blackouts, holidays, habit); empty for the main window's. */
