@@ -37,7 +37,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.jfree.chart.JFreeChart;
 import org.lowtide.cost.CostAssumptions;
 import org.lowtide.planning.AllowedHours;
@@ -60,6 +59,7 @@ import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.Interval;
 import org.lowtide.traffic.imports.ImportException;
 import org.lowtide.traffic.imports.ImportOptions;
+import org.lowtide.ui.common.BackgroundJob;
 import org.lowtide.ui.common.NumberInput;
 
 /**
@@ -69,7 +69,7 @@ import org.lowtide.ui.common.NumberInput;
  *
  * <p>Confined to the JavaFX application thread. Whenever the inputs change and are all valid, the
  * plan is made again after a short pause (so typing does not start a plan per key), in a
- * {@link Task} on the injected executor; a newer plan cancels the one running. Invalid inputs only
+ * {@link BackgroundJob} on the injected executor; a newer plan cancels the one running. Invalid inputs only
  * set their field's message: nothing is planned and the last plan stays on screen. A failed plan
  * also leaves the last one shown, with the reason in {@link #errorMessageProperty()}.
  *
@@ -176,7 +176,12 @@ public final class PlanViewModel {
 
     /** The request the shown plan (or the running one) answers; inputs that build the same one plan nothing. */
     private PlanRequest requested;
-    private PlanTask running;
+    /** Plans and opens plan files; a newer one cancels the one running. */
+    private final BackgroundJob job;
+    /** Saves plan files. */
+    private final BackgroundJob saving;
+    /** Whether the job running (if any) opens a plan file. */
+    private boolean openingFile;
     /** True while the form is set from a file, so that its listeners do not plan. */
     private boolean quiet;
     /** Inputs changed while a plan file was being opened: look again when it is done. */
@@ -198,6 +203,15 @@ public final class PlanViewModel {
     public PlanViewModel(PlanService service, Executor executor, Clock clock, Duration debounce) {
         this.service = Objects.requireNonNull(service, "service");
         this.files = new PlanFileService(service);
+        this.job = new BackgroundJob(executor);
+        this.saving = new BackgroundJob(executor);
+        busy.bind(job.busyProperty());
+        progress.bind(job.progressProperty());
+        job.messageProperty().addListener((o, before, now) -> {
+            if (now != null && !now.isEmpty()) {
+                statusMessage.set(now);
+            }
+        });
         this.executor = Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(clock, "clock");
         LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
@@ -268,9 +282,7 @@ public final class PlanViewModel {
         if (pause != null) {
             pause.stop();
         }
-        if (running != null) {
-            running.cancel();
-        }
+        job.cancel();
     }
 
     /** Adds a line of staff hours. */
@@ -332,13 +344,13 @@ public final class PlanViewModel {
     public void openPlan(Path file, Runnable ifFailed) {
         Objects.requireNonNull(file, "file");
         String name = fileName(file);
-        run(new PlanTask("Opening " + name + "…", true, task -> {
-            PlanFileService.Reopened reopened = files.reopen(file, task.listener(), task::isCancelled);
+        run("Opening " + name + "…", true, job -> {
+            PlanFileService.Reopened reopened = files.reopen(file, listener(job), job);
             PlanDocument doc = reopened.document();
             PlanResult r = reopened.result();
             String calendarCheck = doc.holidays().map(PlanViewModel::calendarProblem).orElse("");
             return new Outcome(r, chart(r), doc, file, String.join(" ", reopened.notes()), null, calendarCheck);
-        }), ifFailed);
+        }, ifFailed);
     }
 
     /**
@@ -352,23 +364,11 @@ public final class PlanViewModel {
             errorMessage.set("Nothing to save yet: no plan has been made.");
             return;
         }
-        Task<PlanFileService.Saved> task = new Task<>() {
-            @Override
-            protected PlanFileService.Saved call() throws Exception {
-                return files.save(shown, target);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            statusMessage.set(task.getValue().message());
+        saving.start("Saving " + fileName(target) + "…", job -> files.save(shown, target), saved -> {
+            statusMessage.set(saved.message());
             planFile.set(target);
-        });
-        task.setOnFailed(e -> errorMessage.set("Could not save " + fileName(target) + ": "
-                + describe(task.getException())));
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            errorMessage.set("Not saved: shutting down");
-        }
+        }, error -> errorMessage.set(error instanceof RejectedExecutionException ? "Not saved: shutting down"
+                : "Could not save " + fileName(target) + ": " + describe(error)), () -> { });
     }
 
     /** Writes the shown plan as an iCalendar file (windows and weekly rule), atomically. */
@@ -415,7 +415,7 @@ public final class PlanViewModel {
             return;
         }
         Optional<PlanRequest> request = validate();
-        if (running != null && running.opensFile) {
+        if (job.isRunning() && openingFile) {
             changedDuringOpen = true;
             return;
         }
@@ -496,7 +496,7 @@ public final class PlanViewModel {
     // ---------------------------------------------------------------- planning
 
     private void start(boolean force) {
-        if (running != null && running.opensFile) {
+        if (job.isRunning() && openingFile) {
             changedDuringOpen = true;
             return;
         }
@@ -506,58 +506,43 @@ public final class PlanViewModel {
         }
         PlanRequest r = request.get();
         requested = r;
-        run(new PlanTask("Planning " + r.windows().from() + " – " + r.windows().to() + "…", false, task -> {
-            PlanResult planned = service.plan(r, task.listener(), task::isCancelled);
-            task.progress(0.95, "Drawing the timeline");
+        run("Planning " + r.windows().from() + " – " + r.windows().to() + "…", false, job -> {
+            PlanResult planned = service.plan(r, listener(job), job);
+            job.progress(0.95, "Drawing the timeline");
             JFreeChart chart = chart(planned);
             return new Outcome(planned, chart, null, null, "", r, "");
-        }), () -> { });
+        }, () -> { });
     }
 
     private static JFreeChart chart(PlanResult r) {
         return PlanTimelineChart.create(r.plan(), r.traffic());
     }
 
-    private void run(PlanTask task, Runnable ifFailed) {
-        PlanTask previous = running;
-        running = task;
-        if (previous != null) {
-            previous.cancel();
-        }
-        busy.set(true);
-        statusMessage.set(task.startMessage);
-        progress.bind(task.progressProperty());
-        task.messageProperty().addListener((o, before, message) -> {
-            if (running == task && message != null && !message.isEmpty()) {
-                statusMessage.set(message);
-            }
-        });
-        task.setOnSucceeded(e -> finish(task, () -> show(task.getValue())));
-        task.setOnFailed(e -> finish(task, () -> {
-            errorMessage.set(describe(task.getException()));
-            statusMessage.set(task.opensFile ? "Could not open the plan" : "Could not plan");
-            ifFailed.run();
-        }));
-        task.setOnCancelled(e -> finish(task, () -> statusMessage.set("Cancelled")));
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) { // the app is shutting down
-            finish(task, () -> statusMessage.set("Not planned: shutting down"));
-        }
+    /** The service's progress, after the job's first 5 % and before its last 5 %. */
+    private static org.lowtide.service.ProgressListener listener(BackgroundJob.Progress job) {
+        return (fraction, message) -> job.progress(0.05 + 0.9 * fraction, message);
     }
 
-    private void finish(PlanTask task, Runnable action) {
-        if (task != running) {
-            return; // superseded
-        }
-        running = null;
-        progress.unbind();
-        progress.set(0);
-        busy.set(false);
+    private void run(String startMessage, boolean opensFile, BackgroundJob.Work<Outcome> work, Runnable ifFailed) {
+        openingFile = opensFile;
+        statusMessage.set(startMessage);
         // After a failure or cancel, requested stays the request that failed: it is not retried until
         // the inputs change (or Plan now is pressed).
+        job.start(startMessage, work, outcome -> after(opensFile, () -> show(outcome)), error -> after(opensFile, () -> {
+            if (error instanceof RejectedExecutionException) { // the app is shutting down
+                statusMessage.set("Not planned: shutting down");
+                return;
+            }
+            errorMessage.set(describe(error));
+            statusMessage.set(opensFile ? "Could not open the plan" : "Could not plan");
+            ifFailed.run();
+        }), () -> after(opensFile, () -> statusMessage.set("Cancelled")));
+    }
+
+    private void after(boolean opensFile, Runnable action) {
+        openingFile = false;
         action.run();
-        if (task.opensFile && changedDuringOpen) {
+        if (opensFile && changedDuringOpen) {
             changedDuringOpen = false;
             inputsChanged(); // the form changed while a file was opening and the open failed: plan it
         }
@@ -692,43 +677,6 @@ public final class PlanViewModel {
     /** What a plan or open task hands back to the FX thread. */
     private record Outcome(PlanResult result, JFreeChart chart, PlanDocument document, Path file, String note,
                            PlanRequest request, String calendarCheck) {
-    }
-
-    /** The work of a task, given the task for progress and cancellation. */
-    @FunctionalInterface
-    private interface Work {
-        Outcome run(PlanTask task) throws Exception;
-    }
-
-    private static final class PlanTask extends Task<Outcome> {
-        private final String startMessage;
-        private final boolean opensFile;
-        private final Work work;
-
-        PlanTask(String startMessage, boolean opensFile, Work work) {
-            this.startMessage = startMessage;
-            this.opensFile = opensFile;
-            this.work = work;
-        }
-
-        @Override
-        protected Outcome call() throws Exception {
-            Outcome outcome = work.run(this);
-            if (isCancelled()) {
-                throw new CancelledException();
-            }
-            updateProgress(1.0, 1.0);
-            return outcome;
-        }
-
-        void progress(double fraction, String message) {
-            updateProgress(fraction, 1.0);
-            updateMessage(message);
-        }
-
-        org.lowtide.service.ProgressListener listener() {
-            return (fraction, message) -> progress(0.05 + 0.9 * fraction, message);
-        }
     }
 
     // ---------------------------------------------------------------- rows
