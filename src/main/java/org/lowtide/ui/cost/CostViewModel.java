@@ -31,7 +31,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.concurrent.Task;
 import org.jfree.chart.JFreeChart;
 import org.lowtide.cost.Assumption;
 import org.lowtide.cost.BrownOut;
@@ -48,15 +47,15 @@ import org.lowtide.cost.ScenarioResult;
 import org.lowtide.cost.ScenarioSet;
 import org.lowtide.cost.Source;
 import org.lowtide.report.charts.CostCharts;
-import org.lowtide.service.CancelledException;
 import org.lowtide.service.CostService;
 import org.lowtide.traffic.TrafficSeries;
+import org.lowtide.ui.common.BackgroundJob;
 import org.lowtide.ui.common.NumberInput;
 
 /**
  * The Costs screen's state: an assumptions form with a validation message and a source per field,
  * and the cost report it produces. Every change to a valid form recomputes in a background
- * {@link Task} after a short pause (debounce), cancelling any run still going, so typing never
+ * {@link BackgroundJob} after a short pause (debounce), cancelling any run still going, so typing never
  * freezes the window; an invalid field shows its message and leaves the last numbers in place.
  */
 public final class CostViewModel {
@@ -125,7 +124,6 @@ public final class CostViewModel {
     }
 
     private final CostService service;
-    private final Executor executor;
     private final Duration debounce;
     private final Map<String, Field> fields = new LinkedHashMap<>();
     private final BooleanProperty degraded = new SimpleBooleanProperty(this, "degraded", false);
@@ -155,7 +153,8 @@ public final class CostViewModel {
     private TrafficSeries traffic;
     private ZoneId zone;
     private PauseTransition pause;
-    private CostTask running;
+    /** Costs; a newer recompute cancels the one running. */
+    private final BackgroundJob job;
 
     /**
      * @param service  the cost use case
@@ -164,7 +163,8 @@ public final class CostViewModel {
      */
     public CostViewModel(CostService service, Executor executor, Duration debounce) {
         this.service = Objects.requireNonNull(service, "service");
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.job = new BackgroundJob(Objects.requireNonNull(executor, "executor"));
+        busy.bind(job.busyProperty());
         this.debounce = Objects.requireNonNull(debounce, "debounce");
         CostAssumptions d = CostAssumptions.defaults();
         add(new Field("revenuePerYear", "Revenue per year", "per year", "",
@@ -363,46 +363,38 @@ public final class CostViewModel {
             return;
         }
         errorMessage.set("");
-        CostTask task = new CostTask(traffic, zone, assumptions.get(), chosenDay.get(),
-                LocalTime.of(chosenHour.get(), 0));
-        CostTask previous = running;
-        running = task;
-        if (previous != null) {
-            previous.cancel();
-        }
-        busy.set(true);
+        TrafficSeries series = traffic;
+        ZoneId costZone = zone;
+        CostAssumptions costed = assumptions.get();
+        DayOfWeek day = chosenDay.get();
+        LocalTime time = LocalTime.of(chosenHour.get(), 0);
         status.set("Costing…");
-        task.setOnSucceeded(e -> finish(task, () -> show(task.getValue())));
-        task.setOnFailed(e -> finish(task, () -> {
-            Throwable error = task.getException();
+        job.start("Costing…", p -> {
+            CostReport r = service.report(series, Optional.empty(), costZone, costed, ScenarioSet.defaults(),
+                    SIMULATIONS, org.lowtide.cost.CostAnalysis.DEFAULT_SEED, p::isCancelled);
+            p.check();
+            ChangeSimulator.Run chosen = service.simulateAt(r, day, time, SIMULATIONS,
+                    org.lowtide.cost.CostAnalysis.DEFAULT_SEED);
+            JFreeChart week = CostCharts.revenueWeek(r.curve(), r.expectedBySlot());
+            JFreeChart histogram = CostCharts.changeCostHistogram(chosen.failureCosts(), chosen.estimate());
+            JFreeChart bars = CostCharts.scenarios(r.scenarios(), r.currency());
+            return new Outcome(r, chosen, day, time, week, histogram, bars);
+        }, this::show, error -> {
+            if (error instanceof RejectedExecutionException) {
+                status.set("Not costed: shutting down");
+                return;
+            }
             if (!(error instanceof IllegalArgumentException)) {
                 LOG.log(System.Logger.Level.ERROR, "cost run failed", error);
             }
             errorMessage.set(error.getMessage() == null ? error.toString() : error.getMessage());
             status.set("Could not cost this traffic");
-        }));
-        task.setOnCancelled(e -> finish(task, () -> status.set("Cancelled")));
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            finish(task, () -> status.set("Not costed: shutting down"));
-        }
+        }, () -> status.set("Cancelled"));
     }
 
     /** Stops a running recompute. */
     public void cancel() {
-        if (running != null) {
-            running.cancel();
-        }
-    }
-
-    private void finish(CostTask task, Runnable action) {
-        if (task != running) {
-            return;
-        }
-        running = null;
-        busy.set(false);
-        action.run();
+        job.cancel();
     }
 
     private void show(Outcome o) {
@@ -475,38 +467,6 @@ public final class CostViewModel {
     /** What one cost task hands back to the FX thread. */
     private record Outcome(CostReport report, ChangeSimulator.Run chosen, DayOfWeek day, LocalTime time,
                            JFreeChart revenueChart, JFreeChart histogramChart, JFreeChart scenarioChart) {
-    }
-
-    /** The cost report, the chosen start's simulation and the charts, built off the FX thread. */
-    private final class CostTask extends Task<Outcome> {
-        private final TrafficSeries series;
-        private final ZoneId taskZone;
-        private final CostAssumptions assumptions;
-        private final DayOfWeek day;
-        private final LocalTime time;
-
-        CostTask(TrafficSeries series, ZoneId zone, CostAssumptions assumptions, DayOfWeek day, LocalTime time) {
-            this.series = series;
-            this.taskZone = zone;
-            this.assumptions = assumptions;
-            this.day = day;
-            this.time = time;
-        }
-
-        @Override
-        protected Outcome call() {
-            CostReport r = service.report(series, Optional.empty(), taskZone, assumptions, ScenarioSet.defaults(),
-                    SIMULATIONS, org.lowtide.cost.CostAnalysis.DEFAULT_SEED, this::isCancelled);
-            if (isCancelled()) {
-                throw new CancelledException();
-            }
-            ChangeSimulator.Run chosen = service.simulateAt(r, day, time, SIMULATIONS,
-                    org.lowtide.cost.CostAnalysis.DEFAULT_SEED);
-            JFreeChart week = CostCharts.revenueWeek(r.curve(), r.expectedBySlot());
-            JFreeChart histogram = CostCharts.changeCostHistogram(chosen.failureCosts(), chosen.estimate());
-            JFreeChart bars = CostCharts.scenarios(r.scenarios(), r.currency());
-            return new Outcome(r, chosen, day, time, week, histogram, bars);
-        }
     }
 
     // ---------------------------------------------------------------- properties
