@@ -37,7 +37,6 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.lowtide.cost.CostAssumptions;
 import org.lowtide.planning.Constraints;
 import org.lowtide.planning.WindowRequest;
-import org.lowtide.report.ChartExport;
 import org.lowtide.report.Paper;
 import org.lowtide.report.ReportModel;
 import org.lowtide.report.ReportOptions;
