@@ -107,7 +107,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule analysisUsesTrafficAndCommonsMath = classes()
             .that().resideInAPackage(ANALYSIS)
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", TRAFFIC, IMPORTS, ANALYSIS, COMMONS_MATH);
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", TRAFFIC, ANALYSIS, COMMONS_MATH);
 
     @ArchTest
     static final ArchRule onlyUiUsesJavaFx = noClasses()

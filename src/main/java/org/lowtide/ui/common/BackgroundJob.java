@@ -102,6 +102,21 @@ public final class BackgroundJob {
         }
     }
 
+    /**
+     * Mirrors this job's state into a screen's own: {@code busy} and {@code progress} follow it, and
+     * each message of a running job goes to {@code status} (the screen sets its status itself too).
+     */
+    public void mirrorInto(javafx.beans.property.BooleanProperty busyState,
+                           javafx.beans.property.DoubleProperty progressState, Consumer<String> status) {
+        busyState.bind(busy);
+        progressState.bind(progress);
+        message.addListener((o, before, now) -> {
+            if (now != null && !now.isEmpty() && running != null) {
+                status.accept(now);
+            }
+        });
+    }
+
     /** Cancels the job running, if any; its cancel handler runs. */
     public void cancel() {
         if (running != null) {

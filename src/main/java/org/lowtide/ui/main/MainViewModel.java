@@ -114,13 +114,7 @@ public final class MainViewModel {
         this.service = Objects.requireNonNull(service, "service");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.job = new BackgroundJob(executor);
-        busy.bind(job.busyProperty());
-        progress.bind(job.progressProperty());
-        job.messageProperty().addListener((o, before, now) -> {
-            if (now != null && !now.isEmpty() && job.isRunning()) {
-                statusMessage.set(now);
-            }
-        });
+        job.mirrorInto(busy, progress, statusMessage::set);
         this.clock = Objects.requireNonNull(clock, "clock");
         zone.addListener((o, before, now) -> parametersChanged(now));
         windowLength.addListener((o, before, now) -> parametersChanged(now));

@@ -205,13 +205,7 @@ public final class PlanViewModel {
         this.files = new PlanFileService(service);
         this.job = new BackgroundJob(executor);
         this.saving = new BackgroundJob(executor);
-        busy.bind(job.busyProperty());
-        progress.bind(job.progressProperty());
-        job.messageProperty().addListener((o, before, now) -> {
-            if (now != null && !now.isEmpty()) {
-                statusMessage.set(now);
-            }
-        });
+        job.mirrorInto(busy, progress, statusMessage::set);
         this.executor = Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(clock, "clock");
         LocalDate tomorrow = LocalDate.now(clock).plusDays(1);

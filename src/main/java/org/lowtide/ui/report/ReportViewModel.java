@@ -93,13 +93,7 @@ public final class ReportViewModel {
         this.service = service;
         this.clock = clock;
         this.job = new BackgroundJob(executor);
-        busy.bind(job.busyProperty());
-        progress.bind(job.progressProperty());
-        job.messageProperty().addListener((o, before, now) -> {
-            if (now != null && !now.isEmpty() && job.isRunning()) {
-                status.set(now);
-            }
-        });
+        job.mirrorInto(busy, progress, status::set);
         for (Section s : Section.values()) {
             sections.put(s, new SimpleBooleanProperty(true));
         }
