@@ -232,10 +232,10 @@ public final class Forecaster {
             return new double[4];
         }
         int m = sorted.length;
-        return new double[] {Math.max(0, -WeeklyProfiles.quantile(sorted, 0, m, 0.025)),
-            Math.max(0, -WeeklyProfiles.quantile(sorted, 0, m, 0.10)),
-            Math.max(0, WeeklyProfiles.quantile(sorted, 0, m, 0.90)),
-            Math.max(0, WeeklyProfiles.quantile(sorted, 0, m, 0.975))};
+        return new double[] {Math.max(0, -Quantiles.type7(sorted, 0, m, 0.025)),
+            Math.max(0, -Quantiles.type7(sorted, 0, m, 0.10)),
+            Math.max(0, Quantiles.type7(sorted, 0, m, 0.90)),
+            Math.max(0, Quantiles.type7(sorted, 0, m, 0.975))};
     }
 
     /** Level and step noise taken as independent: their quantile distances add in quadrature. */

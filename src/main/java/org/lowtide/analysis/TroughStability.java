@@ -101,8 +101,8 @@ public final class TroughStability {
             upper /= k;
             double[] means = Arrays.copyOf(perTrough.get(t), seen[t]);
             Arrays.sort(means);
-            double q1 = means.length == 0 ? Double.NaN : WeeklyProfiles.quantile(means, 0, means.length, 0.25);
-            double q3 = means.length == 0 ? Double.NaN : WeeklyProfiles.quantile(means, 0, means.length, 0.75);
+            double q1 = Quantiles.type7(means, 0.25);
+            double q3 = Quantiles.type7(means, 0.75);
             double stability = seen[t] == 0 ? Double.NaN : (double) within[t] / seen[t];
             result.add(new TroughStats(trough, upper, stability, seen[t], q1, q3));
         }

@@ -11,14 +11,6 @@ public final class WeeklyProfiles {
     private WeeklyProfiles() {
     }
 
-    /** Type-7 quantile (R's default) of the sorted {@code a[from, from + len)}. */
-    static double quantile(double[] a, int from, int len, double q) {
-        double h = (len - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(len - 1, lo + 1);
-        return a[from + lo] + (h - lo) * (a[from + hi] - a[from + lo]);
-    }
-
     /**
      * The slot width for a series: its step when the step is between a minute and an hour and
      * divides a day (so a slot holds one value per week); one minute for finer data.
@@ -90,7 +82,7 @@ public final class WeeklyProfiles {
             int len = to - from;
             int mid = from + len / 2;
             expected[s] = len % 2 == 1 ? bucketed[mid] : (bucketed[mid - 1] + bucketed[mid]) / 2.0;
-            upper[s] = quantile(bucketed, from, len, WeeklyProfile.UPPER_QUANTILE);
+            upper[s] = Quantiles.type7(bucketed, from, len, WeeklyProfile.UPPER_QUANTILE);
         }
         return new WeeklyProfile(slots, expected, upper, counts);
     }

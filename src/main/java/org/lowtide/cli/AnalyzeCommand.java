@@ -18,6 +18,7 @@ import org.lowtide.service.AnalysisService;
 import org.lowtide.service.Cancellation;
 import org.lowtide.service.ProgressListener;
 import org.lowtide.service.TrafficSource;
+import org.lowtide.traffic.TimeFormats;
 import org.lowtide.traffic.TrafficSeries;
 import org.lowtide.traffic.imports.ImportWarning;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
         description = "Import a traffic file and find the recurring weekly windows of lowest traffic.")
 final class AnalyzeCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter HH_MM = TimeFormats.HM;
 
     private final AnalysisService analysis;
 

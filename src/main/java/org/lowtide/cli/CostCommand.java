@@ -21,7 +21,6 @@ import org.lowtide.cost.CostReport;
 import org.lowtide.cost.ErrorBudget;
 import org.lowtide.cost.RevenueBasis;
 import org.lowtide.cost.RevenueCurve;
-import org.lowtide.cost.ScenarioFile;
 import org.lowtide.cost.ScenarioResult;
 import org.lowtide.cost.ScenarioSet;
 import org.lowtide.service.Cancellation;
@@ -83,7 +82,7 @@ final class CostCommand implements Callable<Integer> {
         }
         CostAssumptions assumptions = costOptions.toAssumptions(spec, java.util.Optional.of(new TrafficSource.FileSource(
                 file)), importOptions.toOptions());
-        ScenarioSet scenarios = scenarioFile == null ? ScenarioSet.defaults() : ScenarioFile.read(scenarioFile);
+        ScenarioSet scenarios = scenarioFile == null ? ScenarioSet.defaults() : CostService.readScenarios(scenarioFile);
         CostRequest request = new CostRequest(importOptions.source(file, spec), importOptions.toOptions(), assumptions,
                 scenarios, simulations, seed == null ? CostAnalysis.DEFAULT_SEED : seed);
         CostResult result = costs.cost(request, ProgressListener.NONE, Cancellation.NEVER);

@@ -13,17 +13,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.lowtide.project.AtomicFiles;
 import org.lowtide.analysis.Anomaly;
 import org.lowtide.analysis.Decomposition;
 import org.lowtide.analysis.Forecast;
 import org.lowtide.analysis.ForecastSelection;
 import org.lowtide.analysis.HolidayEffect;
-import org.lowtide.analysis.HolidayEffects;
 import org.lowtide.analysis.Patterns;
 import org.lowtide.analysis.SeasonalPeriod;
 import org.lowtide.analysis.TroughStats;
 import org.lowtide.service.AnalysisResult;
+import org.lowtide.service.AnalysisService;
+import org.lowtide.service.Exports;
 
 /** The patterns part of {@code analyze}: JSON fields, summary lines and the components CSV. */
 final class PatternsOutput {
@@ -70,7 +70,7 @@ final class PatternsOutput {
         if (result.request().holidays().isPresent()) {
             ObjectNode h = root.putObject("holidays");
             h.put("calendar", result.request().holidays().get());
-            putNumber(h, "typicalRatio", HolidayEffects.typicalRatio(result.holidays()));
+            putNumber(h, "typicalRatio", AnalysisService.typicalHolidayRatio(result.holidays()));
             ArrayNode days = h.putArray("days");
             for (HolidayEffect e : result.holidays()) {
                 ObjectNode node = days.addObject();
@@ -178,7 +178,7 @@ final class PatternsOutput {
             });
         });
         if (result.request().holidays().isPresent()) {
-            double r = HolidayEffects.typicalRatio(result.holidays());
+            double r = AnalysisService.typicalHolidayRatio(result.holidays());
             long ahead = result.holidays().stream().filter(HolidayEffect::inForecast).count();
             out.printf(Locale.ROOT, "Holidays (%s): %d in the history%s, %d in the forecast%n",
                     result.request().holidays().get(), result.holidays().stream().filter(HolidayEffect::inHistory).count(),
@@ -219,7 +219,7 @@ final class PatternsOutput {
      * per period, remainder, weight), atomically: a temporary file next to the target, then a move.
      */
     static void writeComponents(Decomposition d, Path target, AtomicFiles.Guard guard) throws IOException {
-        AtomicFiles.write(target, out -> {
+        Exports.write(target, out -> {
             BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
             StringBuilder header = new StringBuilder("time,observed,filled,imputed,trend");
             for (SeasonalPeriod p : d.periods()) {

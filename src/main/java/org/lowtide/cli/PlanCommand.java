@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import org.lowtide.cost.CostAssumptions;
 import org.lowtide.cost.CostEstimate;
 import org.lowtide.planning.ChangeWindow;
-import org.lowtide.project.AtomicFiles;
 import org.lowtide.planning.Plan;
 import org.lowtide.planning.TrafficOutlook;
 import org.lowtide.planning.PlanRules;
@@ -26,11 +25,13 @@ import org.lowtide.planning.ScheduleExports;
 import org.lowtide.planning.WindowRequest;
 import org.lowtide.service.AnalysisRequest;
 import org.lowtide.service.Cancellation;
+import org.lowtide.service.PlanFileService;
 import org.lowtide.service.PlanRequest;
 import org.lowtide.service.PlanResult;
 import org.lowtide.service.PlanService;
 import org.lowtide.service.ProgressListener;
 import org.lowtide.service.TrafficSource;
+import org.lowtide.traffic.TimeFormats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,8 +44,8 @@ import picocli.CommandLine.Spec;
         description = "Plan dated change windows over a horizon under staff hours, blackouts and holidays.")
 final class PlanCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DAY_TIME = TimeFormats.DAY_TIME;
+    private static final DateTimeFormatter HM = TimeFormats.HM;
 
     private final PlanService plans;
 
@@ -121,10 +122,10 @@ final class PlanCommand implements Callable<Integer> {
         }
         Plan plan = result.plan();
         if (ics != null) {
-            AtomicFiles.writeString(ics, ScheduleExports.ics(plan), output.ics());
+            PlanFileService.export(plan, PlanFileService.Export.ICS, ics, output.ics());
         }
         if (csv != null) {
-            AtomicFiles.writeString(csv, ScheduleExports.csv(plan), output.scheduleCsv());
+            PlanFileService.export(plan, PlanFileService.Export.CSV, csv, output.scheduleCsv());
         }
         if (save != null) {
             plans.save(result, save, output.force);
@@ -133,7 +134,7 @@ final class PlanCommand implements Callable<Integer> {
         if (target.isPresent()) {
             RecurringWindow rule = plan.recurring().orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "no weekly window fits the constraints; nothing to export"));
-            out.print(ScheduleExports.snippet(target.get(), rule));
+            out.print(PlanFileService.snippet(target.get(), rule));
         } else if (json) {
             out.println(RiskJson.withRisk(toJson(result), costOptions.learned));
         } else {
@@ -220,7 +221,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         plan.recurring().ifPresent(rule -> {
             ObjectNode r = root.putObject("recurring");
-            r.put("rule", ScheduleExports.describe(rule));
+            r.put("rule", PlanFileService.describe(rule));
             r.put("dayOfWeek", rule.day().name());
             r.put("start", HM.format(rule.start()));
             r.put("end", HM.format(rule.start().plus(rule.duration())));
@@ -335,7 +336,7 @@ final class PlanCommand implements Callable<Integer> {
                     String.join("; ", w.reasons().subList(1, w.reasons().size())));
         }
         plan.recurring().ifPresent(r -> {
-            out.println("Weekly rule: " + ScheduleExports.describe(r));
+            out.println("Weekly rule: " + PlanFileService.describe(r));
             r.occurrences().stream().filter(o -> !o.flags().isEmpty()).forEach(o -> out.printf(Locale.ROOT,
                     "  %s: %s%n", DAY_TIME.format(o.start()), String.join("; ", o.flags())));
         });

@@ -19,10 +19,8 @@ import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
 import org.lowtide.cost.CostAnalysis;
 import org.lowtide.cost.CostAssumptions;
-import org.lowtide.cost.ScenarioFile;
 import org.lowtide.cost.ScenarioSet;
 import org.lowtide.planning.WindowRequest;
-import org.lowtide.project.PlanDocument;
 import org.lowtide.project.PlanFileException;
 import org.lowtide.report.ChartExport;
 import org.lowtide.report.Paper;
@@ -35,6 +33,7 @@ import org.lowtide.report.pdf.PdfReportWriter;
 import org.lowtide.service.AnalysisRequest;
 import org.lowtide.service.Cancellation;
 import org.lowtide.service.CostService;
+import org.lowtide.service.PlanFileService;
 import org.lowtide.service.PlanRequest;
 import org.lowtide.service.PlanService;
 import org.lowtide.service.ProgressListener;
@@ -59,7 +58,7 @@ final class ReportCommand implements Callable<Integer> {
     /** The environment variable (reproducible builds) that fixes the date a report states it was made. */
     static final String SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH";
 
-    private final PlanService plans;
+    private final PlanFileService planFiles;
     private final ReportService reports;
 
     @Spec
@@ -119,7 +118,7 @@ final class ReportCommand implements Callable<Integer> {
     private List<String> sections = new ArrayList<>();
 
     ReportCommand(PlanService plans, CostService costs) {
-        this.plans = plans;
+        this.planFiles = new PlanFileService(plans);
         this.reports = new ReportService(plans, costs);
     }
 
@@ -139,7 +138,7 @@ final class ReportCommand implements Callable<Integer> {
         CostAssumptions assumptions = costOptions.toAssumptions(spec, isPlanFile(input) ? Optional.empty()
                 : Optional.of(new TrafficSource.FileSource(input)), importOptions.toOptions());
         Optional<ReportService.CostInputs> cost = Optional.of(new ReportService.CostInputs(assumptions,
-                scenarioFile == null ? ScenarioSet.defaults() : ScenarioFile.read(scenarioFile), simulations,
+                scenarioFile == null ? ScenarioSet.defaults() : CostService.readScenarios(scenarioFile), simulations,
                 seed == null ? CostAnalysis.DEFAULT_SEED : seed,
                 Optional.ofNullable(costOptions.learned).map(org.lowtide.service.RiskResult::estimate)));
         ReportModel model;
@@ -149,14 +148,17 @@ final class ReportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "a saved plan brings its own options; drop "
                         + String.join(", ", given) + " or report on the traffic file instead");
             }
-            PlanDocument doc;
+            PlanFileService.Reopened reopened;
             try {
-                doc = plans.open(input);
+                reopened = planFiles.reopen(input, ProgressListener.NONE, Cancellation.NEVER);
             } catch (PlanFileException e) {
                 err.println("lowtide: " + e.getMessage());
                 return LowtideCli.EXIT_BAD_INPUT;
             }
-            model = reports.prepare(doc, cost, options, ProgressListener.NONE, Cancellation.NEVER);
+            for (String note : reopened.notes()) {
+                err.println("lowtide: note: " + note);
+            }
+            model = reports.prepare(reopened, cost, options, ProgressListener.NONE, Cancellation.NEVER);
         } else {
             ZoneId zone = importOptions.toOptions().zone();
             WindowRequest request;
@@ -275,7 +277,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         for (Map.Entry<String, String> e : ReportTables.all(model).entrySet()) {
             Path csv = dir.resolve(e.getKey() + ".csv");
-            org.lowtide.project.AtomicFiles.writeString(csv, e.getValue(), output.chartOrTable());
+            org.lowtide.service.Exports.writeString(csv, e.getValue(), output.chartOrTable());
             written.add(csv);
         }
         return written;

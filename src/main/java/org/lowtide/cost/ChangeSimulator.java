@@ -2,6 +2,7 @@ package org.lowtide.cost;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.lowtide.analysis.Quantiles;
 
 /**
  * Monte Carlo over what one change costs when started at a given minute of the week: whether it
@@ -192,15 +193,11 @@ public final class ChangeSimulator {
     }
 
     /**
-     * Type-7 quantile of the n costs: {@code unfailed} copies of {@code planned} (the smallest,
-     * since every failure costs at least the planned downtime) followed by {@code failures}.
+     * Type-7 quantile ({@link Quantiles#type7}) of the n costs: {@code unfailed} copies of
+     * {@code planned} (the smallest, since every failure costs at least the planned downtime)
+     * followed by the sorted {@code failures}.
      */
     static double quantile(double[] failures, int unfailed, double planned, int n, double p) {
-        double h = (n - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(n - 1, lo + 1);
-        double a = lo < unfailed ? planned : failures[lo - unfailed];
-        double b = hi < unfailed ? planned : failures[hi - unfailed];
-        return a + (h - lo) * (b - a);
+        return Quantiles.type7(i -> i < unfailed ? planned : failures[i - unfailed], n, p);
     }
 }

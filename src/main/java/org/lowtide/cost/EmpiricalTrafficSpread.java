@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.lowtide.analysis.Quantiles;
 import org.lowtide.analysis.WeekSlots;
 import org.lowtide.analysis.WeeklyProfiles;
 import org.lowtide.traffic.TrafficSeries;
@@ -255,9 +256,7 @@ public final class EmpiricalTrafficSpread implements TrafficSpread {
 
     @Override
     public double quantile(int slot, double p) {
-        double[] values = sorted[Math.floorMod(slot, sorted.length)];
-        int rank = (int) (p * values.length);
-        return values[Math.min(values.length - 1, Math.max(0, rank))];
+        return Quantiles.inverseEcdf(sorted[Math.floorMod(slot, sorted.length)], p);
     }
 
     /** @return how many samples slot {@code slot} rests on (1 for an interpolated slot) */

@@ -21,6 +21,7 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.lowtide.traffic.Interval;
+import org.lowtide.traffic.TimeFormats;
 
 /**
  * Writes a plan where teams enforce change windows: calendars (RFC 5545), CSV, and schedule
@@ -35,7 +36,7 @@ public final class ScheduleExports {
     /** The export formats the CLI's {@code --export} takes. */
     public enum Target { AWS, RRULE, ARGOCD, GITLAB, KURED }
 
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter HM = TimeFormats.HM;
 
     private ScheduleExports() {
     }

@@ -20,6 +20,7 @@ import java.util.OptionalDouble;
 import org.lowtide.analysis.WeekSlots;
 import org.lowtide.analysis.WeeklyProfile;
 import org.lowtide.traffic.Interval;
+import org.lowtide.traffic.TimeFormats;
 
 /**
  * Finds dated change windows over a horizon.
@@ -38,7 +39,7 @@ public final class WindowPlanner {
     /** How many ruled-out windows to report. */
     static final int REJECTIONS_KEPT = 10;
 
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter HM = TimeFormats.HM;
 
     private WindowPlanner() {
     }

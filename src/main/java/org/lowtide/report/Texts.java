@@ -7,19 +7,19 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.DayOfWeek;
 import java.util.Locale;
+import org.lowtide.traffic.TimeFormats;
 
 /** How the report writes numbers, durations and times: English, never localised, the same everywhere. */
 public final class Texts {
 
     /** {@code Sat 22 Nov 2025 03:00}. */
-    public static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
+    public static final DateTimeFormatter DAY_TIME = TimeFormats.DAY_TIME;
     /** {@code Sat 22 Nov 2025 03:00 CET}. */
-    public static final DateTimeFormatter DAY_TIME_ZONE = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z",
-            Locale.ENGLISH);
+    public static final DateTimeFormatter DAY_TIME_ZONE = TimeFormats.DAY_TIME_ZONE;
     /** {@code 22 Nov 2025}. */
-    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    public static final DateTimeFormatter DATE = TimeFormats.DATE;
     /** {@code 03:00}. */
-    public static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    public static final DateTimeFormatter HM = TimeFormats.HM;
 
     private Texts() {
     }

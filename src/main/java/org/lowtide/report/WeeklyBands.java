@@ -1,6 +1,7 @@
 package org.lowtide.report;
 
 import java.util.Arrays;
+import org.lowtide.analysis.Quantiles;
 import org.lowtide.analysis.WeekSlots;
 import org.lowtide.traffic.TrafficSeries;
 
@@ -71,14 +72,8 @@ public record WeeklyBands(WeekSlots slots, double[] lower, double[] upper) {
         return new WeeklyBands(slots, lo, hi);
     }
 
-    /** R's type 7: linear between the order statistics at (n − 1)·p; {@code NaN} for no values. */
+    /** {@link Quantiles#type7}, R's default; {@code NaN} for no values. */
     static double quantile(double[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return Quantiles.type7(sorted, p);
     }
 }

@@ -175,4 +175,9 @@ public final class AnalysisService {
                 request.source(), request.options(),
                 (fraction, message) -> progress.progress(fraction < 0 ? 0 : 0.6 * fraction, message), cancellation));
     }
+
+    /** @return the median traffic ratio of holidays to ordinary days over the holidays measured; {@code NaN} if none */
+    public static double typicalHolidayRatio(java.util.List<org.lowtide.analysis.HolidayEffect> effects) {
+        return org.lowtide.analysis.HolidayEffects.typicalRatio(effects);
+    }
 }

@@ -115,4 +115,10 @@ public final class CostService {
             return CsvTrafficReader.read(in, sample.displayName(), options);
         }
     }
+
+    /** Reads a scenario file (k/h scenarios and lever effects, README). */
+    public static org.lowtide.cost.ScenarioSet readScenarios(java.nio.file.Path file)
+            throws org.lowtide.cost.ScenarioFileException, IOException {
+        return org.lowtide.cost.ScenarioFile.read(file);
+    }
 }

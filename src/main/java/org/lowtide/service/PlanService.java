@@ -1,17 +1,11 @@
 package org.lowtide.service;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +33,7 @@ import org.lowtide.planning.Plan;
 import org.lowtide.planning.TrafficOutlook;
 import org.lowtide.planning.WindowPlanner;
 import org.lowtide.planning.WindowRequest;
+import org.lowtide.project.Checksums;
 import org.lowtide.project.PlanDocument;
 import org.lowtide.project.PlanFileException;
 import org.lowtide.project.PlanFileMapper;
@@ -323,7 +318,7 @@ public final class PlanService {
             throw new IllegalArgumentException("only plans on a traffic file can be saved");
         }
         Path source = ((TrafficSource.FileSource) result.request().analysis().source()).path();
-        PlanDocument doc = new PlanDocument(source.toAbsolutePath().toString(), sha256(source),
+        PlanDocument doc = new PlanDocument(source.toAbsolutePath().toString(), Checksums.sha256(source),
                 result.request().analysis().options(), result.request().holidays(), result.request().cost(),
                 result.request().rules(), result.plan());
         PlanFiles.save(PlanFileMapper.toDto(doc, "Lowtide " + AppInfo.version()), target, force);
@@ -370,16 +365,31 @@ public final class PlanService {
                 cancellation);
     }
 
-    /** @return the SHA-256 of a file, hex */
+    /** @return the SHA-256 of a file, hex: {@link Checksums#sha256(Path)}, kept here for callers on other branches */
     public static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buffer = new byte[64 * 1024];
-            while (in.read(buffer) >= 0) {
-                // digesting
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
+        return Checksums.sha256(file);
+    }
+
+    /**
+     * Checks a holiday calendar code ({@code DE}, {@code US-NY}) against Jollyday.
+     *
+     * @return empty when Jollyday has the calendar, else what is wrong (the core's lower-case message)
+     */
+    public static Optional<String> calendarProblem(String code) {
+        try {
+            LocalDate day = LocalDate.of(2026, 1, 1);
+            Holidays.between(code, day, day);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage() == null || e.getMessage().isBlank()
+                    ? "unknown holiday calendar " + code : e.getMessage());
+        } catch (RuntimeException e) { // a calendar Jollyday fails to load
+            return Optional.of("Cannot load the holidays of " + code + " (" + e.getMessage() + ").");
         }
+    }
+
+    /** Loads Jollyday's calendars (slow the first time), so that the first holiday check is quick; any thread. */
+    public static void warmUpHolidays() {
+        Holidays.between("DE", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2));
     }
 }

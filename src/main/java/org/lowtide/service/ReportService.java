@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +16,7 @@ import org.lowtide.cost.CostReport;
 import org.lowtide.cost.RevenueBasis;
 import org.lowtide.cost.ScenarioSet;
 import org.lowtide.project.AtomicFiles;
+import org.lowtide.project.Checksums;
 import org.lowtide.project.PlanDocument;
 import org.lowtide.report.Provenance;
 import org.lowtide.report.ReportInput;
@@ -101,6 +98,23 @@ public final class ReportService {
                                ProgressListener progress, Cancellation cancellation)
             throws ImportException, IOException {
         PlanResult result = plans.replan(saved, (f, m) -> progress.progress(0.6 * f, m), cancellation);
+        return model(saved, result, cost, options, progress, cancellation);
+    }
+
+    /**
+     * As {@link #prepare(PlanDocument, Optional, ReportOptions, ProgressListener, Cancellation)} on a
+     * plan file already opened and planned again ({@link PlanFileService#reopen}), so that the caller
+     * can show the reopening's notes and nothing is planned twice.
+     */
+    public ReportModel prepare(PlanFileService.Reopened reopened, Optional<CostInputs> cost, ReportOptions options,
+                               ProgressListener progress, Cancellation cancellation)
+            throws ImportException, IOException {
+        return model(reopened.document(), reopened.result(), cost, options, progress, cancellation);
+    }
+
+    private ReportModel model(PlanDocument saved, PlanResult result, Optional<CostInputs> cost, ReportOptions options,
+                              ProgressListener progress, Cancellation cancellation)
+            throws ImportException, IOException {
         Set<String> all = new java.util.HashSet<>(ReportModel.PLAN_INPUTS.keySet());
         all.add("zone");
         Optional<CostInputs> inputs = saved.cost().isPresent()
@@ -217,20 +231,11 @@ public final class ReportService {
         }
         if (source instanceof TrafficSource.FileSource) {
             Path path = ((TrafficSource.FileSource) source).path();
-            return new Provenance(AppInfo.version(), source.displayName(), PlanService.sha256(path));
+            return new Provenance(AppInfo.version(), source.displayName(), Checksums.sha256(path));
         }
         TrafficSource.Sample sample = (TrafficSource.Sample) source;
         try (InputStream in = TrafficSource.class.getResourceAsStream("/org/lowtide/samples/" + sample.fileName())) {
-            return new Provenance(AppInfo.version(), source.displayName(), in == null ? "" : sha256(in));
-        }
-    }
-
-    private static String sha256(InputStream raw) throws IOException {
-        try (InputStream in = new DigestInputStream(raw, MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
+            return new Provenance(AppInfo.version(), source.displayName(), in == null ? "" : Checksums.sha256(in));
         }
     }
 }

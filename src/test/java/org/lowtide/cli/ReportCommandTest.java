@@ -165,6 +165,29 @@ class ReportCommandTest {
     }
 
     @Test
+    void aSavedPlanWhoseTrafficChangedSaysSoAsTheGuiDoes() throws Exception {
+        Path saved = dir.resolve("shop.lowtide");
+        Path traffic = dir.resolve("shop.csv");
+        Files.copy(SHOP, traffic);
+        assertThat(run(args("plan", traffic, PLAN, COST, "--save", saved)).code()).isZero();
+        Run same = run(args("report", saved, SIMULATIONS, "--pdf", dir.resolve("same.pdf")));
+        assertThat(same.code()).as(same.err()).isZero();
+        assertThat(same.err()).doesNotContain("note:");
+
+        String csv = Files.readString(traffic);
+        Files.writeString(traffic, csv.replace("2025-12-31T23:00:00+01:00,10294", "2025-12-31T23:00:00+01:00,10295"));
+        Run changed = run(args("report", saved, SIMULATIONS, "--pdf", dir.resolve("changed.pdf")));
+        assertThat(changed.code()).as(changed.err()).isZero();
+        assertThat(changed.err()).contains("lowtide: note: The traffic file shop.csv changed since the plan was saved");
+
+        Files.delete(traffic);
+        Run gone = run(args("report", saved, SIMULATIONS, "--pdf", dir.resolve("gone.pdf")));
+        assertThat(gone.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
+        assertThat(gone.err()).contains("shop.lowtide").contains("is not found");
+        assertThat(dir.resolve("gone.pdf")).doesNotExist();
+    }
+
+    @Test
     void planOptionsWithASavedPlanAreAUsageError() throws Exception {
         Path saved = dir.resolve("shop.lowtide");
         Path traffic = dir.resolve("shop.csv");

@@ -39,6 +39,8 @@ class CostsScreenTest {
         robot.interact(() -> tabs.getSelectionModel().select(1));
         Label perMinute = robot.lookup("#perMinuteSummary").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> perMinute.getText().startsWith("Revenue per minute"));
+        // The summary and the table are set in one FX event: let it finish before reading the table.
+        WaitForAsyncUtils.waitForFxEvents();
         TableView<?> table = robot.lookup("#scenarioTable").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(4);
 

@@ -34,6 +34,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.lowtide.analysis.Quantiles;
 import org.lowtide.cost.CostEstimate;
 import org.lowtide.cost.RevenueCurve;
 import org.lowtide.cost.ScenarioResult;
@@ -253,10 +254,11 @@ public final class CostCharts {
         }
     }
 
+    /** {@link Quantiles#type7} of unsorted values (the chart's markers state the same figures as the tables). */
     private static double percentile(double[] sortedOrNot, double p) {
         double[] s = sortedOrNot.clone();
         java.util.Arrays.sort(s);
-        return s[Math.min(s.length - 1, (int) Math.floor(p * (s.length - 1)))];
+        return Quantiles.type7(s, p);
     }
 
     private static String amount(double v, Currency currency) {

@@ -9,9 +9,6 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -23,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 import org.lowtide.cost.ChangeCost;
 import org.lowtide.cost.CostEstimate;
 import org.lowtide.cost.ErrorBudget;
@@ -644,18 +640,9 @@ public final class PdfReportWriter {
 
     /** A digest of everything the report shows, for its file id and font subset tags. */
     private byte[] digest() {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            ReportInput in = model.input();
-            for (String part : List.of(in.provenance().sha256(), in.provenance().fileName(),
-                    in.provenance().lowtideVersion(), options.toString(), in.plan().toString())) {
-                md.update(part.getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-            }
-            return md.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        ReportInput in = model.input();
+        return org.lowtide.project.Checksums.sha256(List.of(in.provenance().sha256(), in.provenance().fileName(),
+                in.provenance().lowtideVersion(), options.toString(), in.plan().toString()));
     }
 
     /** Keeps OpenPDF from closing the caller's stream. */

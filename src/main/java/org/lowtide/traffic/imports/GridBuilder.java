@@ -8,9 +8,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.lowtide.traffic.Interval;
+import org.lowtide.traffic.TimeFormats;
 import org.lowtide.traffic.TrafficSeries;
 
 /**
@@ -40,7 +40,7 @@ final class GridBuilder {
     private static final long DAY_MILLIS = 86_400_000L;
     private static final long AVERAGE_MONTH_MILLIS = 2_629_746_000L; // 365.2425 days / 12
     private static final long AVERAGE_YEAR_MILLIS = 31_556_952_000L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter WHEN = TimeFormats.LOCAL_MINUTE;
 
     private GridBuilder() {
     }

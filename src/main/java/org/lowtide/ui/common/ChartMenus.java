@@ -93,7 +93,7 @@ public final class ChartMenus {
         byte[] bytes = "svg".equals(format)
                 ? ChartExport.svg(chart, width(viewer), height(viewer)).getBytes(java.nio.charset.StandardCharsets.UTF_8)
                 : ChartExport.png(chart, width(viewer), height(viewer), ChartExport.DEFAULT_SCALE);
-        org.lowtide.project.AtomicFiles.write(target, bytes);
+        org.lowtide.service.Exports.write(target, bytes);
     }
 
     static int width(ChartViewer viewer) {

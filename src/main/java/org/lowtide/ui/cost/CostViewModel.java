@@ -31,7 +31,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.concurrent.Task;
 import org.jfree.chart.JFreeChart;
 import org.lowtide.cost.Assumption;
 import org.lowtide.cost.BrownOut;
@@ -48,20 +47,24 @@ import org.lowtide.cost.ScenarioResult;
 import org.lowtide.cost.ScenarioSet;
 import org.lowtide.cost.Source;
 import org.lowtide.report.charts.CostCharts;
-import org.lowtide.service.CancelledException;
 import org.lowtide.service.CostService;
 import org.lowtide.traffic.TrafficSeries;
+import org.lowtide.ui.common.BackgroundJob;
+import org.lowtide.ui.common.NumberInput;
 
 /**
  * The Costs screen's state: an assumptions form with a validation message and a source per field,
  * and the cost report it produces. Every change to a valid form recomputes in a background
- * {@link Task} after a short pause (debounce), cancelling any run still going, so typing never
+ * {@link BackgroundJob} after a short pause (debounce), cancelling any run still going, so typing never
  * freezes the window; an invalid field shows its message and leaves the last numbers in place.
  */
 public final class CostViewModel {
 
-    /** Simulated changes per start time in the GUI (the CLI's default is larger). */
-    public static final int SIMULATIONS = 20_000;
+    /**
+     * Simulated changes per start time: the CLI's default ({@link org.lowtide.cost.CostAnalysis#DEFAULT_SIMULATIONS}),
+     * with the same seed, so that the GUI's tail figures (p90, p99) are the CLI's.
+     */
+    public static final int SIMULATIONS = org.lowtide.cost.CostAnalysis.DEFAULT_SIMULATIONS;
     /** How long the form must be still before a recompute. */
     public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(300);
 
@@ -130,7 +133,6 @@ public final class CostViewModel {
     }
 
     private final CostService service;
-    private final Executor executor;
     private final Duration debounce;
     private final Map<String, Field> fields = new LinkedHashMap<>();
     private final BooleanProperty degraded = new SimpleBooleanProperty(this, "degraded", false);
@@ -160,7 +162,8 @@ public final class CostViewModel {
     private TrafficSeries traffic;
     private ZoneId zone;
     private PauseTransition pause;
-    private CostTask running;
+    /** Costs; a newer recompute cancels the one running. */
+    private final BackgroundJob job;
 
     /**
      * @param service  the cost use case
@@ -169,7 +172,8 @@ public final class CostViewModel {
      */
     public CostViewModel(CostService service, Executor executor, Duration debounce) {
         this.service = Objects.requireNonNull(service, "service");
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.job = new BackgroundJob(Objects.requireNonNull(executor, "executor"));
+        busy.bind(job.busyProperty());
         this.debounce = Objects.requireNonNull(debounce, "debounce");
         CostAssumptions d = CostAssumptions.defaults();
         add(new Field("revenuePerYear", "Revenue per year", "per year", "",
@@ -364,15 +368,13 @@ public final class CostViewModel {
     }
 
     private static Optional<Double> parse(Field f, List<String> problems, Function<Double, Optional<String>> check) {
-        String t = f.textProperty().get() == null ? "" : f.textProperty().get().trim().replace(",", "");
-        double v;
-        try {
-            v = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            f.error.set(t.isEmpty() ? "enter a number" : "'" + t + "' is not a number");
+        NumberInput.Reading reading = NumberInput.read(f.textProperty().get());
+        if (!reading.ok()) {
+            f.error.set(reading.problem());
             problems.add(f.key());
             return Optional.empty();
         }
+        double v = reading.value();
         Optional<String> problem = check.apply(v);
         if (problem.isPresent()) {
             f.error.set(problem.get());
@@ -421,46 +423,38 @@ public final class CostViewModel {
             return;
         }
         errorMessage.set("");
-        CostTask task = new CostTask(traffic, zone, assumptions.get(), chosenDay.get(),
-                LocalTime.of(chosenHour.get(), 0));
-        CostTask previous = running;
-        running = task;
-        if (previous != null) {
-            previous.cancel();
-        }
-        busy.set(true);
+        TrafficSeries series = traffic;
+        ZoneId costZone = zone;
+        CostAssumptions costed = assumptions.get();
+        DayOfWeek day = chosenDay.get();
+        LocalTime time = LocalTime.of(chosenHour.get(), 0);
         status.set("Costing…");
-        task.setOnSucceeded(e -> finish(task, () -> show(task.getValue())));
-        task.setOnFailed(e -> finish(task, () -> {
-            Throwable error = task.getException();
+        job.start("Costing…", p -> {
+            CostReport r = service.report(series, Optional.empty(), costZone, costed, ScenarioSet.defaults(),
+                    SIMULATIONS, org.lowtide.cost.CostAnalysis.DEFAULT_SEED, p::isCancelled);
+            p.check();
+            ChangeSimulator.Run chosen = service.simulateAt(r, day, time, SIMULATIONS,
+                    org.lowtide.cost.CostAnalysis.DEFAULT_SEED);
+            JFreeChart week = CostCharts.revenueWeek(r.curve(), r.expectedBySlot());
+            JFreeChart histogram = CostCharts.changeCostHistogram(chosen.failureCosts(), chosen.estimate());
+            JFreeChart bars = CostCharts.scenarios(r.scenarios(), r.currency());
+            return new Outcome(r, chosen, day, time, week, histogram, bars);
+        }, this::show, error -> {
+            if (error instanceof RejectedExecutionException) {
+                status.set("Not costed: shutting down");
+                return;
+            }
             if (!(error instanceof IllegalArgumentException)) {
                 LOG.log(System.Logger.Level.ERROR, "cost run failed", error);
             }
             errorMessage.set(error.getMessage() == null ? error.toString() : error.getMessage());
             status.set("Could not cost this traffic");
-        }));
-        task.setOnCancelled(e -> finish(task, () -> status.set("Cancelled")));
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            finish(task, () -> status.set("Not costed: shutting down"));
-        }
+        }, () -> status.set("Cancelled"));
     }
 
     /** Stops a running recompute. */
     public void cancel() {
-        if (running != null) {
-            running.cancel();
-        }
-    }
-
-    private void finish(CostTask task, Runnable action) {
-        if (task != running) {
-            return;
-        }
-        running = null;
-        busy.set(false);
-        action.run();
+        job.cancel();
     }
 
     private void show(Outcome o) {
@@ -519,7 +513,7 @@ public final class CostViewModel {
     }
 
     private static String number(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return NumberInput.format(v);
     }
 
     private static String minutes(Duration d) {
@@ -533,38 +527,6 @@ public final class CostViewModel {
     /** What one cost task hands back to the FX thread. */
     private record Outcome(CostReport report, ChangeSimulator.Run chosen, DayOfWeek day, LocalTime time,
                            JFreeChart revenueChart, JFreeChart histogramChart, JFreeChart scenarioChart) {
-    }
-
-    /** The cost report, the chosen start's simulation and the charts, built off the FX thread. */
-    private final class CostTask extends Task<Outcome> {
-        private final TrafficSeries series;
-        private final ZoneId taskZone;
-        private final CostAssumptions assumptions;
-        private final DayOfWeek day;
-        private final LocalTime time;
-
-        CostTask(TrafficSeries series, ZoneId zone, CostAssumptions assumptions, DayOfWeek day, LocalTime time) {
-            this.series = series;
-            this.taskZone = zone;
-            this.assumptions = assumptions;
-            this.day = day;
-            this.time = time;
-        }
-
-        @Override
-        protected Outcome call() {
-            CostReport r = service.report(series, Optional.empty(), taskZone, assumptions, ScenarioSet.defaults(),
-                    SIMULATIONS, org.lowtide.cost.CostAnalysis.DEFAULT_SEED, this::isCancelled);
-            if (isCancelled()) {
-                throw new CancelledException();
-            }
-            ChangeSimulator.Run chosen = service.simulateAt(r, day, time, SIMULATIONS,
-                    org.lowtide.cost.CostAnalysis.DEFAULT_SEED);
-            JFreeChart week = CostCharts.revenueWeek(r.curve(), r.expectedBySlot());
-            JFreeChart histogram = CostCharts.changeCostHistogram(chosen.failureCosts(), chosen.estimate());
-            JFreeChart bars = CostCharts.scenarios(r.scenarios(), r.currency());
-            return new Outcome(r, chosen, day, time, week, histogram, bars);
-        }
     }
 
     // ---------------------------------------------------------------- properties

@@ -8,16 +8,17 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.lowtide.traffic.Interval;
+import org.lowtide.traffic.TimeFormats;
 import org.lowtide.traffic.TrafficSeries;
 
 /** Text for durations, dates and series facts as the main window shows them (English, like the core). */
 final class Formats {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter END_SAME_DAY = DateTimeFormatter.ofPattern("HH:mm z", Locale.ENGLISH);
-    private static final DateTimeFormatter END_OTHER_DAY = DateTimeFormatter.ofPattern("EEE HH:mm z", Locale.ENGLISH);
-    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = TimeFormats.DATE;
+    private static final DateTimeFormatter START = TimeFormats.DAY_TIME;
+    private static final DateTimeFormatter END_SAME_DAY = TimeFormats.HM_ZONE;
+    private static final DateTimeFormatter END_OTHER_DAY = TimeFormats.WEEKDAY_TIME_ZONE;
+    private static final DateTimeFormatter ZONE_NAME = TimeFormats.ZONE_NAME;
 
     private Formats() {
     }

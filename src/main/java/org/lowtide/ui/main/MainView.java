@@ -55,6 +55,7 @@ import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.TrafficSeries;
 import org.lowtide.traffic.imports.ImportWarning;
 import org.lowtide.ui.common.ChartMenus;
+import org.lowtide.ui.common.Controls;
 import org.lowtide.ui.imports.ImportDialog;
 import org.lowtide.ui.imports.ImportViewModel;
 
@@ -166,18 +167,15 @@ public final class MainView extends BorderPane {
 
         ComboBox<String> zoneBox = zoneBox();
 
-        Button cancel = new Button("Cancel");
+        Button cancel = Controls.cancelButton(viewModel.busyProperty(), viewModel::cancel, true);
         cancel.setId("cancelButton");
         cancel.getStyleClass().add("cancel-button");
-        cancel.setOnAction(e -> viewModel.cancel());
-        cancel.visibleProperty().bind(viewModel.busyProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(open, new Separator(Orientation.VERTICAL),
-                caption("Window length", windowBox), windowBox,
-                caption("Time zone", zoneBox), zoneBox, spacer, cancel);
+                Controls.caption("Window length", windowBox, "toolbar-caption"), windowBox,
+                Controls.caption("Time zone", zoneBox, "toolbar-caption"), zoneBox, spacer, cancel);
     }
 
     private ComboBox<String> zoneBox() {
@@ -212,13 +210,6 @@ public final class MainView extends BorderPane {
         });
         box.setTooltip(help);
         return box;
-    }
-
-    private static Label caption(String text, Node target) {
-        Label label = new Label(text);
-        label.setLabelFor(target);
-        label.getStyleClass().add("toolbar-caption");
-        return label;
     }
 
     // ---------------------------------------------------------------- centre
@@ -368,17 +359,11 @@ public final class MainView extends BorderPane {
      */
     private static Node card(String title, String hint, ChartViewer viewer,
                              ReadOnlyObjectProperty<JFreeChart> chart, Node... actions) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add("card-title");
-        heading.setMinWidth(Region.USE_PREF_SIZE);
-        Label help = new Label(hint);
-        help.getStyleClass().add("card-hint");
-        help.setMinWidth(0);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(12, heading, help, gap);
+        HBox header = Controls.cardHeader(title, hint);
+        header.getChildren().add(gap);
         header.getChildren().addAll(actions);
-        header.setAlignment(Pos.CENTER_LEFT);
         for (Node action : actions) {
             action.getStyleClass().add("card-action");
             action.disableProperty().bind(chart.isNull());
@@ -400,12 +385,7 @@ public final class MainView extends BorderPane {
         viewer.setMinSize(0, 0);
         StackPane body = new StackPane(viewer, empty);
         body.setMinSize(0, 0);
-        VBox.setVgrow(body, Priority.ALWAYS);
-
-        VBox card = new VBox(6, header, body);
-        card.getStyleClass().add("card");
-        card.setMinHeight(120);
-        return card;
+        return Controls.card(header, body, 120);
     }
 
     // ---------------------------------------------------------------- bottom
@@ -416,11 +396,7 @@ public final class MainView extends BorderPane {
         status.textProperty().bind(viewModel.statusMessageProperty());
         status.setMinWidth(120);
 
-        ProgressBar progress = new ProgressBar();
-        progress.setPrefWidth(160);
-        progress.progressProperty().bind(viewModel.progressProperty());
-        progress.visibleProperty().bind(viewModel.busyProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
+        ProgressBar progress = Controls.progressBar(viewModel.progressProperty(), viewModel.busyProperty(), 160, true);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

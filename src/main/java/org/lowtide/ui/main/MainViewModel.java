@@ -26,7 +26,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
-import javafx.concurrent.Task;
 import org.jfree.chart.JFreeChart;
 import org.lowtide.analysis.Trough;
 import org.lowtide.report.charts.TrafficChart;
@@ -35,13 +34,13 @@ import org.lowtide.service.AnalysisRequest;
 import org.lowtide.service.AnalysisResult;
 import org.lowtide.service.AnalysisService;
 import org.lowtide.service.AppInfo;
-import org.lowtide.service.CancelledException;
 import org.lowtide.service.ImportService;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.Interval;
 import org.lowtide.traffic.imports.ImportException;
 import org.lowtide.traffic.imports.ImportOptions;
 import org.lowtide.traffic.imports.ImportWarning;
+import org.lowtide.ui.common.BackgroundJob;
 import org.lowtide.ui.imports.ImportViewModel;
 
 /**
@@ -49,7 +48,7 @@ import org.lowtide.ui.imports.ImportViewModel;
  * analysis recommends. No controls here; the view binds to these properties.
  *
  * <p>Confined to the JavaFX application thread: call every method there. The analysis (and the
- * charts, which are plain JFreeChart objects) are built in a {@link Task} on the injected
+ * charts, which are plain JFreeChart objects) are built in a {@link BackgroundJob} on the injected
  * executor; results come back on the FX thread. With a same-thread executor (tests), calling a
  * method on the FX thread runs the whole analysis before it returns.
  *
@@ -97,8 +96,8 @@ public final class MainViewModel {
     /** How the current source is read (from the import dialog); null for the defaults in the chosen zone. */
     private ImportOptions importOptions;
 
-    /** The analysis now running, or null. Handlers of any other task are ignored. */
-    private AnalysisTask running;
+    /** Analyses; a newer analysis cancels the one running, whose handlers then never run. */
+    private final BackgroundJob job;
     /** True while properties are set together, so that their listeners start no analysis. */
     private boolean quiet;
 
@@ -114,6 +113,8 @@ public final class MainViewModel {
     public MainViewModel(AnalysisService service, Executor executor, Clock clock) {
         this.service = Objects.requireNonNull(service, "service");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.job = new BackgroundJob(executor);
+        job.mirrorInto(busy, progress, statusMessage::set);
         this.clock = Objects.requireNonNull(clock, "clock");
         zone.addListener((o, before, now) -> parametersChanged(now));
         windowLength.addListener((o, before, now) -> parametersChanged(now));
@@ -181,9 +182,7 @@ public final class MainViewModel {
 
     /** Stops the running analysis, if any; what was shown before stays. */
     public void cancel() {
-        if (running != null) {
-            running.cancel();
-        }
+        job.cancel();
     }
 
     /**
@@ -244,42 +243,28 @@ public final class MainViewModel {
         }
         ImportOptions options = importOptions == null ? ImportOptions.inZone(zone.get()) : importOptions.withZone(zone.get());
         AnalysisRequest request = new AnalysisRequest(current, options, windowLength.get(), TROUGH_COUNT);
-        AnalysisTask task = new AnalysisTask(request);
-        AnalysisTask previous = running;
-        running = task;
-        if (previous != null) {
-            previous.cancel();
-        }
-        busy.set(true);
         statusMessage.set("Reading " + current.displayName() + "…");
-        progress.bind(task.progressProperty());
-        task.messageProperty().addListener((o, before, message) -> {
-            if (running == task && message != null && !message.isEmpty()) {
-                statusMessage.set(message);
+        job.start("Reading " + current.displayName() + "…", p -> {
+            AnalysisResult r = service.analyze(request, (fraction, message) -> p.progress(0.9 * fraction, message), p);
+            p.progress(0.9, "Drawing charts");
+            ZoneId chartZone = request.options().zone();
+            List<Interval> shaded = r.best()
+                    .map(best -> best.occurrences(r.series().start(), r.series().end()))
+                    .orElse(List.of());
+            JFreeChart traffic = TrafficChart.create(r.series(), chartZone, shaded);
+            p.check();
+            JFreeChart heatmap = r.profile().map(pr -> WeeklyHeatmapChart.create(pr, r.troughs())).orElse(null);
+            return new Outcome(r, traffic, heatmap);
+        }, this::show, error -> {
+            if (error instanceof RejectedExecutionException) { // the app is shutting down
+                statusMessage.set("Not analysed: shutting down");
+            } else {
+                failed(request, error);
             }
-        });
-        task.setOnSucceeded(e -> finish(task, () -> show(task.getValue())));
-        task.setOnFailed(e -> finish(task, () -> failed(request, task.getException())));
-        task.setOnCancelled(e -> finish(task, () -> {
+        }, () -> {
             statusMessage.set("Cancelled");
             restoreShownParameters();
-        }));
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) { // the app is shutting down
-            finish(task, () -> statusMessage.set("Not analysed: shutting down"));
-        }
-    }
-
-    private void finish(AnalysisTask task, Runnable action) {
-        if (task != running) {
-            return; // superseded by a newer analysis
-        }
-        running = null;
-        progress.unbind();
-        progress.set(0);
-        busy.set(false);
-        action.run();
+        });
     }
 
     private void show(Outcome outcome) {
@@ -364,35 +349,6 @@ public final class MainViewModel {
 
     /** What one analysis task hands back to the FX thread. */
     private record Outcome(AnalysisResult result, JFreeChart trafficChart, JFreeChart heatmapChart) {
-    }
-
-    /** The analysis and the charts, built off the FX thread. */
-    private final class AnalysisTask extends Task<Outcome> {
-        private final AnalysisRequest request;
-
-        AnalysisTask(AnalysisRequest request) {
-            this.request = request;
-        }
-
-        @Override
-        protected Outcome call() throws Exception {
-            AnalysisResult r = service.analyze(request, (fraction, message) -> {
-                updateProgress(0.9 * fraction, 1.0);
-                updateMessage(message);
-            }, this::isCancelled);
-            updateMessage("Drawing charts");
-            ZoneId chartZone = request.options().zone();
-            List<Interval> shaded = r.best()
-                    .map(best -> best.occurrences(r.series().start(), r.series().end()))
-                    .orElse(List.of());
-            JFreeChart traffic = TrafficChart.create(r.series(), chartZone, shaded);
-            if (isCancelled()) {
-                throw new CancelledException();
-            }
-            JFreeChart heatmap = r.profile().map(p -> WeeklyHeatmapChart.create(p, r.troughs())).orElse(null);
-            updateProgress(1.0, 1.0);
-            return new Outcome(r, traffic, heatmap);
-        }
     }
 
     // ---------------------------------------------------------------- properties

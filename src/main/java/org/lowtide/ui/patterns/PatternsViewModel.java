@@ -19,26 +19,26 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
-import javafx.concurrent.Task;
 import org.jfree.chart.JFreeChart;
 import org.lowtide.analysis.Anomaly;
 import org.lowtide.analysis.Forecast;
 import org.lowtide.analysis.HolidayEffect;
-import org.lowtide.analysis.HolidayEffects;
 import org.lowtide.analysis.Patterns;
 import org.lowtide.analysis.SeasonalPeriod;
 import org.lowtide.report.charts.PatternCharts;
 import org.lowtide.report.charts.WeeklyHeatmapChart;
 import org.lowtide.service.AnalysisResult;
 import org.lowtide.service.AnalysisService;
+import org.lowtide.traffic.TimeFormats;
+import org.lowtide.ui.common.BackgroundJob;
 
 /**
  * State of the Patterns screen: builds the charts of an analysis result off the FX thread (a
- * {@link Task} on the app's executor, with progress) and lists the anomalies.
+ * {@link BackgroundJob} on the app's executor, with progress) and lists the anomalies.
  */
 public final class PatternsViewModel {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN = TimeFormats.DAY_TIME;
 
     /** One anomaly as the list shows it. */
     public record AnomalyRow(Anomaly anomaly, String text) {
@@ -59,7 +59,6 @@ public final class PatternsViewModel {
     }
 
     private final AnalysisService service;
-    private final Executor executor;
     private final javafx.beans.property.StringProperty holidayCalendar =
             new javafx.beans.property.SimpleStringProperty(this, "holidayCalendar", "");
     private final ReadOnlyStringWrapper holidayMessage = new ReadOnlyStringWrapper(this, "holidayMessage", "");
@@ -73,7 +72,8 @@ public final class PatternsViewModel {
     private final ReadOnlyObjectWrapper<Charts> charts = new ReadOnlyObjectWrapper<>(this, "charts");
     private final ReadOnlyListWrapper<AnomalyRow> anomalies =
             new ReadOnlyListWrapper<>(this, "anomalies", FXCollections.observableArrayList());
-    private Task<Charts> running;
+    /** Draws the charts; a newer result cancels the drawing running. */
+    private final BackgroundJob job;
 
     /**
      * @param service  looks up holidays and their effect
@@ -81,7 +81,9 @@ public final class PatternsViewModel {
      */
     public PatternsViewModel(AnalysisService service, Executor executor) {
         this.service = Objects.requireNonNull(service, "service");
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.job = new BackgroundJob(Objects.requireNonNull(executor, "executor"));
+        busy.bind(job.busyProperty());
+        progress.bind(job.progressProperty());
     }
 
     /** Redraws the shown result with the holidays of {@link #holidayCalendarProperty()} (empty for none). */
@@ -92,9 +94,7 @@ public final class PatternsViewModel {
     /** Shows {@code result} (null clears the screen). Call on the FX thread. */
     public void show(AnalysisResult result) {
         shown = result;
-        if (running != null) {
-            running.cancel();
-        }
+        job.cancel();
         holidays.clear();
         holidayMessage.set("");
         if (result == null || result.patterns().isEmpty()) {
@@ -132,56 +132,24 @@ public final class PatternsViewModel {
             marks.put(e.date(), e.name());
         }
         holidays.setAll(holidayRows);
-        Task<Charts> task = new Task<>() {
-            @Override
-            protected Charts call() {
-                updateProgress(0, 5);
-                JFreeChart series = PatternCharts.seriesWithAnomalies(result.series(), p.anomalyList(), zone);
-                PatternCharts.markHolidays(series, marks, zone, false);
-                updateProgress(1, 5);
-                JFreeChart decomposition = p.decomposition().map(d -> PatternCharts.decomposition(d, zone)).orElse(null);
-                updateProgress(2, 5);
-                JFreeChart strengths = PatternCharts.periodStrengths(p.periods());
-                JFreeChart heatmap = result.profile().map(pr -> WeeklyHeatmapChart.create(pr, result.troughs()))
-                        .orElse(null);
-                updateProgress(3, 5);
-                JFreeChart forecast = p.forecast().map(f -> PatternCharts.forecast(result.series(), f, zone,
-                        Duration.ofDays(28))).orElse(null);
-                if (forecast != null) {
-                    PatternCharts.markHolidays(forecast, marks, zone, true);
-                }
-                updateProgress(5, 5);
-                return new Charts(series, decomposition, strengths, heatmap, forecast);
+        job.start("Drawing the patterns…", drawing -> {
+            drawing.progress(0, "");
+            JFreeChart series = PatternCharts.seriesWithAnomalies(result.series(), p.anomalyList(), zone);
+            PatternCharts.markHolidays(series, marks, zone, false);
+            drawing.progress(0.2, "");
+            JFreeChart decomposition = p.decomposition().map(d -> PatternCharts.decomposition(d, zone)).orElse(null);
+            drawing.progress(0.4, "");
+            JFreeChart strengths = PatternCharts.periodStrengths(p.periods());
+            JFreeChart heatmap = result.profile().map(pr -> WeeklyHeatmapChart.create(pr, result.troughs()))
+                    .orElse(null);
+            drawing.progress(0.6, "");
+            JFreeChart forecast = p.forecast().map(f -> PatternCharts.forecast(result.series(), f, zone,
+                    Duration.ofDays(28))).orElse(null);
+            if (forecast != null) {
+                PatternCharts.markHolidays(forecast, marks, zone, true);
             }
-        };
-        running = task;
-        busy.set(true);
-        progress.bind(task.progressProperty());
-        task.setOnSucceeded(e -> {
-            if (running == task) {
-                charts.set(task.getValue());
-                finish();
-            }
-        });
-        task.setOnFailed(e -> {
-            if (running == task) {
-                summary.set("Could not draw the patterns: " + task.getException());
-                finish();
-            }
-        });
-        task.setOnCancelled(e -> {
-            if (running == task) {
-                finish();
-            }
-        });
-        executor.execute(task);
-    }
-
-    private void finish() {
-        progress.unbind();
-        progress.set(1);
-        busy.set(false);
-        running = null;
+            return new Charts(series, decomposition, strengths, heatmap, forecast);
+        }, charts::set, error -> summary.set("Could not draw the patterns: " + error), () -> { });
     }
 
     static String describe(Patterns p) {
@@ -203,7 +171,7 @@ public final class PatternsViewModel {
     }
 
     static String describe(HolidayEffect e) {
-        String when = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH).format(e.date());
+        String when = TimeFormats.DAY.format(e.date());
         if (e.inForecast()) {
             return when + "  " + e.name() + " (ahead, in the forecast)";
         }
@@ -214,7 +182,7 @@ public final class PatternsViewModel {
     }
 
     static String describeTypical(List<HolidayEffect> effects, String calendar) {
-        double r = HolidayEffects.typicalRatio(effects);
+        double r = AnalysisService.typicalHolidayRatio(effects);
         long ahead = effects.stream().filter(HolidayEffect::inForecast).count();
         return calendar + ": " + (Double.isNaN(r) ? "no holiday measured in the history"
                 : String.format(Locale.ROOT, "holidays typically %+.0f %% traffic", (r - 1) * 100))

@@ -24,19 +24,14 @@ public final class AllowedHoursRow {
     }
 
     private void validate() {
-        String t = text.get() == null ? "" : text.get().trim();
-        if (t.isEmpty()) {
-            value = Optional.empty();
-            error.set("");
-            return;
-        }
-        try {
-            value = Optional.of(AllowedHours.parse(t));
-            error.set("");
-        } catch (IllegalArgumentException e) {
-            value = Optional.empty();
-            error.set(Messages.sentence(e.getMessage()));
-        }
+        PlanForm.Reading<AllowedHours> r = PlanForm.allowedHours(text.get());
+        value = r.value();
+        error.set(r.error());
+    }
+
+    /** Shows why the line cannot be read ({@link PlanForm#allowedHours}); empty when it can. */
+    void showError(String message) {
+        error.set(message);
     }
 
     /** @return whether the line is blank (ignored) */

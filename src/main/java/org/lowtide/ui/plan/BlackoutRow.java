@@ -1,7 +1,5 @@
 package org.lowtide.ui.plan;
 
-import java.time.ZoneId;
-import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -32,30 +30,9 @@ public final class BlackoutRow {
         return trimmed(start).isEmpty() && trimmed(end).isEmpty();
     }
 
-    /**
-     * Reads the row in {@code zone} and sets {@link #errorProperty()}.
-     *
-     * @return the blackout, when the row is filled in and valid
-     */
-    Optional<Blackout> validate(ZoneId zone) {
-        if (isBlank()) {
-            error.set("");
-            return Optional.empty();
-        }
-        if (trimmed(start).isEmpty() || trimmed(end).isEmpty()) {
-            error.set("Give both the first and the last day (2026-11-23), or date-times (2026-11-23T18:00).");
-            return Optional.empty();
-        }
-        String spec = trimmed(start) + "/" + trimmed(end);
-        String why = trimmed(reason).replace("=", "-");
-        try {
-            Blackout b = Blackout.parse(why.isEmpty() ? spec : spec + "=" + why, zone);
-            error.set("");
-            return Optional.of(b);
-        } catch (IllegalArgumentException e) {
-            error.set(Messages.sentence(e.getMessage()));
-            return Optional.empty();
-        }
+    /** Shows why the row cannot be read ({@link PlanForm#blackout}); empty when it can. */
+    void showError(String message) {
+        error.set(message);
     }
 
     private static String trimmed(StringProperty p) {

@@ -1,12 +1,9 @@
 package org.lowtide.ui.plan;
 
-import java.time.Duration;
-import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.lowtide.planning.PlanRules;
 
 /**
  * One named change in the plan form, e.g. "Database migration" with a window of {@code 4 h} (read
@@ -24,45 +21,9 @@ public final class ChangeRow {
         this.length.set(length == null ? "" : length);
     }
 
-    /**
-     * Reads the row and sets {@link #errorProperty()}.
-     *
-     * @return the change, when the row is filled in and valid
-     */
-    Optional<PlanRules.Change> validate() {
-        String n = trimmed(name);
-        String l = trimmed(length);
-        if (n.isEmpty() && l.isEmpty()) {
-            error.set("");
-            return Optional.empty();
-        }
-        if (n.isEmpty()) {
-            error.set("Give the change a name, e.g. Database migration.");
-            return Optional.empty();
-        }
-        Duration d;
-        try {
-            d = DurationText.parse(l);
-        } catch (IllegalArgumentException e) {
-            error.set(Messages.sentence(e.getMessage()));
-            return Optional.empty();
-        }
-        if (d.isZero()) {
-            error.set("The window of a change must last longer than 0.");
-            return Optional.empty();
-        }
-        if (d.compareTo(Duration.ofDays(7)) > 0) {
-            error.set("A window of more than a week is no window; use at most 7 d.");
-            return Optional.empty();
-        }
-        try {
-            PlanRules.Change change = new PlanRules.Change(n, d);
-            error.set("");
-            return Optional.of(change);
-        } catch (IllegalArgumentException e) {
-            error.set(Messages.sentence(e.getMessage()));
-            return Optional.empty();
-        }
+    /** Shows why the row cannot be read ({@link PlanForm#change}); empty when it can. */
+    void showError(String message) {
+        error.set(message);
     }
 
     private static String trimmed(StringProperty p) {

@@ -8,16 +8,17 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.lowtide.traffic.Interval;
+import org.lowtide.traffic.TimeFormats;
 
 /** Text for dated windows and amounts as the Windows screen shows them (English, like the core). */
 final class PlanFormats {
 
-    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter START_SHORT = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter START_UTC = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter OTHER_DAY = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter START = TimeFormats.DAY_TIME;
+    private static final DateTimeFormatter START_SHORT = TimeFormats.DAY_TIME_NO_YEAR;
+    private static final DateTimeFormatter START_UTC = TimeFormats.DATE_TIME_NO_YEAR;
+    private static final DateTimeFormatter HM = TimeFormats.HM;
+    private static final DateTimeFormatter OTHER_DAY = TimeFormats.WEEKDAY_TIME;
+    private static final DateTimeFormatter DAY = TimeFormats.DAY;
 
     private PlanFormats() {
     }

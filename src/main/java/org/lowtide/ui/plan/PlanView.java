@@ -19,7 +19,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -34,7 +33,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -61,6 +59,7 @@ import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.ScheduleExports;
 import org.lowtide.project.PlanFiles;
 import org.lowtide.service.TrafficSource;
+import org.lowtide.ui.common.Controls;
 import org.lowtide.ui.plan.PlanViewModel.OccurrenceRow;
 import org.lowtide.ui.plan.PlanViewModel.RejectionRow;
 import org.lowtide.ui.plan.PlanViewModel.WindowRow;
@@ -154,10 +153,10 @@ public final class PlanView extends BorderPane {
                 "Least time between the starts of two windows: 1 d, 12 h, 7 d");
 
         GridPane grid = twoColumns();
-        grid.add(field("Length", length, viewModel.windowLengthErrorProperty()), 0, 0);
-        grid.add(field("Rollback tail", tail, viewModel.rollbackTailErrorProperty()), 1, 0);
-        grid.add(field("Windows", count, viewModel.countErrorProperty()), 0, 1);
-        grid.add(field("Minimum gap", gap, viewModel.minGapErrorProperty()), 1, 1);
+        grid.add(Controls.field("Length", length, viewModel.windowLengthErrorProperty()), 0, 0);
+        grid.add(Controls.field("Rollback tail", tail, viewModel.rollbackTailErrorProperty()), 1, 0);
+        grid.add(Controls.field("Windows", count, viewModel.countErrorProperty()), 0, 1);
+        grid.add(Controls.field("Minimum gap", gap, viewModel.minGapErrorProperty()), 1, 1);
         return grid;
     }
 
@@ -165,11 +164,11 @@ public final class PlanView extends BorderPane {
         DatePicker first = datePicker("fromPicker", viewModel.fromProperty());
         DatePicker last = datePicker("toPicker", viewModel.toProperty());
         GridPane grid = twoColumns();
-        grid.add(caption("From", first), 0, 0);
-        grid.add(caption("To (included)", last), 1, 0);
+        grid.add(Controls.caption("From", first, "form-caption"), 0, 0);
+        grid.add(Controls.caption("To (included)", last, "form-caption"), 1, 0);
         grid.add(first, 0, 1);
         grid.add(last, 1, 1);
-        Label error = errorLabel(viewModel.horizonErrorProperty());
+        Label error = Controls.errorLabel(viewModel.horizonErrorProperty());
         grid.add(error, 0, 2, 2, 1);
         Label zone = new Label();
         zone.getStyleClass().add("form-hint");
@@ -186,7 +185,7 @@ public final class PlanView extends BorderPane {
         TextField team = textField("teamZoneField", viewModel.teamZoneProperty(), "the toolbar's zone",
                 "Your team's time zone, e.g. America/New_York: dates, staff hours, blackouts, holidays and habit."
                         + " The traffic stays in the toolbar's zone. Empty: the toolbar's zone.");
-        return new VBox(4, grid, field("Team time zone", team, viewModel.teamZoneErrorProperty()), zone);
+        return new VBox(4, grid, Controls.field("Team time zone", team, viewModel.teamZoneErrorProperty()), zone);
     }
 
     private static DatePicker datePicker(String id, javafx.beans.property.ObjectProperty<LocalDate> value) {
@@ -229,12 +228,12 @@ public final class PlanView extends BorderPane {
         text.textProperty().bindBidirectional(row.textProperty());
         text.setPromptText("Mon-Fri 01:00-06:00");
         text.getStyleClass().add("allowed-field");
-        markInvalid(text, row.errorProperty());
+        Controls.markInvalid(text, row.errorProperty());
         HBox.setHgrow(text, Priority.ALWAYS);
         Button remove = removeButton("Remove these hours", () -> viewModel.getAllowedHours().remove(row));
         HBox line = new HBox(4, text, remove);
         line.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(2, line, errorLabel(row.errorProperty()));
+        return new VBox(2, line, Controls.errorLabel(row.errorProperty()));
     }
 
     private Node blackouts() {
@@ -265,8 +264,8 @@ public final class PlanView extends BorderPane {
         TextField end = new TextField();
         end.textProperty().bindBidirectional(row.endProperty());
         end.setPromptText("last day");
-        markInvalid(start, row.errorProperty());
-        markInvalid(end, row.errorProperty());
+        Controls.markInvalid(start, row.errorProperty());
+        Controls.markInvalid(end, row.errorProperty());
         start.setPrefColumnCount(8);
         end.setPrefColumnCount(8);
         HBox.setHgrow(start, Priority.ALWAYS);
@@ -283,7 +282,7 @@ public final class PlanView extends BorderPane {
         HBox.setHgrow(reason, Priority.ALWAYS);
         HBox why = new HBox(3, reason, remove);
         why.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(3, dates, why, errorLabel(row.errorProperty()));
+        VBox box = new VBox(3, dates, why, Controls.errorLabel(row.errorProperty()));
         box.getStyleClass().add("blackout-row");
         return box;
     }
@@ -354,8 +353,8 @@ public final class PlanView extends BorderPane {
         holidaysAre.getStyleClass().add("form-caption");
         holidaysAre.disableProperty().bind(viewModel.holidaysProperty().isEmpty());
         choice.disableProperty().bind(viewModel.holidaysProperty().isEmpty());
-        return new VBox(4, caption("Country or region", calendar), calendar,
-                errorLabel(viewModel.holidaysErrorProperty()), holidaysAre, choice);
+        return new VBox(4, Controls.caption("Country or region", calendar, "form-caption"), calendar,
+                Controls.errorLabel(viewModel.holidaysErrorProperty()), holidaysAre, choice);
     }
 
     private Node habit() {
@@ -364,7 +363,7 @@ public final class PlanView extends BorderPane {
         Label hint = new Label("To compare: how much traffic your usual slot puts at stake");
         hint.getStyleClass().add("form-hint");
         hint.setWrapText(true);
-        return new VBox(4, habit, errorLabel(viewModel.habitErrorProperty()), hint);
+        return new VBox(4, habit, Controls.errorLabel(viewModel.habitErrorProperty()), hint);
     }
 
     private Node rules() {
@@ -411,12 +410,12 @@ public final class PlanView extends BorderPane {
         outlook.setMaxWidth(Double.MAX_VALUE);
         GridPane grid = twoColumns();
         per.setMaxWidth(Double.MAX_VALUE);
-        grid.add(caption("Count windows", per), 0, 0);
+        grid.add(Controls.caption("Count windows", per, "form-caption"), 0, 0);
         grid.add(per, 1, 0);
-        grid.add(field("Staff cost per hour", cost, viewModel.staffCostErrorProperty()), 0, 1);
-        grid.add(field("Night premium", premium, viewModel.nightPremiumErrorProperty()), 1, 1);
-        grid.add(field("Highest p90 share of the peak (%)", share, viewModel.maxP90ShareErrorProperty()), 0, 2, 2, 1);
-        grid.add(caption("Rank on traffic", outlook), 0, 3);
+        grid.add(Controls.field("Staff cost per hour", cost, viewModel.staffCostErrorProperty()), 0, 1);
+        grid.add(Controls.field("Night premium", premium, viewModel.nightPremiumErrorProperty()), 1, 1);
+        grid.add(Controls.field("Highest p90 share of the peak (%)", share, viewModel.maxP90ShareErrorProperty()), 0, 2, 2, 1);
+        grid.add(Controls.caption("Rank on traffic", outlook, "form-caption"), 0, 3);
         grid.add(outlook, 1, 3);
         return grid;
     }
@@ -458,13 +457,13 @@ public final class PlanView extends BorderPane {
         length.setPromptText("4 h");
         length.setPrefColumnCount(5);
         length.setTooltip(new Tooltip("Length of this change's window: 2 h, 90 min, 1h30m or 1 d"));
-        markInvalid(name, row.errorProperty());
-        markInvalid(length, row.errorProperty());
+        Controls.markInvalid(name, row.errorProperty());
+        Controls.markInvalid(length, row.errorProperty());
         HBox.setHgrow(name, Priority.ALWAYS);
         Button remove = removeButton("Remove this change", () -> viewModel.getChanges().remove(row));
         HBox line = new HBox(4, name, length, remove);
         line.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(2, line, errorLabel(row.errorProperty()));
+        return new VBox(2, line, Controls.errorLabel(row.errorProperty()));
     }
 
     private Node planButtons() {
@@ -505,16 +504,9 @@ public final class PlanView extends BorderPane {
         status.getStyleClass().add("plan-status");
         status.textProperty().bind(viewModel.statusMessageProperty());
         status.setMinWidth(0);
-        ProgressBar progress = new ProgressBar();
-        progress.setPrefWidth(120);
-        progress.progressProperty().bind(viewModel.progressProperty());
-        progress.visibleProperty().bind(viewModel.busyProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
-        Button cancel = new Button("Cancel");
+        ProgressBar progress = Controls.progressBar(viewModel.progressProperty(), viewModel.busyProperty(), 120, true);
+        Button cancel = Controls.cancelButton(viewModel.busyProperty(), viewModel::cancel, true);
         cancel.getStyleClass().add("cancel-button");
-        cancel.setOnAction(e -> viewModel.cancel());
-        cancel.visibleProperty().bind(viewModel.busyProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
 
         Button ics = new Button("Save .ics…");
         ics.setId("saveIcs");
@@ -746,20 +738,7 @@ public final class PlanView extends BorderPane {
     }
 
     private static Node card(String title, String hint, Node body) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add("card-title");
-        heading.setMinWidth(Region.USE_PREF_SIZE);
-        Label help = new Label(hint);
-        help.getStyleClass().add("card-hint");
-        help.setMinWidth(0);
-        help.setTooltip(new Tooltip(hint));
-        HBox header = new HBox(12, heading, help);
-        header.setAlignment(Pos.CENTER_LEFT);
-        VBox.setVgrow(body, Priority.ALWAYS);
-        VBox card = new VBox(6, header, body);
-        card.getStyleClass().add("card");
-        card.setMinHeight(90);
-        return card;
+        return Controls.card(Controls.cardHeader(title, hint), body, 90);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -841,21 +820,6 @@ public final class PlanView extends BorderPane {
         return grid;
     }
 
-    private static Node field(String caption, javafx.scene.control.Control control, ReadOnlyStringProperty error) {
-        control.setMaxWidth(Double.MAX_VALUE);
-        if (control instanceof TextInputControl) {
-            markInvalid(control, error);
-        }
-        return new VBox(3, caption(caption, control), control, errorLabel(error));
-    }
-
-    private static Label caption(String text, Node target) {
-        Label label = new Label(text);
-        label.setLabelFor(target);
-        label.getStyleClass().add("form-caption");
-        return label;
-    }
-
     private static TextField textField(String id, StringProperty value, String prompt, String tooltip) {
         TextField field = new TextField();
         field.setId(id);
@@ -863,29 +827,6 @@ public final class PlanView extends BorderPane {
         field.setPromptText(prompt);
         field.setTooltip(new Tooltip(tooltip));
         return field;
-    }
-
-    private static Label errorLabel(ReadOnlyStringProperty error) {
-        Label label = new Label();
-        label.getStyleClass().add("field-error");
-        label.setWrapText(true);
-        label.textProperty().bind(error);
-        label.setContentDisplay(ContentDisplay.TEXT_ONLY);
-        label.visibleProperty().bind(error.isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-        return label;
-    }
-
-    /** Recolours a field's border while its message is not empty; nothing moves. */
-    private static void markInvalid(Node field, ReadOnlyStringProperty error) {
-        Runnable apply = () -> {
-            field.getStyleClass().remove("invalid");
-            if (!error.get().isEmpty()) {
-                field.getStyleClass().add("invalid");
-            }
-        };
-        apply.run();
-        error.addListener((o, before, now) -> apply.run());
     }
 
     private static Button removeButton(String tooltip, Runnable action) {

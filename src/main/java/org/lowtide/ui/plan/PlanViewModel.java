@@ -1,20 +1,12 @@
 package org.lowtide.ui.plan;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
@@ -46,28 +37,21 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.jfree.chart.JFreeChart;
 import org.lowtide.cost.CostAssumptions;
 import org.lowtide.planning.AllowedHours;
 import org.lowtide.planning.Blackout;
-import org.lowtide.planning.ChangeWindow;
-import org.lowtide.planning.Constraints;
 import org.lowtide.planning.HolidayPolicy;
-import org.lowtide.planning.Holidays;
 import org.lowtide.planning.Plan;
 import org.lowtide.planning.OutlookChoice;
 import org.lowtide.planning.PlanRules;
-import org.lowtide.planning.RecurringWindow;
-import org.lowtide.planning.Rejection;
 import org.lowtide.planning.ScheduleExports;
 import org.lowtide.planning.WindowRequest;
-import org.lowtide.project.AtomicFiles;
 import org.lowtide.project.PlanDocument;
 import org.lowtide.project.PlanFileException;
 import org.lowtide.report.charts.PlanTimelineChart;
-import org.lowtide.service.AnalysisRequest;
 import org.lowtide.service.CancelledException;
+import org.lowtide.service.PlanFileService;
 import org.lowtide.service.PlanRequest;
 import org.lowtide.service.PlanResult;
 import org.lowtide.service.PlanService;
@@ -75,6 +59,8 @@ import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.Interval;
 import org.lowtide.traffic.imports.ImportException;
 import org.lowtide.traffic.imports.ImportOptions;
+import org.lowtide.ui.common.BackgroundJob;
+import org.lowtide.ui.common.NumberInput;
 
 /**
  * State of the Windows screen: the constraint form with a message per field, and the plan it
@@ -83,7 +69,7 @@ import org.lowtide.traffic.imports.ImportOptions;
  *
  * <p>Confined to the JavaFX application thread. Whenever the inputs change and are all valid, the
  * plan is made again after a short pause (so typing does not start a plan per key), in a
- * {@link Task} on the injected executor; a newer plan cancels the one running. Invalid inputs only
+ * {@link BackgroundJob} on the injected executor; a newer plan cancels the one running. Invalid inputs only
  * set their field's message: nothing is planned and the last plan stays on screen. A failed plan
  * also leaves the last one shown, with the reason in {@link #errorMessageProperty()}.
  *
@@ -98,15 +84,15 @@ public final class PlanViewModel {
     public static final Duration DEBOUNCE = Duration.ofMillis(300);
 
     /** The most dated windows one may ask for. */
-    public static final int MAX_COUNT = 100;
+    public static final int MAX_COUNT = PlanForm.MAX_COUNT;
 
     /** The longest horizon, in days (the planner is fast; the table and chart are the limit). */
-    public static final int MAX_HORIZON_DAYS = 731;
+    public static final int MAX_HORIZON_DAYS = PlanForm.MAX_HORIZON_DAYS;
 
     private static final System.Logger LOG = System.getLogger(PlanViewModel.class.getName());
-    private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
 
     private final PlanService service;
+    private final PlanFileService files;
     private final Executor executor;
     private final PauseTransition pause;
 
@@ -190,7 +176,12 @@ public final class PlanViewModel {
 
     /** The request the shown plan (or the running one) answers; inputs that build the same one plan nothing. */
     private PlanRequest requested;
-    private PlanTask running;
+    /** Plans and opens plan files; a newer one cancels the one running. */
+    private final BackgroundJob job;
+    /** Saves plan files. */
+    private final BackgroundJob saving;
+    /** Whether the job running (if any) opens a plan file. */
+    private boolean openingFile;
     /** True while the form is set from a file, so that its listeners do not plan. */
     private boolean quiet;
     /** Inputs changed while a plan file was being opened: look again when it is done. */
@@ -211,6 +202,10 @@ public final class PlanViewModel {
      */
     public PlanViewModel(PlanService service, Executor executor, Clock clock, Duration debounce) {
         this.service = Objects.requireNonNull(service, "service");
+        this.files = new PlanFileService(service);
+        this.job = new BackgroundJob(executor);
+        this.saving = new BackgroundJob(executor);
+        job.mirrorInto(busy, progress, statusMessage::set);
         this.executor = Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(clock, "clock");
         LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
@@ -281,9 +276,7 @@ public final class PlanViewModel {
         if (pause != null) {
             pause.stop();
         }
-        if (running != null) {
-            running.cancel();
-        }
+        job.cancel();
     }
 
     /** Adds a line of staff hours. */
@@ -322,7 +315,7 @@ public final class PlanViewModel {
         try {
             executor.execute(() -> {
                 try {
-                    Holidays.between("DE", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2));
+                    PlanService.warmUpHolidays();
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.DEBUG, "holiday warm-up failed", e);
                 }
@@ -345,27 +338,13 @@ public final class PlanViewModel {
     public void openPlan(Path file, Runnable ifFailed) {
         Objects.requireNonNull(file, "file");
         String name = fileName(file);
-        run(new PlanTask("Opening " + name + "…", true, task -> {
-            PlanDocument doc = service.open(file);
-            task.progress(0.05, "Reading the traffic of " + name);
-            Path traffic = Path.of(doc.sourcePath());
-            if (!Files.isRegularFile(traffic)) {
-                throw new PlanFileException(name + ": its traffic file " + traffic + " is not found; move it back or plan again");
-            }
-            String changed = PlanService.sha256(traffic).equalsIgnoreCase(doc.sourceSha256()) ? ""
-                    : "The traffic file " + traffic.getFileName() + " changed since the plan was saved: the windows are planned on it as it is now.";
-            PlanResult replanned = service.replan(doc, task.listener(), task::isCancelled);
-            // Keep the holiday calendar's name with the request, so that saving again keeps it.
-            PlanResult r = replanned.withRequest(new PlanRequest(replanned.request().analysis(),
-                    replanned.request().windows(), doc.holidays(), replanned.request().cost(),
-                    replanned.request().rules()));
-            if (changed.isEmpty() && !r.plan().windows().equals(doc.plan().windows())) {
-                changed = "Planning again gave other windows than the saved ones (a different Lowtide version?): "
-                        + "the new ones are shown.";
-            }
+        run("Opening " + name + "…", true, job -> {
+            PlanFileService.Reopened reopened = files.reopen(file, listener(job), job);
+            PlanDocument doc = reopened.document();
+            PlanResult r = reopened.result();
             String calendarCheck = doc.holidays().map(PlanViewModel::calendarProblem).orElse("");
-            return new Outcome(r, chart(r), doc, file, changed, null, calendarCheck);
-        }), ifFailed);
+            return new Outcome(r, chart(r), doc, file, String.join(" ", reopened.notes()), null, calendarCheck);
+        }, ifFailed);
     }
 
     /**
@@ -379,52 +358,27 @@ public final class PlanViewModel {
             errorMessage.set("Nothing to save yet: no plan has been made.");
             return;
         }
-        Task<String> task = new Task<>() {
-            @Override
-            protected String call() throws Exception {
-                PlanResult toSave = shown;
-                String copied = "";
-                TrafficSource src = shown.request().analysis().source();
-                if (src instanceof TrafficSource.Sample) {
-                    TrafficSource.Sample sample = (TrafficSource.Sample) src;
-                    Path copy = target.toAbsolutePath().resolveSibling(sample.fileName());
-                    copied = copySample(sample, copy) ? " with a copy of the sample, " + sample.fileName() + "," : "";
-                    AnalysisRequest a = shown.request().analysis();
-                    toSave = shown.withRequest(new PlanRequest(new AnalysisRequest(new TrafficSource.FileSource(copy),
-                            a.options(), a.window(), a.troughCount()), shown.request().windows(),
-                            shown.request().holidays(), shown.request().cost(), shown.request().rules()));
-                }
-                service.save(toSave, target);
-                return "Saved the plan" + copied + " to " + target;
-            }
-        };
-        task.setOnSucceeded(e -> {
-            statusMessage.set(task.getValue());
+        saving.start("Saving " + fileName(target) + "…", job -> files.save(shown, target), saved -> {
+            statusMessage.set(saved.message());
             planFile.set(target);
-        });
-        task.setOnFailed(e -> errorMessage.set("Could not save " + fileName(target) + ": "
-                + describe(task.getException())));
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            errorMessage.set("Not saved: shutting down");
-        }
+        }, error -> errorMessage.set(error instanceof RejectedExecutionException ? "Not saved: shutting down"
+                : "Could not save " + fileName(target) + ": " + describe(error)), () -> { });
     }
 
     /** Writes the shown plan as an iCalendar file (windows and weekly rule), atomically. */
     public boolean exportIcs(Path target) {
-        return export(target, ScheduleExports::ics, "calendar");
+        return export(target, PlanFileService.Export.ICS);
     }
 
     /** Writes the shown plan's dated windows as CSV, atomically. */
     public boolean exportCsv(Path target) {
-        return export(target, ScheduleExports::csv, "CSV");
+        return export(target, PlanFileService.Export.CSV);
     }
 
     /** @return the weekly rule as a snippet for one tool; empty when no plan or no weekly rule is shown */
     public Optional<String> snippet(ScheduleExports.Target target) {
         PlanResult r = result.get();
-        return r == null ? Optional.empty() : r.plan().recurring().map(rule -> ScheduleExports.snippet(target, rule));
+        return r == null ? Optional.empty() : r.plan().recurring().map(rule -> PlanFileService.snippet(target, rule));
     }
 
     /** Tells the status line that something was copied. */
@@ -432,49 +386,20 @@ public final class PlanViewModel {
         statusMessage.set("Copied " + what + " to the clipboard");
     }
 
-    private boolean export(Path target, java.util.function.Function<Plan, String> writer, String what) {
+    private boolean export(Path target, PlanFileService.Export format) {
         PlanResult r = result.get();
         if (r == null) {
             errorMessage.set("Nothing to export yet: no plan has been made.");
             return false;
         }
         try {
-            AtomicFiles.writeString(target, writer.apply(r.plan()));
-            statusMessage.set("Wrote the " + what + " to " + target);
+            PlanFileService.export(r.plan(), format, target);
+            statusMessage.set("Wrote the " + format.what() + " to " + target);
             return true;
         } catch (IOException | RuntimeException e) {
             errorMessage.set("Could not write " + fileName(target) + ": " + describe(e));
             return false;
         }
-    }
-
-    /**
-     * Writes the bundled sample to {@code copy} unless the same bytes are there already.
-     *
-     * @return whether a file was written
-     * @throws IOException when another file of that name is in the way
-     */
-    static boolean copySample(TrafficSource.Sample sample, Path copy) throws IOException {
-        String content;
-        try (Reader in = sample.open()) {
-            StringBuilder sb = new StringBuilder();
-            char[] buffer = new char[64 * 1024];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                sb.append(buffer, 0, n);
-            }
-            content = sb.toString();
-        }
-        if (Files.exists(copy)) {
-            try (InputStream existing = Files.newInputStream(copy)) {
-                if (new String(existing.readAllBytes(), StandardCharsets.UTF_8).equals(content)) {
-                    return false;
-                }
-            }
-            throw new IOException(copy.getFileName() + " already exists there and is not the bundled sample; "
-                    + "save the plan in another folder");
-        }
-        AtomicFiles.writeString(copy, content);
-        return true;
     }
 
     // ---------------------------------------------------------------- validation
@@ -484,7 +409,7 @@ public final class PlanViewModel {
             return;
         }
         Optional<PlanRequest> request = validate();
-        if (running != null && running.opensFile) {
+        if (job.isRunning() && openingFile) {
             changedDuringOpen = true;
             return;
         }
@@ -499,230 +424,57 @@ public final class PlanViewModel {
         }
     }
 
-    /** Checks every field, sets the messages, and builds the request when all are valid. */
+    /** Checks every field ({@link PlanForm}), sets the messages, and gives the request when all are valid. */
     private Optional<PlanRequest> validate() {
-        Duration length = duration(windowLength, windowLengthError, true);
-        Duration tail = duration(rollbackTail, rollbackTailError, false);
-        Duration gap = duration(minGap, minGapError, false);
-        if (length != null && length.compareTo(Duration.ofDays(7)) > 0) {
-            windowLengthError.set("A window of more than a week is no window; use at most 7 d.");
-            length = null;
+        PlanForm.Checked checked = PlanForm.check(fields(), this::checkCalendar);
+        windowLengthError.set(checked.message(PlanForm.Field.WINDOW_LENGTH));
+        rollbackTailError.set(checked.message(PlanForm.Field.ROLLBACK_TAIL));
+        countError.set(checked.message(PlanForm.Field.COUNT));
+        horizonError.set(checked.message(PlanForm.Field.HORIZON));
+        minGapError.set(checked.message(PlanForm.Field.MIN_GAP));
+        holidaysError.set(checked.message(PlanForm.Field.HOLIDAYS));
+        habitError.set(checked.message(PlanForm.Field.HABIT));
+        staffCostError.set(checked.message(PlanForm.Field.STAFF_COST));
+        nightPremiumError.set(checked.message(PlanForm.Field.NIGHT_PREMIUM));
+        maxP90ShareError.set(checked.message(PlanForm.Field.MAX_P90_SHARE));
+        teamZoneError.set(checked.message(PlanForm.Field.TEAM_ZONE));
+        for (int i = 0; i < allowedHours.size(); i++) {
+            allowedHours.get(i).showError(checked.allowedErrors().get(i));
         }
-
-        List<PlanRules.Change> named = new ArrayList<>();
-        boolean changesOk = true;
-        for (ChangeRow row : changes) {
-            Optional<PlanRules.Change> c = row.validate();
-            if (!row.getError().isEmpty()) {
-                changesOk = false;
-            }
-            c.ifPresent(named::add);
+        for (int i = 0; i < blackouts.size(); i++) {
+            blackouts.get(i).showError(checked.blackoutErrors().get(i));
         }
-        changesListed.set(!named.isEmpty());
-
-        Integer n = count.get();
-        if (!named.isEmpty() && (n == null || n < 1 || n > MAX_COUNT)) {
-            countError.set(""); // each change gets one window: the count is not used
-            n = 1;
-        } else if (n == null || n < 1 || n > MAX_COUNT) {
-            countError.set("Plan between 1 and " + MAX_COUNT + " windows.");
-            n = null;
-        } else {
-            countError.set("");
+        for (int i = 0; i < changes.size(); i++) {
+            changes.get(i).showError(checked.changeErrors().get(i));
         }
-
-        LocalDate first = from.get();
-        LocalDate last = to.get();
-        boolean horizonOk = false;
-        if (first == null || last == null) {
-            horizonError.set("Pick the first and the last day of the horizon.");
-        } else if (last.isBefore(first)) {
-            horizonError.set("The horizon ends (" + last + ") before it starts (" + first + ").");
-        } else if (java.time.temporal.ChronoUnit.DAYS.between(first, last) >= MAX_HORIZON_DAYS) {
-            horizonError.set("Plan at most " + MAX_HORIZON_DAYS + " days ahead at once.");
-        } else {
-            horizonError.set("");
-            horizonOk = true;
-        }
-
-        List<AllowedHours> hours = new ArrayList<>();
-        boolean rowsOk = true;
-        for (AllowedHoursRow row : allowedHours) {
-            row.value().ifPresent(hours::add); // first: it reads the row afresh and sets its error
-            if (!row.getError().isEmpty()) {
-                rowsOk = false;
-            }
-        }
-        ZoneId trafficZone = zone.get();
-        ZoneId planZone = trafficZone;
-        String teamZoneText = teamZone.get() == null ? "" : teamZone.get().trim();
-        teamZoneError.set("");
-        if (!teamZoneText.isEmpty()) {
-            try {
-                planZone = ZoneId.of(teamZoneText);
-            } catch (java.time.DateTimeException e) {
-                teamZoneError.set("No time zone '" + teamZoneText + "'; use a region such as Europe/Berlin or"
-                        + " America/New_York, or leave it empty for the toolbar's zone.");
-            }
-        }
-        List<Blackout> freezes = new ArrayList<>();
-        for (BlackoutRow row : blackouts) {
-            Optional<Blackout> b = row.validate(planZone == null ? ZoneId.systemDefault() : planZone);
-            if (!row.getError().isEmpty()) {
-                rowsOk = false;
-            }
-            b.ifPresent(freezes::add);
-        }
-
-        String calendar = holidays.get() == null ? "" : holidays.get().trim();
-        holidaysError.set(calendar.isEmpty() ? "" : checkCalendar(calendar));
-
-        Optional<WindowRequest.Habit> usual = Optional.empty();
-        String habitText = habit.get() == null ? "" : habit.get().trim();
-        habitError.set("");
-        if (!habitText.isEmpty()) {
-            try {
-                usual = Optional.of(WindowRequest.Habit.parse(habitText));
-            } catch (IllegalArgumentException e) {
-                habitError.set(Messages.sentence(e.getMessage()));
-            }
-        }
-
-        Optional<PlanRules> rules = rules().map(r -> named.isEmpty() ? r : r.withChanges(named));
-
-        int problems = count(windowLengthError, rollbackTailError, countError, horizonError, minGapError,
-                holidaysError, habitError, staffCostError, nightPremiumError, maxP90ShareError, teamZoneError);
-        for (AllowedHoursRow row : allowedHours) {
-            problems += row.getError().isEmpty() ? 0 : 1;
-        }
-        for (BlackoutRow row : blackouts) {
-            problems += row.getError().isEmpty() ? 0 : 1;
-        }
-        for (ChangeRow row : changes) {
-            problems += row.getError().isEmpty() ? 0 : 1;
-        }
-        boolean formOk = length != null && tail != null && gap != null && n != null && horizonOk && rowsOk
-                && changesOk                && holidaysError.get().isEmpty() && habitError.get().isEmpty() && rules.isPresent()
-                && teamZoneError.get().isEmpty();
-        if (!formOk) {
-            valid.set(false);
+        changesListed.set(checked.changesListed());
+        valid.set(checked.request().isPresent());
+        if (checked.problems() > 0) {
+            int problems = checked.problems();
             inputProblem.set((problems == 1 ? "1 input needs" : problems + " inputs need")
                     + " fixing before planning again" + (result.get() == null ? "." : "; the plan shown is the last one made."));
-            return Optional.empty();
+        } else {
+            inputProblem.set(checked.requestProblem()); // empty unless the records refused what the fields passed
         }
-        if (source.get() == null || trafficZone == null) {
-            valid.set(false);
-            inputProblem.set("");
-            return Optional.empty();
-        }
-        try {
-            WindowRequest windowRequest = new WindowRequest(length, tail, n, first, last, gap,
-                    new Constraints(planZone, hours, freezes, List.of(), holidayPolicy.get()), usual);
-            AnalysisRequest analysis = new AnalysisRequest(source.get(), importOptions, length,
-                    AnalysisRequest.DEFAULT_TROUGHS);
-            PlanRequest request = new PlanRequest(analysis, windowRequest,
-                    calendar.isEmpty() ? Optional.empty() : Optional.of(calendar),
-                    Optional.ofNullable(costAssumptions.get()), rules.get());
-            valid.set(true);
-            inputProblem.set("");
-            return Optional.of(request);
-        } catch (IllegalArgumentException e) { // the records' own checks; the fields above should catch all
-            valid.set(false);
-            inputProblem.set(Messages.sentence(e.getMessage()));
-            return Optional.empty();
-        }
+        return checked.request();
     }
 
-    /** Checks staff cost, night premium and p90 share, sets their messages, and builds the rules when all are valid. */
-    private Optional<PlanRules> rules() {
-        Double perHour = null;
-        String costText = text(staffCost);
-        staffCostError.set("");
-        if (!costText.isEmpty()) {
-            perHour = number(costText);
-            if (perHour == null || perHour < 0) {
-                staffCostError.set("Give the staff cost per hour as a number of at least 0 (e.g. 120), or leave it empty.");
-                perHour = null;
-            }
-        }
-        String premiumText = text(nightPremium);
-        Double premium = premiumText.isEmpty() ? Double.valueOf(1) : number(premiumText);
-        nightPremiumError.set("");
-        if (premium == null || premium < 1) {
-            nightPremiumError.set("The night premium is a factor of at least 1 (1.5 = 50 % more at night).");
-            premium = null;
-        } else if (premium != 1 && costText.isEmpty()) {
-            nightPremiumError.set("The night premium applies to the staff cost per hour; give both.");
-            premium = null;
-        }
-        String shareText = text(maxP90Share);
-        if (shareText.endsWith("%")) {
-            shareText = shareText.substring(0, shareText.length() - 1).trim();
-        }
-        OptionalDouble share = OptionalDouble.empty();
-        maxP90ShareError.set("");
-        if (!shareText.isEmpty()) {
-            Double percent = number(shareText);
-            if (percent == null || percent < 1 || percent > 100) {
-                maxP90ShareError.set("Give the highest p90 share as a percent of the peak from 1 to 100, or leave it empty.");
-            } else {
-                share = OptionalDouble.of(percent / 100);
-            }
-        }
-        if (!staffCostError.get().isEmpty() || !nightPremiumError.get().isEmpty()
-                || !maxP90ShareError.get().isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<PlanRules.StaffCost> staff = Optional.empty();
-        if (perHour != null) {
-            CostAssumptions assumptions = costAssumptions.get() != null ? costAssumptions.get() : CostAssumptions.defaults();
-            org.lowtide.cost.HoursOfDay night = assumptions.nightHours().value();
-            staff = Optional.of(new PlanRules.StaffCost(perHour, premium, night.from(), night.to()));
-        }
-        OutlookChoice outlook = trafficOutlook.get() == null ? OutlookChoice.AUTO : trafficOutlook.get();
-        return Optional.of(new PlanRules(staff, share, Optional.ofNullable(countPer.get())).withOutlook(outlook));
+    /** The form as typed, and the traffic it plans on. */
+    private PlanForm.Fields fields() {
+        return new PlanForm.Fields(windowLength.get(), rollbackTail.get(), count.get(), from.get(), to.get(),
+                minGap.get(), allowedHours.stream().map(AllowedHoursRow::getText).toList(),
+                blackouts.stream().map(r -> new PlanForm.BlackoutText(r.startProperty().get(), r.endProperty().get(),
+                        r.reasonProperty().get())).toList(),
+                changes.stream().map(r -> new PlanForm.ChangeText(r.nameProperty().get(), r.lengthProperty().get()))
+                        .toList(),
+                holidays.get(), holidayPolicy.get(), habit.get(), countPer.get(), staffCost.get(), nightPremium.get(),
+                maxP90Share.get(), trafficOutlook.get(), teamZone.get(), costAssumptions.get(), source.get(), zone.get(),
+                importOptions);
     }
 
-    private static String text(StringProperty property) {
-        return property.get() == null ? "" : property.get().trim();
-    }
-
-    /** @return the number, or null when the text is none (or not finite) */
-    private static Double number(String text) {
-        try {
-            double d = Double.parseDouble(text.replace(',', '.'));
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** A number as the form shows it: no ".0" on whole numbers. */
+    /** A number as the form shows it: no ".0" on whole numbers, the user's decimal mark. */
     private static String numberText(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-    }
-
-    private static int count(ReadOnlyStringWrapper... errors) {
-        int n = 0;
-        for (ReadOnlyStringWrapper e : errors) {
-            n += e.get().isEmpty() ? 0 : 1;
-        }
-        return n;
-    }
-
-    private static Duration duration(StringProperty text, ReadOnlyStringWrapper error, boolean positive) {
-        try {
-            Duration d = DurationText.parse(text.get());
-            if (positive && d.isZero()) {
-                error.set("The window must last longer than 0.");
-                return null;
-            }
-            error.set("");
-            return d;
-        } catch (IllegalArgumentException e) {
-            error.set(Messages.sentence(e.getMessage()));
-            return null;
-        }
+        return NumberInput.format(d);
     }
 
     /** @return "" when Jollyday has a calendar for {@code code}, else a message; remembered per code */
@@ -732,21 +484,13 @@ public final class PlanViewModel {
 
     /** @return "" when Jollyday has a calendar for {@code code}, else a message (any thread) */
     private static String calendarProblem(String code) {
-        try {
-            LocalDate day = LocalDate.of(2026, 1, 1);
-            Holidays.between(code, day, day);
-            return "";
-        } catch (IllegalArgumentException e) {
-            return Messages.sentence(e.getMessage());
-        } catch (RuntimeException e) { // a calendar Jollyday fails to load
-            return "Cannot load the holidays of " + code + " (" + e.getMessage() + ").";
-        }
+        return PlanService.calendarProblem(code).map(Messages::sentence).orElse("");
     }
 
     // ---------------------------------------------------------------- planning
 
     private void start(boolean force) {
-        if (running != null && running.opensFile) {
+        if (job.isRunning() && openingFile) {
             changedDuringOpen = true;
             return;
         }
@@ -756,58 +500,43 @@ public final class PlanViewModel {
         }
         PlanRequest r = request.get();
         requested = r;
-        run(new PlanTask("Planning " + r.windows().from() + " – " + r.windows().to() + "…", false, task -> {
-            PlanResult planned = service.plan(r, task.listener(), task::isCancelled);
-            task.progress(0.95, "Drawing the timeline");
+        run("Planning " + r.windows().from() + " – " + r.windows().to() + "…", false, job -> {
+            PlanResult planned = service.plan(r, listener(job), job);
+            job.progress(0.95, "Drawing the timeline");
             JFreeChart chart = chart(planned);
             return new Outcome(planned, chart, null, null, "", r, "");
-        }), () -> { });
+        }, () -> { });
     }
 
     private static JFreeChart chart(PlanResult r) {
         return PlanTimelineChart.create(r.plan(), r.traffic());
     }
 
-    private void run(PlanTask task, Runnable ifFailed) {
-        PlanTask previous = running;
-        running = task;
-        if (previous != null) {
-            previous.cancel();
-        }
-        busy.set(true);
-        statusMessage.set(task.startMessage);
-        progress.bind(task.progressProperty());
-        task.messageProperty().addListener((o, before, message) -> {
-            if (running == task && message != null && !message.isEmpty()) {
-                statusMessage.set(message);
-            }
-        });
-        task.setOnSucceeded(e -> finish(task, () -> show(task.getValue())));
-        task.setOnFailed(e -> finish(task, () -> {
-            errorMessage.set(describe(task.getException()));
-            statusMessage.set(task.opensFile ? "Could not open the plan" : "Could not plan");
-            ifFailed.run();
-        }));
-        task.setOnCancelled(e -> finish(task, () -> statusMessage.set("Cancelled")));
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) { // the app is shutting down
-            finish(task, () -> statusMessage.set("Not planned: shutting down"));
-        }
+    /** The service's progress, after the job's first 5 % and before its last 5 %. */
+    private static org.lowtide.service.ProgressListener listener(BackgroundJob.Progress job) {
+        return (fraction, message) -> job.progress(0.05 + 0.9 * fraction, message);
     }
 
-    private void finish(PlanTask task, Runnable action) {
-        if (task != running) {
-            return; // superseded
-        }
-        running = null;
-        progress.unbind();
-        progress.set(0);
-        busy.set(false);
+    private void run(String startMessage, boolean opensFile, BackgroundJob.Work<Outcome> work, Runnable ifFailed) {
+        openingFile = opensFile;
+        statusMessage.set(startMessage);
         // After a failure or cancel, requested stays the request that failed: it is not retried until
         // the inputs change (or Plan now is pressed).
+        job.start(startMessage, work, outcome -> after(opensFile, () -> show(outcome)), error -> after(opensFile, () -> {
+            if (error instanceof RejectedExecutionException) { // the app is shutting down
+                statusMessage.set("Not planned: shutting down");
+                return;
+            }
+            errorMessage.set(describe(error));
+            statusMessage.set(opensFile ? "Could not open the plan" : "Could not plan");
+            ifFailed.run();
+        }), () -> after(opensFile, () -> statusMessage.set("Cancelled")));
+    }
+
+    private void after(boolean opensFile, Runnable action) {
+        openingFile = false;
         action.run();
-        if (task.opensFile && changedDuringOpen) {
+        if (opensFile && changedDuringOpen) {
             changedDuringOpen = false;
             inputsChanged(); // the form changed while a file was opening and the open failed: plan it
         }
@@ -830,7 +559,6 @@ public final class PlanViewModel {
         errorMessage.set("");
         note.set(outcome.note());
         timelineChart.set(outcome.chart());
-        outlookNote.set(capitalised(r.traffic().note()) + ".");
         fill(r);
         statusMessage.set(outcome.document() != null
                 ? "Opened " + fileName(outcome.file()) + " and planned again on " + r.request().analysis().source().displayName()
@@ -870,7 +598,7 @@ public final class PlanViewModel {
             blackouts.setAll(freezes);
             holidays.set(doc.holidays().orElse(""));
             holidayPolicy.set(r.constraints().holidayPolicy());
-            habit.set(r.habit().map(PlanViewModel::habitText).orElse(""));
+            habit.set(r.habit().map(PlanForm::habitText).orElse(""));
             countPer.set(rules.per().orElse(null));
             staffCost.set(rules.staffCost().map(c -> numberText(c.perHour())).orElse(""));
             nightPremium.set(rules.staffCost().map(c -> numberText(c.nightPremium())).orElse("1"));
@@ -888,109 +616,25 @@ public final class PlanViewModel {
 
     /** A blackout as the form shows it: whole days when it runs midnight to midnight, else date-times. */
     static BlackoutRow row(Blackout b, ZoneId zone) {
-        LocalDateTime start = LocalDateTime.ofInstant(b.interval().start(), zone);
-        LocalDateTime end = LocalDateTime.ofInstant(b.interval().end(), zone);
-        if (start.toLocalTime().equals(LocalTime.MIDNIGHT) && end.toLocalTime().equals(LocalTime.MIDNIGHT)) {
-            return new BlackoutRow(start.toLocalDate().toString(), end.toLocalDate().minusDays(1).toString(), b.reason());
-        }
-        return new BlackoutRow(LOCAL_MINUTE.format(start), LOCAL_MINUTE.format(end), b.reason());
+        PlanForm.BlackoutText t = PlanForm.blackoutText(b, zone);
+        return new BlackoutRow(t.start(), t.end(), t.reason());
     }
 
-    /** Staff hours as a person writes them: runs of days as ranges, {@code Mon-Fri 01:00-06:00}. */
+    /** Staff hours as a person writes them: {@link PlanForm#allowedText}. */
     static String allowedText(AllowedHours a) {
-        StringBuilder days = new StringBuilder();
-        java.time.DayOfWeek[] week = java.time.DayOfWeek.values();
-        int i = 0;
-        while (i < 7) {
-            if (!a.days().contains(week[i])) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j + 1 < 7 && a.days().contains(week[j + 1])) {
-                j++;
-            }
-            days.append(days.length() == 0 ? "" : ",").append(shortDay(week[i]));
-            if (j > i) {
-                days.append(j == i + 1 ? "," : "-").append(shortDay(week[j]));
-            }
-            i = j + 1;
-        }
-        String text = a.toString();
-        return days + text.substring(text.indexOf(' '));
-    }
-
-    private static String shortDay(java.time.DayOfWeek d) {
-        return d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
-    }
-
-    private static String habitText(WindowRequest.Habit h) {
-        return h.day().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + h.start();
+        return PlanForm.allowedText(a);
     }
 
     private void fill(PlanResult r) {
-        Plan plan = r.plan();
-        ZoneId planZone = plan.request().constraints().zone();
-        List<WindowRow> rows = new ArrayList<>();
-        for (ChangeWindow w : plan.windows()) {
-            rows.add(new WindowRow(w.rank(), PlanFormats.localShort(w.window(), planZone), PlanFormats.utc(w.window()),
-                    PlanFormats.time(w.latestSafeStart(), planZone), w.expected(), w.upper(), w.savingsVsMedian(),
-                    PlanFormats.percent(w.savingsVsMedian(), plan.medianCandidate()), w.reasons(), w.window(),
-                    w.change().orElse("")));
-        }
-        windows.setAll(rows);
-
-        List<RejectionRow> ruledOut = new ArrayList<>();
-        for (Rejection x : plan.rejections()) {
-            ruledOut.add(new RejectionRow(PlanFormats.localShort(x.window(), planZone), x.expected(), x.reason()));
-        }
-        rejections.setAll(ruledOut);
-
-        List<OccurrenceRow> dates = new ArrayList<>();
-        plan.recurring().ifPresent(rule -> {
-            for (RecurringWindow.Occurrence o : rule.occurrences()) {
-                dates.add(new OccurrenceRow(PlanFormats.localShort(o.start(), o.end()),
-                        PlanFormats.utc(new Interval(o.start().toInstant(), o.end().toInstant())),
-                        String.join("; ", o.flags())));
-            }
-        });
-        occurrences.setAll(dates);
-        String unit = plan.unit().isEmpty() ? "" : " " + plan.unit();
-        boolean money = r.cost().isPresent();
-        recurringRule.set(plan.recurring()
-                .map(rule -> ScheduleExports.describe(rule) + "  ·  " + PlanFormats.amount(rule.expected()) + unit
-                        + (money ? " expected cost per change" : " at stake each time"))
-                .orElse("No weekly slot fits the staff hours."));
-
-        if (plan.windows().isEmpty()) {
-            summary.set("No window meets every constraint between " + PlanFormats.day(plan.request().from()) + " and "
-                    + PlanFormats.day(plan.request().to()));
-        } else {
-            ChangeWindow best = plan.windows().get(0);
-            summary.set("Best: " + PlanFormats.local(best.window(), planZone) + " " + planZone.getId());
-        }
-        if (money) {
-            details.set(PlanFormats.count(plan.allowed()) + " of " + PlanFormats.count(plan.candidates())
-                    + " candidate windows meet every constraint · a change in the median window costs "
-                    + PlanFormats.amount(plan.medianCandidate()) + unit + " on average (cost model: Costs tab)");
-        } else {
-            details.set(PlanFormats.count(plan.allowed()) + " of " + PlanFormats.count(plan.candidates())
-                    + " candidate windows meet every constraint · median window " + PlanFormats.amount(plan.medianCandidate())
-                    + unit + " at stake (window and " + DurationText.format(plan.request().rollbackTail())
-                    + " rollback tail)");
-        }
-        if (plan.habit().isPresent() && plan.request().habit().isPresent() && !plan.windows().isEmpty()) {
-            double usual = plan.habit().getAsDouble();
-            double best = plan.windows().get(0).expected();
-            habitComparison.set("Your habit (" + plan.request().habit().get() + ") puts " + PlanFormats.amount(usual)
-                    + unit + (money ? " per change at risk" : " at stake per change") + "; the best window "
-                    + PlanFormats.amount(best)
-                    + (usual > 0 ? " (" + PlanFormats.percent(usual - best, usual) + " less)" : "") + ".");
-        } else if (plan.request().habit().isPresent()) {
-            habitComparison.set("Your habit (" + plan.request().habit().get() + ") never falls on the horizon's grid.");
-        } else {
-            habitComparison.set("");
-        }
+        PlanRows rows = PlanRows.of(r);
+        windows.setAll(rows.windows());
+        rejections.setAll(rows.rejections());
+        occurrences.setAll(rows.occurrences());
+        recurringRule.set(rows.recurringRule());
+        summary.set(rows.summary());
+        details.set(rows.details());
+        habitComparison.set(rows.habitComparison());
+        outlookNote.set(rows.outlookNote());
     }
 
     private void updateCanSave() {
@@ -1027,43 +671,6 @@ public final class PlanViewModel {
     /** What a plan or open task hands back to the FX thread. */
     private record Outcome(PlanResult result, JFreeChart chart, PlanDocument document, Path file, String note,
                            PlanRequest request, String calendarCheck) {
-    }
-
-    /** The work of a task, given the task for progress and cancellation. */
-    @FunctionalInterface
-    private interface Work {
-        Outcome run(PlanTask task) throws Exception;
-    }
-
-    private static final class PlanTask extends Task<Outcome> {
-        private final String startMessage;
-        private final boolean opensFile;
-        private final Work work;
-
-        PlanTask(String startMessage, boolean opensFile, Work work) {
-            this.startMessage = startMessage;
-            this.opensFile = opensFile;
-            this.work = work;
-        }
-
-        @Override
-        protected Outcome call() throws Exception {
-            Outcome outcome = work.run(this);
-            if (isCancelled()) {
-                throw new CancelledException();
-            }
-            updateProgress(1.0, 1.0);
-            return outcome;
-        }
-
-        void progress(double fraction, String message) {
-            updateProgress(fraction, 1.0);
-            updateMessage(message);
-        }
-
-        org.lowtide.service.ProgressListener listener() {
-            return (fraction, message) -> progress(0.05 + 0.9 * fraction, message);
-        }
     }
 
     // ---------------------------------------------------------------- rows
@@ -1227,10 +834,6 @@ public final class PlanViewModel {
     /** What the shown plan's traffic stands on (forecast or weekly profile) and why; empty before a plan. */
     public ReadOnlyStringProperty outlookNoteProperty() {
         return outlookNote.getReadOnlyProperty();
-    }
-
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** The team's time zone (dates, staff hours, blackouts, holidays, habit); empty for the main window's. */

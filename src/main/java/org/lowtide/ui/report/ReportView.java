@@ -32,6 +32,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.lowtide.report.Paper;
 import org.lowtide.report.Section;
+import org.lowtide.ui.common.Controls;
 
 /**
  * File → Export Report…: the report's title, author, notes for the audience, sections, currency
@@ -194,20 +195,15 @@ public final class ReportView extends BorderPane {
     }
 
     private HBox statusBar() {
-        ProgressBar progress = new ProgressBar();
+        ProgressBar progress = Controls.progressBar(viewModel.progressProperty(), viewModel.busyProperty(), 180, false);
         progress.setId("reportProgress");
-        progress.progressProperty().bind(viewModel.progressProperty());
-        progress.visibleProperty().bind(viewModel.busyProperty());
-        progress.setPrefWidth(180);
         Label status = new Label();
         status.setId("reportStatus");
         status.textProperty().bind(viewModel.statusProperty());
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
-        Button cancel = new Button("Cancel");
+        Button cancel = Controls.cancelButton(viewModel.busyProperty(), viewModel::cancel, false);
         cancel.setId("reportCancel");
-        cancel.visibleProperty().bind(viewModel.busyProperty());
-        cancel.setOnAction(e -> viewModel.cancel());
         HBox bar = new HBox(10, progress, status, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10, 0, 0, 0));

@@ -30,7 +30,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import javafx.scene.image.Image;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -38,18 +37,17 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.lowtide.cost.CostAssumptions;
 import org.lowtide.planning.Constraints;
 import org.lowtide.planning.WindowRequest;
-import org.lowtide.report.ChartExport;
 import org.lowtide.report.Paper;
 import org.lowtide.report.ReportModel;
 import org.lowtide.report.ReportOptions;
 import org.lowtide.report.Section;
 import org.lowtide.report.pdf.PdfReportWriter;
 import org.lowtide.service.AnalysisRequest;
-import org.lowtide.service.CancelledException;
 import org.lowtide.service.PlanRequest;
 import org.lowtide.service.ReportService;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.imports.ImportOptions;
+import org.lowtide.ui.common.BackgroundJob;
 import org.lowtide.ui.common.FxImages;
 
 /**
@@ -67,7 +65,6 @@ public final class ReportViewModel {
             "INR", "CNY");
 
     private final ReportService service;
-    private final Executor executor;
     private final Clock clock;
 
     private final StringProperty title = new SimpleStringProperty(ReportOptions.DEFAULT_TITLE);
@@ -89,12 +86,14 @@ public final class ReportViewModel {
     private Duration window = AnalysisRequest.DEFAULT_WINDOW;
     private Optional<CostAssumptions> assumptions = Optional.empty();
     private byte[] pdf;
-    private Task<Rendered> task;
+    /** Renders; a newer render cancels the one running. */
+    private final BackgroundJob job;
 
     public ReportViewModel(ReportService service, Executor executor, Clock clock) {
         this.service = service;
-        this.executor = executor;
         this.clock = clock;
+        this.job = new BackgroundJob(executor);
+        job.mirrorInto(busy, progress, status::set);
         for (Section s : Section.values()) {
             sections.put(s, new SimpleBooleanProperty(true));
         }
@@ -134,58 +133,32 @@ public final class ReportViewModel {
             return;
         }
         error.set("");
-        cancel();
         ReportOptions options = options();
         CostAssumptions priced = assumptions.orElseGet(CostAssumptions::defaults).toBuilder()
                 .currency(Currency.getInstance(currency.get().trim().toUpperCase(java.util.Locale.ROOT))).build();
         // Ranked in money with the Costs screen's assumptions, as the Windows screen and `lowtide report` do.
         PlanRequest request = planRequest(priced);
         ReportService.CostInputs costs = ReportService.CostInputs.of(priced);
-        Task<Rendered> t = new Task<>() {
-            @Override
-            protected Rendered call() throws Exception {
-                ReportModel model = service.prepare(request, Optional.of(costs), options, Set.of("duration", "zone"),
-                        (f, m) -> progress(0.5 * f, m), this::isCancelled);
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                PdfReportWriter.Result result = service.write(model, out, (f, m) -> progress(0.5 + 0.3 * f, m),
-                        this::isCancelled);
-                byte[] bytes = out.toByteArray();
-                List<BufferedImage> images = new ArrayList<>();
-                try (PDDocument doc = Loader.loadPDF(bytes)) {
-                    PDFRenderer renderer = new PDFRenderer(doc);
-                    int n = doc.getNumberOfPages();
-                    for (int i = 0; i < n; i++) {
-                        if (isCancelled()) {
-                            throw new CancelledException();
-                        }
-                        progress(0.8 + 0.2 * i / n, "Drawing page " + (i + 1) + " of " + n + " for the preview");
-                        images.add(renderer.renderImageWithDPI(i, PREVIEW_DPI));
-                    }
-                }
-                return new Rendered(bytes, images, result.missingCharacters());
-            }
-
-            private void progress(double fraction, String message) {
-                updateProgress(fraction, 1.0);
-                updateMessage(message);
-            }
-        };
-        task = t;
-        busy.set(true);
         canSave.set(false);
-        progress.bind(t.progressProperty());
-        // Messages arrive later than the task's end: only a running, current render may set the status.
-        t.messageProperty().addListener((o, a, m) -> {
-            if (task == t && busy.get() && m != null && !m.isEmpty()) {
-                status.set(m);
+        status.set("Planning and costing…");
+        job.start("Planning and costing…", p -> {
+            ReportModel model = service.prepare(request, Optional.of(costs), options, Set.of("duration", "zone"),
+                    (f, m) -> p.progress(0.5 * f, m), p);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PdfReportWriter.Result result = service.write(model, out, (f, m) -> p.progress(0.5 + 0.3 * f, m), p);
+            byte[] bytes = out.toByteArray();
+            List<BufferedImage> images = new ArrayList<>();
+            try (PDDocument doc = Loader.loadPDF(bytes)) {
+                PDFRenderer renderer = new PDFRenderer(doc);
+                int n = doc.getNumberOfPages();
+                for (int i = 0; i < n; i++) {
+                    p.check();
+                    p.progress(0.8 + 0.2 * i / n, "Drawing page " + (i + 1) + " of " + n + " for the preview");
+                    images.add(renderer.renderImageWithDPI(i, PREVIEW_DPI));
+                }
             }
-        });
-        t.setOnSucceeded(e -> {
-            if (task != t) {
-                return;
-            }
-            finish();
-            Rendered r = t.getValue();
+            return new Rendered(bytes, images, result.missingCharacters());
+        }, r -> {
             pdf = r.pdf();
             List<Image> images = new ArrayList<>();
             for (BufferedImage b : r.pages()) {
@@ -196,41 +169,15 @@ public final class ReportViewModel {
             status.set(images.size() + " pages, " + options.paper().name() + ": ready to save"
                     + (r.missing().isEmpty() ? "" : ". No font on this computer has " + String.join("", r.missing())
                     + "; those characters show as boxes"));
-        });
-        t.setOnFailed(e -> {
-            if (task != t) {
-                return;
-            }
-            finish();
-            Throwable ex = t.getException();
-            if (ex instanceof CancelledException) {
-                status.set("Cancelled");
-            } else {
-                error.set(ex.getMessage() == null ? ex.toString() : ex.getMessage());
-                status.set("The report could not be made");
-            }
-        });
-        t.setOnCancelled(e -> {
-            if (task == t) {
-                finish();
-                status.set("Cancelled");
-            }
-        });
-        status.set("Planning and costing…");
-        executor.execute(t);
-    }
-
-    private void finish() {
-        progress.unbind();
-        progress.set(0);
-        busy.set(false);
+        }, ex -> {
+            error.set(ex.getMessage() == null ? ex.toString() : ex.getMessage());
+            status.set("The report could not be made");
+        }, () -> status.set("Cancelled"));
     }
 
     /** Stops a running render. */
     public void cancel() {
-        if (task != null && !task.isDone()) {
-            task.cancel();
-        }
+        job.cancel();
     }
 
     /** Writes the rendered PDF (atomically). */
@@ -238,7 +185,7 @@ public final class ReportViewModel {
         if (pdf == null || !canSave.get()) {
             throw new IllegalStateException("render the report first");
         }
-        org.lowtide.project.AtomicFiles.write(target, pdf);
+        org.lowtide.service.Exports.write(target, pdf);
         status.set("Saved " + target.getFileName());
     }
 

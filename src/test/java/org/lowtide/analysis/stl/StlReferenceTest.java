@@ -10,12 +10,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * STL against statsmodels 0.13.5 and R 4.2.2 {@code stl} (Debian 12 packages; values made by
  * {@code src/test/resources/org/lowtide/analysis/stl/make_reference.py} and {@code make_reference.R}).
- * Tolerance: trend and seasonal within 1e-6 of the series' standard deviation (the issue's bar);
- * measured agreement is about 1e-13 (robust fits too).
+ * Tolerance: trend, seasonal and remainder within 1e-9 of the series' standard deviation, weights
+ * within 1e-9; measured agreement is about 1e-13 (robust fits too), so 1e-9 leaves room for other
+ * JDKs' floating point and still fails on any real difference (the first bar, 1e-6, was loose).
  */
 class StlReferenceTest {
 
-    private static final double TOLERANCE = 1e-6;
+    private static final double TOLERANCE = 1e-9;
 
     private static void assertAgrees(double[] y, StlResult fit, Map<String, double[]> ref, boolean weightsToo) {
         double sd = Reference.sd(y);

@@ -117,4 +117,13 @@ class CostViewModelTest {
         assertThat(viewModel.reportProperty().get()).isNotSameAs(before);
     }
 
+    /** Issue #19: "1,5" was read as 15 here (and as 1.5 on the Windows tab); one reading for both now. */
+    @Test
+    void aCommaDecimalIsReadAsADecimalNotAsThousands() throws Exception {
+        onFx(() -> viewModel.field("restoreMedian").textProperty().set("1,5"));
+        assertThat(viewModel.field("restoreMedian").errorProperty().get()).isEmpty();
+        assertThat(viewModel.assumptionsProperty().get().restoreMedian().value()).isEqualTo(Duration.ofSeconds(90));
+        onFx(() -> viewModel.field("changeFailureRate").textProperty().set("0,2"));
+        assertThat(viewModel.assumptionsProperty().get().changeFailureRate().value()).isEqualTo(0.2);
+    }
 }

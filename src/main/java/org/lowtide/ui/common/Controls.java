@@ -1,0 +1,125 @@
+package org.lowtide.ui.common;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The generic control builders every screen uses, once: captions, form fields with their message,
+ * titled cards, and the parts of a status bar (progress and cancel bound to a screen's
+ * {@link BackgroundJob} state). Styles come from the app's stylesheet by class name.
+ */
+public final class Controls {
+
+    private Controls() {
+    }
+
+    /** A caption for {@code target} (a mnemonic and screen readers follow it), styled by {@code styleClass}. */
+    public static Label caption(String text, Node target, String styleClass) {
+        Label label = new Label(text);
+        label.setLabelFor(target);
+        label.getStyleClass().add(styleClass);
+        return label;
+    }
+
+    /** A form field: caption, the control (stretched, its border marked while {@code error} is set), the message. */
+    public static Node field(String caption, Control control, ReadOnlyStringProperty error) {
+        control.setMaxWidth(Double.MAX_VALUE);
+        if (control instanceof TextInputControl) {
+            markInvalid(control, error);
+        }
+        return new VBox(3, caption(caption, control, "form-caption"), control, errorLabel(error));
+    }
+
+    /** A field's message: shown, and taking room, only while it is not empty. */
+    public static Label errorLabel(ReadOnlyStringProperty error) {
+        Label label = new Label();
+        label.getStyleClass().add("field-error");
+        label.setWrapText(true);
+        label.textProperty().bind(error);
+        label.setContentDisplay(ContentDisplay.TEXT_ONLY);
+        label.visibleProperty().bind(error.isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    /** Recolours a field's border while its message is not empty; nothing moves. */
+    public static void markInvalid(Node field, ReadOnlyStringProperty error) {
+        Runnable apply = () -> {
+            field.getStyleClass().remove("invalid");
+            if (!error.get().isEmpty()) {
+                field.getStyleClass().add("invalid");
+            }
+        };
+        apply.run();
+        error.addListener((o, before, now) -> apply.run());
+    }
+
+    /** A card's title line: the title, and a hint after it (in full as a tooltip). */
+    public static HBox cardHeader(String title, String hint) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("card-title");
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        Label help = new Label(hint);
+        help.getStyleClass().add("card-hint");
+        help.setMinWidth(0);
+        help.setTooltip(new Tooltip(hint));
+        HBox header = new HBox(12, heading, help);
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+
+    /** A titled card: its header over its body, which takes the height left. */
+    public static VBox card(Node header, Node body, double minHeight) {
+        VBox.setVgrow(body, Priority.ALWAYS);
+        VBox card = new VBox(6, header, body);
+        card.getStyleClass().add("card");
+        card.setMinHeight(minHeight);
+        return card;
+    }
+
+    /**
+     * A status bar's progress bar, shown while {@code busy}.
+     *
+     * @param collapses whether it gives up its room while hidden
+     */
+    public static ProgressBar progressBar(ReadOnlyDoubleProperty progress, ReadOnlyBooleanProperty busy, double width,
+                                          boolean collapses) {
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(width);
+        bar.progressProperty().bind(progress);
+        bar.visibleProperty().bind(busy);
+        if (collapses) {
+            bar.managedProperty().bind(bar.visibleProperty());
+        }
+        return bar;
+    }
+
+    /**
+     * A status bar's cancel button, shown while {@code busy}.
+     *
+     * @param collapses whether it gives up its room while hidden
+     */
+    public static Button cancelButton(ReadOnlyBooleanProperty busy, Runnable cancel, boolean collapses) {
+        Button button = new Button("Cancel");
+        button.setOnAction(e -> cancel.run());
+        button.visibleProperty().bind(busy);
+        if (collapses) {
+            button.managedProperty().bind(button.visibleProperty());
+        }
+        return button;
+    }
+}
