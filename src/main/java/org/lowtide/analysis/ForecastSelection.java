@@ -417,8 +417,8 @@ public final class ForecastSelection {
         int naiveIndex = methods.indexOf(naive);
         double[] e = Arrays.copyOf(err[best], points);
         Arrays.sort(e);
-        double[] q = {WeeklyProfiles.quantile(e, 0, points, 0.025), WeeklyProfiles.quantile(e, 0, points, 0.10),
-            WeeklyProfiles.quantile(e, 0, points, 0.90), WeeklyProfiles.quantile(e, 0, points, 0.975)};
+        double[] q = {Quantiles.type7(e, 0, points, 0.025), Quantiles.type7(e, 0, points, 0.10),
+            Quantiles.type7(e, 0, points, 0.90), Quantiles.type7(e, 0, points, 0.975)};
         Forecast.Backtest bt = new Forecast.Backtest(origins, series.step().multipliedBy(lead),
                 absScaled[best] / points, naiveIndex < 0 ? Double.NaN : absScaled[naiveIndex] / points,
                 profiled ? absProfile / points : Double.NaN, methods.get(best), scores);

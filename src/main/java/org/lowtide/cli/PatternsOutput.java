@@ -23,6 +23,7 @@ import org.lowtide.analysis.SeasonalPeriod;
 import org.lowtide.analysis.TroughStats;
 import org.lowtide.service.AnalysisResult;
 import org.lowtide.service.AnalysisService;
+import org.lowtide.project.AtomicFiles;
 import org.lowtide.service.Exports;
 
 /** The patterns part of {@code analyze}: JSON fields, summary lines and the components CSV. */
@@ -192,7 +193,7 @@ final class PatternsOutput {
      * name, and every baseline's forecast (one column each), atomically.
      */
     static void writeForecast(Forecast f, Path target) throws IOException {
-        AtomicFiles.write(target, out -> {
+        Exports.write(target, out -> {
             BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
             StringBuilder header = new StringBuilder("time,mean,lower80,upper80,lower95,upper95,method");
             for (String b : f.baselines().keySet()) {
