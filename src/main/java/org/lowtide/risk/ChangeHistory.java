@@ -47,16 +47,8 @@ public record ChangeHistory(String source, List<Change> changes, int rows, int d
 
     /** @return one line: what was read and what was left out */
     public String summary() {
-        StringBuilder sb = new StringBuilder(source + ": " + rows + " read, " + changes.size() + " changes used");
-        if (duplicates > 0) {
-            sb.append(", ").append(duplicates).append(" duplicates");
-        }
-        if (otherService > 0) {
-            sb.append(", ").append(otherService).append(" of other services");
-        }
-        if (skipped > 0) {
-            sb.append(", ").append(skipped).append(" unreadable");
-        }
-        return sb.toString();
+        return source + ": " + rows + " read, " + changes.size() + " changes used"
+                + IncidentHistory.counted(duplicates, "duplicates") + IncidentHistory.counted(otherService,
+                "of other services") + IncidentHistory.counted(skipped, "unreadable");
     }
 }

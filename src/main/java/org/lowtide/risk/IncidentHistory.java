@@ -51,23 +51,14 @@ public record IncidentHistory(String source, IncidentFormat format, List<Inciden
 
     /** @return one line: what was read and what was left out */
     public String summary() {
-        StringBuilder sb = new StringBuilder(source + " (" + format.label() + "): " + rows + " rows, "
-                + incidents.size() + " incidents used");
-        if (open > 0) {
-            sb.append(", ").append(open).append(" open (no restore time)");
-        }
-        if (merged > 0) {
-            sb.append(", ").append(merged).append(" merged into others");
-        }
-        if (duplicates > 0) {
-            sb.append(", ").append(duplicates).append(" duplicates");
-        }
-        if (otherService > 0) {
-            sb.append(", ").append(otherService).append(" of other services");
-        }
-        if (skipped > 0) {
-            sb.append(", ").append(skipped).append(" unreadable");
-        }
-        return sb.toString();
+        return source + " (" + format.label() + "): " + rows + " rows, " + incidents.size() + " incidents used"
+                + counted(open, "open (no restore time)") + counted(merged, "merged into others")
+                + counted(duplicates, "duplicates") + counted(otherService, "of other services")
+                + counted(skipped, "unreadable");
+    }
+
+    /** @return {@code ", N what"}, or nothing for none (the summaries' left-out counts) */
+    static String counted(int n, String what) {
+        return n > 0 ? ", " + n + " " + what : "";
     }
 }

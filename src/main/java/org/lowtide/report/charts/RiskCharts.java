@@ -47,10 +47,10 @@ public final class RiskCharts {
         double usedP90 = estimate.p90().toMillis() / 60_000.0;
         double lo = Math.max(LognormalFit.FLOOR_MINUTES, Math.min(x[0], Math.min(fit.medianMinutes(), used)) / 3);
         double hi = Math.max(x[x.length - 1], Math.max(fit.p90Minutes(), usedP90)) * 3;
-        XYSeries fitted = new XYSeries(String.format(java.util.Locale.ROOT, "Lognormal fit (median %.0f min, p90 %.0f min)",
+        XYSeries fitted = new XYSeries(String.format(java.util.Locale.ROOT, "Fit: median %.0f min, p90 %.0f min",
                 fit.medianMinutes(), fit.p90Minutes()), true, false);
-        XYSeries blended = new XYSeries(String.format(java.util.Locale.ROOT, "Used, %.0f %% your data (median %.0f min, "
-                + "p90 %.0f min)", 100 * estimate.dataWeight(), used, usedP90), true, false);
+        XYSeries blended = new XYSeries(String.format(java.util.Locale.ROOT, "Used (%.0f %% your data): median %.0f min, "
+                + "p90 %.0f min", 100 * estimate.dataWeight(), used, usedP90), true, false);
         double sigmaUsed = Math.log(usedP90 / used) / org.lowtide.cost.Citations.Z_90;
         LognormalFit usedFit = new LognormalFit(1, Math.log(used), sigmaUsed, fit.level(), used, used, usedP90, usedP90);
         int steps = 120;
@@ -94,6 +94,7 @@ public final class RiskCharts {
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.TOP);
         legend.setFrame(BlockBorder.NONE);
+        legend.setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 2, 2, 14));
         chart.setBackgroundPaint(ChartColors.BACKGROUND);
         return chart;
     }
