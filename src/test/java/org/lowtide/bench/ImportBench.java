@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Importing one year of one-minute traffic (525,600 rows, ISO-8601 {@code Z}, about 14.5 MB,
  * written to /tmp by {@link TrafficFileGenerator}). The side-by-side comparison with pandas is
  * {@link ImportBenchmark}; this is the JMH number for the same file:
- * {@code mvn -B -Pbench verify -Dbench='org.lowtide.bench.ImportBench.*'}.
+ * {@code mvn -B -Pbench verify -Dbench='org.lowtide.bench.ImportBench.*'}. Also a 50-column table of a
+ * million one-minute rows ({@link TrafficFileGenerator#writeWide}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ImportBench {
 
     private final Path year = Path.of("/tmp/lowtide-year-1min.csv");
+    private final Path wide = Path.of("/tmp/lowtide-wide-50-columns-1m.csv");
     private final ImportOptions options = ImportOptions.inZone(ZoneOffset.UTC);
 
     @Setup
@@ -42,10 +44,17 @@ public class ImportBench {
         if (!Files.exists(year) || Files.size(year) < 525_600L * 20) {
             TrafficFileGenerator.write(year, 525_600);
         }
+        TrafficFileGenerator.writeWide(wide, 1_000_000);
     }
 
     @Benchmark
     public ImportResult importOneYearOfMinutes() throws IOException, ImportException {
         return TrafficImporter.read(year, options);
+    }
+
+    /** A 50-column table of a million rows: date + time columns, text attributes (issue 13: under 2 s). */
+    @Benchmark
+    public ImportResult importWideTableOfAMillionRows() throws IOException, ImportException {
+        return TrafficImporter.read(wide, options);
     }
 }

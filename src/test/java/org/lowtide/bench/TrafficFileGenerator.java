@@ -49,4 +49,56 @@ public final class TrafficFileGenerator {
             }
         }
     }
+
+    /**
+     * Writes a wide table as data portals export it (issue 13): 50 columns, the date ({@code dd/MM/yyyy})
+     * first, the value second, the time of day ({@code HH:mm}) fifth, 44 further columns of numbers
+     * (whole and with one decimal) and three text attributes; one row a minute from 2020-01-01.
+     */
+    public static void writeWide(Path file, long rows) throws IOException {
+        if (Files.exists(file) && Files.size(file) > rows * 100) {
+            return;
+        }
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneOffset.UTC);
+        SplittableRandom random = new SplittableRandom(13);
+        long start = Instant.parse("2020-01-01T00:00:00Z").getEpochSecond();
+        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            StringBuilder header = new StringBuilder("Date,Requests,Season,Holiday,Time");
+            for (int c = 0; c < 44; c++) {
+                header.append(",m").append(c);
+            }
+            header.append(",Weather\n");
+            o.write(header.toString().getBytes(StandardCharsets.US_ASCII));
+            String[] seasons = {"Winter", "Spring", "Summer", "Autumn"};
+            String[] weather = {"clear", "cloudy", "rain", "snow", "fog"};
+            StringBuilder line = new StringBuilder(256);
+            String day = "";
+            long dayNumber = -1;
+            for (long i = 0; i < rows; i++) {
+                long t = start + 60 * i;
+                if (t / 86_400 != dayNumber) {
+                    dayNumber = t / 86_400;
+                    day = date.format(Instant.ofEpochSecond(t));
+                }
+                int minuteOfDay = (int) (t % 86_400 / 60);
+                line.setLength(0);
+                line.append(day).append(',').append(1_000 + random.nextInt(9_000)).append(',')
+                        .append(seasons[(int) (dayNumber / 91 % 4)]).append(',')
+                        .append(dayNumber % 30 == 0 ? "Holiday" : "No Holiday").append(',');
+                int h = minuteOfDay / 60;
+                int m = minuteOfDay % 60;
+                line.append(h < 10 ? "0" : "").append(h).append(':').append(m < 10 ? "0" : "").append(m);
+                for (int c = 0; c < 44; c++) {
+                    line.append(',');
+                    if (c % 2 == 0) {
+                        line.append(random.nextInt(100));
+                    } else {
+                        line.append(random.nextInt(30)).append('.').append(random.nextInt(10));
+                    }
+                }
+                line.append(',').append(weather[(int) (i / 180 % 5)]).append('\n');
+                o.write(line.toString().getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+    }
 }

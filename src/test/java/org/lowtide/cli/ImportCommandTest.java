@@ -136,4 +136,45 @@ class ImportCommandTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(Files.getLastModifiedTime(file).toMillis()).isEqualTo(modified);
     }
+
+    private Path tidy() throws Exception {
+        Path file = dir.resolve("tidy.csv");
+        StringBuilder csv = new StringBuilder("day,hr,region,note,load\n");
+        for (int h = 0; h < 24; h++) {
+            for (String region : new String[] {"eu", "us", "ap"}) {
+                csv.append("2025-05-01,").append(h).append(',').append(region).append(',')
+                        .append(h % 5 == 0 ? "peak" : "normal").append(',').append(region.charAt(0) * 100 + h)
+                        .append('\n');
+            }
+        }
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void columnRolesByHandAndInTheDescription() throws Exception {
+        Run auto = run("import", tidy().toString(), "--zone", "UTC");
+        assertThat(auto.code()).as(auto.err()).isZero();
+        assertThat(auto.out()).contains("  roles      time day (date), hr (time of day); value load; series key region;"
+                + " attribute note");
+
+        Run byHand = run("import", tidy().toString(), "--zone", "UTC", "--time-column", "day", "--time-column", "hr",
+                "--value-column", "load", "--no-labels", "--json");
+        assertThat(byHand.code()).as(byHand.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(byHand.out());
+        assertThat(json.path("rows").path("merged").asLong()).isEqualTo(48);
+        assertThat(json.path("columnRoles").get(2).toString())
+                .isEqualTo("{\"name\":\"region\",\"role\":\"attribute\",\"detail\":\"\"}");
+        assertThat(json.path("warnings").get(0).path("message").asText())
+                .isEqualTo("48 of 72 rows (67 %) share a step with another row and were merged into it; if region,"
+                        + " note name series, give --label-column region");
+
+        Run both = run("import", tidy().toString(), "--no-labels", "--label-column", "region");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("--no-labels and --label-column exclude each other");
+
+        Run missing = run("import", tidy().toString(), "--time-column", "date");
+        assertThat(missing.code()).isEqualTo(4);
+        assertThat(missing.err()).contains("no column named 'date' for the time; columns are day, hr, region, note, load");
+    }
 }

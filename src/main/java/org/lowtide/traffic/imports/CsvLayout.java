@@ -199,14 +199,21 @@ record CsvLayout(byte delimiter, long headerLine, long firstDataLine, List<Strin
         List<byte[]> lines = new ArrayList<>();
         List<Long> numbers = new ArrayList<>();
         long firstContent = 0;
+        int length = head.length;
+        if (!headComplete) { // the head's last line is cut by its end: leave it out
+            while (length > 0 && head[length - 1] != '\n' && head[length - 1] != '\r') {
+                length--;
+            }
+            if (length == 0) {
+                length = head.length; // one line longer than the head: read what there is
+            }
+        }
         try {
-            LineReader reader = new LineReader(new ByteArrayInputStream(head), source, Math.max(16, head.length + 1));
+            LineReader reader = new LineReader(new ByteArrayInputStream(head, 0, length), source,
+                    Math.max(16, length + 1));
             while (lines.size() < SAMPLE_LINES && reader.next()) {
                 int s = reader.start();
                 int e = reader.end();
-                if (!headComplete && e == head.length) {
-                    break; // a line cut by the end of the head
-                }
                 byte[] b = reader.buffer();
                 int i = s;
                 while (i < e && (b[i] == ' ' || b[i] == '\t')) {

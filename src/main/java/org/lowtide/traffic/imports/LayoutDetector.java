@@ -24,7 +24,7 @@ final class LayoutDetector {
 
     private static final Pattern TIME_NAME = Pattern.compile("(time|date|day|^ds$|^t$|^ts$|epoch|period|hour|when"
             + "|zeit|datum|fecha|heure|tijd|^_time$)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern HOUR_NAME = Pattern.compile("(hour|time|^hh$|uhrzeit|^stunde$)",
+    private static final Pattern HOUR_NAME = Pattern.compile("(hour|time|^hh$|^hr$|uhrzeit|^stunde$)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern INDEX_NAME = Pattern.compile("^(|index|idx|id|#|no\\.?|nr\\.?|row|unnamed.*)$",
             Pattern.CASE_INSENSITIVE);
@@ -383,7 +383,10 @@ final class LayoutDetector {
         return null;
     }
 
-    /** Whether a column of whole numbers steps up by one within each run of one date, over several dates. */
+    /**
+     * Whether a column of whole numbers steps up by one within each run of one date (an hour repeated
+     * on consecutive rows, as in a long export, is passed over).
+     */
     private static boolean countsUpWithinDates(List<CsvLayout.Sample> data, int dateColumn, int col) {
         int steps = 0;
         int pairs = 0;
@@ -394,6 +397,9 @@ final class LayoutDetector {
             String date = s.field(dateColumn);
             byte[] b = s.field(col).trim().getBytes(StandardCharsets.UTF_8);
             int v = RowTime.number(b, 0, b.length);
+            if (date.equals(previousDate) && v == previous) {
+                continue; // the same hour again: another series of a long export
+            }
             if (date.equals(previousDate)) {
                 pairs++;
                 if (v == previous + 1) {

@@ -32,6 +32,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.lowtide.traffic.imports.ColumnRole;
 import org.lowtide.traffic.imports.DateOrder;
 import org.lowtide.traffic.imports.ImportFormat;
 import org.lowtide.traffic.imports.ImportOptions;
@@ -100,7 +101,8 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         VBox previewBox = new VBox(4, caption("First lines of the file"), preview);
         VBox.setVgrow(preview, Priority.ALWAYS);
 
-        VBox settings = new VBox(10, caption("Settings (correct anything detected wrongly)"), form(), seriesBox());
+        VBox settings = new VBox(10, caption("Settings (correct anything detected wrongly)"), form(), seriesBox(),
+                columnsBox());
         settings.setPrefWidth(380);
         settings.setMinWidth(320);
 
@@ -191,6 +193,67 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         sum.selectedProperty().bindBidirectional(viewModel.sumProperty());
         sum.disableProperty().bind(Bindings.size(viewModel.availableProperty()).lessThan(2));
         return new VBox(4, caption("Series in the file"), list, sum);
+    }
+
+    /** The table's columns with what each was taken for; choosing another role imports again. */
+    private Node columnsBox() {
+        ListView<ColumnRole> list = new ListView<>(viewModel.columnRolesProperty());
+        list.setId("columnRoles");
+        list.setPrefHeight(150);
+        list.setCellFactory(v -> new ListCell<>() {
+            private final Label name = new Label();
+            private final ComboBox<ColumnRole.Role> role = new ComboBox<>(FXCollections.observableArrayList(
+                    ColumnRole.Role.TIME, ColumnRole.Role.VALUE, ColumnRole.Role.SERIES_KEY,
+                    ColumnRole.Role.ATTRIBUTE));
+            private final HBox row = new HBox(8, name, role);
+            private boolean updating;
+
+            {
+                row.setAlignment(Pos.CENTER_LEFT);
+                name.setPrefWidth(160);
+                role.setConverter(new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(ColumnRole.Role r) {
+                        return r == null ? "" : r == ColumnRole.Role.TIME ? "time part" : r.words();
+                    }
+
+                    @Override
+                    public ColumnRole.Role fromString(String text) {
+                        return null;
+                    }
+                });
+                role.valueProperty().addListener((o, before, now) -> {
+                    if (!updating && now != null && getItem() != null && now != getItem().role()) {
+                        viewModel.setRole(getItem().name(), now);
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(ColumnRole item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                updating = true;
+                try {
+                    name.setText(item.name() + (item.detail().isEmpty() ? "" : " (" + item.detail() + ")"));
+                    role.setValue(item.role());
+                    role.setPromptText(item.role().words());
+                } finally {
+                    updating = false;
+                }
+                setGraphic(row);
+            }
+        });
+        Button detect = new Button("Detect again");
+        detect.setId("detectRoles");
+        detect.setOnAction(e -> viewModel.detectRoles());
+        VBox box = new VBox(4, caption("Columns (what each was taken for)"), list, detect);
+        box.visibleProperty().bind(Bindings.isNotEmpty(viewModel.columnRolesProperty()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private Node outcome() {

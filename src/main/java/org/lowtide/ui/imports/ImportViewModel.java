@@ -34,6 +34,8 @@ import org.lowtide.service.CancelledException;
 import org.lowtide.service.ImportService;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.TrafficSeries;
+import org.lowtide.traffic.imports.ColumnRole;
+import org.lowtide.traffic.imports.ColumnRoles;
 import org.lowtide.traffic.imports.DateOrder;
 import org.lowtide.traffic.imports.ImportDetails;
 import org.lowtide.traffic.imports.ImportException;
@@ -81,6 +83,12 @@ public final class ImportViewModel {
             new ReadOnlyListWrapper<>(this, "available", FXCollections.observableArrayList());
     private final ObservableList<String> chosen = FXCollections.observableArrayList();
     private final BooleanProperty sum = new SimpleBooleanProperty(this, "sum");
+    /** The columns' roles as the user set them (issue 13); {@link ColumnRoles#DETECT} until a role is changed. */
+    private final ObjectProperty<ColumnRoles> columnMapping =
+            new SimpleObjectProperty<>(this, "columnMapping", ColumnRoles.DETECT);
+    private final ObjectProperty<String> valueColumn = new SimpleObjectProperty<>(this, "valueColumn");
+    private final ReadOnlyListWrapper<ColumnRole> columnRoles =
+            new ReadOnlyListWrapper<>(this, "columnRoles", FXCollections.observableArrayList());
     private final ReadOnlyObjectWrapper<ImportResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyListWrapper<String> summary =
             new ReadOnlyListWrapper<>(this, "summary", FXCollections.observableArrayList());
@@ -106,6 +114,8 @@ public final class ImportViewModel {
         step.addListener((o, before, now) -> optionsChanged());
         kind.addListener((o, before, now) -> optionsChanged());
         dateOrder.addListener((o, before, now) -> optionsChanged());
+        columnMapping.addListener((o, before, now) -> optionsChanged());
+        valueColumn.addListener((o, before, now) -> optionsChanged());
         sum.addListener((o, before, now) -> {
             if (!now && chosen.size() > 1) {
                 quiet = true;
@@ -200,8 +210,71 @@ public final class ImportViewModel {
     public ImportOptions options() {
         ImportOptions options = ImportOptions.inZone(zone.get()).withFormat(format.get())
                 .withStepOrInferred(step.get()).withKind(kind.get()).withDateOrder(dateOrder.get())
-                .withSeries(List.copyOf(chosen));
+                .withSeries(List.copyOf(chosen)).withColumns(columnMapping.get()).withColumn(valueColumn.get());
         return options.withSum(sum.get() || chosen.size() > 1);
+    }
+
+    /**
+     * Sets what one column of a table is taken for and imports again: a time part (added after the
+     * time columns there are), the value, a series key, or an attribute (text left alone; for a time
+     * or key column, also "ignored").
+     */
+    public void setRole(String column, ColumnRole.Role role) {
+        List<String> time = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (ColumnRole c : columnRoles) {
+            if (c.role() == ColumnRole.Role.TIME && !c.name().equals(column)) {
+                time.add(c.name());
+            } else if (c.role() == ColumnRole.Role.SERIES_KEY && !c.name().equals(column)) {
+                keys.add(c.name());
+            }
+        }
+        ColumnRoles mapping = columnMapping.get();
+        quiet = true;
+        try {
+            chosen.clear(); // the series change with the roles
+        } finally {
+            quiet = false;
+        }
+        switch (role) {
+            case TIME -> {
+                time.add(column);
+                mapping = mapping.withTimeColumns(time);
+            }
+            case SERIES_KEY -> {
+                keys.add(column);
+                mapping = mapping.withLabelColumns(keys);
+            }
+            case VALUE -> {
+                valueColumn.set(column);
+                return;
+            }
+            default -> {
+                if (isRole(column, ColumnRole.Role.TIME)) {
+                    mapping = mapping.withTimeColumns(time);
+                }
+                if (isRole(column, ColumnRole.Role.SERIES_KEY)) {
+                    mapping = keys.isEmpty() ? mapping.withNoLabels() : mapping.withLabelColumns(keys);
+                }
+            }
+        }
+        columnMapping.set(mapping);
+    }
+
+    private boolean isRole(String column, ColumnRole.Role role) {
+        return columnRoles.stream().anyMatch(c -> c.name().equals(column) && c.role() == role);
+    }
+
+    /** Forgets the roles set by hand: detection decides again. */
+    public void detectRoles() {
+        quiet = true;
+        try {
+            chosen.clear();
+        } finally {
+            quiet = false;
+        }
+        valueColumn.set(null);
+        columnMapping.set(ColumnRoles.DETECT);
     }
 
     /** Checks or unchecks one series; with several checked they are added up. */
@@ -257,7 +330,12 @@ public final class ImportViewModel {
             quiet = false;
         }
         summary.setAll(summaryLines(r));
-        warnings.setAll(r.warnings());
+        columnRoles.setAll(d.columnRoles());
+        List<ImportWarning> worded = new ArrayList<>();
+        for (ImportWarning w : r.warnings()) {
+            worded.add(new ImportWarning(w.line(), w.column(), DialogWording.of(w.message())));
+        }
+        warnings.setAll(worded);
     }
 
     private void fail(String message) {
@@ -265,6 +343,7 @@ public final class ImportViewModel {
         errorMessage.set(message);
         summary.clear();
         warnings.clear();
+        columnRoles.clear();
     }
 
     private void updateCanImport() {
@@ -277,6 +356,8 @@ public final class ImportViewModel {
         ImportDetails d = r.details();
         TrafficSeries series = r.series();
         List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "Outcome: %,d rows → %,d %s, %,d missing", s.rowsRead(), series.size(),
+                plural(series.step()), series.missingCount()));
         lines.add("Format: " + d.description());
         lines.add("Timestamps: " + s.timeColumn() + (d.timestampFormat().isEmpty() ? "" : " — " + d.timestampFormat()));
         if (!d.dateOrderNote().isEmpty()) {
@@ -297,6 +378,12 @@ public final class ImportViewModel {
                     + " of zeros or one repeated value (likely collection gaps)");
         }
         return lines;
+    }
+
+    /** @return the step's unit in the plural ("hours", "5-minute steps") */
+    static String plural(Duration d) {
+        String w = words(d);
+        return w.contains(" ") ? w.replace(' ', '-') + " steps" : w + "s";
     }
 
     static String words(Duration d) {
@@ -442,6 +529,11 @@ public final class ImportViewModel {
     /** What was read, one fact per line. */
     public ReadOnlyListProperty<String> summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** @return what each column of a table was taken for; empty for other formats */
+    public ReadOnlyListProperty<ColumnRole> columnRolesProperty() {
+        return columnRoles.getReadOnlyProperty();
     }
 
     public ReadOnlyListProperty<ImportWarning> warningsProperty() {

@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lowtide.service.ImportService;
+import org.lowtide.traffic.imports.ColumnRole;
+import org.lowtide.traffic.imports.ColumnRoles;
 import org.lowtide.traffic.imports.DateOrder;
 import org.lowtide.traffic.imports.ImportFormat;
 import org.lowtide.traffic.imports.ImportOptions;
@@ -133,4 +135,45 @@ class ImportViewModelTest {
     }
 
 
+
+    @Test
+    void theColumnsShowTheirRolesAndChangingOneImportsAgainWithTheOutcomeInOneLine() throws Exception {
+        onFx(() -> model.open(fixture("tables/tidy_three_regions.csv"), UTC));
+
+        assertThat(model.columnRolesProperty()).extracting(c -> c.name() + "=" + c.role()).containsExactly(
+                "timestamp=TIME", "region=SERIES_KEY", "status=ATTRIBUTE", "requests=VALUE");
+        assertThat(model.summaryProperty().get(0)).isEqualTo("Outcome: 72 rows → 24 hours, 0 missing");
+        // The first warning names the dialog's controls, not the command line's.
+        assertThat(model.warningsProperty().get(0).message()).contains("set those columns to 'attribute' under"
+                + " Columns").doesNotContain("--");
+
+        onFx(() -> model.setRole("region", ColumnRole.Role.ATTRIBUTE));
+
+        assertThat(model.columnRolesProperty()).extracting(c -> c.name() + "=" + c.role()).containsExactly(
+                "timestamp=TIME", "region=ATTRIBUTE", "status=ATTRIBUTE", "requests=VALUE");
+        assertThat(model.options().columns().noLabels()).isTrue();
+        assertThat(model.getResult().source().rowsMerged()).isEqualTo(48);
+        assertThat(model.warningsProperty().get(0).message()).endsWith("set column 'region' to 'series key' under"
+                + " Columns");
+
+        onFx(() -> model.setRole("region", ColumnRole.Role.SERIES_KEY));
+        assertThat(model.getResult().details().available()).containsExactly("eu", "us", "ap");
+
+        onFx(model::detectRoles);
+        assertThat(model.options().columns()).isEqualTo(ColumnRoles.DETECT);
+    }
+
+    @Test
+    void everyWarningOfTheTableFixturesIsWordedWithoutCommandLineOptions() throws Exception {
+        for (String name : new String[] {"tables/tidy_three_regions.csv", "tables/date_repeated_without_hour.csv",
+            "tables/us_ampm_one_day_nanoseconds.csv", "tables/repeated_rows_differing_in_attributes.csv",
+            "messy_rows.csv", "ambiguous_dates_hourly.csv", "us_ampm_quoted_thousands.csv"}) {
+            java.net.URL url = ImportViewModelTest.class.getResource("/org/lowtide/traffic/imports/" + name);
+            if (url == null) {
+                continue;
+            }
+            onFx(() -> model.open(fixture(name), UTC));
+            assertThat(model.warningsProperty()).as(name).allSatisfy(w -> assertThat(w.message()).doesNotContain("--"));
+        }
+    }
 }
