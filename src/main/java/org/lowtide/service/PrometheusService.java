@@ -45,6 +45,17 @@ public final class PrometheusService {
         return names;
     }
 
+    /**
+     * The connection of the environment's credentials ({@code LOWTIDE_PROMETHEUS_TOKEN}, or
+     * {@code LOWTIDE_PROMETHEUS_USER} and {@code ..._PASSWORD}), for re-reading a saved plan's query.
+     *
+     * @throws java.io.IOException when the variables hold an unusable credential
+     */
+    public PrometheusConnection environmentConnection() throws java.io.IOException {
+        return PrometheusConnection.of(org.lowtide.traffic.sources.PrometheusAuth.resolve(Optional.empty(),
+                System.getenv()));
+    }
+
     private static PrometheusClient client(String server, PrometheusConnection connection) throws ImportException {
         PrometheusQuery probe;
         try {

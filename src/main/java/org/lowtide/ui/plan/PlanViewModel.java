@@ -349,10 +349,11 @@ public final class PlanViewModel {
             PlanDocument doc = service.open(file);
             task.progress(0.05, "Reading the traffic of " + name);
             Path traffic = Path.of(doc.sourcePath());
-            if (!Files.isRegularFile(traffic)) {
+            if (doc.prometheus().isEmpty() && !Files.isRegularFile(traffic)) {
                 throw new PlanFileException(name + ": its traffic file " + traffic + " is not found; move it back or plan again");
             }
-            String changed = PlanService.sha256(traffic).equalsIgnoreCase(doc.sourceSha256()) ? ""
+            String changed = doc.prometheus().isPresent() // read from Prometheus again: no file to compare
+                    || PlanService.sha256(traffic).equalsIgnoreCase(doc.sourceSha256()) ? ""
                     : "The traffic file " + traffic.getFileName() + " changed since the plan was saved: the windows are planned on it as it is now.";
             PlanResult replanned = service.replan(doc, task.listener(), task::isCancelled);
             // Keep the holiday calendar's name with the request, so that saving again keeps it.
@@ -454,6 +455,15 @@ public final class PlanViewModel {
      * @return whether a file was written
      * @throws IOException when another file of that name is in the way
      */
+    /** The environment's Prometheus credentials for a reopened plan's query (none when unusable). */
+    private static org.lowtide.traffic.sources.PrometheusConnection prometheusConnection() {
+        try {
+            return new org.lowtide.service.PrometheusService().environmentConnection();
+        } catch (IOException e) {
+            return org.lowtide.traffic.sources.PrometheusConnection.of(org.lowtide.traffic.sources.PrometheusAuth.NONE);
+        }
+    }
+
     static boolean copySample(TrafficSource.Sample sample, Path copy) throws IOException {
         String content;
         try (Reader in = sample.open()) {
@@ -848,7 +858,8 @@ public final class PlanViewModel {
         PlanRules rules = doc.rules();
         quiet = true;
         try {
-            source.set(new TrafficSource.FileSource(Path.of(doc.sourcePath())));
+            source.set(doc.prometheus().<TrafficSource>map(q -> new TrafficSource.Prometheus(q, prometheusConnection()))
+                    .orElseGet(() -> new TrafficSource.FileSource(Path.of(doc.sourcePath()))));
             zone.set(trafficZone);
             teamZone.set(planZone.equals(trafficZone) ? "" : planZone.getId());
             importOptions = doc.importOptions();
