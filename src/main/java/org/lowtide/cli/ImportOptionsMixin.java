@@ -209,46 +209,13 @@ final class ImportOptionsMixin {
 
     /** Durations as Prometheus writes them ({@code 90d}, {@code 1h30m}, {@code 2w}) or ISO-8601 ({@code P90D}). */
     static final class PromDuration implements CommandLine.ITypeConverter<Duration> {
-        private static final java.util.regex.Pattern PART =
-                java.util.regex.Pattern.compile("(\\d+)\\s*(ms|min|s|m|h|d|w|y)", java.util.regex.Pattern.CASE_INSENSITIVE);
-
         @Override
         public Duration convert(String value) {
-            String v = value.trim();
-            Duration d = null;
-            if (v.toUpperCase(java.util.Locale.ROOT).startsWith("P")) {
-                try {
-                    d = Duration.parse(v.toUpperCase(java.util.Locale.ROOT));
-                } catch (java.time.format.DateTimeParseException e) {
-                    d = null;
-                }
-            } else {
-                java.util.regex.Matcher m = PART.matcher(v);
-                int at = 0;
-                Duration sum = Duration.ZERO;
-                while (m.find() && m.start() == at) {
-                    long n = Long.parseLong(m.group(1));
-                    switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
-                        case "ms": sum = sum.plusMillis(n); break;
-                        case "s": sum = sum.plusSeconds(n); break;
-                        case "m": case "min": sum = sum.plusMinutes(n); break;
-                        case "h": sum = sum.plusHours(n); break;
-                        case "d": sum = sum.plusDays(n); break;
-                        case "w": sum = sum.plusDays(7 * n); break;
-                        default: sum = sum.plusDays(365 * n); break;
-                    }
-                    at = m.end();
-                    while (at < v.length() && v.charAt(at) == ' ') {
-                        at++;
-                    }
-                }
-                d = at == v.length() && at > 0 ? sum : null;
+            try {
+                return PrometheusQuery.parseDuration(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
-            if (d == null || d.isNegative() || d.isZero()) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a positive duration; use e.g."
-                        + " 90d, 4w, 36h, 1h30m or P90D");
-            }
-            return d;
         }
     }
 

@@ -112,10 +112,11 @@ public final class PlanFileService {
         PlanDocument doc = plans.open(file);
         progress.progress(0.05, "Reading the traffic of " + name);
         Path traffic = Path.of(doc.sourcePath());
-        if (!Files.isRegularFile(traffic)) {
+        boolean live = doc.prometheus().isPresent(); // fetched from Prometheus again: no file to compare
+        if (!live && !Files.isRegularFile(traffic)) {
             throw new PlanFileException(name + ": its traffic file " + traffic + " is not found; move it back or plan again");
         }
-        boolean changed = !Checksums.sha256(traffic).equalsIgnoreCase(doc.sourceSha256());
+        boolean changed = !live && !Checksums.sha256(traffic).equalsIgnoreCase(doc.sourceSha256());
         PlanResult replanned = plans.replan(doc, (f, m) -> progress.progress(0.05 + 0.95 * f, m), cancellation);
         // Keep the holiday calendar's name with the request, so that saving again keeps it.
         PlanRequest asked = replanned.request();

@@ -253,17 +253,27 @@ public final class PrometheusClient {
     public List<String> labelValues(String label, Optional<String> match) throws ImportException, InterruptedException {
         Map<String, String> params = new LinkedHashMap<>();
         match.ifPresent(m -> params.put("match[]", m));
-        return get("/api/v1/label/" + URLEncoder.encode(label, StandardCharsets.UTF_8) + "/values", params, p -> {
-            List<String> values = new ArrayList<>();
-            if (p.currentToken() == JsonToken.START_ARRAY) {
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    values.add(p.getValueAsString());
-                }
-            } else {
-                p.skipChildren();
+        return get("/api/v1/label/" + URLEncoder.encode(label, StandardCharsets.UTF_8) + "/values", params,
+                PrometheusClient::strings).data();
+    }
+
+    /** @return the label names of series matching a selector (e.g. a metric name), or of all series */
+    public List<String> labelNames(Optional<String> match) throws ImportException, InterruptedException {
+        Map<String, String> params = new LinkedHashMap<>();
+        match.ifPresent(m -> params.put("match[]", m));
+        return get("/api/v1/labels", params, PrometheusClient::strings).data();
+    }
+
+    private static List<String> strings(JsonParser p) throws IOException {
+        List<String> values = new ArrayList<>();
+        if (p.currentToken() == JsonToken.START_ARRAY) {
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                values.add(p.getValueAsString());
             }
-            return values;
-        }).data();
+        } else {
+            p.skipChildren();
+        }
+        return values;
     }
 
     /** @return the server's retention setting as it states it (e.g. {@code 15d}), when it says */

@@ -101,4 +101,66 @@ public record PrometheusQuery(URI server, String promql, Duration step, Duration
     public String describe() {
         return "Prometheus " + base() + ", query " + promql;
     }
+
+    private static final java.util.regex.Pattern DURATION_PART =
+            java.util.regex.Pattern.compile("(\\d+)\\s*(ms|min|s|m|h|d|w|y)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Reads a duration as Prometheus writes them ({@code 90d}, {@code 1h30m}, {@code 2w}, {@code 5m};
+     * a year is 365 days) or as ISO-8601 ({@code P90D}, {@code PT5M}).
+     *
+     * @throws IllegalArgumentException when it is neither, or not positive
+     */
+    public static Duration parseDuration(String text) {
+        String v = text == null ? "" : text.trim();
+        Duration d = null;
+        if (v.toUpperCase(Locale.ROOT).startsWith("P")) {
+            try {
+                d = Duration.parse(v.toUpperCase(Locale.ROOT));
+            } catch (java.time.format.DateTimeParseException e) {
+                d = null;
+            }
+        } else {
+            java.util.regex.Matcher m = DURATION_PART.matcher(v);
+            int at = 0;
+            Duration sum = Duration.ZERO;
+            while (m.find() && m.start() == at) {
+                long n = Long.parseLong(m.group(1));
+                switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                    case "ms":
+                        sum = sum.plusMillis(n);
+                        break;
+                    case "s":
+                        sum = sum.plusSeconds(n);
+                        break;
+                    case "m":
+                    case "min":
+                        sum = sum.plusMinutes(n);
+                        break;
+                    case "h":
+                        sum = sum.plusHours(n);
+                        break;
+                    case "d":
+                        sum = sum.plusDays(n);
+                        break;
+                    case "w":
+                        sum = sum.plusDays(7 * n);
+                        break;
+                    default:
+                        sum = sum.plusDays(365 * n);
+                        break;
+                }
+                at = m.end();
+                while (at < v.length() && v.charAt(at) == ' ') {
+                    at++;
+                }
+            }
+            d = at == v.length() && at > 0 ? sum : null;
+        }
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("'" + text + "' is not a positive duration; use e.g. 90d, 4w, 36h,"
+                    + " 1h30m or P90D");
+        }
+        return d;
+    }
 }

@@ -132,7 +132,7 @@ public final class MainView extends BorderPane {
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> javafx.application.Platform.exit());
 
-        Menu file = new Menu("File", null, open, samples, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, openFromPrometheus(), samples, new SeparatorMenuItem(), quit);
         fileMenu = file;
 
         MenuItem about = new MenuItem("About Lowtide");
@@ -437,6 +437,20 @@ public final class MainView extends BorderPane {
         if (file != null) {
             open(file.toPath());
         }
+    }
+
+    /** File → Open from Prometheus…: the dialog of {@code ui/prometheus}, then the same analysis as a file. */
+    private MenuItem openFromPrometheus() {
+        MenuItem item = new MenuItem("Open from Prometheus…");
+        item.setOnAction(e -> {
+            org.lowtide.ui.prometheus.PrometheusViewModel model = new org.lowtide.ui.prometheus.PrometheusViewModel(
+                    new org.lowtide.service.PrometheusService(), new org.lowtide.service.ImportService(),
+                    java.util.concurrent.ForkJoinPool.commonPool(), javafx.application.Platform::runLater);
+            model.zoneProperty().set(viewModel.getZone());
+            new org.lowtide.ui.prometheus.PrometheusDialog(model, window(), stylesheet()).ask()
+                    .ifPresent(selection -> viewModel.load(selection.source(), selection.options()));
+        });
+        return item;
     }
 
     /** Shows the import dialog for the file; analyses it with the settings the user accepts. */

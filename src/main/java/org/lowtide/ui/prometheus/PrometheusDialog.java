@@ -1,0 +1,200 @@
+package org.lowtide.ui.prometheus;
+
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.lowtide.traffic.TrafficSeries;
+import org.lowtide.traffic.imports.ImportResult;
+
+/**
+ * File → Open from Prometheus…: server and credentials, a metric picker (metric, label, value),
+ * the PromQL box, range and step, and a preview of the series; Open hands the query to the same
+ * analysis as a file. Only binds controls to {@link PrometheusViewModel}.
+ */
+public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection> {
+
+    /** The Open button's type. */
+    public static final ButtonType OPEN = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
+    private static final int PREVIEW_POINTS = 1500;
+
+    private final PrometheusViewModel viewModel;
+    private final LineChart<Number, Number> chart = new LineChart<>(new NumberAxis(), new NumberAxis());
+
+    /**
+     * @param owner      the main window, or null
+     * @param stylesheet the app's stylesheet URL, or null
+     */
+    public PrometheusDialog(PrometheusViewModel viewModel, Window owner, String stylesheet) {
+        this.viewModel = viewModel;
+        if (owner != null) {
+            initOwner(owner);
+        }
+        setTitle("Open from Prometheus");
+        setHeaderText(null);
+        setResizable(true);
+        getDialogPane().getButtonTypes().addAll(OPEN, ButtonType.CANCEL);
+        getDialogPane().setContent(content());
+        getDialogPane().setPrefSize(900, 720);
+        if (stylesheet != null) {
+            getDialogPane().getStylesheets().add(stylesheet);
+        }
+        Button open = (Button) getDialogPane().lookupButton(OPEN);
+        open.setId("openPrometheusButton");
+        open.disableProperty().bind(viewModel.previewProperty().isNull().or(viewModel.busyProperty()));
+        setResultConverter(button -> button == OPEN ? viewModel.selection() : null);
+        setOnHidden(e -> viewModel.cancel());
+        viewModel.previewProperty().addListener((o, a, b) -> showPreview(b));
+    }
+
+    /** Shows the dialog and waits. @return what to read, or empty when cancelled */
+    public Optional<PrometheusViewModel.Selection> ask() {
+        return showAndWait();
+    }
+
+    private VBox content() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        int row = 0;
+
+        TextField url = new TextField();
+        url.setId("prometheusUrl");
+        url.textProperty().bindBidirectional(viewModel.urlProperty());
+        Button list = new Button("List metrics");
+        list.setId("listMetrics");
+        list.setOnAction(e -> viewModel.loadMetrics());
+        grid.addRow(row++, new Label("Server URL"), url, list);
+        GridPane.setHgrow(url, Priority.ALWAYS);
+
+        PasswordField token = new PasswordField();
+        token.setPromptText("bearer token (or user and password below)");
+        token.textProperty().bindBidirectional(viewModel.tokenProperty());
+        grid.addRow(row++, new Label("Token"), token);
+        TextField user = new TextField();
+        user.setPromptText("basic-auth user");
+        user.textProperty().bindBidirectional(viewModel.userProperty());
+        PasswordField password = new PasswordField();
+        password.setPromptText("password");
+        password.textProperty().bindBidirectional(viewModel.passwordProperty());
+        HBox basic = new HBox(8, user, password);
+        CheckBox insecure = new CheckBox("Do not check the certificate (insecure)");
+        insecure.selectedProperty().bindBidirectional(viewModel.insecureProperty());
+        grid.addRow(row++, new Label("User"), basic, insecure);
+        Label never = new Label("Credentials are used for this session only and never saved with a plan.");
+        never.getStyleClass().add("hint");
+        grid.add(never, 1, row++, 2, 1);
+
+        ComboBox<String> metric = new ComboBox<>(viewModel.metrics());
+        metric.setId("metricPicker");
+        metric.setEditable(true);
+        metric.setPromptText("metric (List metrics first)");
+        metric.valueProperty().bindBidirectional(viewModel.metricProperty());
+        metric.valueProperty().addListener((o, a, b) -> {
+            if (b != null && !b.isBlank() && viewModel.metrics().contains(b)) {
+                viewModel.loadLabels();
+            }
+        });
+        ComboBox<String> label = new ComboBox<>(viewModel.labels());
+        label.setPromptText("label");
+        label.valueProperty().bindBidirectional(viewModel.labelProperty());
+        label.valueProperty().addListener((o, a, b) -> {
+            if (b != null && !b.isBlank()) {
+                viewModel.loadLabelValues();
+            }
+        });
+        ComboBox<String> value = new ComboBox<>(viewModel.labelValues());
+        value.setPromptText("value");
+        value.valueProperty().bindBidirectional(viewModel.labelValueProperty());
+        Button use = new Button("Use in query");
+        use.setOnAction(e -> viewModel.useMetric());
+        grid.addRow(row++, new Label("Metric"), new HBox(8, metric, label, value), use);
+
+        TextArea query = new TextArea();
+        query.setId("promql");
+        query.setPrefRowCount(3);
+        query.setWrapText(true);
+        query.textProperty().bindBidirectional(viewModel.queryProperty());
+        grid.addRow(row++, new Label("PromQL"), query);
+        GridPane.setColumnSpan(query, 2);
+
+        TextField range = new TextField();
+        range.setPrefColumnCount(6);
+        range.textProperty().bindBidirectional(viewModel.rangeProperty());
+        TextField step = new TextField();
+        step.setPrefColumnCount(6);
+        step.textProperty().bindBidirectional(viewModel.stepProperty());
+        TextField series = new TextField();
+        series.setPromptText("series (when several)");
+        series.textProperty().bindBidirectional(viewModel.seriesProperty());
+        CheckBox sum = new CheckBox("Add the series up");
+        sum.selectedProperty().bindBidirectional(viewModel.sumProperty());
+        grid.addRow(row++, new Label("Last"), new HBox(8, range, new Label("step"), step, series, sum));
+
+        Button preview = new Button("Preview");
+        preview.setId("previewPrometheus");
+        preview.setDefaultButton(false);
+        preview.setOnAction(e -> viewModel.preview());
+        Label status = new Label();
+        status.setId("prometheusStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(viewModel.statusProperty());
+        Label error = new Label();
+        error.setId("prometheusError");
+        error.setWrapText(true);
+        error.setStyle("-fx-text-fill: #b3261e;");
+        error.textProperty().bind(viewModel.errorProperty());
+
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        ((NumberAxis) chart.getXAxis()).setForceZeroInRange(false);
+        ((NumberAxis) chart.getXAxis()).setLabel("days from the start");
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        VBox box = new VBox(8, grid, new HBox(8, preview, status), error, chart);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private void showPreview(ImportResult result) {
+        chart.getData().clear();
+        if (result == null) {
+            return;
+        }
+        TrafficSeries s = result.series();
+        double[] values = s.values();
+        int every = Math.max(1, values.length / PREVIEW_POINTS);
+        double stepDays = s.step().toMillis() / 86_400_000.0;
+        XYChart.Series<Number, Number> line = new XYChart.Series<>();
+        for (int i = 0; i < values.length; i += every) {
+            double sum = 0;
+            int n = 0;
+            for (int j = i; j < Math.min(values.length, i + every); j++) {
+                if (!Double.isNaN(values[j])) {
+                    sum += values[j];
+                    n++;
+                }
+            }
+            if (n > 0) {
+                line.getData().add(new XYChart.Data<>(i * stepDays, sum / n));
+            }
+        }
+        chart.getData().add(line);
+    }
+}

@@ -1,0 +1,335 @@
+package org.lowtide.ui.prometheus;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.lowtide.service.Cancellation;
+import org.lowtide.service.ImportService;
+import org.lowtide.service.PrometheusService;
+import org.lowtide.service.TrafficSource;
+import org.lowtide.traffic.TrafficSeries;
+import org.lowtide.traffic.imports.ImportOptions;
+import org.lowtide.traffic.imports.ImportResult;
+import org.lowtide.traffic.sources.PrometheusAuth;
+import org.lowtide.traffic.sources.PrometheusConnection;
+import org.lowtide.traffic.sources.PrometheusQuery;
+
+/**
+ * State of File → Open from Prometheus…: the server and credentials, the metric picker (metric
+ * names, then a label and its values), the PromQL, range and step, and a preview of what the
+ * query reads. Work runs on {@code background}; results come back through {@code fx} (the FX
+ * thread in the app, the calling thread in tests). The credentials live only here, for this
+ * session: they are never saved.
+ */
+public final class PrometheusViewModel {
+
+    /** The query the box starts with. */
+    public static final String DEFAULT_QUERY = "sum(rate(http_requests_total[5m]))";
+
+    /** What the dialog gives back: where to read and how. */
+    public record Selection(TrafficSource.Prometheus source, ImportOptions options) {
+    }
+
+    private final PrometheusService prometheus;
+    private final ImportService imports;
+    private final Executor background;
+    private final Executor fx;
+
+    private final StringProperty url = new SimpleStringProperty("http://localhost:9090");
+    private final StringProperty user = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty token = new SimpleStringProperty("");
+    private final BooleanProperty insecure = new SimpleBooleanProperty(false);
+    private final StringProperty query = new SimpleStringProperty(DEFAULT_QUERY);
+    private final StringProperty range = new SimpleStringProperty("90d");
+    private final StringProperty step = new SimpleStringProperty("5m");
+    private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(ZoneId.systemDefault());
+    private final StringProperty series = new SimpleStringProperty("");
+    private final BooleanProperty sum = new SimpleBooleanProperty(false);
+
+    private final ObservableList<String> metrics = FXCollections.observableArrayList();
+    private final StringProperty metric = new SimpleStringProperty("");
+    private final ObservableList<String> labels = FXCollections.observableArrayList();
+    private final StringProperty label = new SimpleStringProperty("");
+    private final ObservableList<String> labelValues = FXCollections.observableArrayList();
+    private final StringProperty labelValue = new SimpleStringProperty("");
+
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ImportResult> preview = new ReadOnlyObjectWrapper<>();
+    private final SimpleBooleanProperty busy = new SimpleBooleanProperty(false);
+    private AtomicBoolean running = new AtomicBoolean();
+
+    public PrometheusViewModel(PrometheusService prometheus, ImportService imports, Executor background, Executor fx) {
+        this.prometheus = prometheus;
+        this.imports = imports;
+        this.background = background;
+        this.fx = fx;
+        // A preview belongs to the inputs it was made with.
+        for (StringProperty p : List.of(url, user, password, token, query, range, step, series)) {
+            p.addListener((o, a, b) -> preview.set(null));
+        }
+        sum.addListener((o, a, b) -> preview.set(null));
+    }
+
+    /** The connection of the typed credentials: a token wins over a user and password. */
+    PrometheusConnection connection() {
+        PrometheusAuth auth = PrometheusAuth.NONE;
+        if (!token.get().isBlank()) {
+            auth = PrometheusAuth.bearer(token.get());
+        } else if (!user.get().isBlank()) {
+            auth = PrometheusAuth.basic(user.get().trim(), password.get());
+        }
+        return PrometheusConnection.of(auth).withInsecure(insecure.get());
+    }
+
+    /**
+     * @return what to read, from the fields
+     * @throws IllegalArgumentException naming the field that is wrong
+     */
+    public Selection selection() {
+        URI server;
+        try {
+            server = URI.create(url.get().trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("URL: '" + url.get() + "' is not a URL; e.g. http://prometheus:9090");
+        }
+        Duration r;
+        Duration s;
+        try {
+            r = PrometheusQuery.parseDuration(range.get());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Range: " + e.getMessage());
+        }
+        try {
+            s = PrometheusQuery.parseDuration(step.get());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Step: " + e.getMessage());
+        }
+        PrometheusQuery q = PrometheusQuery.lastRange(server, query.get().trim(), s, r);
+        ImportOptions options = ImportOptions.inZone(zone.get()).withSum(sum.get())
+                .withSeries(series.get().isBlank() ? List.of() : List.of(series.get().trim()));
+        return new Selection(new TrafficSource.Prometheus(q, connection()), options);
+    }
+
+    /** Asks the server for its metric names (the picker). */
+    public void loadMetrics() {
+        run("Asking " + url.get().trim() + " for its metrics…", () -> {
+            List<String> names = prometheus.metricNames(url.get(), connection());
+            return () -> {
+                metrics.setAll(names);
+                status.set(names.size() + " metrics on the server");
+            };
+        });
+    }
+
+    /** Asks for the chosen metric's label names. */
+    public void loadLabels() {
+        String m = metric.get();
+        run("Asking for the labels of " + m + "…", () -> {
+            List<String> names = prometheus.labelNames(url.get(), connection(), m);
+            return () -> {
+                labels.setAll(names);
+                status.set(m + ": " + names.size() + " labels");
+            };
+        });
+    }
+
+    /** Asks for the values of the chosen label on the chosen metric. */
+    public void loadLabelValues() {
+        String m = metric.get();
+        String l = label.get();
+        run("Asking for the values of " + l + "…", () -> {
+            List<String> values = prometheus.labelValues(url.get(), connection(), l, Optional.of(m));
+            return () -> {
+                labelValues.setAll(values);
+                status.set(l + ": " + values.size() + " values");
+            };
+        });
+    }
+
+    /**
+     * Writes a query for the picked metric (and label value) into the PromQL box: a counter
+     * ({@code _total}, {@code _count}, {@code _sum}) as its summed rate, anything else summed.
+     */
+    public void useMetric() {
+        String m = metric.get().trim();
+        if (m.isEmpty()) {
+            return;
+        }
+        String selector = m;
+        if (!label.get().isBlank() && !labelValue.get().isBlank()) {
+            selector += "{" + label.get() + "=\"" + labelValue.get().replace("\\", "\\\\").replace("\"", "\\\"")
+                    + "\"}";
+        }
+        boolean counter = m.endsWith("_total") || m.endsWith("_count") || m.endsWith("_sum");
+        query.set(counter ? "sum(rate(" + selector + "[5m]))" : "sum(" + selector + ")");
+    }
+
+    /** Reads the query over the range, as the analysis will, and keeps the result for the preview. */
+    public void preview() {
+        Selection selection;
+        try {
+            selection = selection();
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        run("Reading " + selection.source().displayName() + "…", () -> {
+            ImportResult result = imports.importTraffic(selection.source(), selection.options(),
+                    (f, m) -> { }, () -> !running.get());
+            return () -> {
+                preview.set(result);
+                status.set(describe(result));
+            };
+        });
+    }
+
+    /** @return one line on a preview */
+    static String describe(ImportResult result) {
+        TrafficSeries s = result.series();
+        return String.format(Locale.ROOT, "%s: %,d points every %s from %s to %s, %,d missing%s", s.name(), s.size(),
+                s.step(), s.start(), s.end(), s.missingCount(), result.warnings().isEmpty() ? ""
+                        : "; " + result.warnings().size() + (result.warnings().size() == 1 ? " warning" : " warnings"));
+    }
+
+    /** Stops what runs (its result is dropped). */
+    public void cancel() {
+        running.set(false);
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        Runnable call() throws Exception;
+    }
+
+    private void run(String message, Work work) {
+        AtomicBoolean mine = new AtomicBoolean(true);
+        running.set(false);
+        running = mine;
+        busy.set(true);
+        error.set("");
+        status.set(message);
+        background.execute(() -> {
+            Runnable done;
+            try {
+                done = work.call();
+            } catch (Exception e) {
+                String text = e.getMessage() == null ? e.toString() : e.getMessage();
+                done = () -> {
+                    error.set(text);
+                    status.set("");
+                };
+            }
+            Runnable finish = done;
+            fx.execute(() -> {
+                if (mine.get()) {
+                    busy.set(false);
+                    finish.run();
+                }
+            });
+        });
+    }
+
+    public StringProperty urlProperty() {
+        return url;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public StringProperty tokenProperty() {
+        return token;
+    }
+
+    public BooleanProperty insecureProperty() {
+        return insecure;
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public StringProperty rangeProperty() {
+        return range;
+    }
+
+    public StringProperty stepProperty() {
+        return step;
+    }
+
+    public ObjectProperty<ZoneId> zoneProperty() {
+        return zone;
+    }
+
+    public StringProperty seriesProperty() {
+        return series;
+    }
+
+    public BooleanProperty sumProperty() {
+        return sum;
+    }
+
+    public ObservableList<String> metrics() {
+        return metrics;
+    }
+
+    public StringProperty metricProperty() {
+        return metric;
+    }
+
+    public ObservableList<String> labels() {
+        return labels;
+    }
+
+    public StringProperty labelProperty() {
+        return label;
+    }
+
+    public ObservableList<String> labelValues() {
+        return labelValues;
+    }
+
+    public StringProperty labelValueProperty() {
+        return labelValue;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ImportResult> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+}
