@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.lowtide.planning.PlanGate;
 import org.lowtide.project.PlanDocument;
 import org.lowtide.project.PlanFileException;
 import org.lowtide.service.PlanService;
@@ -54,9 +53,9 @@ final class GateCommand implements Callable<Integer> {
             return LowtideCli.EXIT_BAD_INPUT;
         }
         ZoneId zone = doc.plan().request().constraints().zone();
-        PlanGate gate = PlanGate.of(doc.plan());
+        org.lowtide.service.PlanFileService.GateAnswer gate = org.lowtide.service.PlanFileService.gate(doc.plan(), when);
         PrintWriter out = spec.commandLine().getOut();
-        Optional<Interval> inside = gate.windowAt(when);
+        Optional<Interval> inside = gate.inside();
         if (inside.isPresent()) {
             Interval w = inside.get();
             Duration left = Duration.between(when, w.end());
@@ -64,7 +63,7 @@ final class GateCommand implements Callable<Integer> {
                     w.end().atZone(zone).toOffsetDateTime(), left.toMinutes());
             return LowtideCli.EXIT_OK;
         }
-        Optional<Interval> next = gate.nextAfter(when);
+        Optional<Interval> next = gate.next();
         if (next.isPresent()) {
             out.printf("outside every planned window; next: %s – %s (in %s)%n",
                     next.get().start().atZone(zone).toOffsetDateTime(), next.get().end().atZone(zone).toOffsetDateTime(),

@@ -180,9 +180,8 @@ final class ImportOptionsMixin {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cli, e.getMessage());
         }
-        PrometheusConnection connection = PrometheusConnection.of(PrometheusAuth.resolve(
-                Optional.ofNullable(prometheusTokenFile), System.getenv())).withCaFile(prometheusCa)
-                .withInsecure(insecure);
+        PrometheusConnection connection = org.lowtide.service.PrometheusService.connection(
+                Optional.ofNullable(prometheusTokenFile), prometheusCa, insecure);
         if (insecure) {
             cli.getErr().println("lowtide: WARNING: --insecure: the server's TLS certificate is NOT checked; anyone"
                     + " between here and " + q.base() + " can read the credentials and change the data. Give the"

@@ -148,11 +148,11 @@ public final class LowtideCli {
             return EXIT_USAGE;
         }
         if (ex instanceof java.io.IOException io) {
-            err.println("lowtide: cannot read input: " + org.lowtide.project.AtomicFiles.describe(io));
+            err.println("lowtide: cannot read input: " + org.lowtide.service.Exports.describe(io));
             return EXIT_BAD_INPUT;
         }
         if (ex instanceof java.io.UncheckedIOException io) {
-            err.println("lowtide: cannot read input: " + org.lowtide.project.AtomicFiles.describe(io.getCause()));
+            err.println("lowtide: cannot read input: " + org.lowtide.service.Exports.describe(io.getCause()));
             return EXIT_BAD_INPUT;
         }
         return null;

@@ -25,30 +25,30 @@ final class OutputOptionsMixin {
     boolean force;
 
     AtomicFiles.Guard ics() {
-        return AtomicFiles.ownOutput(force, ICS_MARK);
+        return org.lowtide.service.Exports.ownOutput(force, ICS_MARK);
     }
 
     AtomicFiles.Guard scheduleCsv() {
-        return AtomicFiles.ownOutput(force, SCHEDULE_CSV_MARK);
+        return org.lowtide.service.Exports.ownOutput(force, SCHEDULE_CSV_MARK);
     }
 
     AtomicFiles.Guard componentsCsv() {
-        return AtomicFiles.ownOutput(force, COMPONENTS_CSV_MARK);
+        return org.lowtide.service.Exports.ownOutput(force, COMPONENTS_CSV_MARK);
     }
 
     AtomicFiles.Guard pdf() {
-        return AtomicFiles.pdfReport(force);
+        return org.lowtide.service.Exports.pdfReport(force);
     }
 
     /** Charts and tables carry no mark of ours: an existing one is replaced only with {@code --force}. */
     AtomicFiles.Guard chartOrTable() {
-        return AtomicFiles.newFileOnly(force);
+        return org.lowtide.service.Exports.newFileOnly(force);
     }
 
     /** Checks that {@code target} (when given) may be written; throws the refusal otherwise. */
     static void check(Path target, AtomicFiles.Guard guard) throws IOException {
         if (target != null) {
-            AtomicFiles.checkWritable(target, guard);
+            org.lowtide.service.Exports.checkWritable(target, guard);
         }
     }
 }

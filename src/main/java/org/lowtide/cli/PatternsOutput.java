@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import org.lowtide.analysis.Anomaly;
 import org.lowtide.analysis.Decomposition;
 import org.lowtide.analysis.Forecast;
-import org.lowtide.analysis.ForecastSelection;
 import org.lowtide.analysis.HolidayEffect;
 import org.lowtide.analysis.Patterns;
 import org.lowtide.analysis.SeasonalPeriod;
@@ -92,7 +91,7 @@ final class PatternsOutput {
         node.put("points", f.size());
         putNumber(node, "damping", f.damping());
         node.put("method", f.method());
-        node.put("methodDescription", ForecastSelection.describe(f.method()));
+        node.put("methodDescription", org.lowtide.service.AnalysisService.describeForecastMethod(f.method()));
         f.backtest().ifPresent(b -> {
             ObjectNode bt = node.putObject("backtest");
             bt.put("origins", b.origins());
@@ -175,7 +174,7 @@ final class PatternsOutput {
             p.forecast().ifPresent(f -> {
                 long weeks = java.time.Duration.between(f.start(), f.timeAt(f.size())).toDays() / 7;
                 out.printf(Locale.ROOT, "Forecast: %d weeks with 80 %% and 95 %% intervals; %s%n", weeks,
-                        ForecastSelection.evidence(f));
+                        org.lowtide.service.AnalysisService.forecastEvidence(f));
             });
         });
         if (result.request().holidays().isPresent()) {

@@ -97,8 +97,8 @@ final class RiskJson {
     private static String words(String what, RiskEstimate.DurationEstimate d) {
         LognormalFit f = d.fit();
         return String.format(java.util.Locale.ROOT, "%s median %s, p90 %s (fit to %d: median 90 %% interval %.0f–%.0f "
-                + "min, p90 %.0f–%.0f min)", what, org.lowtide.risk.Durations.words(d.median()),
-                org.lowtide.risk.Durations.words(d.p90()), f.n(), f.medianLow(), f.medianHigh(), f.p90Low(),
+                + "min, p90 %.0f–%.0f min)", what, org.lowtide.service.RiskService.words(d.median()),
+                org.lowtide.service.RiskService.words(d.p90()), f.n(), f.medianLow(), f.medianHigh(), f.p90Low(),
                 f.p90High());
     }
 }

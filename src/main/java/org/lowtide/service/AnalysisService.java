@@ -180,4 +180,14 @@ public final class AnalysisService {
     public static double typicalHolidayRatio(java.util.List<org.lowtide.analysis.HolidayEffect> effects) {
         return org.lowtide.analysis.HolidayEffects.typicalRatio(effects);
     }
+
+    /** The forecast's evidence in one line (method, backtest against the baselines), for both faces. */
+    public static String forecastEvidence(org.lowtide.analysis.Forecast f) {
+        return org.lowtide.analysis.ForecastSelection.evidence(f);
+    }
+
+    /** A forecast method's name in plain words. */
+    public static String describeForecastMethod(String method) {
+        return org.lowtide.analysis.ForecastSelection.describe(method);
+    }
 }

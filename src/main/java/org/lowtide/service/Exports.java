@@ -38,4 +38,29 @@ public final class Exports {
     public static void write(Path target, AtomicFiles.Writer writer, AtomicFiles.Guard guard) throws IOException {
         AtomicFiles.write(target, writer, guard);
     }
+
+    /** Replaces only a file this kind of output of Lowtide wrote (it carries {@code marker}), or any with {@code force}. */
+    public static AtomicFiles.Guard ownOutput(boolean force, String marker) {
+        return AtomicFiles.ownOutput(force, marker);
+    }
+
+    /** Writes only a new file, or replaces any with {@code force}. */
+    public static AtomicFiles.Guard newFileOnly(boolean force) {
+        return AtomicFiles.newFileOnly(force);
+    }
+
+    /** Replaces only a PDF report Lowtide made, or any with {@code force}. */
+    public static AtomicFiles.Guard pdfReport(boolean force) {
+        return AtomicFiles.pdfReport(force);
+    }
+
+    /** Checks up front, before any work, that {@code target} may be written under {@code guard}. */
+    public static void checkWritable(Path target, AtomicFiles.Guard guard) throws IOException {
+        AtomicFiles.checkWritable(target, guard);
+    }
+
+    /** A file problem in Lowtide's words (no Java class names). */
+    public static String describe(IOException e) {
+        return AtomicFiles.describe(e);
+    }
 }

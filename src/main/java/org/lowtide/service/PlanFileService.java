@@ -213,4 +213,22 @@ public final class PlanFileService {
         Path name = file.getFileName();
         return name == null ? file.toString() : name.toString();
     }
+
+    /**
+     * The gate's answer at one instant: the planned window that holds it, else the next one
+     * ({@link org.lowtide.planning.PlanGate}: dated windows and the rule's occurrences the plan allows).
+     */
+    public record GateAnswer(Optional<org.lowtide.traffic.Interval> inside, Optional<org.lowtide.traffic.Interval> next) {
+        public GateAnswer {
+            Objects.requireNonNull(inside, "inside");
+            Objects.requireNonNull(next, "next");
+        }
+    }
+
+    /** Asks the plan's gate whether {@code at} lies inside a planned window, and when the next one starts. */
+    public static GateAnswer gate(org.lowtide.planning.Plan plan, java.time.Instant at) {
+        org.lowtide.planning.PlanGate gate = org.lowtide.planning.PlanGate.of(plan);
+        Optional<org.lowtide.traffic.Interval> inside = gate.windowAt(at);
+        return new GateAnswer(inside, inside.isPresent() ? Optional.empty() : gate.nextAfter(at));
+    }
 }

@@ -56,6 +56,29 @@ public final class PrometheusService {
                 System.getenv()));
     }
 
+    /**
+     * The credentials in the environment, or none when they are unusable (a reopened plan then
+     * asks the server without them, and the server's refusal says what is wrong).
+     */
+    public PrometheusConnection environmentConnectionOrNone() {
+        try {
+            return environmentConnection();
+        } catch (java.io.IOException e) {
+            return PrometheusConnection.of(org.lowtide.traffic.sources.PrometheusAuth.NONE);
+        }
+    }
+
+    /**
+     * The connection the command line asked for: credentials from {@code tokenFile} or the
+     * environment (never from an argument), a private CA, and whether TLS is checked.
+     */
+    public static PrometheusConnection connection(Optional<java.nio.file.Path> tokenFile,
+                                                  java.nio.file.Path caFile, boolean insecure)
+            throws java.io.IOException {
+        return PrometheusConnection.of(org.lowtide.traffic.sources.PrometheusAuth.resolve(tokenFile, System.getenv()))
+                .withCaFile(caFile).withInsecure(insecure);
+    }
+
     private static PrometheusClient client(String server, PrometheusConnection connection) throws ImportException {
         PrometheusQuery probe;
         try {

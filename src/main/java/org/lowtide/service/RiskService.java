@@ -100,4 +100,14 @@ public final class RiskService {
             return List.of(); // too little traffic for patterns: no outages to learn from
         }
     }
+
+    /** A duration in words ("1 h 58 min"), as the risk figures are written everywhere. */
+    public static String words(java.time.Duration d) {
+        return org.lowtide.risk.Durations.words(d);
+    }
+
+    /** A duration of so many minutes (fractions kept to the second). */
+    public static java.time.Duration ofMinutes(double minutes) {
+        return org.lowtide.risk.Durations.ofMinutes(minutes);
+    }
 }

@@ -27,7 +27,6 @@ import javafx.collections.FXCollections;
 import org.jfree.chart.JFreeChart;
 import org.lowtide.cost.CostAssumptions;
 import org.lowtide.report.charts.RiskCharts;
-import org.lowtide.risk.Durations;
 import org.lowtide.risk.RiskEstimate;
 import org.lowtide.service.Cancellation;
 import org.lowtide.service.ProgressListener;
@@ -124,7 +123,7 @@ public final class HistoryViewModel {
         String svc = service_.get() == null ? "" : service_.get().trim();
         return new RiskRequest(inc, dep, git, outages.get() ? Optional.of(new TrafficSource.FileSource(
                 Path.of("the traffic on screen"))) : Optional.empty(), ImportOptions.inZone(zone),
-                svc.isEmpty() ? Optional.empty() : Optional.of(svc), Durations.ofMinutes(minutes),
+                svc.isEmpty() ? Optional.empty() : Optional.of(svc), org.lowtide.service.RiskService.ofMinutes(minutes),
                 RiskRequest.DEFAULT_SEED);
     }
 
@@ -177,12 +176,12 @@ public final class HistoryViewModel {
         e.failureRate().ifPresent(f -> out.add(new Row("Change failure rate", percent(now.changeFailureRate().value()),
                 percent(f.value()), String.format(Locale.ROOT, "measured %s, 90 %%: %s–%s", percent(f.measured()),
                 percent(f.low()), percent(f.high())))));
-        e.detect().ifPresent(d -> out.add(new Row("Time to detect (mean)", Durations.words(now.detect().value()),
-                Durations.words(d.mean()), interval(d))));
+        e.detect().ifPresent(d -> out.add(new Row("Time to detect (mean)", org.lowtide.service.RiskService.words(now.detect().value()),
+                org.lowtide.service.RiskService.words(d.mean()), interval(d))));
         e.restore().ifPresent(d -> {
-            out.add(new Row("Restore time, median", Durations.words(now.restoreMedian().value()),
-                    Durations.words(d.median()), interval(d)));
-            out.add(new Row("Restore time, p90", Durations.words(now.restoreP90().value()), Durations.words(d.p90()),
+            out.add(new Row("Restore time, median", org.lowtide.service.RiskService.words(now.restoreMedian().value()),
+                    org.lowtide.service.RiskService.words(d.median()), interval(d)));
+            out.add(new Row("Restore time, p90", org.lowtide.service.RiskService.words(now.restoreP90().value()), org.lowtide.service.RiskService.words(d.p90()),
                     String.format(Locale.ROOT, "p90 90 %%: %.0f–%.0f min", d.fit().p90Low(), d.fit().p90High())));
         });
         if (e.changesPerYear() > 0) {

@@ -192,7 +192,7 @@ public final class PatternsViewModel {
     static String describe(Forecast f) {
         return String.format(Locale.ROOT, "Forecast %d weeks ahead with 80 %% and 95 %% bands: %s.",
                 Duration.between(f.start(), f.timeAt(f.size())).toDays() / 7,
-                org.lowtide.analysis.ForecastSelection.evidence(f));
+                org.lowtide.service.AnalysisService.forecastEvidence(f));
     }
 
     static String describe(Anomaly a, ZoneId zone) {

@@ -576,7 +576,8 @@ public final class PlanViewModel {
         PlanRules rules = doc.rules();
         quiet = true;
         try {
-            source.set(doc.prometheus().<TrafficSource>map(q -> new TrafficSource.Prometheus(q, prometheusConnection()))
+            source.set(doc.prometheus().<TrafficSource>map(q -> new TrafficSource.Prometheus(q,
+                    new org.lowtide.service.PrometheusService().environmentConnectionOrNone()))
                     .orElseGet(() -> new TrafficSource.FileSource(Path.of(doc.sourcePath()))));
             zone.set(trafficZone);
             teamZone.set(planZone.equals(trafficZone) ? "" : planZone.getId());
