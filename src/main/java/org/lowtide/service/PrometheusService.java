@@ -79,6 +79,20 @@ public final class PrometheusService {
                 .withCaFile(caFile).withInsecure(insecure);
     }
 
+    /**
+     * The connection of credentials typed in the GUI (kept for the session only): a token wins over
+     * a user and password; none when both are blank.
+     */
+    public static PrometheusConnection typed(String token, String user, String password, boolean insecure) {
+        org.lowtide.traffic.sources.PrometheusAuth auth = org.lowtide.traffic.sources.PrometheusAuth.NONE;
+        if (!token.isBlank()) {
+            auth = org.lowtide.traffic.sources.PrometheusAuth.bearer(token);
+        } else if (!user.isBlank()) {
+            auth = org.lowtide.traffic.sources.PrometheusAuth.basic(user.trim(), password);
+        }
+        return PrometheusConnection.of(auth).withInsecure(insecure);
+    }
+
     private static PrometheusClient client(String server, PrometheusConnection connection) throws ImportException {
         PrometheusQuery probe;
         try {

@@ -92,13 +92,7 @@ public final class PrometheusViewModel {
 
     /** The connection of the typed credentials: a token wins over a user and password. */
     PrometheusConnection connection() {
-        PrometheusAuth auth = PrometheusAuth.NONE;
-        if (!token.get().isBlank()) {
-            auth = PrometheusAuth.bearer(token.get());
-        } else if (!user.get().isBlank()) {
-            auth = PrometheusAuth.basic(user.get().trim(), password.get());
-        }
-        return PrometheusConnection.of(auth).withInsecure(insecure.get());
+        return PrometheusService.typed(token.get(), user.get(), password.get(), insecure.get());
     }
 
     /**
