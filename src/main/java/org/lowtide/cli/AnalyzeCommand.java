@@ -96,8 +96,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             java.util.Optional<org.lowtide.analysis.Decomposition> d = result.patterns()
                     .flatMap(org.lowtide.analysis.Patterns::decomposition);
             if (d.isEmpty()) {
-                throw new IllegalArgumentException("no decomposition to write to " + components
-                        + ": the series is too short or has too few measured values");
+                spec.commandLine().getErr().println("lowtide: " + file.getFileName() + ": no decomposition to write to "
+                        + components + ": the series is too short or has too few measured values");
+                return LowtideCli.EXIT_BAD_INPUT;
             }
             PatternsOutput.writeComponents(d.get(), components, output.componentsCsv());
         }

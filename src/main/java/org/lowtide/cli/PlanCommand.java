@@ -110,6 +110,11 @@ final class PlanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         Optional<ScheduleExports.Target> target = Optional.ofNullable(export).map(this::target);
+        try {
+            PlanService.checkHolidayCalendar(planOptions.holidayCalendar());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         AnalysisRequest analysis = new AnalysisRequest(importOptions.source(file, spec), importOptions.toOptions(),
                 request.duration(), AnalysisRequest.DEFAULT_TROUGHS);
         PlanResult result;
@@ -118,7 +123,9 @@ final class PlanCommand implements Callable<Integer> {
                     byTraffic ? Optional.empty() : Optional.of(assumptions), rules), ProgressListener.NONE,
                     Cancellation.NEVER);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            // the options were checked above: what fails now is the data (DESIGN §6: exit 4, no usage text)
+            spec.commandLine().getErr().println("lowtide: " + file.getFileName() + ": " + e.getMessage());
+            return LowtideCli.EXIT_BAD_INPUT;
         }
         Plan plan = result.plan();
         if (ics != null) {

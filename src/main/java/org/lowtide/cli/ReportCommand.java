@@ -175,10 +175,17 @@ final class ReportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
             try {
+                PlanService.checkHolidayCalendar(planOptions.holidayCalendar());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+            try {
                 model = reports.prepare(planRequest, cost, options, planOptions.userInputs(),
                         ProgressListener.NONE, Cancellation.NEVER);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+                // the options were checked above: what fails now is the data (DESIGN §6: exit 4, no usage text)
+                err.println("lowtide: " + input.getFileName() + ": " + e.getMessage());
+                return LowtideCli.EXIT_BAD_INPUT;
             }
         }
         PdfReportWriter.Result result = reports.writePdf(model, pdf, output.pdf(), ProgressListener.NONE,

@@ -295,6 +295,16 @@ public final class PlanService {
     }
 
     /**
+     * Checks a holiday calendar's name up front, so that a wrong name is an option problem (exit 2)
+     * and what fails later in planning is a problem of the data (exit 4).
+     *
+     * @throws IllegalArgumentException naming the calendar
+     */
+    public static void checkHolidayCalendar(Optional<String> calendar) {
+        calendar.ifPresent(c -> Holidays.between(c, java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 1, 2)));
+    }
+
+    /**
      * Saves the plan atomically; the source must be a file or a Prometheus query (saved
      * without credentials). An existing target is replaced only
      * when it is a plan this version reads (a damaged, newer, foreign or read-only file is refused

@@ -74,4 +74,28 @@ class LimitsAndMessagesTest {
         assertThat(r.code()).isEqualTo(LowtideCli.EXIT_USAGE);
         assertThat(r.err()).contains("10,000,000");
     }
+
+    @Test
+    void aProblemOfTheDataExits4WithoutTheUsageText() throws Exception {
+        StringBuilder csv = new StringBuilder("day,requests\n");
+        java.time.LocalDate d = java.time.LocalDate.of(2025, 1, 1);
+        for (int i = 0; i < 90; i++) {
+            csv.append(d.plusDays(i)).append(',').append(100 + i % 7).append('\n');
+        }
+        Path daily = dir.resolve("daily.csv");
+        Files.writeString(daily, csv);
+
+        WritePolicyTest.Run r = WritePolicyTest.run("plan", daily.toString(), "--by-traffic", "--from", "2025-05-01");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("daily.csv").doesNotContain("Usage:");
+    }
+
+    @Test
+    void anUnknownHolidayCalendarIsStillAnOptionProblem() {
+        WritePolicyTest.Run r = WritePolicyTest.run("plan", traffic.toString(), "--by-traffic", "--from", "2025-11-01",
+                "--holidays", "XX");
+
+        assertThat(r.code()).isEqualTo(LowtideCli.EXIT_USAGE);
+    }
 }

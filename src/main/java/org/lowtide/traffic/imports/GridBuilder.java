@@ -224,10 +224,18 @@ final class GridBuilder {
      * A count whose values only ever grow is a running total (a Prometheus counter exported without
      * {@code rate()}, a cumulative byte counter): its steps are not traffic per step. Said, not
      * repaired: whether resets are restarts or real drops is for the user to decide.
+     *
+     * <p>A counter only falls when it restarts, and then to near zero; and it restarts rarely. So a
+     * series counts as a running total when at least 95 % of its other steps rise, every fall is a
+     * reset to at most a tenth of the value before, and there are at most one reset per hundred
+     * steps (or one in all). A sawtooth that climbs and falls back every few steps is traffic with a
+     * cycle, not a counter (issue #14).
      */
     private static void warnIfRunningTotal(SeriesData part, Warnings warnings) {
         int pairs = 0;
         int rising = 0;
+        int falls = 0;
+        int resets = 0;
         double previous = Double.NaN;
         double first = Double.NaN;
         double last = Double.NaN;
@@ -243,12 +251,19 @@ final class GridBuilder {
                 pairs++;
                 if (v > previous) {
                     rising++;
+                } else if (v < previous) {
+                    falls++;
+                    if (v <= 0.1 * previous) {
+                        resets++;
+                    }
                 }
             }
             previous = v;
             last = v;
         }
-        if (pairs >= 10 && rising >= 0.95 * pairs && last > 2 * Math.max(first, 1)) {
+        boolean fallsAreRareResets = falls == resets && resets <= Math.max(1, pairs / 100);
+        boolean grew = resets > 0 || last > 2 * Math.max(first, 1);
+        if (pairs >= 10 && rising >= 0.95 * (pairs - resets) && fallsAreRareResets && grew) {
             warnings.addFile("the values only ever grow (" + plain(first) + " to " + plain(last) + "): a running total,"
                     + " such as a Prometheus counter without rate()? Lowtide expects the amount per step; export"
                     + " rate() or increase(), or per-interval counts");

@@ -58,4 +58,15 @@ class ValuePolicyTest {
         assertThatThrownBy(() -> read(600, i -> "1.5e308")).isInstanceOf(ImportException.class)
                 .hasMessageContaining("beyond 10^15");
     }
+
+    @Test
+    void aSawtoothIsNotCalledARunningTotalButACounterIs() throws Exception {
+        // 95 % of steps rise, then a fall back every 20 steps: a cycle, not a counter
+        ImportResult saw = read(600, i -> String.valueOf(100 + (i % 20) * 10));
+        assertThat(saw.warnings()).noneSatisfy(w -> assertThat(w.message()).contains("running total"));
+
+        // a counter that grows and restarts once, to near zero
+        ImportResult counter = read(600, i -> String.valueOf(i < 300 ? 1000 + 37L * i : 3L * (i - 300)));
+        assertThat(counter.warnings()).anySatisfy(w -> assertThat(w.message()).contains("running total"));
+    }
 }
