@@ -56,7 +56,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImportResult result = imports.importTraffic(new TrafficSource.FileSource(file), importOptions.toOptions(),
+        ImportResult result = imports.importTraffic(new TrafficSource.FileSource(file), importOptions.toOptions(file),
                 ProgressListener.NONE, Cancellation.NEVER);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

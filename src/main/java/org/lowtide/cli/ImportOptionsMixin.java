@@ -47,6 +47,31 @@ final class ImportOptionsMixin {
             description = "count (values on one step are summed) or gauge (averaged). Default: detected.")
     MetricKind kind;
 
+    /**
+     * The options for a file: without {@code --zone}, the zone the file carries (a bundled sample's),
+     * else the system zone, which {@link #zoneWarning} then names.
+     */
+    ImportOptions toOptions(java.nio.file.Path file) {
+        ImportOptions options = toOptions();
+        if (zone == null) {
+            java.util.Optional<ZoneId> carried = new org.lowtide.service.TrafficSource.FileSource(file).suggestedZone();
+            if (carried.isPresent()) {
+                return options.withZone(carried.get());
+            }
+        }
+        return options;
+    }
+
+    /** @return the warning that the zone was assumed, when neither --zone nor the file gave it */
+    java.util.Optional<String> zoneWarning(java.nio.file.Path file) {
+        if (zone != null || new org.lowtide.service.TrafficSource.FileSource(file).suggestedZone().isPresent()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("no --zone given: the weekly pattern and the windows are read in "
+                + ZoneId.systemDefault().getId() + ", this computer's zone; give --zone with your users' zone "
+                + "(e.g. Europe/Berlin) if it differs");
+    }
+
     ImportOptions toOptions() {
         ImportOptions options = ImportOptions.inZone(zone == null ? ZoneId.systemDefault() : zone);
         if (step != null) {

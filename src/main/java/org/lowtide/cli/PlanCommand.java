@@ -89,7 +89,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ZoneId zone = planOptions.planZone(importOptions.toOptions().zone());
+        ZoneId zone = planOptions.planZone(importOptions.toOptions(file).zone());
         CostAssumptions assumptions = costOptions.toAssumptions(spec);
         WindowRequest request;
         PlanRules rules;
@@ -100,7 +100,7 @@ final class PlanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         Optional<ScheduleExports.Target> target = Optional.ofNullable(export).map(this::target);
-        AnalysisRequest analysis = new AnalysisRequest(new TrafficSource.FileSource(file), importOptions.toOptions(),
+        AnalysisRequest analysis = new AnalysisRequest(new TrafficSource.FileSource(file), importOptions.toOptions(file),
                 request.duration(), AnalysisRequest.DEFAULT_TROUGHS);
         PlanResult result;
         try {
@@ -125,10 +125,24 @@ final class PlanCommand implements Callable<Integer> {
             RecurringWindow rule = plan.recurring().orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "no weekly window fits the constraints; nothing to export"));
             out.print(ScheduleExports.snippet(target.get(), rule));
-        } else if (json) {
-            out.println(toJson(result));
         } else {
-            printSummary(result, out);
+            org.lowtide.planning.Recommendation recommendation =
+                    org.lowtide.service.RecommendationService.of(result);
+            java.util.List<String> warnings = new java.util.ArrayList<>(recommendation.warnings());
+            importOptions.zoneWarning(file).ifPresent(warnings::add);
+            if (json) {
+                ObjectNode root = (ObjectNode) new ObjectMapper().readTree(toJson(result));
+                RecommendationOutput.addJson(root, recommendation);
+                RecommendationOutput.addWarnings(root, warnings);
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+            } else {
+                printSummary(result, out);
+                RecommendationOutput.print(recommendation, out);
+                if (!warnings.isEmpty()) {
+                    out.println("Warnings:");
+                    warnings.forEach(w -> out.println("  " + w));
+                }
+            }
         }
         return LowtideCli.EXIT_OK;
     }
