@@ -318,9 +318,8 @@ final class CostCommand implements Callable<Integer> {
     }
 
     static String money(double amount, Currency currency) {
-        // Cents only where they mean something: no fractions on amounts of a thousand or more.
-        int digits = Math.abs(amount) >= 1000 || amount == 0 ? 0 : Math.max(0, currency.getDefaultFractionDigits());
-        return String.format(Locale.ROOT, "%,." + digits + "f %s", amount, currency.getCurrencyCode());
+        // As the GUI and the report write money: cents only where they mean something (under 10).
+        return org.lowtide.report.Texts.money(amount, currency.getCurrencyCode());
     }
 
     private static String shown(Object value, Currency currency) {
