@@ -46,7 +46,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "PT2H",
             converter = Converters.PositiveDuration.class,
-            description = "Window length as ISO-8601 duration. Default: ${DEFAULT-VALUE}.")
+            description = "Window length, e.g. 2h, 90 min, 1h30m or PT2H. Default: ${DEFAULT-VALUE}.")
     private Duration duration;
 
     @Option(names = "--troughs", paramLabel = "N", defaultValue = "5",

@@ -19,7 +19,7 @@ final class ImportOptionsMixin {
     ZoneId zone;
 
     @Option(names = "--step", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
-            description = "Grid step as ISO-8601 duration (PT5M, PT1H). Coarser than the data resamples "
+            description = "Grid step, e.g. 5 min, 1h or PT5M. Coarser than the data resamples "
                     + "(counts summed, gauges averaged). Default: the data's median spacing.")
     Duration step;
 

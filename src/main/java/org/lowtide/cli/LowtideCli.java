@@ -71,6 +71,9 @@ public final class LowtideCli {
 
     static CommandLine newCommandLine(AnalysisService analysis) {
         CommandLine cli = new CommandLine(new LowtideCli(), new Factory(analysis));
+        // Usage errors: one line (the option, the value and what is accepted) and where to read more.
+        cli.setParameterExceptionHandler(UsageErrors::handle);
+        HelpExamples.addTo(cli);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof ImportException || ex instanceof org.lowtide.cost.ScenarioFileException) {
