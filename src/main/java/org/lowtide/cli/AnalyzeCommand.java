@@ -47,7 +47,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "PT2H",
             converter = Converters.PositiveDuration.class,
-            description = "Window length as ISO-8601 duration. Default: ${DEFAULT-VALUE}.")
+            description = "Window length, e.g. 2h, 90 min, 1h30m or PT2H. Default: ${DEFAULT-VALUE}.")
     private Duration duration;
 
     @Option(names = "--troughs", paramLabel = "N", defaultValue = "5",
@@ -89,9 +89,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--forecast-weeks must be 0 to 520");
         }
         OutputOptionsMixin.check(components, output.componentsCsv());
-        AnalysisRequest request = new AnalysisRequest(importOptions.source(file, spec), importOptions.toOptions(),
+        AnalysisRequest request = new AnalysisRequest(importOptions.source(file, spec), importOptions.toOptions(file),
                 duration, troughCount, forecastWeeks, java.util.Optional.ofNullable(holidays));
         AnalysisResult result = analysis.analyze(request, ProgressListener.NONE, Cancellation.NEVER);
+        java.util.Optional<org.lowtide.planning.Recommendation> recommendation = recommend(analysis, request);
+        java.util.List<String> extra = new java.util.ArrayList<>();
+        importOptions.zoneWarning(file).ifPresent(extra::add);
         if (components != null) {
             java.util.Optional<org.lowtide.analysis.Decomposition> d = result.patterns()
                     .flatMap(org.lowtide.analysis.Patterns::decomposition);
@@ -113,14 +116,34 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(toJson(result));
+            out.println(toJson(result, recommendation, extra));
         } else {
-            printSummary(result, out);
+            printSummary(result, recommendation, extra, out);
         }
         return LowtideCli.EXIT_OK;
     }
 
+    /**
+     * The recommendation for the same file and window length as {@code plan} makes it (default
+     * horizon and rollback, ranked by traffic at stake); empty when the data cannot be planned on.
+     */
+    static java.util.Optional<org.lowtide.planning.Recommendation> recommend(AnalysisService analysis,
+                                                                             AnalysisRequest request) throws Exception {
+        try {
+            return java.util.Optional.of(new org.lowtide.service.RecommendationService(
+                    new org.lowtide.service.PlanService(analysis), java.time.Clock.systemUTC())
+                    .recommend(request, java.util.Optional.empty(), ProgressListener.NONE, Cancellation.NEVER));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty(); // no weekly profile: the analysis's notes say why
+        }
+    }
+
     static String toJson(AnalysisResult result) throws Exception {
+        return toJson(result, java.util.Optional.empty(), List.of());
+    }
+
+    static String toJson(AnalysisResult result, java.util.Optional<org.lowtide.planning.Recommendation> recommendation,
+                         List<String> extraWarnings) throws Exception {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         TrafficSeries series = result.series();
@@ -147,20 +170,26 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         PatternsOutput.addJson(root, result);
         CliJson.addWarnings(root, result.imported().warnings(), result.notes());
+        recommendation.ifPresent(r -> RecommendationOutput.addJson(root, r));
+        RecommendationOutput.addWarnings(root, extraWarnings);
         return mapper.writeValueAsString(CliJson.finite(root));
     }
 
-    private static void printSummary(AnalysisResult result, PrintWriter out) {
+    private static void printSummary(AnalysisResult result,
+                                     java.util.Optional<org.lowtide.planning.Recommendation> recommendation,
+                                     List<String> extraWarnings, PrintWriter out) {
         TrafficSeries series = result.series();
         out.printf(Locale.ROOT, "%s: %,d points every %s, %s to %s, %,d missing, read in %s%n",
                 result.imported().source().name(), series.size(), unit(series.step()),
                 series.start().atZone(series.zone()).toLocalDateTime(),
                 series.end().atZone(series.zone()).toLocalDateTime(), series.missingCount(), series.zone().getId());
+        recommendation.ifPresent(r -> RecommendationOutput.print(r, out));
         List<Trough> troughs = result.troughs();
         if (troughs.isEmpty()) {
             out.println("No recurring window found.");
         } else {
-            out.printf(Locale.ROOT, "Lowest %s windows of the week (expected traffic over the whole window):%n",
+            out.printf(Locale.ROOT, "Lowest %s windows of the week by traffic in the window alone "
+                            + "(expected traffic over the whole window, no rollback time):%n",
                     adjective(result.request().window()));
             for (int i = 0; i < troughs.size(); i++) {
                 Trough t = troughs.get(i);
@@ -170,10 +199,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         PatternsOutput.printSummary(result, out);
         List<ImportWarning> warnings = result.imported().warnings();
-        if (!warnings.isEmpty() || !result.notes().isEmpty()) {
+        if (!warnings.isEmpty() || !result.notes().isEmpty() || !extraWarnings.isEmpty()) {
             out.println("Warnings:");
             warnings.forEach(w -> out.println("  " + w));
             result.notes().forEach(n -> out.println("  " + n));
+            extraWarnings.forEach(n -> out.println("  " + n));
         }
     }
 

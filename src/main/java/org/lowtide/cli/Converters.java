@@ -3,7 +3,6 @@ package org.lowtide.cli;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 
@@ -26,25 +25,25 @@ final class Converters {
         }
     }
 
-    /** A positive ISO-8601 duration such as {@code PT2H}. */
+    /** A positive duration as people write it ({@code 2h}, {@code 90 min}, {@code 1h30m}, {@code 1 d}) or ISO-8601. */
     static final class PositiveDuration implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            Duration d;
-            try {
-                d = Duration.parse(value.trim().toUpperCase(java.util.Locale.ROOT));
-            } catch (DateTimeParseException e) {
-                try {
-                    return new ImportOptionsMixin.PromDuration().convert(value); // 5m, 1h30m, 90d (issue #16)
-                } catch (CommandLine.TypeConversionException notEither) {
-                    throw new CommandLine.TypeConversionException("'" + value
-                            + "' is not an ISO-8601 duration; use e.g. PT30M, PT2H or P1D");
-                }
-            }
+            Duration d = duration(value);
             if (d.isNegative() || d.isZero()) {
-                throw new CommandLine.TypeConversionException("'" + value + "' must be a positive duration");
+                throw new CommandLine.TypeConversionException("'" + value + "' must be a positive duration, e.g. 2h");
             }
             return d;
+        }
+    }
+
+    /** Reads a duration as people write it, or says what is accepted. */
+    static Duration duration(String value) {
+        try {
+            return org.lowtide.traffic.Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration; use "
+                    + org.lowtide.traffic.Durations.ACCEPTED);
         }
     }
 
@@ -86,17 +85,11 @@ final class Converters {
         }
     }
 
-    /** A duration of zero or more, such as {@code PT5M} or {@code PT0S}. */
+    /** A duration of zero or more, such as {@code 5 min}, {@code 0} or {@code PT5M}. */
     static final class NonNegativeDuration implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            Duration d;
-            try {
-                d = Duration.parse(value.trim().toUpperCase(java.util.Locale.ROOT));
-            } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("'" + value
-                        + "' is not an ISO-8601 duration; use e.g. PT5M, PT45M or PT2H");
-            }
+            Duration d = duration(value);
             if (d.isNegative()) {
                 throw new CommandLine.TypeConversionException("'" + value + "' must not be negative");
             }

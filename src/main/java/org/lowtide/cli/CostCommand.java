@@ -81,19 +81,42 @@ final class CostCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), badSimulations.get());
         }
         CostAssumptions assumptions = costOptions.toAssumptions(spec, java.util.Optional.of(new TrafficSource.FileSource(
-                file)), importOptions.toOptions());
+                file)), importOptions.toOptions(file));
         ScenarioSet scenarios = scenarioFile == null ? ScenarioSet.defaults() : CostService.readScenarios(scenarioFile);
-        CostRequest request = new CostRequest(importOptions.source(file, spec), importOptions.toOptions(), assumptions,
+        CostRequest request = new CostRequest(importOptions.source(file, spec), importOptions.toOptions(file), assumptions,
                 scenarios, simulations, seed == null ? CostAnalysis.DEFAULT_SEED : seed);
         CostResult result = costs.cost(request, ProgressListener.NONE, Cancellation.NEVER);
+        java.util.Optional<org.lowtide.planning.Recommendation> recommendation = recommend(request, assumptions);
+        List<String> extra = new java.util.ArrayList<>();
+        importOptions.zoneWarning(file).ifPresent(extra::add);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(RiskJson.withRisk(toJson(result), costOptions.learned));
+            ObjectNode root = (ObjectNode) new ObjectMapper().readTree(RiskJson.withRisk(toJson(result), costOptions.learned));
+            recommendation.ifPresent(r -> RecommendationOutput.addJson(root, r));
+            RecommendationOutput.addWarnings(root, extra);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(CliJson.finite(root)));
         } else {
             RiskJson.print(costOptions.learned, out);
-            printSummary(result, out);
+            printSummary(result, recommendation, extra, out);
         }
         return LowtideCli.EXIT_OK;
+    }
+
+    /** The recommended window for this file and cost model, as {@code plan} makes it with the defaults. */
+    private static java.util.Optional<org.lowtide.planning.Recommendation> recommend(CostRequest request,
+                                                                              CostAssumptions assumptions)
+            throws Exception {
+        org.lowtide.service.AnalysisService analysis = new org.lowtide.service.AnalysisService();
+        try {
+            return java.util.Optional.of(new org.lowtide.service.RecommendationService(
+                    new org.lowtide.service.PlanService(analysis), java.time.Clock.systemUTC()).recommend(
+                    new org.lowtide.service.AnalysisRequest(request.source(), request.options(),
+                            org.lowtide.service.AnalysisRequest.DEFAULT_WINDOW,
+                            org.lowtide.service.AnalysisRequest.DEFAULT_TROUGHS),
+                    java.util.Optional.of(assumptions), ProgressListener.NONE, Cancellation.NEVER));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty(); // no weekly profile to plan on
+        }
     }
 
     static String toJson(CostResult result) throws Exception {
@@ -202,7 +225,9 @@ final class CostCommand implements Callable<Integer> {
         return n;
     }
 
-    private static void printSummary(CostResult result, PrintWriter out) {
+    private static void printSummary(CostResult result,
+                                     java.util.Optional<org.lowtide.planning.Recommendation> recommendation,
+                                     List<String> extraWarnings, PrintWriter out) {
         CostReport r = result.report();
         CostAssumptions a = r.assumptions();
         Currency currency = r.currency();
@@ -220,14 +245,17 @@ final class CostCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Revenue per minute: lowest %s (%s), median %s, highest %s (%s)%n",
                 money(mmm[0], currency), at(curve, low), money(mmm[1], currency), money(mmm[2], currency),
                 at(curve, high));
+        recommendation.ifPresent(rec -> RecommendationOutput.print(rec, out));
         out.printf(Locale.ROOT, "A change (fails %.1f %% of the time; detect %s, restore median %s, p90 %s; %.0f %% of "
-                        + "users affected) costs on average:%n", a.changeFailureRate().value() * 100,
+                        + "users affected) going live at one minute costs on average (the cheapest, median and "
+                        + "dearest start minute of the week, money alone, not a window):%n", a.changeFailureRate().value() * 100,
                 words(a.detect().value()), words(a.restoreMedian().value()), words(a.restoreP90().value()),
                 a.impact().value() * 100);
         row(out, "best start", r.best(), currency);
         row(out, "median start", r.median(), currency);
         row(out, "worst start", r.worst(), currency);
-        out.printf(Locale.ROOT, "  (%,d simulated changes per start; p50/p90/p99 include the changes that do not fail)%n",
+        out.printf(Locale.ROOT, "  (%,d simulated changes per start; p50/p90/p99 include the changes that do not fail: "
+                + "p90 is the cost 9 in 10 changes stay under, p99 99 in 100)%n",
                 r.best().estimate().simulations());
         out.println("k/h scenarios, per year (cost per change at a random business-hours start):");
         out.printf(Locale.ROOT, "  %-22s %9s %11s %9s %13s %14s %16s %18s%n", "scenario", "changes", "innovation",
@@ -246,6 +274,13 @@ final class CostCommand implements Callable<Integer> {
                         b.plannedMinutesPer30Days()) : "",
                 b.changesPer30DaysThatFit().isPresent() ? String.format(Locale.ROOT, "; %,.0f changes per 30 days fit",
                         b.changesPer30DaysThatFit().getAsDouble()) : "");
+        if (b.consumedShare() > 1) {
+            out.printf(Locale.ROOT, "  Over budget: at %,.0f changes a year, %.0f %% of them failing and %s restores, "
+                            + "failed changes alone would use %.1f times what the SLO allows; give your own "
+                            + "--changes-per-year, --change-failure-rate and restore times, or lower them.%n",
+                    a.changesPerYear().value(), a.changeFailureRate().value() * 100, words(a.restoreMedian().value()),
+                    b.consumedShare());
+        }
         BrownOut brown = r.brownOut();
         out.printf(Locale.ROOT, "Brown-out: an hour %.0f ms slower loses %.1f %% of revenue: %s at the median hour "
                         + "(an hour down: %s), %s at the peak (down: %s)%n", brown.extraLatencyMs(),
@@ -262,12 +297,18 @@ final class CostCommand implements Callable<Integer> {
             out.println("Warnings:");
             warnings.forEach(w -> out.println("  " + w));
             r.notes().forEach(n -> out.println("  " + n));
+            extraWarnings.forEach(n -> out.println("  " + n));
+        } else if (!extraWarnings.isEmpty()) {
+            out.println("Warnings:");
+            extraWarnings.forEach(n -> out.println("  " + n));
         }
     }
 
     private static void row(PrintWriter out, String label, ChangeCost c, Currency currency) {
         CostEstimate e = c.estimate();
-        out.printf(Locale.ROOT, "  %-13s %-16s mean %s  p50 %s  p90 %s  p99 %s  (closed form %s)%n", label, c.start(),
+        String day = c.day().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+        out.printf(Locale.ROOT, "  %-13s %-16s mean %s  p50 %s  p90 %s  p99 %s  (closed form %s)%n", label,
+                day + c.start().substring(c.start().indexOf(' ')),
                 money(e.mean(), currency), money(e.p50(), currency), money(e.p90(), currency), money(e.p99(), currency),
                 money(e.exactMean(), currency));
     }
@@ -279,8 +320,8 @@ final class CostCommand implements Callable<Integer> {
     }
 
     static String money(double amount, Currency currency) {
-        int digits = Math.max(0, currency.getDefaultFractionDigits());
-        return String.format(Locale.ROOT, "%,." + digits + "f %s", amount, currency.getCurrencyCode());
+        // As the GUI and the report write money: cents only where they mean something (under 10).
+        return org.lowtide.report.Texts.money(amount, currency.getCurrencyCode());
     }
 
     private static String shown(Object value, Currency currency) {

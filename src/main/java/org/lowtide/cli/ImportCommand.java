@@ -57,7 +57,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImportResult result = imports.importTraffic(importOptions.source(file, spec), importOptions.toOptions(),
+        ImportResult result = imports.importTraffic(importOptions.source(file, spec), importOptions.toOptions(file),
                 ProgressListener.NONE, Cancellation.NEVER);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -37,7 +37,7 @@ final class ImportOptionsMixin {
     ZoneId zone;
 
     @Option(names = "--step", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
-            description = "Grid step as ISO-8601 duration (PT5M, PT1H). Coarser than the data resamples "
+            description = "Grid step, e.g. 5 min, 1h or PT5M. Coarser than the data resamples "
                     + "(counts summed, gauges averaged). Default: the data's median spacing.")
     Duration step;
 
@@ -216,6 +216,32 @@ final class ImportOptionsMixin {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
+    }
+
+    /**
+     * The options for a file: without {@code --zone}, the zone the file carries (a bundled sample's),
+     * else the system zone, which {@link #zoneWarning} then names.
+     */
+    ImportOptions toOptions(java.nio.file.Path file) {
+        ImportOptions options = toOptions();
+        if (zone == null && file != null) {
+            java.util.Optional<ZoneId> carried = new org.lowtide.service.TrafficSource.FileSource(file).suggestedZone();
+            if (carried.isPresent()) {
+                return options.withZone(carried.get());
+            }
+        }
+        return options;
+    }
+
+    /** @return the warning that the zone was assumed, when neither --zone nor the file gave it */
+    java.util.Optional<String> zoneWarning(java.nio.file.Path file) {
+        if (zone != null || file != null
+                && new org.lowtide.service.TrafficSource.FileSource(file).suggestedZone().isPresent()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("no --zone given: the weekly pattern and the windows are read in "
+                + ZoneId.systemDefault().getId() + ", this computer's zone; give --zone with your users' zone "
+                + "(e.g. Europe/Berlin) if it differs");
     }
 
     ImportOptions toOptions() {

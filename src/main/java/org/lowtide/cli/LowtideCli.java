@@ -72,6 +72,9 @@ public final class LowtideCli {
     static CommandLine newCommandLine(AnalysisService analysis) {
         CommandLine cli = new CommandLine(new LowtideCli(), new Factory(analysis));
         cli.registerConverter(java.time.LocalDate.class, LowtideCli::date);
+        // Usage errors: one line (the option, the value and what is accepted) and where to read more.
+        cli.setParameterExceptionHandler(UsageErrors::handle);
+        HelpExamples.addTo(cli);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             Integer data = dataOrFileProblem(ex, err);

@@ -98,9 +98,9 @@ final class PlanCommand implements Callable<Integer> {
         if (save != null) {
             plans.checkSaveTarget(save, output.force);
         }
-        ZoneId zone = planOptions.planZone(importOptions.toOptions().zone());
+        ZoneId zone = planOptions.planZone(importOptions.toOptions(file).zone());
         CostAssumptions assumptions = costOptions.toAssumptions(spec, Optional.of(new TrafficSource.FileSource(file)),
-                importOptions.toOptions());
+                importOptions.toOptions(file));
         WindowRequest request;
         PlanRules rules;
         try {
@@ -115,7 +115,7 @@ final class PlanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        AnalysisRequest analysis = new AnalysisRequest(importOptions.source(file, spec), importOptions.toOptions(),
+        AnalysisRequest analysis = new AnalysisRequest(importOptions.source(file, spec), importOptions.toOptions(file),
                 request.duration(), AnalysisRequest.DEFAULT_TROUGHS);
         PlanResult result;
         try {
@@ -142,11 +142,28 @@ final class PlanCommand implements Callable<Integer> {
             RecurringWindow rule = plan.recurring().orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "no weekly window fits the constraints; nothing to export"));
             out.print(PlanFileService.snippet(target.get(), rule));
-        } else if (json) {
-            out.println(RiskJson.withRisk(toJson(result), costOptions.learned));
         } else {
-            RiskJson.print(costOptions.learned, out);
-            printSummary(result, out);
+            org.lowtide.planning.Recommendation recommendation =
+                    org.lowtide.service.RecommendationService.of(result);
+            java.util.List<String> warnings = new java.util.ArrayList<>(recommendation.warnings());
+            importOptions.zoneWarning(file).ifPresent(warnings::add);
+            if (json) {
+                ObjectNode root = (ObjectNode) new ObjectMapper().readTree(toJson(result));
+                RecommendationOutput.addJson(root, recommendation);
+                RecommendationOutput.addWarnings(root, warnings);
+                ObjectNode withRisk = (ObjectNode) new ObjectMapper().readTree(RiskJson.withRisk(
+                        new ObjectMapper().writeValueAsString(root), costOptions.learned));
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(CliJson.finite(withRisk)));
+            } else {
+                RiskJson.print(costOptions.learned, out);
+                printSummary(result, out);
+                RecommendationOutput.print(recommendation, out);
+                if (!warnings.isEmpty()) {
+                    out.println("Warnings:");
+                    warnings.forEach(w -> out.println("  " + w));
+                }
+            }
         }
         return LowtideCli.EXIT_OK;
     }

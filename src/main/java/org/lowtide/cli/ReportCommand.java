@@ -160,14 +160,14 @@ final class ReportCommand implements Callable<Integer> {
             }
             model = reports.prepare(reopened, cost, options, ProgressListener.NONE, Cancellation.NEVER);
         } else {
-            ZoneId zone = importOptions.toOptions().zone();
+            ZoneId zone = importOptions.toOptions(input).zone();
             WindowRequest request;
             PlanRequest planRequest;
             try {
                 request = planOptions.request(planOptions.planZone(zone),
                         assumptions.detect().value().plus(assumptions.restoreP90().value()));
                 AnalysisRequest analysis = new AnalysisRequest(importOptions.source(input, spec),
-                        importOptions.toOptions(), request.duration(), AnalysisRequest.DEFAULT_TROUGHS);
+                        importOptions.toOptions(input), request.duration(), AnalysisRequest.DEFAULT_TROUGHS);
                 planRequest = new PlanRequest(analysis, request, planOptions.holidayCalendar(),
                         byTraffic ? Optional.empty() : Optional.of(assumptions),
                         planOptions.rules(assumptions.nightHours().value()));

@@ -70,13 +70,14 @@ public record PlanRules(Optional<StaffCost> staffCost, OptionalDouble maxP90Shar
                 throw new IllegalArgumentException("cannot read change '" + text
                         + "'; expected NAME=DURATION such as \"Database migration=PT4H\"");
             }
+            java.time.Duration length;
             try {
-                return new Change(text.substring(0, eq).trim(),
-                        java.time.Duration.parse(text.substring(eq + 1).trim().toUpperCase(java.util.Locale.ROOT)));
-            } catch (java.time.format.DateTimeParseException e) {
+                length = org.lowtide.traffic.Durations.parse(text.substring(eq + 1));
+            } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("cannot read the duration of change '" + text
-                        + "'; expected an ISO-8601 duration such as PT4H or PT90M");
+                        + "'; expected " + org.lowtide.traffic.Durations.ACCEPTED);
             }
+            return new Change(text.substring(0, eq).trim(), length);
         }
 
         @Override

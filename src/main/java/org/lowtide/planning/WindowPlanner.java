@@ -323,7 +323,7 @@ public final class WindowPlanner {
         }
         if (latest.isBefore(start)) {
             latest = start;
-            reasons.add("traffic rises above the median level at " + HM.format(rampAt.atZone(zone))
+            reasons.add("traffic rises above the median level at " + at(rampAt, start, zone)
                     + ": a failed change may still be rolling back then");
         } else {
             if (latest.isAfter(end)) {
@@ -331,7 +331,7 @@ public final class WindowPlanner {
             }
             reasons.add("a failed change started by " + HM.format(latest.atZone(zone)) + " is rolled back ("
                     + request.rollbackTail().toMinutes() + " min) before traffic rises at "
-                    + HM.format(rampAt.atZone(zone)));
+                    + at(rampAt, start, zone));
         }
         ZonedDateTime zs = start.atZone(zone);
         ZonedDateTime ze = end.atZone(zone);
@@ -340,6 +340,13 @@ public final class WindowPlanner {
                     + "); it still lasts " + request.duration().toMinutes() + " min");
         }
         return new ChangeWindow(rank, new Interval(start, end), tailEnd, latest, score, upper, median - score, reasons);
+    }
+
+    /** @return {@code HH:mm}, or {@code Sun 07:00} when {@code t} falls on another day than {@code ref} */
+    private static String at(Instant t, Instant ref, ZoneId zone) {
+        ZonedDateTime z = t.atZone(zone);
+        return z.toLocalDate().equals(ref.atZone(zone).toLocalDate()) ? HM.format(z)
+                : z.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH) + " " + HM.format(z);
     }
 
     private static List<Rejection> bestRejections(double[] score, String[] rejected, int first, int k, long stepSeconds,

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
 import org.lowtide.analysis.Trough;
@@ -95,8 +96,8 @@ public final class ReportCharts {
     public List<WeekMark> weekMarks() {
         Plan plan = model.input().plan();
         List<WeekMark> marks = new ArrayList<>();
-        plan.recurring().ifPresent(r -> marks.add(new WeekMark(r.day(), r.start(), r.duration(), "recommended",
-                WeekMark.Kind.WINDOW)));
+        recommendedInProfileZone().ifPresent(r -> marks.add(new WeekMark(r.day(), r.start(), r.duration(),
+                "recommended", WeekMark.Kind.WINDOW)));
         if (plan.recurring().isEmpty() && !model.input().troughs().isEmpty()) {
             Trough t = model.input().troughs().get(0);
             marks.add(new WeekMark(t.day(), t.start(), t.duration(), "quietest", WeekMark.Kind.WINDOW));
@@ -130,7 +131,28 @@ public final class ReportCharts {
 
     /** The typical week as a heat map, troughs outlined. */
     public JFreeChart heatmap() {
-        return WeeklyHeatmapChart.create(model.input().profile(), model.input().troughs());
+        return WeeklyHeatmapChart.create(model.input().profile(), model.input().troughs(), recommendedInProfileZone());
+    }
+
+    /**
+     * @return the plan's weekly rule as a window of the weekly profile (its zone may differ from the
+     *         team's: the next occurrence, read on the profile's clock)
+     */
+    public Optional<Trough> recommendedInProfileZone() {
+        Optional<org.lowtide.planning.RecurringWindow> rule = model.input().plan().recurring();
+        if (rule.isEmpty()) {
+            return Optional.empty();
+        }
+        org.lowtide.planning.RecurringWindow r = rule.get();
+        ZoneId zone = model.input().profile().slots().zone();
+        java.time.DayOfWeek day = r.day();
+        java.time.LocalTime start = r.start();
+        if (!r.zone().equals(zone) && !r.occurrences().isEmpty()) {
+            java.time.ZonedDateTime s = r.occurrences().get(0).start().withZoneSameInstant(zone);
+            day = s.getDayOfWeek();
+            start = s.toLocalTime();
+        }
+        return Optional.of(new Trough(day, start, r.duration(), zone, r.expected(), Double.NaN));
     }
 
     /** The horizon: expected traffic with its band, planned windows green, blackouts and holidays grey. */

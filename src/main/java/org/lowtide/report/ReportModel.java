@@ -376,7 +376,9 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
                 + "falls into a slot of the local week in " + input.plan().request().constraints().zone().getId()
                 + ", so a change of daylight-saving time does not move the pattern; a slot's expected traffic is "
                 + "the median over all weeks of history, so one outage or spike does not move it.");
-        m.add("Every step of the horizon is a candidate start. A window is scored by the expected traffic over "
+        m.add("Every step of the horizon is a candidate start. A window is scored by "
+                + (input.plannedInMoney() ? "the expected cost of a change started in it (money, below) over "
+                        : "the expected traffic over ")
                 + "the whole window and its rollback tail, checked against staff hours, blackouts and holidays, "
                 + "ranked by that score (then by its 90th percentile, then by time) and chosen greedily with the "
                 + "least gap between windows. The latest safe start is the last moment from which a failed change "

@@ -65,26 +65,12 @@ public final class Texts {
                 : String.format(Locale.ROOT, "%.1f", p)) + " %";
     }
 
-    /** @return a duration in words, e.g. {@code 2 hours}, {@code 1 hour 30 minutes}, {@code 1 day} */
+    /**
+     * @return a duration in words as every face writes it, e.g. {@code 2 hours}, {@code 125 minutes},
+     *         {@code 1 day}
+     */
     public static String duration(Duration d) {
-        long minutes = d.toMinutes();
-        if (minutes == 0) {
-            return d.getSeconds() + " seconds";
-        }
-        long days = minutes / 1440;
-        long hours = minutes % 1440 / 60;
-        long rest = minutes % 60;
-        StringBuilder sb = new StringBuilder();
-        append(sb, days, "day");
-        append(sb, hours, "hour");
-        append(sb, rest, "minute");
-        return sb.toString();
-    }
-
-    private static void append(StringBuilder sb, long n, String unit) {
-        if (n > 0) {
-            sb.append(sb.length() == 0 ? "" : " ").append(n).append(' ').append(unit).append(n == 1 ? "" : "s");
-        }
+        return org.lowtide.planning.Recommendation.words(d);
     }
 
     /** @return a local date and time with its zone's abbreviation, e.g. {@code Sat 22 Nov 2025 03:00 CET} */

@@ -80,7 +80,9 @@ public final class PlanService {
                 analysed.patterns().flatMap(Patterns::forecast), choice, from, to, analysed.series().unit()),
                 analysed, request.holidays(), windows.constraints().holidays(), profile.slots().zone());
         double[] p90Share = traffic.p90ShareOfPeak();
-        if (request.cost().isEmpty()) {
+        // Money ranks windows only on a revenue of the user's (or the data's): on the placeholder
+        // revenue the traffic at stake does, so no window is chosen on a 2014 blog figure.
+        if (request.cost().isEmpty() || !RecommendationService.revenueGiven(request.cost().get())) {
             cancellation.check();
             progress.progress(0.85, "Ranking candidate windows");
             Plan plan = WindowPlanner.plan(windows, traffic.traffic(), Optional.of(profile.slots()),

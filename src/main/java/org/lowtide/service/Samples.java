@@ -22,6 +22,35 @@ public final class Samples {
         return List.of(SHOP, API);
     }
 
+    /**
+     * @return the bundled sample this file is a copy of (same name and bytes), so that it is read in
+     *         the zone the sample was made in, whether opened from the menu, from disk or by the CLI
+     */
+    public static java.util.Optional<TrafficSource.Sample> copyOf(java.nio.file.Path file) {
+        java.nio.file.Path name = file.getFileName();
+        if (name == null) {
+            return java.util.Optional.empty();
+        }
+        for (TrafficSource.Sample sample : all()) {
+            if (sample.fileName().equals(name.toString()) && sameBytes(sample, file)) {
+                return java.util.Optional.of(sample);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static boolean sameBytes(TrafficSource.Sample sample, java.nio.file.Path file) {
+        try (java.io.InputStream bundled = Samples.class.getResourceAsStream("/org/lowtide/samples/"
+                + sample.fileName())) {
+            if (bundled == null || java.nio.file.Files.size(file) > 16L << 20) {
+                return false;
+            }
+            return java.util.Arrays.equals(bundled.readAllBytes(), java.nio.file.Files.readAllBytes(file));
+        } catch (java.io.IOException | SecurityException e) {
+            return false; // unreadable here: the import says why
+        }
+    }
+
     /** @return the sample the app opens when no file is given */
     public static TrafficSource.Sample defaultSample() {
         return SHOP;

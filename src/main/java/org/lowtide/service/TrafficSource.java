@@ -40,9 +40,10 @@ public sealed interface TrafficSource {
             return name == null ? path.toString() : name.toString();
         }
 
+        /** @return the zone of the bundled sample this file is a copy of; empty for any other file */
         @Override
         public Optional<ZoneId> suggestedZone() {
-            return Optional.empty();
+            return Samples.copyOf(path).map(Sample::zone);
         }
     }
 

@@ -112,7 +112,9 @@ class CostCommandTest {
     void summaryNamesTheBestStartAndTheSources() throws Exception {
         Run r = run("cost", file().toString(), "--zone", "UTC", "--revenue-per-month", "100000");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("100,000.00 USD per month, spread by traffic");
+        // No cents on thousands.
+        assertThat(r.out()).contains("100,000 USD per month, spread by traffic");
+        assertThat(r.out()).contains("Recommended: ").contains("Ranked by the expected cost of a change");
         assertThat(r.out()).contains("best start");
         assertThat(r.out()).contains("DORA");
         assertThat(r.out()).contains("Error budget (SLO 99.9 %)");

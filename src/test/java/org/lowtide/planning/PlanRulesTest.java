@@ -107,7 +107,10 @@ class PlanRulesTest {
     void changesReadLikePeopleWriteThem() {
         assertThat(PlanRules.Change.parse("DB migration = PT90M").duration()).isEqualTo(Duration.ofMinutes(90));
         assertThatThrownBy(() -> PlanRules.Change.parse("patch")).hasMessageContaining("expected NAME=DURATION");
-        assertThatThrownBy(() -> PlanRules.Change.parse("patch=soon")).hasMessageContaining("ISO-8601 duration");
+        assertThat(PlanRules.Change.parse("DB migration=1h30m").duration()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(PlanRules.Change.parse("Kernel=4 h").duration()).isEqualTo(Duration.ofHours(4));
+        assertThatThrownBy(() -> PlanRules.Change.parse("patch=soon")).hasMessageContaining("2h, 90 min, 1h30m")
+                .hasMessageContaining("ISO-8601");
         assertThatThrownBy(() -> PlanRules.Change.parse("=PT1H")).hasMessageContaining("expected NAME=DURATION");
     }
 

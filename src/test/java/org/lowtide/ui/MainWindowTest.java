@@ -55,7 +55,11 @@ class MainWindowTest {
         AnalysisResult expected = new AnalysisService().analyze(new AnalysisRequest(sample,
                 ImportOptions.inZone(sample.zone()), AnalysisRequest.DEFAULT_WINDOW, MainViewModel.TROUGH_COUNT),
                 ProgressListener.NONE, Cancellation.NEVER);
-        assertThat(recommendation.getText()).isEqualTo(expected.best().orElseThrow().describe());
+        // The planner's recommendation (as plan and the Windows tab make it), not the quietest trough alone.
+        org.lowtide.planning.Recommendation advice = new org.lowtide.service.RecommendationService(
+                new org.lowtide.service.PlanService(new AnalysisService()), java.time.Clock.systemDefaultZone())
+                .recommend(expected.request(), java.util.Optional.empty(), ProgressListener.NONE, Cancellation.NEVER);
+        assertThat(recommendation.getText()).isEqualTo(advice.weeklyText().orElseThrow());
         assertThat(stage.getTitle()).isEqualTo("Lowtide " + AppInfo.version() + " — " + sample.fileName());
         assertThat(robot.lookup("#zoneBox").<ComboBox<String>>query().getValue()).isEqualTo(sample.zone().getId());
 
@@ -72,6 +76,9 @@ class MainWindowTest {
 
     @Test
     void everyChartOnEveryTabCanBeCopiedAndSaved(FxRobot robot) throws Exception {
+        // Let the opening analysis (and the recommendation it plans) finish before the app closes.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#statusLabel").queryLabeled().getText().startsWith("Analysed "));
         javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
         java.util.Set<ChartViewer> viewers = new java.util.HashSet<>();
         for (int t = 0; t < tabs.getTabs().size(); t++) {

@@ -3,7 +3,6 @@ package org.lowtide.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lowtide.planning.ChangeWindow;
-import org.lowtide.planning.Constraints;
 import org.lowtide.planning.WindowRequest;
 import org.lowtide.service.AnalysisRequest;
 import org.lowtide.service.AnalysisService;
@@ -55,12 +53,12 @@ class PlanScreenTest {
         TableView<PlanViewModel.WindowRow> table = robot.lookup("#windowsTable").queryTableView();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
 
-        // The screen's defaults are the CLI's: 2 h windows with a 1 h tail, 4 of them, a day apart,
-        // the four weeks from tomorrow, any time, in the sample's zone.
+        // The screen's defaults are the CLI's and the recommendation's: 2 h windows with the cost
+        // model's rollback tail, 4 of them, a day apart, the four weeks from tomorrow, any time, in
+        // the sample's zone.
         ZoneId zone = Samples.SHOP.zone();
-        LocalDate tomorrow = LocalDate.now().plusDays(1);
-        WindowRequest request = new WindowRequest(Duration.ofHours(2), Duration.ofHours(1), 4, tomorrow,
-                tomorrow.plusWeeks(4).minusDays(1), Duration.ofDays(1), Constraints.none(zone), Optional.empty());
+        WindowRequest request = new org.lowtide.service.RecommendationService(null, java.time.Clock.systemDefaultZone())
+                .defaultWindows(Duration.ofHours(2), org.lowtide.cost.CostAssumptions.defaults(), zone);
         List<ChangeWindow> expected = new PlanService(new AnalysisService()).plan(new PlanRequest(
                 new AnalysisRequest(Samples.SHOP, ImportOptions.inZone(zone), Duration.ofHours(2),
                         AnalysisRequest.DEFAULT_TROUGHS), request, Optional.empty()),

@@ -40,6 +40,18 @@ public final class WeeklyHeatmapChart {
      * @param troughs windows to outline; the first is drawn strongest and labelled "best"
      */
     public static JFreeChart create(WeeklyProfile profile, List<Trough> troughs) {
+        return create(profile, troughs, java.util.Optional.empty());
+    }
+
+    /**
+     * @param profile     the weekly profile
+     * @param troughs     the quietest windows (traffic in the window alone), outlined thin; the first
+     *                    labelled "quietest" when it is not the recommended window
+     * @param recommended the recommended window, drawn strongest and labelled "recommended"; without
+     *                    it the first trough is drawn strongest and labelled "best"
+     */
+    public static JFreeChart create(WeeklyProfile profile, List<Trough> troughs,
+                                    java.util.Optional<Trough> recommended) {
         WeekSlots slots = profile.slots();
         int n = slots.count();
         double slotHours = slots.slot().getSeconds() / 3600.0;
@@ -76,8 +88,20 @@ public final class WeeklyHeatmapChart {
         plot.setBackgroundPaint(new Color(0xee, 0xee, 0xee));
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
-        for (int t = troughs.size() - 1; t >= 0; t--) {
-            outline(plot, troughs.get(t), slots, t == 0);
+        if (recommended.isEmpty()) {
+            for (int t = troughs.size() - 1; t >= 0; t--) {
+                outline(plot, troughs.get(t), slots, t == 0, t == 0 ? "best" : null);
+            }
+        } else {
+            Trough r = recommended.get();
+            for (int t = troughs.size() - 1; t >= 0; t--) {
+                Trough q = troughs.get(t);
+                boolean same = q.day() == r.day() && q.start().equals(r.start()) && q.duration().equals(r.duration());
+                if (!same) {
+                    outline(plot, q, slots, false, t == 0 ? "quietest" : null);
+                }
+            }
+            outline(plot, r, slots, true, "recommended");
         }
 
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
@@ -93,7 +117,7 @@ public final class WeeklyHeatmapChart {
     }
 
     /** Draws the window as one rectangle per local day it touches (a window may cross midnight). */
-    private static void outline(XYPlot plot, Trough trough, WeekSlots slots, boolean best) {
+    private static void outline(XYPlot plot, Trough trough, WeekSlots slots, boolean best, String name) {
         double startHour = trough.start().toSecondOfDay() / 3600.0;
         double remaining = trough.duration().getSeconds() / 3600.0;
         int dayIndex = trough.day().getValue() - 1;
@@ -105,10 +129,14 @@ public final class WeeklyHeatmapChart {
             double y = 6 - (dayIndex % 7);
             plot.addAnnotation(new XYShapeAnnotation(new Rectangle2D.Double(startHour, y - 0.5, length, 1.0),
                     stroke, edge, null));
-            if (best && !labelled) {
-                XYTextAnnotation label = new XYTextAnnotation("best", startHour + length / 2, y);
+            if (name != null && !labelled) {
+                // The recommended window's label sits low in its row, the quietest's high: side by side they stay apart.
+                XYTextAnnotation label = new XYTextAnnotation(name, startHour + length / 2, best ? y - 0.22 : y + 0.3);
                 label.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 10));
-                label.setPaint(ChartColors.WINDOW_EDGE.darker());
+                label.setPaint(best ? ChartColors.WINDOW_EDGE.darker() : new Color(0x1a, 0x7f, 0x37));
+                if (!best) {
+                    label.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+                }
                 label.setTextAnchor(TextAnchor.CENTER);
                 plot.addAnnotation(label);
                 labelled = true;

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.lowtide.cost.ChangeCost;
 import org.lowtide.cost.CostEstimate;
+import org.lowtide.cost.CostAssumptions;
 import org.lowtide.cost.ErrorBudget;
 import org.lowtide.cost.ScenarioResult;
 import org.lowtide.planning.Blackout;
@@ -207,15 +208,16 @@ public final class PdfReportWriter {
         model.money().ifPresent(m -> {
             if (m.cost().assumptions().revenue().source().kind() != org.lowtide.cost.Source.Kind.USER
                     && m.cost().assumptions().revenue().source().kind() != org.lowtide.cost.Source.Kind.DATA) {
-                add(blocks.small("Read the amounts with care: no revenue was given, so a published placeholder "
-                        + "(5,600 USD a minute, Gartner 2014) stands in. Section 5 lists every assumption."));
+                add(blocks.small("No revenue was given: the windows are ranked by the traffic at stake, and every "
+                        + "amount is illustrative, on a published placeholder (5,600 USD a minute, Gartner 2014). "
+                        + "Section 5 lists every assumption."));
             }
         });
         if (!options.audienceNotes().isBlank()) {
             add(blocks.subheading("Notes for the reader"));
             add(blocks.body(options.audienceNotes()));
         }
-        if (model.money().isPresent()) {
+        if (model.money().isPresent() && in.plannedInMoney()) {
             Money m = model.money().get();
             add(blocks.subheading("Why: what a minute is worth over the week, with the recommended window"));
             float remaining = writerY() - document.bottom() - 46;
@@ -242,7 +244,14 @@ public final class PdfReportWriter {
         String c = m.currency();
         List<String[]> tiles = new ArrayList<>();
         ErrorBudget budget = m.cost().errorBudget();
-        if (m.recommended().isPresent()) {
+        if (m.recommended().isPresent() && !model.input().plannedInMoney()) {
+            // Ranked by traffic (no revenue of the user's): traffic leads; money is marked illustrative.
+            tiles.addAll(trafficTiles());
+            Money.Priced r = m.recommended().get();
+            tiles.add(new String[] {"Cost of a change in the window (illustrative)", Texts.money(r.expected(), c),
+                "on a placeholder revenue; give yours for an amount to present"});
+            tiles.add(budgetTile(budget));
+        } else if (m.recommended().isPresent()) {
             Money.Priced r = m.recommended().get();
             double expected = r.expected();
             double median = m.medianWindow();
@@ -257,18 +266,29 @@ public final class PdfReportWriter {
             tiles.add(new String[] {"Yearly savings", m.yearlySavings() > 0 ? Texts.money(m.yearlySavings(), c)
                 : "none", Texts.count(m.changesPerYear()) + " changes a year moved from " + m.habit().description()
                 + " to the recommended window"});
-            tiles.add(new String[] {"Error budget used", Texts.percent(budget.consumedShare())
-                + (budget.consumedShare() > 1 ? " (over)" : ""), "expected incidents of "
-                + Texts.number(budget.changesPer30Days()) + " changes a month use "
-                + Texts.number(budget.incidentMinutesPer30Days()) + " of the " + Texts.number(
-                budget.allowedMinutesPer30Days()) + " minutes a " + Texts.number(budget.sloPercent())
-                + " % objective allows in 30 days"});
-            tiles.add(new String[] {"Confidence (p90)", Texts.money(r.estimate().p90(), c),
+            tiles.add(budgetTile(budget));
+            tiles.add(new String[] {"Cost 9 in 10 changes stay under (p90)", Texts.money(r.estimate().p90(), c),
                 "9 in 10 changes in the window cost less; 99 in 100 less than " + Texts.money(r.estimate().p99(), c)});
         } else {
             tiles.addAll(trafficTiles());
         }
         return tiles;
+    }
+
+    /** The error budget in a tile; a budget overrun says in words what it assumes. */
+    private String[] budgetTile(ErrorBudget budget) {
+        CostAssumptions a = model.money().get().cost().assumptions();
+        String use = "expected incidents of " + Texts.number(budget.changesPer30Days()) + " changes a month use "
+                + Texts.number(budget.incidentMinutesPer30Days()) + " of the "
+                + Texts.number(budget.allowedMinutesPer30Days()) + " minutes a " + Texts.number(budget.sloPercent())
+                + " % objective allows in 30 days";
+        if (budget.consumedShare() > 1) {
+            use = "over budget: " + Texts.count(a.changesPerYear().value()) + " changes a year, "
+                    + Texts.percent(a.changeFailureRate().value()) + " failing, restored in "
+                    + Texts.duration(a.restoreMedian().value()) + " (median): " + use
+                    + "; give your team's figures (section 5)";
+        }
+        return new String[] {"Error budget used", Texts.percent(budget.consumedShare()), use};
     }
 
     /** An amount the planner ranked by: money when the plan was ranked in money, else traffic. */
@@ -289,22 +309,22 @@ public final class PdfReportWriter {
         Plan plan = model.input().plan();
         String unit = model.trafficUnit();
         List<String[]> tiles = new ArrayList<>();
-        tiles.add(new String[] {"Traffic at stake in the best window", Texts.count(s.atStakeInBest()) + " " + unit,
+        tiles.add(new String[] {"Traffic at stake in the recommended window", Texts.count(s.atStakeInBest()) + " " + unit,
             "over the window and its " + Texts.duration(plan.request().rollbackTail()) + " rollback tail"});
         tiles.add(new String[] {"…in the median window", Texts.count(s.atStakeInMedian()) + " " + unit,
-            Texts.percent(s.shareBelowMedian()) + " less in the best window"});
+            Texts.percent(s.shareBelowMedian()) + " less in the recommended window"});
         if (s.atStakeInHabit().isPresent()) {
             double habit = s.atStakeInHabit().getAsDouble();
             tiles.add(new String[] {"…at your habit (" + s.habit().orElse("") + ")", Texts.count(habit) + " " + unit,
-                habit > 0 ? Texts.percent(1 - s.atStakeInBest() / habit) + " less in the best window" : ""});
+                habit > 0 ? Texts.percent(1 - s.atStakeInBest() / habit) + " less in the recommended window" : ""});
         } else {
             tiles.add(new String[] {"Candidate windows", Texts.count(plan.candidates()),
                 Texts.count(plan.allowed()) + " met every constraint"});
         }
         if (!plan.windows().isEmpty()) {
             ChangeWindow w = plan.windows().get(0);
-            tiles.add(new String[] {"Confidence (p90)", Texts.count(w.upper()) + " " + unit,
-                "in 9 of 10 weeks the best window puts no more at stake"});
+            tiles.add(new String[] {"Traffic 9 in 10 weeks stay under (p90)", Texts.count(w.upper()) + " " + unit,
+                "in 9 of 10 weeks the recommended window puts no more at stake"});
         }
         return tiles;
     }
@@ -324,13 +344,28 @@ public final class PdfReportWriter {
             troughs.add((i + 1) + ". " + in.troughs().get(i).describe() + ".");
         }
         add(blocks.keep(blocks.subheading("The typical week"), blocks.chart(charts.heatmap(), contentWidth, 215),
-                blocks.caption("Median traffic in each slot of the local week; outlined: the quietest windows of "
-                        + Texts.duration(in.plan().request().duration()) + ", the best labelled. "
-                        + String.join("  ", troughs))));
+                blocks.caption(heatmapCaption(troughs))));
         check();
         add(blocks.keep(blocks.subheading("The planning horizon"), blocks.chart(charts.forecast(), contentWidth, 190),
                 blocks.caption(model.forecast().caption() + " Green: the planned windows; grey: blackouts and "
                         + "holidays.")));
+    }
+
+    /** The heat map's caption: the recommended window in bold, the quietest windows by traffic alone thin. */
+    private String heatmapCaption(List<String> troughs) {
+        ReportInput in = model.input();
+        String length = Texts.duration(in.plan().request().duration());
+        String quiet = "thin: the quietest windows of " + length + " by the traffic in the window alone, no "
+                + "rollback time (the first labelled \"quietest\"). " + String.join("  ", troughs);
+        if (in.plan().recurring().isEmpty()) {
+            return "Median traffic in each slot of the local week; no weekly window meets the constraints; " + quiet;
+        }
+        return "Median traffic in each slot of the local week. Bold, labelled \"recommended\": the recommended "
+                + "window of page 1, " + org.lowtide.planning.Recommendation.weekly(in.plan().recurring().get().day(),
+                in.plan().recurring().get().start(), in.plan().recurring().get().duration(),
+                in.plan().recurring().get().zone()) + ", ranked by the "
+                + (in.plannedInMoney() ? "expected cost of a change" : "traffic at stake") + " over the window and its "
+                + Texts.duration(in.plan().request().rollbackTail()) + " rollback; " + quiet;
     }
 
     private void money(int number) {

@@ -48,6 +48,7 @@ import org.lowtide.cost.ScenarioSet;
 import org.lowtide.cost.Source;
 import org.lowtide.report.charts.CostCharts;
 import org.lowtide.service.CostService;
+import org.lowtide.service.RecommendationService;
 import org.lowtide.traffic.TrafficSeries;
 import org.lowtide.ui.common.BackgroundJob;
 import org.lowtide.ui.common.NumberInput;
@@ -467,8 +468,13 @@ public final class CostViewModel {
         perMinuteSummary.set(String.format(Locale.ROOT, "Revenue per minute: lowest %s, median %s, highest %s%s",
                 money(mmm[0], c), money(mmm[1], c), money(mmm[2], c), own ? ""
                         : " (a placeholder: Gartner's oft-quoted 2014 average of $5,600 per minute; enter your revenue)"));
-        changeSummary.set(line("Cheapest start", r.best(), c) + "\n" + line("Median start", r.median(), c) + "\n"
-                + line("Dearest start", r.worst(), c));
+        // One start minute by money alone, not the recommended window (window and rollback, on the Overview).
+        changeSummary.set(line("Cheapest start minute (money alone, not a window)", r.best(), c) + "\n"
+                + line("Median start", r.median(), c) + "\n" + line("Dearest start", r.worst(), c) + "\n"
+                + "p90: the cost 9 in 10 changes stay under; p99: 99 in 100. The recommended window (Overview, "
+                + "Windows) counts the window and the rollback after it"
+                + (RecommendationService.revenueGiven(r.assumptions()) ? "." : ", ranked by traffic until you "
+                + "enter your revenue."));
         CostEstimate e = o.chosen().estimate();
         chosenSummary.set(String.format(Locale.ROOT, "A change on %s at %02d:00: expected %s (closed form %s ± %s); "
                         + "p50 %s, p90 %s, p99 %s; %.1f %% of the simulated changes failed",
@@ -477,10 +483,13 @@ public final class CostViewModel {
                 e.failureProbability() * 100));
         ErrorBudget b = r.errorBudget();
         budgetSummary.set(String.format(Locale.ROOT, "Error budget at %s %%: %.1f min per 30 days (%.1f per quarter). "
-                        + "Expected incidents use %.0f %% of it%s.", plain(b.sloPercent()),
+                        + "Expected incidents use %.0f %% of it%s%s.", plain(b.sloPercent()),
                 b.allowedMinutesPer30Days(), b.allowedMinutesPerQuarter(), b.consumedShare() * 100,
                 b.changesPer30DaysThatFit().isPresent() ? String.format(Locale.ROOT, "; %,.0f changes per 30 days fit",
-                        b.changesPer30DaysThatFit().getAsDouble()) : ""));
+                        b.changesPer30DaysThatFit().getAsDouble()) : "",
+                b.consumedShare() > 1 ? String.format(Locale.ROOT, " (over budget: %,.0f changes a year, %.0f %% "
+                        + "failing; enter your team's figures)", r.assumptions().changesPerYear().value(),
+                        r.assumptions().changeFailureRate().value() * 100) : ""));
         BrownOut bo = r.brownOut();
         brownOutSummary.set(String.format(Locale.ROOT, "Brown-out: +%.0f ms loses %.1f %% of revenue; an hour slow at the "
                         + "median hour costs %s, an hour down %s", bo.extraLatencyMs(), bo.lossFraction() * 100,
@@ -508,8 +517,8 @@ public final class CostViewModel {
 
     /** @return an amount with the currency's usual decimals and its code */
     public static String money(double amount, Currency currency) {
-        int digits = Math.max(0, currency.getDefaultFractionDigits());
-        return String.format(Locale.ROOT, "%,." + digits + "f %s", amount, currency.getCurrencyCode());
+        // As the CLI and the report write money: cents only where they mean something.
+        return org.lowtide.report.Texts.money(amount, currency.getCurrencyCode());
     }
 
     private static String number(double v) {

@@ -285,7 +285,7 @@ public final class MainView extends BorderPane {
         box.getChildren().clear();
         List<String> others = viewModel.runnersUpProperty();
         for (int i = 0; i < others.size(); i++) {
-            Label line = new Label(ordinal(i + 2) + " choice: " + others.get(i));
+            Label line = new Label(others.get(i));
             line.getStyleClass().add("runner-up");
             box.getChildren().add(line);
         }
@@ -512,16 +512,6 @@ public final class MainView extends BorderPane {
 
     private Window window() {
         return getScene() == null ? null : getScene().getWindow();
-    }
-
-    private static String ordinal(int n) {
-        String suffix = n % 100 / 10 == 1 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return n + suffix;
     }
 
     private static String capitalised(String text) {

@@ -246,15 +246,30 @@ public final class MainViewModel {
         statusMessage.set("Reading " + current.displayName() + "…");
         job.start("Reading " + current.displayName() + "…", p -> {
             AnalysisResult r = service.analyze(request, (fraction, message) -> p.progress(0.9 * fraction, message), p);
-            p.progress(0.9, "Drawing charts");
+            // The one recommendation every face shows: the planner's, with the defaults of the Windows tab.
+            java.util.Optional<org.lowtide.planning.Recommendation> advice = java.util.Optional.empty();
+            if (r.profile().isPresent()) {
+                p.progress(0.9, "Planning the recommended window");
+                try {
+                    advice = java.util.Optional.of(new org.lowtide.service.RecommendationService(
+                            new org.lowtide.service.PlanService(service), clock).recommend(request,
+                            java.util.Optional.empty(), org.lowtide.service.ProgressListener.NONE, p));
+                } catch (IllegalArgumentException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "no recommendation: " + e.getMessage());
+                }
+            }
+            p.progress(0.95, "Drawing charts");
             ZoneId chartZone = request.options().zone();
-            List<Interval> shaded = r.best()
+            java.util.Optional<Trough> recommended = advice.flatMap(a -> a.weekly()).map(w -> new Trough(w.day(),
+                    w.start(), w.duration(), w.zone(), w.expected(), Double.NaN));
+            List<Interval> shaded = recommended.or(r::best)
                     .map(best -> best.occurrences(r.series().start(), r.series().end()))
                     .orElse(List.of());
             JFreeChart traffic = TrafficChart.create(r.series(), chartZone, shaded);
             p.check();
-            JFreeChart heatmap = r.profile().map(pr -> WeeklyHeatmapChart.create(pr, r.troughs())).orElse(null);
-            return new Outcome(r, traffic, heatmap);
+            JFreeChart heatmap = r.profile().map(pr -> WeeklyHeatmapChart.create(pr, r.troughs(), recommended))
+                    .orElse(null);
+            return new Outcome(r, advice, traffic, heatmap);
         }, this::show, error -> {
             if (error instanceof RejectedExecutionException) { // the app is shutting down
                 statusMessage.set("Not analysed: shutting down");
@@ -273,20 +288,32 @@ public final class MainViewModel {
         errorMessage.set("");
         ZoneId shownZone = r.request().options().zone();
         List<Trough> troughs = r.troughs();
-        if (troughs.isEmpty()) {
+        java.util.Optional<org.lowtide.planning.Recommendation> advice = outcome.advice();
+        List<String> explained = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        if (advice.isPresent() && advice.get().weeklyText().isPresent()) {
+            org.lowtide.planning.Recommendation a = advice.get();
+            recommendation.set(a.weeklyText().get());
+            nextOccurrence.set(a.firstText().map(f -> "Next: " + f).orElse(""));
+            explained.add(Character.toUpperCase(a.basisText().charAt(0)) + a.basisText().substring(1) + ".");
+            a.whyDiffers().ifPresent(explained::add);
+            for (int i = 0; i < troughs.size() && others.size() < 2; i++) {
+                others.add("Quiet by traffic in the window alone: " + troughs.get(i).describe());
+            }
+        } else if (troughs.isEmpty()) {
             recommendation.set("No weekly window can be recommended from this data");
             nextOccurrence.set("");
         } else {
             Trough best = troughs.get(0);
             recommendation.set(best.describe());
             nextOccurrence.set(nextOccurrence(best));
-        }
-        List<String> others = new ArrayList<>();
-        for (int i = 1; i < troughs.size(); i++) {
-            others.add(troughs.get(i).describe());
+            for (int i = 1; i < troughs.size(); i++) {
+                others.add("Also quiet: " + troughs.get(i).describe());
+            }
         }
         runnersUp.setAll(others);
-        notes.setAll(r.notes());
+        explained.addAll(r.notes());
+        notes.setAll(explained);
         seriesFacts.set(Formats.facts(r.series(), shownZone));
         warnings.setAll(r.imported().warnings());
         trafficChart.set(outcome.trafficChart());
@@ -348,7 +375,8 @@ public final class MainViewModel {
     }
 
     /** What one analysis task hands back to the FX thread. */
-    private record Outcome(AnalysisResult result, JFreeChart trafficChart, JFreeChart heatmapChart) {
+    private record Outcome(AnalysisResult result, java.util.Optional<org.lowtide.planning.Recommendation> advice,
+                           JFreeChart trafficChart, JFreeChart heatmapChart) {
     }
 
     // ---------------------------------------------------------------- properties
@@ -417,7 +445,7 @@ public final class MainViewModel {
         return result.get();
     }
 
-    /** The best trough in words; empty while nothing is loaded. */
+    /** The recommended weekly window in words (the one every face shows); empty while nothing is loaded. */
     public ReadOnlyStringProperty recommendationProperty() {
         return recommendation.getReadOnlyProperty();
     }
@@ -431,7 +459,10 @@ public final class MainViewModel {
         return nextOccurrence.getReadOnlyProperty();
     }
 
-    /** The troughs after the best, in words, best first. */
+    /**
+     * Other windows, as lines to show: the quietest by traffic in the window alone (labelled so,
+     * when the recommendation ranks window and rollback), or the runners-up without a recommendation.
+     */
     public ReadOnlyListProperty<String> runnersUpProperty() {
         return runnersUp.getReadOnlyProperty();
     }

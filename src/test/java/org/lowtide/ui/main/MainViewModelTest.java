@@ -50,18 +50,22 @@ class MainViewModelTest {
     }
 
     @Test
-    void loadingTheDefaultSampleRecommendsTheServicesBestTrough() throws Exception {
+    void loadingTheDefaultSampleRecommendsTheServicesWindow() throws Exception {
         TrafficSource.Sample sample = Samples.defaultSample();
         AnalysisResult expected = analyse(sample, sample.zone(), AnalysisRequest.DEFAULT_WINDOW);
+        org.lowtide.planning.Recommendation advice = recommend(sample, sample.zone(), AnalysisRequest.DEFAULT_WINDOW);
 
         onFx(() -> viewModel.load(sample));
 
-        assertThat(viewModel.getRecommendation()).isEqualTo(expected.best().orElseThrow().describe());
+        assertThat(viewModel.getRecommendation()).isEqualTo(advice.weeklyText().orElseThrow());
+        assertThat(viewModel.nextOccurrenceProperty().get()).isEqualTo("Next: " + advice.firstText().orElseThrow());
+        assertThat(viewModel.notesProperty().get(0)).startsWith("Ranked by the traffic at stake");
         assertThat(viewModel.getZone()).as("a sample opens in the zone it was made in").isEqualTo(sample.zone());
         assertThat(viewModel.getErrorMessage()).isEmpty();
         assertThat(viewModel.isBusy()).isFalse();
         assertThat(viewModel.runnersUpProperty()).containsExactly(
-                expected.troughs().get(1).describe(), expected.troughs().get(2).describe());
+                "Quiet by traffic in the window alone: " + expected.troughs().get(0).describe(),
+                "Quiet by traffic in the window alone: " + expected.troughs().get(1).describe());
         assertThat(viewModel.trafficChartProperty().get()).isNotNull();
         assertThat(viewModel.heatmapChartProperty().get()).isNotNull();
         assertThat(viewModel.getTitle()).endsWith("— " + sample.fileName()).startsWith("Lowtide ");
@@ -75,15 +79,14 @@ class MainViewModelTest {
     }
 
     @Test
-    void theNextOccurrenceIsTheFirstOneAfterNow() throws Exception {
+    void theNextOccurrenceIsTheFirstPlannedWindowFromTomorrow() throws Exception {
         onFx(() -> viewModel.load(Samples.defaultSample()));
 
-        Trough best = viewModel.getResult().best().orElseThrow();
-        Instant now = MONDAY_NOON.instant();
-        Instant nextStart = best.occurrences(now, now.plus(Duration.ofDays(8))).stream()
-                .map(i -> i.start()).filter(s -> !s.isBefore(now)).findFirst().orElseThrow();
-        String day = nextStart.atZone(best.zone()).toLocalDate().getDayOfMonth() + " Mar 2025 ";
-        assertThat(viewModel.nextOccurrenceProperty().get()).startsWith("Next: ").contains(day);
+        // The Windows tab's horizon starts tomorrow (Tuesday 4 March 2025): the first window is in that week.
+        String next = viewModel.nextOccurrenceProperty().get();
+        assertThat(next).startsWith("Next: ").contains(" Mar 2025 ");
+        int day = Integer.parseInt(next.replaceAll("^Next: \\w+ (\\d+) Mar.*", "$1"));
+        assertThat(day).isBetween(4, 10);
     }
 
     @Test
@@ -129,8 +132,8 @@ class MainViewModelTest {
         assertThat(viewModel.getResult().troughs()).isNotEmpty()
                 .allSatisfy(t -> assertThat(t.duration()).isEqualTo(Duration.ofHours(4)));
         assertThat(viewModel.getRecommendation()).isNotEqualTo(twoHours)
-                .isEqualTo(analyse(Samples.defaultSample(), Samples.defaultSample().zone(), Duration.ofHours(4))
-                        .best().orElseThrow().describe());
+                .isEqualTo(recommend(Samples.defaultSample(), Samples.defaultSample().zone(), Duration.ofHours(4))
+                        .weeklyText().orElseThrow());
     }
 
     @Test
@@ -176,7 +179,9 @@ class MainViewModelTest {
         onFx(() -> viewModel.load(new TrafficSource.FileSource(file)));
 
         assertThat(viewModel.getZone()).isEqualTo(ZoneOffset.UTC);
-        assertThat(viewModel.getRecommendation()).contains("02:00–04:00", "Z");
+        assertThat(viewModel.getRecommendation()).endsWith(" Z")
+                .isEqualTo(recommend(new TrafficSource.FileSource(file), ZoneOffset.UTC, AnalysisRequest.DEFAULT_WINDOW)
+                        .weeklyText().orElseThrow());
     }
 
     @Test
@@ -225,6 +230,14 @@ class MainViewModelTest {
     void windowLengthsReadAsWords() {
         assertThat(MainViewModel.WINDOW_CHOICES).extracting(Formats::words)
                 .containsExactly("30 minutes", "1 hour", "2 hours", "3 hours", "4 hours", "6 hours");
+    }
+
+    private org.lowtide.planning.Recommendation recommend(TrafficSource source, ZoneId zone, Duration window)
+            throws Exception {
+        return new org.lowtide.service.RecommendationService(new org.lowtide.service.PlanService(service), MONDAY_NOON)
+                .recommend(new AnalysisRequest(source, ImportOptions.inZone(zone), window,
+                        MainViewModel.TROUGH_COUNT), java.util.Optional.empty(), ProgressListener.NONE,
+                        Cancellation.NEVER);
     }
 
     private AnalysisResult analyse(TrafficSource source, ZoneId zone, Duration window) throws Exception {

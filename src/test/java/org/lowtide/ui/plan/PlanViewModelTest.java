@@ -180,7 +180,10 @@ class PlanViewModelTest {
 
     @Test
     void withTheCostScreensAssumptionsThePlanIsInMoneyAsInTheCli() throws Exception {
+        // A revenue of the user's: on the placeholder revenue the plan ranks by traffic (next test).
         CostAssumptions cost = CostAssumptions.defaults().toBuilder().changeFailureRate(0.25)
+                .revenue(new org.lowtide.cost.RevenueBasis.Amount(org.lowtide.cost.RevenueBasis.Period.YEAR,
+                        20_000_000, true))
                 .currency(java.util.Currency.getInstance("EUR")).build();
         PlanRequest traffic = defaultRequest(List.of());
         PlanResult expected = service.plan(new PlanRequest(traffic.analysis(), traffic.windows(), Optional.empty(),
@@ -194,6 +197,21 @@ class PlanViewModelTest {
         assertThat(viewModel.getResult().plan().unit()).isEqualTo("EUR");
         assertThat(viewModel.getResult().plan().windows()).isEqualTo(expected.plan().windows());
         assertThat(viewModel.getResult().windowCosts()).isEqualTo(expected.windowCosts());
+    }
+
+    @Test
+    void onThePlaceholderRevenueThePlanRanksByTrafficAsTheRecommendation() throws Exception {
+        CostAssumptions placeholder = CostAssumptions.defaults();
+        PlanRequest traffic = defaultRequest(List.of());
+        PlanResult byTraffic = service.plan(traffic, ProgressListener.NONE, Cancellation.NEVER);
+
+        onFx(() -> {
+            viewModel.costAssumptionsProperty().set(placeholder);
+            viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN));
+        });
+
+        assertThat(viewModel.getResult().cost()).as("no money headlined on a placeholder").isEmpty();
+        assertThat(viewModel.getResult().plan().windows()).isEqualTo(byTraffic.plan().windows());
     }
 
     @Test

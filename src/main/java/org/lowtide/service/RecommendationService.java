@@ -1,0 +1,99 @@
+package org.lowtide.service;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.lowtide.cost.CostAssumptions;
+import org.lowtide.cost.Source;
+import org.lowtide.planning.Constraints;
+import org.lowtide.planning.HolidayPolicy;
+import org.lowtide.planning.PlanRules;
+import org.lowtide.planning.Recommendation;
+import org.lowtide.planning.WindowRequest;
+import org.lowtide.traffic.imports.ImportException;
+
+/**
+ * The one recommended window of a traffic file and its settings, for every face: made by the
+ * planner (so {@code plan}, the Windows tab and the report show the very same window) and
+ * explained against the quietest traffic alone and the cheapest start minute.
+ */
+public final class RecommendationService {
+
+    /** Dated windows planned for the recommendation, as {@code plan} and the Windows tab default to. */
+    public static final int DEFAULT_COUNT = 4;
+
+    /** Weeks of the default horizon, starting tomorrow (as {@code plan} and the Windows tab). */
+    public static final int DEFAULT_HORIZON_WEEKS = 4;
+
+    private final PlanService plans;
+    private final Clock clock;
+
+    public RecommendationService(PlanService plans, Clock clock) {
+        this.plans = plans;
+        this.clock = clock;
+    }
+
+    /**
+     * @return whether the revenue is the user's own (or the data's): only then are windows ranked in money
+     */
+    public static boolean revenueGiven(CostAssumptions assumptions) {
+        Source.Kind kind = assumptions.revenue().source().kind();
+        return kind == Source.Kind.USER || kind == Source.Kind.DATA;
+    }
+
+    /** @return the rollback tail of a cost model: time to detect plus the 90th percentile of the restore time */
+    public static Duration rollbackTail(CostAssumptions assumptions) {
+        return assumptions.detect().value().plus(assumptions.restoreP90().value());
+    }
+
+    /**
+     * The window request every face uses by default: the analysis's window length, the cost model's
+     * rollback tail, four windows a day apart at least over four weeks from tomorrow, in {@code zone}.
+     */
+    public WindowRequest defaultWindows(Duration window, CostAssumptions assumptions, ZoneId zone) {
+        LocalDate from = LocalDate.now(clock.withZone(zone)).plusDays(1);
+        return new WindowRequest(window, rollbackTail(assumptions), DEFAULT_COUNT, from,
+                from.plusWeeks(DEFAULT_HORIZON_WEEKS).minusDays(1), Duration.ofDays(1),
+                new Constraints(zone, List.of(), List.of(), List.of(), HolidayPolicy.BLACKOUT), Optional.empty());
+    }
+
+    /**
+     * Plans with the default window request and builds the recommendation.
+     *
+     * @param analysis the traffic and its settings (window length, zone)
+     * @param cost     the cost model when the face has one (its revenue decides the ranking)
+     */
+    public Recommendation recommend(AnalysisRequest analysis, Optional<CostAssumptions> cost,
+                                    ProgressListener progress, Cancellation cancellation)
+            throws ImportException, IOException {
+        CostAssumptions assumptions = cost.orElse(CostAssumptions.defaults());
+        WindowRequest windows = defaultWindows(analysis.window(), assumptions, analysis.options().zone());
+        PlanResult result = plans.plan(new PlanRequest(analysis, windows, analysis.holidays(), cost, PlanRules.NONE),
+                progress, cancellation);
+        return of(result);
+    }
+
+    /** @return the recommendation a plan makes (the plan's weekly rule and its first dated window) */
+    public static Recommendation of(PlanResult result) {
+        List<String> warnings = new ArrayList<>();
+        Optional<CostAssumptions> cost = result.request().cost();
+        if (cost.isPresent() && !revenueGiven(cost.get())) {
+            warnings.add(PLACEHOLDER_WARNING);
+        }
+        Recommendation.Basis basis = result.cost().isPresent() ? Recommendation.Basis.EXPECTED_COST
+                : Recommendation.Basis.TRAFFIC_AT_STAKE;
+        WindowRequest w = result.plan().request();
+        return new Recommendation(basis, result.plan().recurring(), result.plan().windows().stream().findFirst(),
+                w.duration(), w.rollbackTail(), result.analysis().best(), warnings);
+    }
+
+    /** What every face says when money rests on the placeholder revenue. */
+    public static final String PLACEHOLDER_WARNING = "no revenue given: windows are ranked by the traffic at stake, "
+            + "and money is illustrative (the $5,600 per minute of a 2014 Gartner blog post); give your revenue "
+            + "to rank windows by the cost of a change";
+}

@@ -1,0 +1,67 @@
+package org.lowtide.traffic;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Durations as people write them, read the same way by every face: {@code 2h}, {@code 2 h},
+ * {@code 90 min}, {@code 1h30m}, {@code 1 d}, {@code 30s}, {@code 0}, or ISO-8601 ({@code PT2H},
+ * {@code P1D}).
+ */
+public final class Durations {
+
+    /** What the parser takes, for messages. */
+    public static final String ACCEPTED = "a duration such as 2h, 90 min, 1h30m, 1 d or ISO-8601 PT2H";
+
+    private static final Pattern PART = Pattern.compile(
+            "(\\d+(?:\\.\\d+)?)\\s*(days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])",
+            Pattern.CASE_INSENSITIVE);
+
+    private Durations() {
+    }
+
+    /**
+     * @return the duration
+     * @throws IllegalArgumentException naming what was expected
+     */
+    public static Duration parse(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("enter a duration such as 2 h, 90 min or 1 d");
+        }
+        if (t.equals("0")) {
+            return Duration.ZERO;
+        }
+        if (t.toUpperCase(Locale.ROOT).startsWith("P")) {
+            try {
+                return Duration.parse(t.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + t + "' is not an ISO-8601 duration (PT2H, P1D)");
+            }
+        }
+        Matcher m = PART.matcher(t);
+        Duration total = Duration.ZERO;
+        int at = 0;
+        while (m.find()) {
+            if (!t.substring(at, m.start()).isBlank()) {
+                break;
+            }
+            double amount = Double.parseDouble(m.group(1));
+            String unit = m.group(2).toLowerCase(Locale.ROOT);
+            long seconds = unit.startsWith("d") ? 86_400 : unit.startsWith("h") ? 3600
+                    : unit.startsWith("s") ? 1 : 60;
+            if (amount * seconds > 1e15) {
+                throw new IllegalArgumentException("'" + t + "' is longer than any plan can use");
+            }
+            total = total.plusSeconds(Math.round(amount * seconds));
+            at = m.end();
+        }
+        if (at == 0 || !t.substring(at).isBlank()) {
+            throw new IllegalArgumentException("cannot read '" + t + "' as a duration; use e.g. 2 h, 90 min, 1h30m or 1 d");
+        }
+        return total;
+    }
+}
