@@ -80,10 +80,11 @@ final class CostCommand implements Callable<Integer> {
         if (badSimulations.isPresent()) {
             throw new CommandLine.ParameterException(spec.commandLine(), badSimulations.get());
         }
-        CostAssumptions assumptions = costOptions.toAssumptions(spec, java.util.Optional.of(new TrafficSource.FileSource(
-                file)), importOptions.toOptions(file));
+        TrafficSource source = importOptions.source(file, spec);
+        CostAssumptions assumptions = costOptions.toAssumptions(spec, java.util.Optional.of(source),
+                importOptions.toOptions(file));
         ScenarioSet scenarios = scenarioFile == null ? ScenarioSet.defaults() : CostService.readScenarios(scenarioFile);
-        CostRequest request = new CostRequest(importOptions.source(file, spec), importOptions.toOptions(file), assumptions,
+        CostRequest request = new CostRequest(source, importOptions.toOptions(file), assumptions,
                 scenarios, simulations, seed == null ? CostAnalysis.DEFAULT_SEED : seed);
         CostResult result = costs.cost(request, ProgressListener.NONE, Cancellation.NEVER);
         java.util.Optional<org.lowtide.planning.Recommendation> recommendation = recommend(request, assumptions);

@@ -99,7 +99,8 @@ final class PlanCommand implements Callable<Integer> {
             plans.checkSaveTarget(save, output.force);
         }
         ZoneId zone = planOptions.planZone(importOptions.toOptions(file).zone());
-        CostAssumptions assumptions = costOptions.toAssumptions(spec, Optional.of(new TrafficSource.FileSource(file)),
+        TrafficSource source = importOptions.source(file, spec);
+        CostAssumptions assumptions = costOptions.toAssumptions(spec, Optional.of(source),
                 importOptions.toOptions(file));
         WindowRequest request;
         PlanRules rules;
@@ -115,7 +116,7 @@ final class PlanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        AnalysisRequest analysis = new AnalysisRequest(importOptions.source(file, spec), importOptions.toOptions(file),
+        AnalysisRequest analysis = new AnalysisRequest(source, importOptions.toOptions(file),
                 request.duration(), AnalysisRequest.DEFAULT_TROUGHS);
         PlanResult result;
         try {
@@ -124,7 +125,7 @@ final class PlanCommand implements Callable<Integer> {
                     Cancellation.NEVER);
         } catch (IllegalArgumentException e) {
             // the options were checked above: what fails now is the data (DESIGN §6: exit 4, no usage text)
-            spec.commandLine().getErr().println("lowtide: " + file.getFileName() + ": " + e.getMessage());
+            spec.commandLine().getErr().println("lowtide: " + source.displayName() + ": " + e.getMessage());
             return LowtideCli.EXIT_BAD_INPUT;
         }
         Plan plan = result.plan();

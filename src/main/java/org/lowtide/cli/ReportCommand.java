@@ -135,14 +135,15 @@ final class ReportCommand implements Callable<Integer> {
         if (badSimulations.isPresent()) {
             throw new ParameterException(spec.commandLine(), badSimulations.get());
         }
-        CostAssumptions assumptions = costOptions.toAssumptions(spec, isPlanFile(input) ? Optional.empty()
-                : Optional.of(new TrafficSource.FileSource(input)), importOptions.toOptions());
+        boolean planFile = input != null && isPlanFile(input);
+        CostAssumptions assumptions = costOptions.toAssumptions(spec, planFile ? Optional.empty()
+                : Optional.of(importOptions.source(input, spec)), importOptions.toOptions(input));
         Optional<ReportService.CostInputs> cost = Optional.of(new ReportService.CostInputs(assumptions,
                 scenarioFile == null ? ScenarioSet.defaults() : CostService.readScenarios(scenarioFile), simulations,
                 seed == null ? CostAnalysis.DEFAULT_SEED : seed,
                 Optional.ofNullable(costOptions.learned).map(org.lowtide.service.RiskResult::estimate)));
         ReportModel model;
-        if (input != null && isPlanFile(input)) {
+        if (planFile) {
             List<String> given = planOptions.givenOptions();
             if (!given.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "a saved plan brings its own options; drop "

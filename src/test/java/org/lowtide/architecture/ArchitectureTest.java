@@ -126,10 +126,11 @@ class ArchitectureTest {
      * Core classes that are values although not records: immutable results holding arrays
      * ({@code RevenueCurve}, {@code ChangeSimulator.Run}), and the range checks both faces give
      * their inputs so that both say the same ({@code CostLimits}), and the date-time patterns defined
-     * once ({@code TimeFormats}).
+     * once ({@code TimeFormats}, and {@code Durations}: how a duration may be written, read alike by both faces).
      */
     private static final java.util.Set<String> VALUE_CLASSES = java.util.Set.of("org.lowtide.cost.RevenueCurve",
-            "org.lowtide.cost.ChangeSimulator$Run", "org.lowtide.cost.CostLimits", "org.lowtide.traffic.TimeFormats");
+            "org.lowtide.cost.ChangeSimulator$Run", "org.lowtide.cost.CostLimits", "org.lowtide.traffic.TimeFormats",
+            "org.lowtide.traffic.Durations");
 
     /** A core type the faces may not call: no record, enum, interface, exception or value class. */
     private static final DescribedPredicate<JavaClass> CORE_LOGIC = new DescribedPredicate<>(

@@ -99,7 +99,12 @@ class WritePolicyTest {
     void truncatedByteFlippedAndEmptyPlansAreRefusedAndLeftUntouched() throws Exception {
         byte[] good = Files.readAllBytes(validPlan());
         byte[] flipped = good.clone();
-        flipped[good.length / 3] ^= 0x5b;
+        // Flip a structural byte (a ':' past the first third): a flip inside a string could leave valid JSON.
+        int at = good.length / 3;
+        while (good[at] != ':') {
+            at++;
+        }
+        flipped[at] ^= 0x5b;
         for (byte[] damaged : new byte[][] {Arrays.copyOf(good, good.length / 2), flipped, new byte[0]}) {
             Path plan = dir.resolve("plan.lowtide");
             Files.write(plan, damaged);
