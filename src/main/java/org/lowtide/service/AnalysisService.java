@@ -88,6 +88,7 @@ public final class AnalysisService {
             } catch (IllegalArgumentException e) {
                 notes.add(e.getMessage());
             }
+            notes.addAll(TroughFinder.evidenceNotes(series, troughs));
             if (troughs.isEmpty() && notes.isEmpty()) {
                 notes.add("no window of " + request.window() + " has data in every slot");
             }
