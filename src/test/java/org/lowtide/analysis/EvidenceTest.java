@@ -72,4 +72,23 @@ class EvidenceTest {
         // A series with most steps measured is not pooled.
         assertThat(WeeklyProfiles.poolFactor(series(Duration.ofMinutes(5), 2 * 168 * 12, 0.9, 4))).isEqualTo(1);
     }
+
+    @Test
+    void anOutageOnAHolidayIsAHolidayNotAnOutage() {
+        TrafficSeries s = series(Duration.ofHours(1), 6 * 168, 1.0, 5);
+        double[] v = s.values();
+        int christmas = 3 * 168 + 24; // a Tuesday, all day at a tenth
+        for (int i = christmas; i < christmas + 24; i++) {
+            v[i] *= 0.1;
+        }
+        TrafficSeries t = new TrafficSeries("t", s.start(), s.step(), v, ZoneOffset.UTC, "requests");
+        Patterns p = PatternAnalysis.analyze(t, 0, PatternAnalysis.Progress.NONE, () -> false);
+        java.time.LocalDate day = START.plusHours(christmas).toLocalDate();
+        assertThat(p.anomalyList()).anyMatch(a -> a.kind() == Anomaly.Kind.OUTAGE);
+        Patterns marked = p.withHolidays(java.util.Set.of(day), ZoneOffset.UTC);
+        assertThat(marked.anomalyList()).noneMatch(a -> a.kind() == Anomaly.Kind.OUTAGE
+                && a.interval().start().atZone(ZoneOffset.UTC).toLocalDate().equals(day));
+        assertThat(marked.anomalyList()).anyMatch(a -> a.kind() == Anomaly.Kind.HOLIDAY);
+        assertThat(marked.anomalies().maskedCount()).isEqualTo(p.anomalies().maskedCount());
+    }
 }
