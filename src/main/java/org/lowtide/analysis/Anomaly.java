@@ -24,7 +24,9 @@ public record Anomaly(Interval interval, Kind kind, double score) {
         /** Traffic clearly below the expectation, but not an outage. */
         DIP,
         /** Traffic clearly above the expectation. */
-        SPIKE
+        SPIKE,
+        /** Low traffic on a public holiday of the calendar asked for: people, not an outage. */
+        HOLIDAY
     }
 
     public Anomaly {

@@ -26,6 +26,25 @@ public record Patterns(List<SeasonalPeriod> periods, AnomalyScan anomalies, Opti
         notes = List.copyOf(notes);
     }
 
+    /**
+     * The same patterns with the outages and dips that start on one of {@code dates} (local days
+     * of {@code zone}) called {@link Anomaly.Kind#HOLIDAY}: a holiday is quiet because people are
+     * away, not because the service failed. They stay masked (a holiday is no usual week).
+     */
+    public Patterns withHolidays(java.util.Set<java.time.LocalDate> dates, java.time.ZoneId zone) {
+        if (dates.isEmpty()) {
+            return this;
+        }
+        List<Anomaly> relabelled = new java.util.ArrayList<>();
+        for (Anomaly a : anomalies.anomalies()) {
+            boolean low = a.kind() == Anomaly.Kind.OUTAGE || a.kind() == Anomaly.Kind.DIP;
+            relabelled.add(low && dates.contains(a.interval().start().atZone(zone).toLocalDate())
+                    ? new Anomaly(a.interval(), Anomaly.Kind.HOLIDAY, a.score()) : a);
+        }
+        AnomalyScan scan = new AnomalyScan(relabelled, anomalies.masked(), anomalies.expected(), anomalies.scale());
+        return new Patterns(periods, scan, decomposition, forecast, trendStrength, notes);
+    }
+
     /** @return the anomalies found */
     public List<Anomaly> anomalyList() {
         return anomalies.anomalies();

@@ -24,9 +24,25 @@ import org.lowtide.traffic.Interval;
  * @param zone        the zone whose wall clock the window follows
  * @param expected    mean expected traffic per series step over the window
  * @param shareOfPeak {@code expected} divided by the week's peak slot, in [0, 1] for non-negative traffic
+ * @param weeksOfData the evidence behind it: weeks of measurements in the window's thinnest slot
+ *                    (in weeks' worth of one slot where a sparse profile pooled slots); below
+ *                    {@link #MIN_WEEKS} the window is tentative; {@code -1} when not known
  */
 public record Trough(DayOfWeek day, LocalTime start, Duration duration, ZoneId zone, double expected,
-                     double shareOfPeak) {
+                     double shareOfPeak, int weeksOfData) {
+
+    /** Weeks of observed slots below which a window is only tentative. */
+    public static final int MIN_WEEKS = 3;
+
+    /** A window whose evidence is not known. */
+    public Trough(DayOfWeek day, LocalTime start, Duration duration, ZoneId zone, double expected, double shareOfPeak) {
+        this(day, start, duration, zone, expected, shareOfPeak, -1);
+    }
+
+    /** @return whether fewer than {@link #MIN_WEEKS} weeks of measurements stand behind the window */
+    public boolean tentative() {
+        return weeksOfData >= 0 && weeksOfData < MIN_WEEKS;
+    }
 
     public Trough {
         Objects.requireNonNull(day, "day");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.lowtide.traffic.TrafficSeries;
 
 /**
  * Finds recurring weekly windows of lowest expected traffic.
@@ -70,6 +71,7 @@ public final class TroughFinder {
 
         double peak = profile.peak();
         boolean[] taken = new boolean[n];
+        int[] samples = profile.samples();
         List<Trough> troughs = new ArrayList<>();
         for (int c = 0; c < candidates && troughs.size() < maxCount; c++) {
             int s = order[c];
@@ -81,9 +83,39 @@ public final class TroughFinder {
             }
             double mean = totals[s] / k;
             double share = peak > 0 ? mean / peak : Double.NaN;
-            troughs.add(new Trough(slots.dayOf(s), slots.timeOf(s), duration, slots.zone(), mean, share));
+            int weeks = Integer.MAX_VALUE;
+            for (int j = 0; j < k; j++) {
+                weeks = Math.min(weeks, samples[(s + j) % n]);
+            }
+            troughs.add(new Trough(slots.dayOf(s), slots.timeOf(s), duration, slots.zone(), mean, share, weeks));
         }
         return troughs;
+    }
+
+    /**
+     * What the user must know about the evidence behind the troughs (issue 18): that a sparse
+     * series' profile pooled slots, and that the lowest window rests on fewer than
+     * {@link Trough#MIN_WEEKS} weeks of measurements.
+     *
+     * @param series  the traffic the profile was built from
+     * @param troughs the troughs found, lowest first
+     */
+    public static List<String> evidenceNotes(TrafficSeries series, List<Trough> troughs) {
+        List<String> notes = new ArrayList<>();
+        int pool = WeeklyProfiles.poolFactor(series);
+        if (pool > 1) {
+            long minutes = series.step().toMinutes();
+            notes.add(String.format(java.util.Locale.ROOT, "most steps are missing (%.0f %% measured): the weekly "
+                    + "profile pools %d-minute slots into %d-minute ones",
+                    100.0 * (series.size() - series.missingCount()) / series.size(), minutes, minutes * pool));
+        }
+        if (!troughs.isEmpty() && troughs.get(0).tentative()) {
+            int w = troughs.get(0).weeksOfData();
+            notes.add(String.format(java.util.Locale.ROOT, "the recommended window rests on only %d week%s of "
+                    + "measured data (fewer than %d): tentative; collect more weeks before relying on it",
+                    w, w == 1 ? "" : "s", Trough.MIN_WEEKS));
+        }
+        return notes;
     }
 
     private static boolean overlapsTaken(boolean[] taken, int start, int length) {

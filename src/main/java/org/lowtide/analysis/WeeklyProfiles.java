@@ -34,11 +34,15 @@ public final class WeeklyProfiles {
      * Median weekly profile of {@code series} in {@code zone}: each value goes to the slot of the
      * local week its step starts in; each slot's level is the median of its values.
      *
+     * <p>When most steps are missing, neighbouring slots pool ({@link #poolFactor}): each slot's
+     * level is the median of its pooled group's values.
+     *
      * <p>Runs in O(n log(n / slots)): values are bucketed by slot (counting sort), then each
      * bucket is sorted. Values that are {@code NaN} are ignored.
      */
     public static WeeklyProfile median(TrafficSeries series, ZoneId zone) {
         WeekSlots slots = new WeekSlots(zone, slotFor(series.step()));
+        int pool = poolFactor(series);
         int n = series.size();
         int slotCount = slots.count();
         int[] slotOf = new int[n];
@@ -54,6 +58,7 @@ public final class WeeklyProfiles {
             }
             long second = startSecond + i * stepSeconds + (stepNanos == 0 ? 0 : (i * stepNanos) / 1_000_000_000L);
             int slot = locator.slotOf(second);
+            slot -= slot % pool;
             slotOf[i] = slot;
             counts[slot]++;
         }
@@ -84,6 +89,47 @@ public final class WeeklyProfiles {
             expected[s] = len % 2 == 1 ? bucketed[mid] : (bucketed[mid - 1] + bucketed[mid]) / 2.0;
             upper[s] = Quantiles.type7(bucketed, from, len, WeeklyProfile.UPPER_QUANTILE);
         }
+        if (pool > 1) {
+            // Every slot of a pooled group shares the group's level; its count is the group's
+            // measurements in weeks' worth of one slot.
+            for (int s = 0; s < slotCount; s++) {
+                int first = s - s % pool;
+                if (s != first) {
+                    expected[s] = expected[first];
+                    upper[s] = upper[first];
+                }
+            }
+            for (int first = 0; first < slotCount; first += pool) {
+                int perSlot = counts[first] / pool;
+                for (int s = first; s < Math.min(slotCount, first + pool); s++) {
+                    counts[s] = perSlot;
+                }
+            }
+        }
         return new WeeklyProfile(slots, expected, upper, counts);
+    }
+
+    /**
+     * How many neighbouring slots a sparse series' profile pools into one (issue 18): 1 unless most
+     * steps are missing; then the smallest number of slots, dividing an hour, that holds at least
+     * one measurement per week on average ({@code k · measured share ≥ 1}), at most an hour's worth.
+     * A slot with one value in a week and none in the next would otherwise rank on chance.
+     */
+    public static int poolFactor(TrafficSeries series) {
+        long step = series.step().getSeconds();
+        if (series.size() == 0 || series.step().getNano() != 0 || step <= 0 || step >= 3600 || 3600 % step != 0) {
+            return 1;
+        }
+        double measured = 1.0 - (double) series.missingCount() / series.size();
+        if (measured >= 0.5) {
+            return 1;
+        }
+        int perHour = (int) (3600 / step);
+        for (int k = 2; k <= perHour; k++) {
+            if (perHour % k == 0 && k * measured >= 1) {
+                return k;
+            }
+        }
+        return perHour;
     }
 }

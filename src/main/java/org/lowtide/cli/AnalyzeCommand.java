@@ -166,6 +166,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             node.put("duration", t.duration().toString());
             node.put("expected", t.expected());
             node.put("shareOfPeak", t.shareOfPeak());
+            node.put("weeksOfData", t.weeksOfData());
+            node.put("tentative", t.tentative());
             node.put("description", t.describe());
         }
         PatternsOutput.addJson(root, result);
@@ -193,8 +195,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                     adjective(result.request().window()));
             for (int i = 0; i < troughs.size(); i++) {
                 Trough t = troughs.get(i);
-                out.printf(Locale.ROOT, "  %d. %s (about %,.0f per %s)%n", i + 1, t.describe(), t.expected(),
-                        unit(series.step()));
+                out.printf(Locale.ROOT, "  %d. %s (about %,.0f per %s; %d week%s of data%s)%n", i + 1, t.describe(),
+                        t.expected(), unit(series.step()), t.weeksOfData(), t.weeksOfData() == 1 ? "" : "s",
+                        t.tentative() ? ": tentative" : "");
             }
         }
         PatternsOutput.printSummary(result, out);

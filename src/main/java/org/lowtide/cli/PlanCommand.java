@@ -303,6 +303,8 @@ final class PlanCommand implements Callable<Integer> {
                         .put("sourceKind", a.source().kind().name());
             }
         });
+        // What the analysis behind the plan warns of (thin evidence, short history), as analyze does.
+        CliJson.addWarnings(root, java.util.List.of(), result.analysis().notes());
         return mapper.writeValueAsString(CliJson.finite(root));
     }
 
@@ -341,6 +343,7 @@ final class PlanCommand implements Callable<Integer> {
                 AnalyzeCommand.adjective(plan.request().rollbackTail()), plan.request().from(), plan.request().to(),
                 zone.getId());
         out.println("Traffic: " + result.traffic().note() + ".");
+        result.analysis().notes().forEach(n -> out.println("Warning: " + n));
         if (plan.windows().isEmpty()) {
             out.println("  none: no candidate window meets every constraint.");
         }

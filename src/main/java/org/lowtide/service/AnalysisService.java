@@ -96,6 +96,7 @@ public final class AnalysisService {
             } catch (IllegalArgumentException e) {
                 notes.add(e.getMessage());
             }
+            notes.addAll(TroughFinder.evidenceNotes(series, troughs));
             if (troughs.isEmpty() && notes.isEmpty()) {
                 notes.add("no window of " + request.window() + " has data in every slot");
             }
@@ -106,6 +107,9 @@ public final class AnalysisService {
         if (request.holidays().isPresent() && profile.isPresent()) {
             progress.progress(0.9, "Looking up holidays " + request.holidays().get());
             holidays = holidayEffects(holidayTraffic(raw, patterns), profile.get(), patterns, request.holidays().get());
+            java.util.Set<LocalDate> days = new java.util.HashSet<>();
+            holidays.forEach(h -> days.add(h.date()));
+            patterns = patterns.map(p -> p.withHolidays(days, zone));
         }
         progress.progress(1.0, "Done");
         return new AnalysisResult(request, imported, profile, troughs, notes, patterns, stats, holidays);
