@@ -29,7 +29,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
+import org.lowtide.ui.common.BackgroundJob;
 import org.lowtide.service.CancelledException;
 import org.lowtide.service.ImportService;
 import org.lowtide.service.TrafficSource;
@@ -51,7 +51,7 @@ import org.lowtide.traffic.imports.SourceInfo;
  * State of the import dialog: the file's first lines, what the importer detected, the options the
  * user may correct (format, series, zone, step, metric kind, date order), and the outcome of an
  * import with those options (summary and warnings). Every change of an option imports again, in a
- * {@link Task} on the injected executor, with progress and Cancel; the dialog's Import button is
+ * {@link BackgroundJob} on the injected executor (as every screen), with progress and Cancel; the dialog's Import button is
  * enabled once an import with the current options succeeded.
  *
  * <p>Confined to the JavaFX application thread. With a same-thread executor (tests), each call has
@@ -68,7 +68,7 @@ public final class ImportViewModel {
     public static final int PREVIEW_LINES = 30;
 
     private final ImportService service;
-    private final Executor executor;
+    private final BackgroundJob job;
 
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyListWrapper<String> previewLines =
@@ -99,7 +99,6 @@ public final class ImportViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyBooleanWrapper canImport = new ReadOnlyBooleanWrapper(this, "canImport");
 
-    private ImportTask running;
     private boolean quiet;
 
     /**
@@ -108,7 +107,8 @@ public final class ImportViewModel {
      */
     public ImportViewModel(ImportService service, Executor executor) {
         this.service = Objects.requireNonNull(service, "service");
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.job = new BackgroundJob(Objects.requireNonNull(executor, "executor"));
+        job.mirrorInto(busy, progress, message -> { });
         format.addListener((o, before, now) -> optionsChanged());
         zone.addListener((o, before, now) -> optionsChanged());
         step.addListener((o, before, now) -> optionsChanged());
@@ -180,30 +180,23 @@ public final class ImportViewModel {
         if (current == null) {
             return;
         }
-        ImportTask task = new ImportTask(new TrafficSource.FileSource(current), options());
-        ImportTask previous = running;
-        running = task;
-        if (previous != null) {
-            previous.cancel();
-        }
-        busy.set(true);
-        progress.bind(task.progressProperty());
-        task.setOnSucceeded(e -> finish(task, () -> show(task.getValue())));
-        task.setOnFailed(e -> finish(task, () -> fail(task.getException() instanceof ImportException
-                ? task.getException().getMessage() : describe(current, task.getException()))));
-        task.setOnCancelled(e -> finish(task, () -> fail("Import cancelled")));
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            finish(task, () -> fail("Not imported: the app is shutting down"));
-        }
+        TrafficSource source = new TrafficSource.FileSource(current);
+        ImportOptions asked = options();
+        job.start("Importing " + current.getFileName() + "…",
+                p -> service.importTraffic(source, asked, (fraction, message) -> {
+                    if (fraction >= 0) {
+                        p.progress(fraction, message);
+                    }
+                }, p),
+                this::show,
+                error -> fail(error instanceof RejectedExecutionException ? "Not imported: the app is shutting down"
+                        : error instanceof ImportException ? error.getMessage() : describe(current, error)),
+                () -> fail("Import cancelled"));
     }
 
     /** Stops the import that is running; the dialog keeps what it showed. */
     public void cancel() {
-        if (running != null) {
-            running.cancel();
-        }
+        job.cancel();
     }
 
     /** @return the options the user settled on, for the analysis */
@@ -300,17 +293,6 @@ public final class ImportViewModel {
         if (!quiet && file.get() != null) {
             reimport();
         }
-    }
-
-    private void finish(ImportTask task, Runnable action) {
-        if (task != running) {
-            return;
-        }
-        running = null;
-        progress.unbind();
-        progress.set(0);
-        busy.set(false);
-        action.run();
     }
 
     private void show(ImportResult r) {
@@ -438,27 +420,6 @@ public final class ImportViewModel {
             return shown + ": file not found";
         }
         return shown + ": cannot be read (" + (error.getMessage() == null ? error : error.getMessage()) + ")";
-    }
-
-    /** The import, off the FX thread. */
-    private final class ImportTask extends Task<ImportResult> {
-        private final TrafficSource source;
-        private final ImportOptions options;
-
-        ImportTask(TrafficSource source, ImportOptions options) {
-            this.source = source;
-            this.options = options;
-        }
-
-        @Override
-        protected ImportResult call() throws Exception {
-            updateProgress(-1, 1);
-            return service.importTraffic(source, options, (fraction, message) -> {
-                if (fraction >= 0) {
-                    updateProgress(fraction, 1.0);
-                }
-            }, this::isCancelled);
-        }
     }
 
     // ---------------------------------------------------------------- properties
