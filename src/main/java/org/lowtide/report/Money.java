@@ -122,6 +122,16 @@ public record Money(CostReport cost, List<Priced> windows, Optional<Priced> reco
      *                    (its {@code expected} values are then costs); empty for a plan ranked by traffic
      */
     public static Money of(CostReport cost, Plan plan, Map<Integer, CostEstimate> windowCosts) {
+        return of(cost, plan, windowCosts, Optional.empty());
+    }
+
+    /**
+     * @param onProfile the revenue week on the ranking's weekly profile: when given, "the peak" is
+     *                  its busiest slot rather than the dearest start of the raw curve
+     * @see #of(CostReport, Plan, Map)
+     */
+    public static Money of(CostReport cost, Plan plan, Map<Integer, CostEstimate> windowCosts,
+                           Optional<ProfileRevenue> onProfile) {
         ZoneId zone = plan.request().constraints().zone();
         if (!cost.curve().slots().zone().equals(zone)) {
             throw new IllegalArgumentException("the cost model's week is in " + cost.curve().slots().zone()
@@ -151,11 +161,13 @@ public record Money(CostReport cost, List<Priced> windows, Optional<Priced> reco
             windows.add(p);
         }
         ChangeCost worst = cost.worst();
-        ChangeSimulator.Run peakRun = new ChangeSimulator(model).simulate(RevenueCurve.minuteOfWeek(worst.day(),
-                worst.time()), n, seed);
-        Priced peak = new Priced(Texts.days(worst.day()) + " " + Texts.HM.format(worst.time()) + " (the peak)",
-                worst.day(), worst.time(), worst.estimate().exactMean(), peakRun.estimate(), peakRun.failureCosts(),
-                peakRun.estimate());
+        java.time.DayOfWeek peakDay = onProfile.map(ProfileRevenue::peakDay).orElse(worst.day());
+        java.time.LocalTime peakTime = onProfile.map(ProfileRevenue::peakTime).orElse(worst.time());
+        double peakMinute = RevenueCurve.minuteOfWeek(peakDay, peakTime);
+        ChangeSimulator.Run peakRun = new ChangeSimulator(model).simulate(peakMinute, n, seed);
+        Priced peak = new Priced(Texts.days(peakDay) + " " + Texts.HM.format(peakTime) + " (the peak)",
+                peakDay, peakTime, onProfile.isPresent() ? model.expectedCost(peakMinute)
+                : worst.estimate().exactMean(), peakRun.estimate(), peakRun.failureCosts(), peakRun.estimate());
         double median = inMoney ? plan.medianCandidate() : cost.median().estimate().exactMean();
 
         Habit habit;

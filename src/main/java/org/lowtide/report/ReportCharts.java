@@ -85,11 +85,22 @@ public final class ReportCharts {
      */
     public JFreeChart moneyWeek(boolean withChangeCost) {
         Money m = model.money().orElseThrow(() -> new IllegalStateException("this report has no money"));
-        JFreeChart chart = CostCharts.revenueWeek(m.cost().curve(), withChangeCost ? m.cost().expectedBySlot() : null);
+        JFreeChart chart = CostCharts.revenueWeek(m.cost().curve(), revenueOnProfile(),
+                withChangeCost ? m.cost().expectedBySlot() : null);
         List<WeekMark> marks = new ArrayList<>(weekMarks());
         marks.add(new WeekMark(m.peak().day(), m.peak().time(), Duration.ZERO, "peak", WeekMark.Kind.PEAK));
         WeekChart.mark(chart, marks);
         return chart;
+    }
+
+    /**
+     * @return revenue per minute per slot as the report draws it: on the weekly profile the ranking
+     *         used when it shares the cost model's week, else the cost model's own curve
+     */
+    public double[] revenueOnProfile() {
+        Money m = model.money().orElseThrow(() -> new IllegalStateException("this report has no money"));
+        return ProfileRevenue.of(m.cost().curve(), model.input().profile()).map(ProfileRevenue::perMinute)
+                .orElseGet(() -> m.cost().curve().perMinute());
     }
 
     /** @return the recommended weekly window and the habit as marks on the week */

@@ -135,7 +135,8 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
     /** @return the model of {@code input} */
     public static ReportModel of(ReportInput input) {
         Plan plan = input.plan();
-        Optional<Money> money = input.cost().map(c -> Money.of(c, plan, input.windowCosts()));
+        Optional<Money> money = input.cost().map(c -> Money.of(c, plan, input.windowCosts(),
+                ProfileRevenue.of(c.curve(), input.profile())));
         return new ReportModel(input, summary(plan), forecast(input), gaps(input.series()), assumptions(input),
                 method(input), money);
     }

@@ -67,6 +67,8 @@ public final class LowtideApp extends Application {
         PlanViewModel plans = new PlanViewModel(new PlanService(analysis), executor);
         // The Windows screen prices its windows with the Costs screen's assumptions.
         plans.costAssumptionsProperty().bind(costs.assumptionsProperty());
+        // So does the Overview's recommendation: with a revenue entered, it ranks by money as the Windows tab does.
+        viewModel.costAssumptionsProperty().bind(costs.assumptionsProperty());
         PlanView planView = new PlanView(plans);
         Tab windowsTab = view.addTab("Windows", "windowsTab", planView);
         view.addFileMenuItems(planView.fileMenuItems());

@@ -62,10 +62,17 @@ public final class CostCharts {
      * @param expectedBySlot expected cost of a change by start slot, or {@code null} to leave it out
      */
     public static JFreeChart revenueWeek(RevenueCurve curve, double[] expectedBySlot) {
+        return revenueWeek(curve, curve.perMinute(), expectedBySlot);
+    }
+
+    /**
+     * The same chart with the revenue per minute given per slot of the curve's week (the report
+     * draws it on the weekly profile's levels, see {@code ProfileRevenue}).
+     */
+    public static JFreeChart revenueWeek(RevenueCurve curve, double[] perMinute, double[] expectedBySlot) {
         String code = curve.currency().getCurrencyCode();
         XYSeries revenue = new XYSeries("Revenue per minute (" + code + ")", true, false);
         double slotHours = curve.slotMinutes() / 60;
-        double[] perMinute = curve.perMinute();
         for (int s = 0; s < perMinute.length; s++) {
             revenue.add(s * slotHours, perMinute[s]);
         }

@@ -36,12 +36,22 @@ final class Blocks {
     static final float SMALL = 8f;
     static final float TABLE = 8f;
 
+    /** Left plus right padding of a table cell, in points (see {@link #cell}). */
+    static final float CELL_PADDING = 8f;
+
     private final ReportFonts fonts;
     private final PdfWriter writer;
+    private final float contentWidth;
 
     Blocks(ReportFonts fonts, PdfWriter writer) {
+        this(fonts, writer, Float.NaN);
+    }
+
+    /** @param contentWidth the width tables span, in points: header words are fitted to it */
+    Blocks(ReportFonts fonts, PdfWriter writer, float contentWidth) {
         this.fonts = fonts;
         this.writer = writer;
+        this.contentWidth = contentWidth;
     }
 
     ReportFonts fonts() {
@@ -68,6 +78,7 @@ final class Blocks {
     Paragraph heading(String text) {
         Paragraph p = new Paragraph(phrase(text, 15f, true, ACCENT));
         p.setLeading(19f);
+        p.setSpacingBefore(14f);
         p.setSpacingAfter(6f);
         return p;
     }
@@ -134,7 +145,8 @@ final class Blocks {
      * wraps; a row is kept on one page when it fits.
      */
     PdfPTable table(float[] widths, List<String> header, List<List<String>> rows) {
-        PdfPTable table = new PdfPTable(widths);
+        PdfPTable table = new PdfPTable(Float.isNaN(contentWidth) ? widths
+                : fitWords(widths, headerWordWidths(header), contentWidth));
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         table.setSpacingBefore(3f);
@@ -150,6 +162,72 @@ final class Blocks {
             }
         }
         return table;
+    }
+
+    /** @return per column, the width in points of the header's longest word in the bold table font, padding included */
+    float[] headerWordWidths(List<String> header) {
+        float[] min = new float[header.size()];
+        for (int i = 0; i < min.length; i++) {
+            for (String word : header.get(i).split("\\s+")) {
+                min[i] = Math.max(min[i], fonts.bold().getWidthPoint(word, TABLE));
+            }
+            min[i] += CELL_PADDING + 1f;
+        }
+        return min;
+    }
+
+    /**
+     * Relative column widths under which every column is at least as wide as its minimum, so a
+     * header breaks between words, never inside one. Columns below their minimum are raised to it;
+     * the width they gain is taken from the others in proportion to their room above their own
+     * minimum. If the minima do not fit together the widths are the minima, scaled to the total.
+     *
+     * @param widths relative widths as the caller wants them
+     * @param min    minimum width of each column, in points
+     * @param total  the table's width, in points
+     * @return relative widths summing to {@code total}
+     */
+    static float[] fitWords(float[] widths, float[] min, float total) {
+        int n = widths.length;
+        float sum = 0;
+        float minSum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += widths[i];
+            minSum += min[i];
+        }
+        float[] out = new float[n];
+        if (minSum >= total) {
+            for (int i = 0; i < n; i++) {
+                out[i] = min[i] * total / minSum;
+            }
+            return out;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = widths[i] * total / sum;
+        }
+        // Raise the narrow columns, then take the deficit from the rest in proportion to their slack;
+        // repeat, since taking can push another column below its minimum (at most n rounds).
+        for (int round = 0; round < n; round++) {
+            float deficit = 0;
+            float slack = 0;
+            for (int i = 0; i < n; i++) {
+                if (out[i] < min[i]) {
+                    deficit += min[i] - out[i];
+                    out[i] = min[i];
+                } else {
+                    slack += out[i] - min[i];
+                }
+            }
+            if (deficit <= 1e-3f) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                if (out[i] > min[i]) {
+                    out[i] -= deficit * (out[i] - min[i]) / slack;
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -91,6 +91,8 @@ public final class PdfReportWriter {
     private Blocks blocks;
     private Document document;
     private float contentWidth;
+    /** The share of a page that must be free for a section to start on it (see {@link #roomForASection}). */
+    static final float SECTION_ROOM = 0.45f;
 
     private PdfReportWriter(ReportModel model, Listener listener) {
         this.model = model;
@@ -130,8 +132,8 @@ public final class PdfReportWriter {
         document.addCreator("Lowtide " + model.input().provenance().lowtideVersion());
         document.open();
         fixMetadata(writer, digest);
-        blocks = new Blocks(fonts, writer);
         contentWidth = document.right() - document.left();
+        blocks = new Blocks(fonts, writer, contentWidth);
 
         List<Section> sections = new ArrayList<>();
         for (Section s : Section.values()) {
@@ -143,7 +145,7 @@ public final class PdfReportWriter {
         for (Section s : sections) {
             check();
             listener.progress(number / (double) sections.size(), "Drawing " + s.title().toLowerCase(Locale.ROOT));
-            if (number > 0) {
+            if (number > 0 && !(number >= 2 && roomForASection())) {
                 document.newPage();
             }
             number++;
@@ -379,7 +381,8 @@ public final class PdfReportWriter {
         for (String note : m.cost().notes()) {
             add(blocks.callout("Read with care", note, List.of()));
         }
-        double[] mmm = m.cost().curve().minMedianMax();
+        double[] mmm = org.lowtide.report.ProfileRevenue.of(m.cost().curve(), model.input().profile())
+                .map(org.lowtide.report.ProfileRevenue::minMedianMax).orElseGet(() -> m.cost().curve().minMedianMax());
         add(blocks.keep(blocks.body("Revenue per minute over the local week, from " + Texts.money(mmm[0], c) + " in the "
                 + "quietest slot through a median of " + Texts.money(mmm[1], c) + " to " + Texts.money(mmm[2], c)
                 + " at the peak (average " + Texts.money(m.cost().curve().averagePerMinute(), c) + "). The dashed "
@@ -431,7 +434,7 @@ public final class PdfReportWriter {
         String c = m.currency();
         List<List<String>> rows = new ArrayList<>();
         for (ScenarioResult r : m.scenarios()) {
-            rows.add(List.of(r.name(), r.levers().isEmpty() ? "none" : String.join(", ", r.levers()),
+            rows.add(List.of(r.name(), Texts.leverNames(r.levers()),
                     Texts.count(r.changesPerYear()), Texts.number(r.innovationPerYear()),
                     Texts.number(r.downtimePerChangeMinutes()) + " min", Texts.count(r.downtimeMinutesPerYear()),
                     Texts.money(r.downtimeCostPerYear(), c), Texts.money(r.troughSavingsPerYear(), c)));
@@ -441,13 +444,16 @@ public final class PdfReportWriter {
                         + "(detect + restore) × users affected). Levers raise k (test environments, A/B tests, "
                         + "continuous integration) or lower h (fast rollback, better alerting, smaller services)."),
                 blocks.chart(CostCharts.scenarios(m.scenarios(), m.cost().currency()), contentWidth, 185)));
-        add(blocks.table(new float[] {1.3f, 2.1f, 0.95f, 1.15f, 0.95f, 1.05f, 1.35f, 1.35f}, List.of("Scenario",
-                "Levers", "Changes a year", "Innovation a year", "h per change", "Incident min a year",
-                "Downtime cost a year", "Trough saving a year"), rows));
+        add(blocks.table(SCENARIO_WIDTHS, SCENARIO_HEADER, rows));
         add(blocks.small("Innovation a year is k × changes, in changes of today's size unless you set k; "
                 + "downtime cost assumes changes at random business hours; the trough saving is what moving them all "
                 + "to the cheapest start of the week would save (an upper bound)."));
     }
+
+    /** The k/h table's relative column widths and header; header words are fitted by {@link Blocks#table}. */
+    static final float[] SCENARIO_WIDTHS = {1.3f, 2.1f, 0.95f, 1.15f, 0.95f, 1.05f, 1.35f, 1.35f};
+    static final List<String> SCENARIO_HEADER = List.of("Scenario", "Levers", "Changes a year", "Innovation a year",
+            "h per change", "Incident min a year", "Downtime cost a year", "Trough saving a year");
 
     private static List<String> costRow(String start, CostEstimate e, String currency) {
         return List.of(start, Texts.money(e.mean(), currency), Texts.money(e.p50(), currency),
@@ -632,6 +638,16 @@ public final class PdfReportWriter {
 
     private void add(Element element) {
         document.add(element);
+    }
+
+    /**
+     * Whether the next section may start on this page rather than a new one: the summary and the
+     * pattern always have pages of their own, later sections follow on when more than
+     * {@value #SECTION_ROOM} of the page is still free, so no page is left half empty.
+     */
+    private boolean roomForASection() {
+        float content = document.top() - document.bottom();
+        return writerY() - document.bottom() > SECTION_ROOM * content;
     }
 
     /** @return the height on the page where the next element goes */

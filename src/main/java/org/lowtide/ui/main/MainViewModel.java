@@ -100,6 +100,9 @@ public final class MainViewModel {
     private final BackgroundJob job;
     /** True while properties are set together, so that their listeners start no analysis. */
     private boolean quiet;
+    /** The Costs tab's assumptions: with a revenue given, the recommendation ranks by money, as the Windows tab does. */
+    private final ObjectProperty<org.lowtide.cost.CostAssumptions> costAssumptions =
+            new SimpleObjectProperty<>(this, "costAssumptions");
 
     /**
      * @param service  the analysis use case
@@ -118,6 +121,12 @@ public final class MainViewModel {
         this.clock = Objects.requireNonNull(clock, "clock");
         zone.addListener((o, before, now) -> parametersChanged(now));
         windowLength.addListener((o, before, now) -> parametersChanged(now));
+        // Only a revenue changes the ranking: other cost tweaks without one leave the traffic ranking as it is.
+        costAssumptions.addListener((o, before, now) -> {
+            if (revenueGiven(before) || revenueGiven(now)) {
+                parametersChanged(Boolean.TRUE);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- actions
@@ -243,6 +252,8 @@ public final class MainViewModel {
         }
         ImportOptions options = importOptions == null ? ImportOptions.inZone(zone.get()) : importOptions.withZone(zone.get());
         AnalysisRequest request = new AnalysisRequest(current, options, windowLength.get(), TROUGH_COUNT);
+        java.util.Optional<org.lowtide.cost.CostAssumptions> cost = java.util.Optional.ofNullable(costAssumptions.get())
+                .filter(MainViewModel::revenueGiven);
         statusMessage.set("Reading " + current.displayName() + "…");
         job.start("Reading " + current.displayName() + "…", p -> {
             AnalysisResult r = service.analyze(request, (fraction, message) -> p.progress(0.9 * fraction, message), p);
@@ -253,7 +264,7 @@ public final class MainViewModel {
                 try {
                     advice = java.util.Optional.of(new org.lowtide.service.RecommendationService(
                             new org.lowtide.service.PlanService(service), clock).recommend(request,
-                            java.util.Optional.empty(), org.lowtide.service.ProgressListener.NONE, p));
+                            cost, org.lowtide.service.ProgressListener.NONE, p));
                 } catch (IllegalArgumentException e) {
                     LOG.log(System.Logger.Level.DEBUG, "no recommendation: " + e.getMessage());
                 }
@@ -400,6 +411,19 @@ public final class MainViewModel {
 
     public void setZone(ZoneId value) {
         zone.set(value);
+    }
+
+    /**
+     * The cost assumptions (bound to the Costs tab's): once they carry a revenue of the user's or the
+     * data's, the recommendation ranks windows by the expected cost of a change, like the Windows
+     * tab; changing the revenue re-plans.
+     */
+    public ObjectProperty<org.lowtide.cost.CostAssumptions> costAssumptionsProperty() {
+        return costAssumptions;
+    }
+
+    private static boolean revenueGiven(org.lowtide.cost.CostAssumptions a) {
+        return a != null && org.lowtide.service.RecommendationService.revenueGiven(a);
     }
 
     /** The maintenance window length; changing it re-analyses. */
