@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +18,8 @@ class AnalyzeCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LowtideCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** Three weeks of hourly Berlin traffic, lowest on Sundays 03:00–05:00 local, with offsets in the file. */
@@ -47,7 +39,7 @@ class AnalyzeCommandTest {
 
     @Test
     void jsonHasTheSeriesAndTheLowestWindowFirst() throws Exception {
-        Run r = run("analyze", berlinFile().toString(), "--zone", "Europe/Berlin", "--json");
+        CliRun r = run("analyze", berlinFile().toString(), "--zone", "Europe/Berlin", "--json");
 
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -69,7 +61,7 @@ class AnalyzeCommandTest {
 
     @Test
     void troughFollowsTheRequestedZone() throws Exception {
-        Run r = run("analyze", berlinFile().toString(), "--zone", "UTC", "--duration", "PT1H", "--json");
+        CliRun r = run("analyze", berlinFile().toString(), "--zone", "UTC", "--duration", "PT1H", "--json");
 
         JsonNode first = new ObjectMapper().readTree(r.out()).path("troughs").get(0);
         // The dip straddles the 30 March change: 02:00–03:00 UTC one Sunday, 01:00–02:00 UTC the others.
@@ -79,7 +71,7 @@ class AnalyzeCommandTest {
 
     @Test
     void humanSummaryNamesTheWindowInWords() throws Exception {
-        Run r = run("analyze", berlinFile().toString(), "--zone", "Europe/Berlin");
+        CliRun r = run("analyze", berlinFile().toString(), "--zone", "Europe/Berlin");
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Lowest 2-hour windows").contains("1. Sundays 03:00–05:00 Europe/Berlin");
@@ -90,7 +82,7 @@ class AnalyzeCommandTest {
         Path file = dir.resolve("broken.csv");
         Files.writeString(file, "timestamp,value\n2025-01-01T00:00Z,1\nnot-a-time,2\n");
 
-        Run r = run("analyze", file.toString());
+        CliRun r = run("analyze", file.toString());
 
         assertThat(r.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("broken.csv: line 3, column 1: cannot read 'not-a-time' as a timestamp");
@@ -99,7 +91,7 @@ class AnalyzeCommandTest {
 
     @Test
     void missingFileExitsFour() {
-        Run r = run("analyze", dir.resolve("absent.csv").toString());
+        CliRun r = run("analyze", dir.resolve("absent.csv").toString());
         assertThat(r.code()).isEqualTo(4);
         assertThat(r.err()).contains("absent.csv: file not found");
     }
@@ -115,11 +107,11 @@ class AnalyzeCommandTest {
 
     @Test
     void versionAndHelp() {
-        Run version = run("--version");
+        CliRun version = run("--version");
         assertThat(version.code()).isZero();
         assertThat(version.out()).startsWith("Lowtide ");
 
-        Run help = run("--help");
+        CliRun help = run("--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("analyze");
     }
@@ -135,7 +127,7 @@ class AnalyzeCommandTest {
 
     @Test
     void durationThatIsNotWholeSlotsIsExplained() throws Exception {
-        Run r = run("analyze", berlinFile().toString(), "--duration", "PT90M", "--json");
+        CliRun r = run("analyze", berlinFile().toString(), "--duration", "PT90M", "--json");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("multiple of the profile's PT1H slots");
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +20,8 @@ class AnalyzePatternsCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LowtideCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** Five weeks of hourly Berlin traffic with a two-hour outage on a busy Wednesday afternoon. */
@@ -55,7 +47,7 @@ class AnalyzePatternsCommandTest {
 
     @Test
     void jsonHasPeriodsAnomaliesForecastAndHolidays() throws Exception {
-        Run r = run("analyze", traffic().toString(), "--zone", "Europe/Berlin", "--json", "--holidays", "DE-BY",
+        CliRun r = run("analyze", traffic().toString(), "--zone", "Europe/Berlin", "--json", "--holidays", "DE-BY",
                 "--forecast-weeks", "2");
 
         assertThat(r.code()).as(r.err()).isZero();
@@ -103,7 +95,7 @@ class AnalyzePatternsCommandTest {
     @Test
     void componentsCsvAddsUpToTheFilledSeries() throws Exception {
         Path out = dir.resolve("components.csv");
-        Run r = run("analyze", traffic().toString(), "--zone", "Europe/Berlin", "--components", out.toString());
+        CliRun r = run("analyze", traffic().toString(), "--zone", "Europe/Berlin", "--components", out.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = Files.readAllLines(out);
@@ -128,7 +120,7 @@ class AnalyzePatternsCommandTest {
 
     @Test
     void unknownHolidayCalendarIsAUsageError() throws Exception {
-        Run r = run("analyze", traffic().toString(), "--zone", "Europe/Berlin", "--holidays", "XX");
+        CliRun r = run("analyze", traffic().toString(), "--zone", "Europe/Berlin", "--holidays", "XX");
         assertThat(r.code()).isEqualTo(LowtideCli.EXIT_USAGE);
         assertThat(r.err()).contains("no holiday calendar for 'XX'");
     }

@@ -3,8 +3,6 @@ package org.lowtide.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +56,7 @@ class CliFuzzTest {
         Random random = new Random(SEED);
         Path small = write("small.csv", hourly(24 * 10, i -> 100 + 80 * Math.sin(i * Math.PI / 12)));
         Path plan = dir.resolve("plan.lowtide");
-        Run saved = run("plan", small.toString(), "--zone", "Europe/Berlin", "--from", "2025-02-01", "--to",
+        CliRun saved = run("plan", small.toString(), "--zone", "Europe/Berlin", "--from", "2025-02-01", "--to",
                 "2025-02-14", "--by-traffic", "--count", "2", "--allowed", "Sat-Sun 00:00-06:00", "--save", plan.toString());
         assertThat(saved.code()).as(saved.err()).isZero();
         byte[] planBytes = Files.readAllBytes(plan);
@@ -145,20 +143,14 @@ class CliFuzzTest {
 
     // ------------------------------------------------------------------ one case
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LowtideCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private void check(String kind, String... args) throws IOException {
         counts.merge(kind, 1, Integer::sum);
         Map<Path, String> before = snapshot();
-        Run r;
+        CliRun r;
         long t0 = System.nanoTime();
         try {
             r = run(args);

@@ -2,8 +2,6 @@ package org.lowtide.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,14 +14,8 @@ import org.lowtide.traffic.Durations;
 /** Both faces speak one language: durations as people write them, one-line usage errors, examples in every help. */
 class CliLanguageTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LowtideCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static final Path SHOP = Path.of("sample-data", "shop-hourly-2025.csv");
@@ -38,15 +30,15 @@ class CliLanguageTest {
 
     @Test
     void everyDurationOptionTakesThePeoplesForms() {
-        Run iso = run("analyze", SHOP.toString(), "--duration", "PT90M", "--forecast-weeks", "0", "--json");
-        Run human = run("analyze", SHOP.toString(), "--duration", "1h30m", "--forecast-weeks", "0", "--json");
+        CliRun iso = run("analyze", SHOP.toString(), "--duration", "PT90M", "--forecast-weeks", "0", "--json");
+        CliRun human = run("analyze", SHOP.toString(), "--duration", "1h30m", "--forecast-weeks", "0", "--json");
         assertThat(human.code()).as(human.err()).isZero();
         assertThat(human.out()).isEqualTo(iso.out());
-        Run plan = run("plan", SHOP.toString(), "--duration", "2 h", "--rollback", "90 min", "--min-gap", "1 d",
+        CliRun plan = run("plan", SHOP.toString(), "--duration", "2 h", "--rollback", "90 min", "--min-gap", "1 d",
                 "--count", "1", "--json");
         assertThat(plan.code()).as(plan.err()).isZero();
         assertThat(plan.out()).contains("\"rollbackTail\" : \"PT1H30M\"");
-        Run cost = run("cost", SHOP.toString(), "--mttr", "30min", "--mttr-p90", "1h30m", "--detect", "5 min",
+        CliRun cost = run("cost", SHOP.toString(), "--mttr", "30min", "--mttr-p90", "1h30m", "--detect", "5 min",
                 "--simulations", "100");
         assertThat(cost.code()).as(cost.err()).isZero();
     }
@@ -54,7 +46,7 @@ class CliLanguageTest {
     @ParameterizedTest
     @ValueSource(strings = {"plan", "analyze", "cost", "report"})
     void aBadOptionValueIsOneLineNamingOptionValueAndWhatIsAccepted(String command) {
-        Run r = command.equals("report")
+        CliRun r = command.equals("report")
                 ? run(command, SHOP.toString(), "--pdf", "x.pdf", "--duration", "2 fortnights")
                 : command.equals("cost") ? run(command, SHOP.toString(), "--mttr", "2 fortnights")
                 : run(command, SHOP.toString(), "--duration", "2 fortnights");
@@ -69,7 +61,7 @@ class CliLanguageTest {
 
     @Test
     void anUnknownOptionPointsToTheHelpOfItsCommand() {
-        Run r = run("gate", "x.lowtide", "--bogus");
+        CliRun r = run("gate", "x.lowtide", "--bogus");
         assertThat(r.code()).isEqualTo(LowtideCli.EXIT_USAGE);
         assertThat(r.err().lines().toList()).hasSize(2).last().isEqualTo("see `lowtide gate --help`");
     }
@@ -77,7 +69,7 @@ class CliLanguageTest {
     @ParameterizedTest
     @ValueSource(strings = {"analyze", "import", "cost", "plan", "gate", "report"})
     void everyHelpEndsWithExamples(String command) {
-        Run r = run(command, "--help");
+        CliRun r = run(command, "--help");
         assertThat(r.code()).isZero();
         String help = r.out().stripTrailing();
         int examples = help.lastIndexOf("Examples:");

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +18,8 @@ class CostCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LowtideCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /**
@@ -54,7 +46,7 @@ class CostCommandTest {
         args[2] = "--zone";
         args[3] = "UTC";
         System.arraycopy(extra, 0, args, 4, extra.length);
-        Run r = run(args);
+        CliRun r = run(args);
         assertThat(r.code()).as(r.err()).isZero();
         return new ObjectMapper().readTree(r.out());
     }
@@ -110,7 +102,7 @@ class CostCommandTest {
 
     @Test
     void summaryNamesTheBestStartAndTheSources() throws Exception {
-        Run r = run("cost", file().toString(), "--zone", "UTC", "--revenue-per-month", "100000");
+        CliRun r = run("cost", file().toString(), "--zone", "UTC", "--revenue-per-month", "100000");
         assertThat(r.code()).as(r.err()).isZero();
         // No cents on thousands.
         assertThat(r.out()).contains("100,000 USD per month, spread by traffic");
@@ -123,23 +115,23 @@ class CostCommandTest {
     @Test
     void badValuesExitWithUsageErrorsThatNameTheOption() throws Exception {
         String f = file().toString();
-        Run cfr = run("cost", f, "--change-failure-rate", "1.5");
+        CliRun cfr = run("cost", f, "--change-failure-rate", "1.5");
         assertThat(cfr.code()).isEqualTo(LowtideCli.EXIT_USAGE);
         assertThat(cfr.err()).contains("--change-failure-rate: the change failure rate must be between 0 and 1, was 1.5");
-        Run revenue = run("cost", f, "--revenue-per-year", "-100");
+        CliRun revenue = run("cost", f, "--revenue-per-year", "-100");
         assertThat(revenue.code()).isEqualTo(2);
         assertThat(revenue.err()).contains("--revenue-per-year: revenue must be zero or more, was -100");
-        Run p90 = run("cost", f, "--mttr", "PT2H", "--mttr-p90", "PT1H");
+        CliRun p90 = run("cost", f, "--mttr", "PT2H", "--mttr-p90", "PT1H");
         assertThat(p90.code()).isEqualTo(2);
         assertThat(p90.err()).contains("--mttr-p90: the 90th percentile restore time (PT1H) must not be shorter than the "
                 + "median (PT2H)");
-        Run slo = run("cost", f, "--slo", "100");
+        CliRun slo = run("cost", f, "--slo", "100");
         assertThat(slo.code()).isEqualTo(2);
         assertThat(slo.err()).contains("--slo: the SLO must be a percentage above 0 and below 100");
-        Run currency = run("cost", f, "--currency", "DOLLARS");
+        CliRun currency = run("cost", f, "--currency", "DOLLARS");
         assertThat(currency.code()).isEqualTo(2);
         assertThat(currency.err()).contains("'DOLLARS' is not an ISO 4217 currency code");
-        Run both = run("cost", f, "--revenue-per-year", "1", "--revenue-per-minute", "1");
+        CliRun both = run("cost", f, "--revenue-per-year", "1", "--revenue-per-minute", "1");
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("mutually exclusive");
     }
@@ -155,14 +147,14 @@ class CostCommandTest {
                 .isLessThan(j.path("scenarios").get(0).path("costPerChange").asDouble());
 
         Files.writeString(scenarios, "{\n  \"scenarios\": [\n    {\"name\": \"X\", \"levers\": [\"teleport\"]}\n  ]\n}\n");
-        Run bad = run("cost", file().toString(), "--scenario", scenarios.toString());
+        CliRun bad = run("cost", file().toString(), "--scenario", scenarios.toString());
         assertThat(bad.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(bad.err()).startsWith("lowtide: s.json: line 3, column 30: scenario 'X' pulls lever 'teleport'");
     }
 
     @Test
     void anUnknownRevenueColumnIsBadInput() throws Exception {
-        Run r = run("cost", file().toString(), "--revenue-column", "sales");
+        CliRun r = run("cost", file().toString(), "--revenue-column", "sales");
         assertThat(r.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("sales");
     }

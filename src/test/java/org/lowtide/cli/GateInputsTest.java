@@ -20,7 +20,7 @@ class GateInputsTest {
 
     @Test
     void aFolderIsCalledAFolder() throws Exception {
-        WritePolicyTest.Run r = WritePolicyTest.run("gate", dir.toString());
+        CliRun r = WritePolicyTest.run("gate", dir.toString());
 
         assertThat(r.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("is a folder").doesNotContain("not found");
@@ -37,9 +37,9 @@ class GateInputsTest {
             return t;
         });
         try {
-            Future<WritePolicyTest.Run> run = pool.submit(() -> WritePolicyTest.run("gate", fifo.toString()));
+            Future<CliRun> run = pool.submit(() -> WritePolicyTest.run("gate", fifo.toString()));
             // A generous bound: this guards against a hang, it is not a timing assertion.
-            WritePolicyTest.Run r = run.get(60, TimeUnit.SECONDS);
+            CliRun r = run.get(60, TimeUnit.SECONDS);
             assertThat(r.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
             assertThat(r.err()).contains("not a regular file");
         } finally {
@@ -54,7 +54,7 @@ class GateInputsTest {
                 + "\"request\": {}, \"result\": {}}";
         Files.writeString(plan, secret);
 
-        WritePolicyTest.Run r = WritePolicyTest.run("gate", plan.toString());
+        CliRun r = WritePolicyTest.run("gate", plan.toString());
 
         assertThat(r.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("plan.lowtide").doesNotContain("Exception").doesNotContain("com.fasterxml");
@@ -65,7 +65,7 @@ class GateInputsTest {
         Path plan = dir.resolve("plan.lowtide");
         Files.writeString(plan, "[".repeat(5000));
 
-        WritePolicyTest.Run r = WritePolicyTest.run("gate", plan.toString());
+        CliRun r = WritePolicyTest.run("gate", plan.toString());
 
         assertThat(r.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("plan.lowtide").doesNotContain("StreamReadConstraints")

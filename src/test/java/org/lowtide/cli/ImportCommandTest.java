@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +16,8 @@ class ImportCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LowtideCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path twoColumns() throws Exception {
@@ -38,7 +30,7 @@ class ImportCommandTest {
 
     @Test
     void describeInWordsNamesFormatSeriesRowsGridAndWarnings() throws Exception {
-        Run r = run("import", twoColumns().toString(), "--describe", "--zone", "Europe/Berlin");
+        CliRun r = run("import", twoColumns().toString(), "--describe", "--zone", "Europe/Berlin");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith(String.join(System.lineSeparator(),
@@ -58,7 +50,7 @@ class ImportCommandTest {
 
     @Test
     void describeAsJsonFollowsTheContract() throws Exception {
-        Run r = run("import", twoColumns().toString(), "--describe", "--json", "--zone", "UTC", "--series", "api");
+        CliRun r = run("import", twoColumns().toString(), "--describe", "--json", "--zone", "UTC", "--series", "api");
 
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -85,7 +77,7 @@ class ImportCommandTest {
 
     @Test
     void sumAddsTheColumnsUp() throws Exception {
-        Run r = run("import", twoColumns().toString(), "--json", "--zone", "UTC", "--sum");
+        CliRun r = run("import", twoColumns().toString(), "--json", "--zone", "UTC", "--sum");
 
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.path("series").path("name").asText()).isEqualTo("web + api");
@@ -97,7 +89,7 @@ class ImportCommandTest {
         Path file = dir.resolve("broken.csv");
         Files.writeString(file, "timestamp,value\n2025-01-01T00:00:00Z,1\n2025-01-01T01:00:00Z,2\nyesterday,3\n");
 
-        Run r = run("import", file.toString(), "--describe");
+        CliRun r = run("import", file.toString(), "--describe");
 
         assertThat(r.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(r.err()).isEqualTo("lowtide: broken.csv: line 4, column 1: cannot read 'yesterday' as a timestamp;"
@@ -109,14 +101,14 @@ class ImportCommandTest {
     void unknownOptionValuesAreUsageErrors() throws Exception {
         Path file = twoColumns();
         assertThat(run("import", file.toString(), "--format", "excel").code()).isEqualTo(LowtideCli.EXIT_USAGE);
-        Run order = run("import", file.toString(), "--date-order", "dym");
+        CliRun order = run("import", file.toString(), "--date-order", "dym");
         assertThat(order.code()).isEqualTo(LowtideCli.EXIT_USAGE);
         assertThat(order.err()).contains("'dym' is not a date order; use dmy, mdy or ymd");
     }
 
     @Test
     void analyzeTakesTheImportOptions() throws Exception {
-        Run r = run("analyze", twoColumns().toString(), "--zone", "UTC", "--format", "csv", "--series", "api",
+        CliRun r = run("analyze", twoColumns().toString(), "--zone", "UTC", "--format", "csv", "--series", "api",
                 "--date-order", "dmy", "--kind", "gauge", "--json");
 
         assertThat(r.code()).as(r.err()).isZero();
@@ -153,12 +145,12 @@ class ImportCommandTest {
 
     @Test
     void columnRolesByHandAndInTheDescription() throws Exception {
-        Run auto = run("import", tidy().toString(), "--zone", "UTC");
+        CliRun auto = run("import", tidy().toString(), "--zone", "UTC");
         assertThat(auto.code()).as(auto.err()).isZero();
         assertThat(auto.out()).contains("  roles      time day (date), hr (time of day); value load; series key region;"
                 + " attribute note");
 
-        Run byHand = run("import", tidy().toString(), "--zone", "UTC", "--time-column", "day", "--time-column", "hr",
+        CliRun byHand = run("import", tidy().toString(), "--zone", "UTC", "--time-column", "day", "--time-column", "hr",
                 "--value-column", "load", "--no-labels", "--json");
         assertThat(byHand.code()).as(byHand.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(byHand.out());
@@ -169,11 +161,11 @@ class ImportCommandTest {
                 .isEqualTo("48 of 72 rows (67 %) share a step with another row and were merged into it; if region,"
                         + " note name series, give --label-column region");
 
-        Run both = run("import", tidy().toString(), "--no-labels", "--label-column", "region");
+        CliRun both = run("import", tidy().toString(), "--no-labels", "--label-column", "region");
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("--no-labels and --label-column exclude each other");
 
-        Run missing = run("import", tidy().toString(), "--time-column", "date");
+        CliRun missing = run("import", tidy().toString(), "--time-column", "date");
         assertThat(missing.code()).isEqualTo(4);
         assertThat(missing.err()).contains("no column named 'date' for the time; columns are day, hr, region, note, load");
     }

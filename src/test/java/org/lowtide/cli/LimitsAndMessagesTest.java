@@ -47,7 +47,7 @@ class LimitsAndMessagesTest {
         "--habit|Tue 24:00|from 00:00 to 23:59",
     })
     void planRefusesWithTheLimitInTheMessage(String option, String value, String expected) {
-        WritePolicyTest.Run r = WritePolicyTest.run("plan", traffic.toString(), "--by-traffic", "--from", "2025-11-01",
+        CliRun r = WritePolicyTest.run("plan", traffic.toString(), "--by-traffic", "--from", "2025-11-01",
                 option, value);
 
         assertThat(r.code()).as(r.err()).isEqualTo(LowtideCli.EXIT_USAGE);
@@ -56,7 +56,7 @@ class LimitsAndMessagesTest {
 
     @Test
     void aWholeDayIsWrittenWith24() {
-        WritePolicyTest.Run r = WritePolicyTest.run("plan", traffic.toString(), "--by-traffic", "--from", "2025-11-01",
+        CliRun r = WritePolicyTest.run("plan", traffic.toString(), "--by-traffic", "--from", "2025-11-01",
                 "--allowed", "Sun 00:00-24:00");
 
         assertThat(r.code()).as(r.err()).isZero();
@@ -69,7 +69,7 @@ class LimitsAndMessagesTest {
                 ? new String[] {command, traffic.toString(), "--revenue-per-year", "1000000", "--simulations", n, "--pdf",
                     dir.resolve("r.pdf").toString()}
                 : new String[] {command, traffic.toString(), "--revenue-per-year", "1000000", "--simulations", n};
-        WritePolicyTest.Run r = WritePolicyTest.run(args);
+        CliRun r = WritePolicyTest.run(args);
 
         assertThat(r.code()).isEqualTo(LowtideCli.EXIT_USAGE);
         assertThat(r.err()).contains("10,000,000");
@@ -85,7 +85,7 @@ class LimitsAndMessagesTest {
         Path daily = dir.resolve("daily.csv");
         Files.writeString(daily, csv);
 
-        WritePolicyTest.Run r = WritePolicyTest.run("plan", daily.toString(), "--by-traffic", "--from", "2025-05-01");
+        CliRun r = WritePolicyTest.run("plan", daily.toString(), "--by-traffic", "--from", "2025-05-01");
 
         assertThat(r.code()).as(r.err()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("daily.csv").doesNotContain("Usage:");
@@ -93,7 +93,7 @@ class LimitsAndMessagesTest {
 
     @Test
     void anUnknownHolidayCalendarIsStillAnOptionProblem() {
-        WritePolicyTest.Run r = WritePolicyTest.run("plan", traffic.toString(), "--by-traffic", "--from", "2025-11-01",
+        CliRun r = WritePolicyTest.run("plan", traffic.toString(), "--by-traffic", "--from", "2025-11-01",
                 "--holidays", "XX");
 
         assertThat(r.code()).isEqualTo(LowtideCli.EXIT_USAGE);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +23,8 @@ class PlanCommandTest {
     Path dir;
     private Path traffic;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LowtideCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** Four weeks of hourly traffic, quietest Saturdays 03:00–06:00 and weeknights 02:00–04:00 Berlin time. */
@@ -73,7 +65,7 @@ class PlanCommandTest {
 
     @Test
     void jsonListsDatedWindowsBestFirstWithOffsets() throws Exception {
-        Run r = run(plan("--json", "--blackout", "2025-11-22/2025-11-23=Black Friday freeze", "--habit", "Tue 14:00"));
+        CliRun r = run(plan("--json", "--blackout", "2025-11-22/2025-11-23=Black Friday freeze", "--habit", "Tue 14:00"));
 
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -93,7 +85,7 @@ class PlanCommandTest {
 
     @Test
     void moneyPlanCostsEachWindowAndAgreesWithTheClosedForm() throws Exception {
-        Run r = run(moneyPlan("--json", "--habit", "Tue 14:00", "--change-failure-rate", "0.2"));
+        CliRun r = run(moneyPlan("--json", "--habit", "Tue 14:00", "--change-failure-rate", "0.2"));
 
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -135,7 +127,7 @@ class PlanCommandTest {
 
     @Test
     void badCostInputsAreUsageErrors() {
-        Run r = run(moneyPlan("--change-failure-rate", "1.5"));
+        CliRun r = run(moneyPlan("--change-failure-rate", "1.5"));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--change-failure-rate");
     }
@@ -152,7 +144,7 @@ class PlanCommandTest {
         Path file = dir.resolve("us-users.csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
 
-        Run r = run("plan", file.toString(), "--zone", "America/New_York", "--plan-zone", "Europe/Berlin",
+        CliRun r = run("plan", file.toString(), "--zone", "America/New_York", "--plan-zone", "Europe/Berlin",
                 "--from", "2025-06-02", "--to", "2025-06-08", "--allowed", "daily 08:00-13:00", "--by-traffic",
                 "--rollback", "PT1H", "--json");
 
@@ -169,7 +161,7 @@ class PlanCommandTest {
 
     @Test
     void countPerWeekStaffCostAndP90LimitFromTheCommandLine() throws Exception {
-        Run r = run("plan", traffic.toString(), "--zone", "Europe/Berlin", "--from", "2025-11-17", "--to",
+        CliRun r = run("plan", traffic.toString(), "--zone", "Europe/Berlin", "--from", "2025-11-17", "--to",
                 "2025-12-14", "--revenue-per-year", "10000000", "--currency", "EUR", "--json", "--count", "1",
                 "--per", "week", "--staff-cost-per-hour", "80", "--night-premium", "1.5", "--max-p90-share", "0.9");
 
@@ -198,7 +190,7 @@ class PlanCommandTest {
     @Test
     void aListOfChangesFromTheCommandLineRoundTripsThroughAPlanFile() throws Exception {
         Path planFile = dir.resolve("changes.lowtide");
-        Run r = run(moneyPlan("--json", "--change", "Database migration=PT3H", "--change", "Kernel patch=PT1H",
+        CliRun r = run(moneyPlan("--json", "--change", "Database migration=PT3H", "--change", "Kernel patch=PT1H",
                 "--save", planFile.toString(), "--ics", dir.resolve("changes.ics").toString()));
 
         assertThat(r.code()).as(r.err()).isZero();
@@ -222,7 +214,7 @@ class PlanCommandTest {
 
     @Test
     void staffHoursMoveTheWindowToWeeknights() throws Exception {
-        Run r = run(plan("--json", "--allowed", "Mon-Fri 01:00-05:00"));
+        CliRun r = run(plan("--json", "--allowed", "Mon-Fri 01:00-05:00"));
 
         JsonNode first = new ObjectMapper().readTree(r.out()).path("windows").get(0);
         OffsetDateTime start = OffsetDateTime.parse(first.path("start").asText());
@@ -235,7 +227,7 @@ class PlanCommandTest {
     void writesIcsCsvAndPrintsExports() throws Exception {
         Path ics = dir.resolve("windows.ics");
         Path csv = dir.resolve("windows.csv");
-        Run r = run(plan("--ics", ics.toString(), "--csv", csv.toString(), "--export", "kured"));
+        CliRun r = run(plan("--ics", ics.toString(), "--csv", csv.toString(), "--export", "kured"));
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("--reboot-days=sat --start-time=03:00 --end-time=05:00 --time-zone=Europe/Berlin");
@@ -254,17 +246,17 @@ class PlanCommandTest {
     @Test
     void savedPlanGatesAtTheWindowsFirstAndLastMinuteAndNotOutside() throws Exception {
         Path planFile = dir.resolve("change.lowtide");
-        Run r = run(plan("--save", planFile.toString(), "--json"));
+        CliRun r = run(plan("--save", planFile.toString(), "--json"));
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode first = new ObjectMapper().readTree(r.out()).path("windows").get(0);
         OffsetDateTime start = OffsetDateTime.parse(first.path("start").asText());
         OffsetDateTime end = OffsetDateTime.parse(first.path("end").asText());
 
-        Run atStart = run("gate", planFile.toString(), "--at", start.toString());
+        CliRun atStart = run("gate", planFile.toString(), "--at", start.toString());
         assertThat(atStart.code()).as(atStart.out() + atStart.err()).isZero();
         assertThat(atStart.out()).startsWith("inside a planned window");
         assertThat(run("gate", planFile.toString(), "--at", end.minusMinutes(1).toString()).code()).isZero();
-        Run justAfter = run("gate", planFile.toString(), "--at", end.plusMinutes(1).toString());
+        CliRun justAfter = run("gate", planFile.toString(), "--at", end.plusMinutes(1).toString());
         assertThat(justAfter.code()).isEqualTo(LowtideCli.EXIT_OUTSIDE_WINDOW);
         assertThat(justAfter.out()).contains("next:");
         assertThat(run("gate", planFile.toString(), "--at", start.minusMinutes(1).toString()).code()).isEqualTo(3);
@@ -274,7 +266,7 @@ class PlanCommandTest {
     void gateOnADamagedPlanIsBadInput() throws Exception {
         Path broken = dir.resolve("broken.lowtide");
         Files.writeString(broken, "{\"schemaVersion\": 1, \"source\": ");
-        Run r = run("gate", broken.toString());
+        CliRun r = run("gate", broken.toString());
         assertThat(r.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("broken.lowtide: line 1").contains("not a Lowtide plan file");
         assertThat(Files.readString(broken)).isEqualTo("{\"schemaVersion\": 1, \"source\": ");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +28,8 @@ class PlanForecastTest {
     Path dir;
     private Path traffic;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LowtideCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** Twelve weeks of hourly traffic, UTC, 2 % less every week, quietest on Sundays 02:00–06:00. */
@@ -63,7 +55,7 @@ class PlanForecastTest {
                 "2025-11-25", "--to", "2025-12-21", "--duration", "PT3H", "--rollback", "PT1H", "--count", "4",
                 "--json"));
         args.addAll(List.of(extra));
-        Run r = run(args.toArray(String[]::new));
+        CliRun r = run(args.toArray(String[]::new));
         assertThat(r.code()).as(r.err()).isZero();
         return new ObjectMapper().readTree(r.out());
     }
@@ -150,7 +142,7 @@ class PlanForecastTest {
         // finds Thursday nights cheapest where the median week says Saturdays. Either way the rule
         // is the slot of the best dated window.
         for (String outlook : List.of("forecast", "profile")) {
-            Run r = run("plan", Path.of("sample-data", "shop-hourly-2025.csv").toString(), "--zone", "Europe/Berlin",
+            CliRun r = run("plan", Path.of("sample-data", "shop-hourly-2025.csv").toString(), "--zone", "Europe/Berlin",
                     "--from", "2026-01-05", "--to", "2026-02-15", "--allowed", "Mon-Fri 01:00-06:00", "--allowed",
                     "Sat 02:00-08:00", "--traffic-outlook", outlook, "--json");
             assertThat(r.code()).as(r.err()).isZero();
@@ -168,7 +160,7 @@ class PlanForecastTest {
     @Test
     void aHolidayTheHistoryMeasuredScalesTheForecastOnItsDay() throws Exception {
         // The shop sample measured Epiphany 2025 in Bavaria; the forecast for January 2026 does not know it.
-        Run r = run("plan", Path.of("sample-data", "shop-hourly-2025.csv").toString(), "--zone", "Europe/Berlin",
+        CliRun r = run("plan", Path.of("sample-data", "shop-hourly-2025.csv").toString(), "--zone", "Europe/Berlin",
                 "--from", "2026-01-05", "--to", "2026-01-18", "--holidays", "DE-BY", "--holidays-as", "allowed",
                 "--by-traffic", "--json");
         assertThat(r.code()).as(r.err()).isZero();
@@ -180,7 +172,7 @@ class PlanForecastTest {
     @Test
     void theReportShowsTheForecastItRankedOnAndSaysSo() throws Exception {
         Path pdf = dir.resolve("falling.pdf");
-        Run r = run("report", traffic.toString(), "--zone", "UTC", "--from", "2025-11-25", "--to", "2025-12-21",
+        CliRun r = run("report", traffic.toString(), "--zone", "UTC", "--from", "2025-11-25", "--to", "2025-12-21",
                 "--by-traffic", "--traffic-outlook", "forecast", "--pdf", pdf.toString());
         assertThat(r.code()).as(r.err()).isZero();
         String text;
@@ -195,7 +187,7 @@ class PlanForecastTest {
 
     @Test
     void aHorizonBeyondTheForecastsReachIsRankedOnTheProfileAndSaysWhy() throws Exception {
-        Run r = run("plan", traffic.toString(), "--zone", "UTC", "--from", "2026-09-01", "--to", "2026-09-14",
+        CliRun r = run("plan", traffic.toString(), "--zone", "UTC", "--from", "2026-09-01", "--to", "2026-09-14",
                 "--by-traffic");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Traffic: ranked on the weekly profile: the data ends 2025-11-23 and the "
@@ -204,7 +196,7 @@ class PlanForecastTest {
 
     @Test
     void aWrongOutlookNameIsRefusedWithTheChoices() {
-        Run r = run("plan", traffic.toString(), "--traffic-outlook", "crystal-ball");
+        CliRun r = run("plan", traffic.toString(), "--traffic-outlook", "crystal-ball");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--traffic-outlook takes auto, forecast or profile, not 'crystal-ball'");
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -35,14 +33,8 @@ class PrometheusCommandTest {
     static Path dir;
     private static PrometheusServer server;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LowtideCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
@@ -79,7 +71,7 @@ class PrometheusCommandTest {
 
     @Test
     void importDescribesTheQueryAndAddsUpTheSeriesWithSum() throws Exception {
-        Run r = run(withServer("import", "--describe", "--json", "--sum"));
+        CliRun r = run(withServer("import", "--describe", "--json", "--sum"));
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.path("format").asText()).isEqualTo("prometheus");
@@ -89,7 +81,7 @@ class PrometheusCommandTest {
 
     @Test
     void analyzeFindsTheTroughOfTheSeriesItWasToldToPick() throws Exception {
-        Run r = run(withServer("analyze", "--series", "us", "--json"));
+        CliRun r = run(withServer("analyze", "--series", "us", "--json"));
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.path("series").path("points").asInt()).isEqualTo(21 * 288);
@@ -103,7 +95,7 @@ class PrometheusCommandTest {
         Path token = dir.resolve("token");
         Files.writeString(token, SECRET + "\n");
         Path plan = dir.resolve("shop.lowtide");
-        Run r = run(withServer("plan", "--sum", "--prometheus-token-file", token.toString(), "--from",
+        CliRun r = run(withServer("plan", "--sum", "--prometheus-token-file", token.toString(), "--from",
                 "2025-03-24", "--to", "2025-04-20", "--save", plan.toString()));
         assertThat(r.code()).as(r.err()).isZero();
         String saved = Files.readString(plan);
@@ -113,7 +105,7 @@ class PrometheusCommandTest {
 
         // The report on the plan plans again, reading the server again.
         Path pdf = dir.resolve("shop.pdf");
-        Run report = run("report", plan.toString(), "--pdf", pdf.toString());
+        CliRun report = run("report", plan.toString(), "--pdf", pdf.toString());
         assertThat(report.code()).as(report.err()).isZero();
         String text;
         try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
@@ -126,47 +118,47 @@ class PrometheusCommandTest {
     @Test
     void reportAndCostReadFromPrometheusToo() throws Exception {
         Path pdf = dir.resolve("direct.pdf");
-        Run report = run(withServer("report", "--sum", "--from", "2025-03-24", "--to", "2025-04-20", "--pdf",
+        CliRun report = run(withServer("report", "--sum", "--from", "2025-03-24", "--to", "2025-04-20", "--pdf",
                 pdf.toString()));
         assertThat(report.code()).as(report.err()).isZero();
-        Run cost = run(withServer("cost", "--sum", "--revenue-per-year", "1000000", "--json"));
+        CliRun cost = run(withServer("cost", "--sum", "--revenue-per-year", "1000000", "--json"));
         assertThat(cost.code()).as(cost.err()).isZero();
         assertThat(new ObjectMapper().readTree(cost.out()).path("currency").asText()).isNotEmpty();
     }
 
     @Test
     void usageErrorsSayWhatToGive() {
-        Run neither = run("analyze");
+        CliRun neither = run("analyze");
         assertThat(neither.code()).isEqualTo(2);
         assertThat(neither.err()).contains("give a traffic FILE, or --prometheus URL --query PROMQL");
-        Run both = run("analyze", "traffic.csv", "--prometheus", "http://localhost:9090", "--query", "up");
+        CliRun both = run("analyze", "traffic.csv", "--prometheus", "http://localhost:9090", "--query", "up");
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("not both");
-        Run noQuery = run("analyze", "--prometheus", "http://localhost:9090");
+        CliRun noQuery = run("analyze", "--prometheus", "http://localhost:9090");
         assertThat(noQuery.code()).isEqualTo(2);
         assertThat(noQuery.err()).contains("--prometheus needs --query PROMQL");
-        Run stray = run("analyze", "traffic.csv", "--range", "30d");
+        CliRun stray = run("analyze", "traffic.csv", "--range", "30d");
         assertThat(stray.code()).isEqualTo(2);
         assertThat(stray.err()).contains("--range only go with --prometheus URL");
-        Run badRange = run("analyze", "--prometheus", "http://localhost:9090", "--query", "up", "--range", "ninety");
+        CliRun badRange = run("analyze", "--prometheus", "http://localhost:9090", "--query", "up", "--range", "ninety");
         assertThat(badRange.code()).isEqualTo(2);
         assertThat(badRange.err()).contains("'ninety' is not a positive duration");
     }
 
     @Test
     void aBadQueryAndAnUnreachableServerAreBadInputWithTheReason() throws Exception {
-        Run bad = run("analyze", "--prometheus", server.url(), "--query", "sum(shop_requests", "--range", "7d");
+        CliRun bad = run("analyze", "--prometheus", server.url(), "--query", "sum(shop_requests", "--range", "7d");
         assertThat(bad.code()).isEqualTo(4);
         assertThat(bad.err()).contains("Prometheus refused the query: \"").contains("parse error");
         int port = PrometheusServer.freePort();
-        Run down = run("analyze", "--prometheus", "http://127.0.0.1:" + port, "--query", "up", "--range", "7d");
+        CliRun down = run("analyze", "--prometheus", "http://127.0.0.1:" + port, "--query", "up", "--range", "7d");
         assertThat(down.code()).isEqualTo(4);
         assertThat(down.err()).contains("connection refused");
     }
 
     @Test
     void insecureIsWarnedAboutLoudly() {
-        Run r = run(withServer("import", "--describe", "--sum", "--insecure"));
+        CliRun r = run(withServer("import", "--describe", "--sum", "--insecure"));
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("WARNING: --insecure");
         assertThat(r.out()).contains("INSECURE");

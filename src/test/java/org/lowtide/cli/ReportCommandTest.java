@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +38,6 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
 
     @BeforeEach
     void fixTheDate() {
@@ -53,11 +49,8 @@ class ReportCommandTest {
         System.clearProperty("lowtide.sourceDateEpoch");
     }
 
-    private static Run run(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LowtideCli.run(new PrintWriter(out), new PrintWriter(err), args.toArray(new String[0]));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(List<String> args) {
+        return CliRun.of(args);
     }
 
     private static List<String> args(String command, Object... parts) {
@@ -87,12 +80,12 @@ class ReportCommandTest {
     @Test
     void theNumbersInThePdfAreThoseOfPlanJsonAndCostJson() throws Exception {
         Path pdf = dir.resolve("shop.pdf");
-        Run report = run(args("report", SHOP, PLAN, COST, SIMULATIONS, "--pdf", pdf, "--title", "Checkout"));
+        CliRun report = run(args("report", SHOP, PLAN, COST, SIMULATIONS, "--pdf", pdf, "--title", "Checkout"));
         assertThat(report.code()).as(report.err()).isZero();
         assertThat(report.out()).contains("shop.pdf").contains("pages, A4");
         String text = text(pdf);
 
-        Run plan = run(args("plan", SHOP, PLAN, COST, "--json"));
+        CliRun plan = run(args("plan", SHOP, PLAN, COST, "--json"));
         assertThat(plan.code()).as(plan.err()).isZero();
         JsonNode planJson = new ObjectMapper().readTree(plan.out());
         assertThat(planJson.path("currency").asText()).isEqualTo("EUR");
@@ -117,7 +110,7 @@ class ReportCommandTest {
                 .isTrue();
         assertThat(text.contains(squeeze(Texts.money(planJson.path("medianSlot").asDouble(), "EUR")))).isTrue();
 
-        Run cost = run(args("cost", SHOP, "--zone", "Europe/Berlin", COST, SIMULATIONS, "--json"));
+        CliRun cost = run(args("cost", SHOP, "--zone", "Europe/Berlin", COST, SIMULATIONS, "--json"));
         assertThat(cost.code()).as(cost.err()).isZero();
         JsonNode costJson = new ObjectMapper().readTree(cost.out());
         for (String which : List.of("best", "median", "worst")) {
@@ -144,13 +137,13 @@ class ReportCommandTest {
         Path saved = dir.resolve("shop.lowtide");
         Path traffic = dir.resolve("shop.csv");
         Files.copy(SHOP, traffic);
-        Run plan = run(args("plan", traffic, PLAN, COST, "--save", saved, "--json"));
+        CliRun plan = run(args("plan", traffic, PLAN, COST, "--save", saved, "--json"));
         assertThat(plan.code()).as(plan.err()).isZero();
         Path fromPlan = dir.resolve("from-plan.pdf");
         Path fromCsv = dir.resolve("from-csv.pdf");
-        Run a = run(args("report", saved, "--pdf", fromPlan));
+        CliRun a = run(args("report", saved, "--pdf", fromPlan));
         assertThat(a.code()).as(a.err()).isZero();
-        Run b = run(args("report", traffic, PLAN, COST, "--pdf", fromCsv));
+        CliRun b = run(args("report", traffic, PLAN, COST, "--pdf", fromCsv));
         assertThat(b.code()).as(b.err()).isZero();
         JsonNode windows = new ObjectMapper().readTree(plan.out()).path("windows");
         String text = text(fromPlan);
@@ -170,18 +163,18 @@ class ReportCommandTest {
         Path traffic = dir.resolve("shop.csv");
         Files.copy(SHOP, traffic);
         assertThat(run(args("plan", traffic, PLAN, COST, "--save", saved)).code()).isZero();
-        Run same = run(args("report", saved, SIMULATIONS, "--pdf", dir.resolve("same.pdf")));
+        CliRun same = run(args("report", saved, SIMULATIONS, "--pdf", dir.resolve("same.pdf")));
         assertThat(same.code()).as(same.err()).isZero();
         assertThat(same.err()).doesNotContain("note:");
 
         String csv = Files.readString(traffic);
         Files.writeString(traffic, csv.replace("2025-12-31T23:00:00+01:00,10294", "2025-12-31T23:00:00+01:00,10295"));
-        Run changed = run(args("report", saved, SIMULATIONS, "--pdf", dir.resolve("changed.pdf")));
+        CliRun changed = run(args("report", saved, SIMULATIONS, "--pdf", dir.resolve("changed.pdf")));
         assertThat(changed.code()).as(changed.err()).isZero();
         assertThat(changed.err()).contains("lowtide: note: The traffic file shop.csv changed since the plan was saved");
 
         Files.delete(traffic);
-        Run gone = run(args("report", saved, SIMULATIONS, "--pdf", dir.resolve("gone.pdf")));
+        CliRun gone = run(args("report", saved, SIMULATIONS, "--pdf", dir.resolve("gone.pdf")));
         assertThat(gone.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(gone.err()).contains("shop.lowtide").contains("is not found");
         assertThat(dir.resolve("gone.pdf")).doesNotExist();
@@ -193,7 +186,7 @@ class ReportCommandTest {
         Path traffic = dir.resolve("shop.csv");
         Files.copy(SHOP, traffic);
         assertThat(run(args("plan", traffic, PLAN, "--save", saved)).code()).isZero();
-        Run r = run(args("report", saved, "--duration", "PT3H", "--pdf", dir.resolve("x.pdf")));
+        CliRun r = run(args("report", saved, "--duration", "PT3H", "--pdf", dir.resolve("x.pdf")));
         assertThat(r.code()).isEqualTo(LowtideCli.EXIT_USAGE);
         assertThat(r.err()).contains("--duration");
         assertThat(dir.resolve("x.pdf")).doesNotExist();
@@ -201,24 +194,24 @@ class ReportCommandTest {
 
     @Test
     void exitCodesFollowTheContract() throws Exception {
-        Run noPdf = run(args("report", SHOP, "--zone", "Europe/Berlin"));
+        CliRun noPdf = run(args("report", SHOP, "--zone", "Europe/Berlin"));
         assertThat(noPdf.code()).isEqualTo(LowtideCli.EXIT_USAGE);
         assertThat(noPdf.err()).contains("--pdf");
 
-        Run paper = run(args("report", SHOP, "--pdf", dir.resolve("a.pdf"), "--paper", "a5"));
+        CliRun paper = run(args("report", SHOP, "--pdf", dir.resolve("a.pdf"), "--paper", "a5"));
         assertThat(paper.code()).isEqualTo(LowtideCli.EXIT_USAGE);
         assertThat(paper.err()).contains("a4 or letter");
 
         Path broken = dir.resolve("broken.csv");
         Files.writeString(broken, "timestamp,requests\n2025-01-01T00:00:00Z,5\nnot-a-time,7\n", StandardCharsets.UTF_8);
-        Run bad = run(args("report", broken, "--zone", "UTC", "--pdf", dir.resolve("b.pdf")));
+        CliRun bad = run(args("report", broken, "--zone", "UTC", "--pdf", dir.resolve("b.pdf")));
         assertThat(bad.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(bad.err()).contains("broken.csv").contains("line 3");
         assertThat(dir.resolve("b.pdf")).doesNotExist();
 
         Path damaged = dir.resolve("damaged.lowtide");
         Files.writeString(damaged, "{\"schemaVersion\": 1, \"source\": ", StandardCharsets.UTF_8);
-        Run plan = run(args("report", damaged, "--pdf", dir.resolve("c.pdf")));
+        CliRun plan = run(args("report", damaged, "--pdf", dir.resolve("c.pdf")));
         assertThat(plan.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(plan.err()).contains("damaged.lowtide");
         assertThat(Files.readString(damaged)).isEqualTo("{\"schemaVersion\": 1, \"source\": ");
@@ -227,7 +220,7 @@ class ReportCommandTest {
     @Test
     void pngDirHoldsEveryChartAtTwiceItsSizeAsPngAndSvgAndTheTablesAsCsv() throws Exception {
         Path charts = dir.resolve("charts");
-        Run r = run(args("report", SHOP, PLAN, COST, "--pdf", dir.resolve("r.pdf"), "--png-dir", charts,
+        CliRun r = run(args("report", SHOP, PLAN, COST, "--pdf", dir.resolve("r.pdf"), "--png-dir", charts,
                 "--paper", "letter"));
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("LETTER");
@@ -251,7 +244,7 @@ class ReportCommandTest {
     @Test
     void theDateComesFromSourceDateEpoch() throws Exception {
         Path pdf = dir.resolve("dated.pdf");
-        Run r = run(args("report", SHOP, PLAN, COST, "--pdf", pdf, "--sections", "summary,assumptions"));
+        CliRun r = run(args("report", SHOP, PLAN, COST, "--pdf", pdf, "--sections", "summary,assumptions"));
         assertThat(r.code()).as(r.err()).isZero();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             assertThat(doc.getDocumentInformation().getCreationDate().toInstant().getEpochSecond())

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,14 +20,8 @@ class RiskOptionsTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LowtideCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** Three weeks of hourly traffic, quiet at night. */
@@ -65,7 +57,7 @@ class RiskOptionsTest {
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
-        Run r = run(args);
+        CliRun r = run(args);
         assertThat(r.code()).as(r.err()).isZero();
         return new ObjectMapper().readTree(r.out());
     }
@@ -135,7 +127,7 @@ class RiskOptionsTest {
     void reportShowsTheFitAgainstTheDataOnTheAssumptionsPage() throws Exception {
         Path[] h = history();
         Path pdf = dir.resolve("risk.pdf");
-        Run r = run("report", traffic().toString(), "--zone", "UTC", "--from", "2025-01-27", "--to", "2025-02-09",
+        CliRun r = run("report", traffic().toString(), "--zone", "UTC", "--from", "2025-01-27", "--to", "2025-02-09",
                 "--incidents", h[0].toString(), "--deploys", h[1].toString(), "--simulations", "2000",
                 "--pdf", pdf.toString());
         assertThat(r.code()).as(r.err()).isZero();
@@ -147,7 +139,7 @@ class RiskOptionsTest {
                 "DORA 2023 cluster: medium", "Change failure rate 20.0 %", "Time to restore, minutes (log scale)",
                 "Your data (12)", "Time to detect");
         // without history the page has no such section
-        Run plain = run("report", traffic().toString(), "--zone", "UTC", "--from", "2025-01-27", "--to", "2025-02-09",
+        CliRun plain = run("report", traffic().toString(), "--zone", "UTC", "--from", "2025-01-27", "--to", "2025-02-09",
                 "--simulations", "2000", "--pdf", dir.resolve("plain.pdf").toString());
         assertThat(plain.code()).as(plain.err()).isZero();
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(dir.resolve("plain.pdf").toFile())) {
@@ -166,7 +158,7 @@ class RiskOptionsTest {
     @Test
     void summaryNamesTheHistory() throws Exception {
         Path[] h = history();
-        Run r = run("cost", traffic().toString(), "--zone", "UTC", "--simulations", "2000", "--incidents",
+        CliRun r = run("cost", traffic().toString(), "--zone", "UTC", "--simulations", "2000", "--incidents",
                 h[0].toString(), "--deploys", h[1].toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Risk from your history: your incidents: 12 from 2025-01-06 to 2025-03-02",
@@ -177,7 +169,7 @@ class RiskOptionsTest {
     @Test
     void aBadIncidentFileIsBadInputNamingLineAndColumn() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "start,end\nlater,never\n");
-        Run r = run("cost", traffic().toString(), "--zone", "UTC", "--incidents", bad.toString());
+        CliRun r = run("cost", traffic().toString(), "--zone", "UTC", "--incidents", bad.toString());
         assertThat(r.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("bad.csv: line 2, column 1").doesNotContain("Exception");
     }
@@ -185,7 +177,7 @@ class RiskOptionsTest {
     @Test
     void deploysTwoWaysIsAUsageError() throws Exception {
         Path[] h = history();
-        Run r = run("cost", traffic().toString(), "--incidents", h[0].toString(), "--deploys", h[1].toString(),
+        CliRun r = run("cost", traffic().toString(), "--incidents", h[0].toString(), "--deploys", h[1].toString(),
                 "--deploys-from-git", dir.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--deploys and --deploys-from-git");
@@ -195,7 +187,7 @@ class RiskOptionsTest {
     void aPlanFileRecordsWhatTheRiskWasFittedFrom() throws Exception {
         Path[] h = history();
         Path plan = dir.resolve("shop.lowtide");
-        Run r = run("plan", traffic().toString(), "--zone", "UTC", "--from", "2025-01-27", "--to", "2025-02-09",
+        CliRun r = run("plan", traffic().toString(), "--zone", "UTC", "--from", "2025-01-27", "--to", "2025-02-09",
                 "--incidents", h[0].toString(), "--deploys", h[1].toString(), "--save", plan.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode saved = new ObjectMapper().readTree(plan.toFile());
@@ -203,7 +195,7 @@ class RiskOptionsTest {
         assertThat(saved.get("cost").get("changeFailureRate.source").asText())
                 .startsWith("your incidents: 12 from 2025-01-06 to 2025-03-02");
         // reopened, the report lists the same source
-        Run report = run("report", plan.toString(), "--pdf", dir.resolve("r.pdf").toString());
+        CliRun report = run("report", plan.toString(), "--pdf", dir.resolve("r.pdf").toString());
         assertThat(report.code()).as(report.err()).isZero();
     }
 }

@@ -3,8 +3,6 @@ package org.lowtide.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -32,14 +30,8 @@ class WritePolicyTest {
     Path dir;
     private Path traffic;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LowtideCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeEach
@@ -55,7 +47,7 @@ class WritePolicyTest {
         Files.writeString(traffic, csv, StandardCharsets.UTF_8);
     }
 
-    private Run save(Path target, String... extra) {
+    private CliRun save(Path target, String... extra) {
         String[] base = {"plan", traffic.toString(), "--zone", "Europe/Berlin", "--from", "2025-11-17", "--to",
             "2025-11-30", "--count", "2", "--by-traffic", "--save", target.toString()};
         String[] all = Arrays.copyOf(base, base.length + extra.length);
@@ -65,12 +57,12 @@ class WritePolicyTest {
 
     private Path validPlan() throws Exception {
         Path plan = dir.resolve("plan.lowtide");
-        Run r = save(plan);
+        CliRun r = save(plan);
         assertThat(r.code()).as(r.err()).isZero();
         return plan;
     }
 
-    private void assertRefusedAndUntouched(Path target, byte[] before, Run r) throws Exception {
+    private void assertRefusedAndUntouched(Path target, byte[] before, CliRun r) throws Exception {
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains(target.getFileName().toString()).contains("not replaced")
                 .doesNotContain("Exception").doesNotContain("\tat ");
@@ -89,7 +81,7 @@ class WritePolicyTest {
         Path plan = validPlan();
         Files.writeString(plan, Files.readString(plan).replace("\"count\"", "\"count\" : 2, \"stale\""));
 
-        Run r = save(plan);
+        CliRun r = save(plan);
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.readString(plan)).doesNotContain("stale");
@@ -120,11 +112,11 @@ class WritePolicyTest {
                 .getBytes(StandardCharsets.UTF_8);
         Files.write(plan, newer);
 
-        Run refused = save(plan);
+        CliRun refused = save(plan);
         assertRefusedAndUntouched(plan, newer, refused);
         assertThat(refused.err()).contains("newer").contains("--force");
 
-        Run forced = save(plan, "--force");
+        CliRun forced = save(plan, "--force");
         assertThat(forced.code()).as(forced.err()).isZero();
         assertThat(Files.readString(plan)).contains("\"schemaVersion\" : 1");
     }
@@ -134,7 +126,7 @@ class WritePolicyTest {
         Path plan = validPlan();
         Files.writeString(plan, Files.readString(plan).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 4294967297"));
 
-        Run gate = run("gate", plan.toString(), "--at", "2025-11-22T04:00:00+01:00");
+        CliRun gate = run("gate", plan.toString(), "--at", "2025-11-22T04:00:00+01:00");
 
         assertThat(gate.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(gate.err()).contains("4294967297").contains("newer");
@@ -185,7 +177,7 @@ class WritePolicyTest {
         String[] args = {"plan", traffic.toString(), "--zone", "Europe/Berlin", "--from", "2025-11-17", "--to",
             "2025-11-30", "--by-traffic", "--ics", ics.toString(), "--csv", csv.toString()};
         assertThat(run(args).code()).isZero();
-        Run again = run(args);
+        CliRun again = run(args);
         assertThat(again.code()).as(again.err()).isZero();
     }
 
@@ -196,7 +188,7 @@ class WritePolicyTest {
         Files.move(plan, real);
         Path link = Files.createSymbolicLink(dir.resolve("link.lowtide"), real);
 
-        Run r = save(link);
+        CliRun r = save(link);
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.isSymbolicLink(link)).isTrue();
@@ -210,7 +202,7 @@ class WritePolicyTest {
         Path full = Path.of("/dev/full");
         assumeTrue(Files.exists(full) && Files.isWritable(full), "no writable /dev/full here");
 
-        Run r = save(full);
+        CliRun r = save(full);
 
         assertThat(r.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("/dev/full: cannot write").doesNotContain("Exception");
@@ -222,7 +214,7 @@ class WritePolicyTest {
     void aFolderIsRefusedWithAMessage() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("plans"));
 
-        Run r = save(folder);
+        CliRun r = save(folder);
 
         assertThat(r.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("plans").contains("folder");
@@ -246,7 +238,7 @@ class WritePolicyTest {
     void aWriteFailureIsNotCalledAReadFailure() throws Exception {
         Path missingFolderIsAFile = dir.resolve("traffic.csv").resolve("plan.lowtide");
 
-        Run r = save(missingFolderIsAFile);
+        CliRun r = save(missingFolderIsAFile);
 
         assertThat(r.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("cannot write").doesNotContain("cannot read input");
