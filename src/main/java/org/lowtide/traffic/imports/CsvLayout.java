@@ -210,7 +210,7 @@ record CsvLayout(byte delimiter, long headerLine, long firstDataLine, List<Strin
         }
         try {
             LineReader reader = new LineReader(new ByteArrayInputStream(head, 0, length), source,
-                    Math.max(16, length + 1));
+                    Math.max(16, length + 1)).quoteAware();
             while (lines.size() < SAMPLE_LINES && reader.next()) {
                 int s = reader.start();
                 int e = reader.end();

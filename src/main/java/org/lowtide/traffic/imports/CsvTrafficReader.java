@@ -112,7 +112,7 @@ public final class CsvTrafficReader {
             this.selector = selector;
             this.warnings = warnings;
             this.capacity = capacity;
-            this.lines = new LineReader(in, source);
+            this.lines = new LineReader(in, source).quoteAware();
             TimestampParser parser = new TimestampParser(options.zone());
             parser.setCompactDates(layout.compactDates());
             parser.setDateOrder(layout.dateOrder());
