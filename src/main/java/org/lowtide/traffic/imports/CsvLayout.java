@@ -42,12 +42,13 @@ import java.util.regex.Pattern;
  * @param preambleLines    lines before the header (or data) skipped
  * @param preambleFirst    the first of them
  * @param textCharset      how text fields decode (UTF-8, or Windows-1252 for a file that is not UTF-8)
+ * @param excelSystem      1900 or 1904 when the time column holds Excel serial dates, else 0
  */
 record CsvLayout(byte delimiter, long headerLine, long firstDataLine, List<String> columns, TimeColumns time,
                  boolean compactDates, DateOrder dateOrder, String dateOrderNote, boolean twelveHourClock,
                  String timestampFormat, int[] valueColumns, List<NumberStyle> styles, int[] labelColumns,
                  int[] attributeColumns, String formatId, List<String> notes, long preambleLines, long preambleFirst,
-                 Charset textCharset) {
+                 Charset textCharset, int excelSystem) {
 
     /** How many non-blank lines of the head are examined. */
     static final int SAMPLE_LINES = 500;

@@ -45,4 +45,31 @@ class ImportLeftoversTest {
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w.line()).isEqualTo(13));
         assertThat(r.warnings()).noneSatisfy(w -> assertThat(w.line()).isEqualTo(10));
     }
+
+    @Test
+    void excelSerialDatesInTheNineteenHundredSystemWithTheTimeOfDayInTheFraction() throws Exception {
+        ImportResult r = read("excel_serial_hourly.csv");
+
+        assertThat(r.series().step()).isEqualTo(Duration.ofHours(1));
+        assertThat(r.series().start()).isEqualTo(Instant.parse("2025-01-06T00:00:00Z")); // serial 45663
+        assertThat(r.series().end()).isEqualTo(Instant.parse("2025-01-08T00:00:00Z"));
+        assertThat(r.series().size()).isEqualTo(48);
+        assertThat(r.series().missingCount()).isZero();
+        assertThat(r.series().valueAt(0)).isEqualTo(200);
+        assertThat(r.series().valueAt(47)).isEqualTo(247);
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w.message())
+                .contains("Excel serial dates").contains("1900 date system").contains("--excel-1904"));
+    }
+
+    @Test
+    void excelSerialDatesInTheNineteenOhFourSystemReadFourYearsAndADayLater() throws Exception {
+        ImportResult r = read("excel_serial_hourly.csv", ImportOptions.inZone(UTC).withExcel1904(true));
+
+        // 1904-01-01 + 45663 days = 2029-01-07 (1,462 days after the 1900 reading)
+        assertThat(r.series().start()).isEqualTo(Instant.parse("2029-01-07T00:00:00Z"));
+        assertThat(r.series().end()).isEqualTo(Instant.parse("2029-01-09T00:00:00Z"));
+        assertThat(r.series().size()).isEqualTo(48);
+        assertThat(r.series().valueAt(47)).isEqualTo(247);
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w.message()).contains("1904 date system"));
+    }
 }
