@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,5 +72,65 @@ class ImportLeftoversTest {
         assertThat(r.series().size()).isEqualTo(48);
         assertThat(r.series().valueAt(47)).isEqualTo(247);
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w.message()).contains("1904 date system"));
+    }
+
+    @Test
+    void datadogV2TimeseriesResponseOneSeriesPerGroup() throws Exception {
+        ImportResult r = read("datadog_v2_timeseries.json",
+                ImportOptions.inZone(UTC).withSeries(List.of("{host:web-1}")));
+
+        assertThat(r.source().format()).isEqualTo("datadog-v2");
+        assertThat(r.details().available()).containsExactly("{host:web-1}", "{host:web-2}");
+        assertThat(r.series().name()).isEqualTo("{host:web-1}");
+        assertThat(r.series().step()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(r.series().start()).isEqualTo(Instant.parse("2025-02-03T10:00:00Z")); // 1738576800000 ms
+        assertThat(r.series().end()).isEqualTo(Instant.parse("2025-02-03T12:00:00Z"));
+        assertThat(r.series().size()).isEqualTo(24);
+        assertThat(r.series().valueAt(0)).isEqualTo(10);
+        assertThat(r.series().valueAt(7)).isNaN(); // null in the file
+        assertThat(r.series().missingCount()).isEqualTo(1);
+        assertThat(r.series().valueAt(23)).isEqualTo(33);
+
+        ImportResult other = read("datadog_v2_timeseries.json",
+                ImportOptions.inZone(UTC).withSeries(List.of("{host:web-2}")));
+        assertThat(other.series().valueAt(0)).isEqualTo(20);
+        assertThat(other.series().valueAt(23)).isEqualTo(43);
+        assertThat(other.series().missingCount()).isZero();
+    }
+
+    @Test
+    void influxDbOneQueryJsonWithRfc3339TimesOneSeriesPerColumnAndTagSet() throws Exception {
+        ImportResult r = read("influxdb1_query_rfc3339.json",
+                ImportOptions.inZone(UTC).withSeries(List.of("http_requests count host=web-2")));
+
+        assertThat(r.source().format()).isEqualTo("influx-json");
+        assertThat(r.details().available()).containsExactlyInAnyOrder("http_requests count host=web-1",
+                "http_requests mean_latency host=web-1", "http_requests count host=web-2",
+                "http_requests mean_latency host=web-2");
+        assertThat(r.series().step()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(r.series().start()).isEqualTo(Instant.parse("2019-08-18T00:00:00Z"));
+        assertThat(r.series().end()).isEqualTo(Instant.parse("2019-08-18T03:00:00Z"));
+        assertThat(r.series().size()).isEqualTo(18);
+        assertThat(r.series().valueAt(0)).isEqualTo(300);
+        assertThat(r.series().valueAt(17)).isEqualTo(317);
+
+        ImportResult latency = read("influxdb1_query_rfc3339.json",
+                ImportOptions.inZone(UTC).withSeries(List.of("http_requests mean_latency host=web-2")));
+        assertThat(latency.series().valueAt(0)).isEqualTo(0.5);
+        assertThat(latency.series().valueAt(4)).isNaN(); // null in the file
+        assertThat(latency.series().missingCount()).isEqualTo(1);
+    }
+
+    @Test
+    void influxDbOneQueryJsonWithEpochMillisecondTimes() throws Exception {
+        ImportResult r = read("influxdb1_query_epoch_ms.json");
+
+        assertThat(r.series().name()).isEqualTo("cpu value");
+        assertThat(r.series().step()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(r.series().start()).isEqualTo(Instant.parse("2019-08-18T00:00:00Z")); // 1566086400000 ms
+        assertThat(r.series().end()).isEqualTo(Instant.parse("2019-08-18T00:30:00Z"));
+        assertThat(r.series().size()).isEqualTo(30);
+        assertThat(r.series().valueAt(0)).isEqualTo(0.5);
+        assertThat(r.series().valueAt(29)).isEqualTo(0.79);
     }
 }
