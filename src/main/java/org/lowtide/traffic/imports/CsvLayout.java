@@ -232,6 +232,11 @@ record CsvLayout(byte delimiter, long headerLine, long firstDataLine, List<Strin
         } catch (IOException e) {
             throw new ImportException(source, 0, 0, "cannot read: " + e.getMessage());
         }
+        if (!headComplete && lines.size() > 1 && lines.size() < SAMPLE_LINES && oddQuotes(lines.get(lines.size() - 1))) {
+            // the head ends inside a quoted field that spans lines: that row is cut, leave it out
+            lines.remove(lines.size() - 1);
+            numbers.remove(numbers.size() - 1);
+        }
         if (lines.isEmpty()) {
             throw new ImportException(source, 0, 0, "no data rows: the file holds only blank or comment lines");
         }
@@ -311,5 +316,15 @@ record CsvLayout(byte delimiter, long headerLine, long firstDataLine, List<Strin
             }
         }
         return true;
+    }
+
+    private static boolean oddQuotes(byte[] line) {
+        int quotes = 0;
+        for (byte c : line) {
+            if (c == '"') {
+                quotes++;
+            }
+        }
+        return (quotes & 1) == 1;
     }
 }

@@ -2,12 +2,14 @@ package org.lowtide.traffic.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shapes left over from the first import work (issue 13): Excel serial dates, quoted fields
@@ -132,5 +134,36 @@ class ImportLeftoversTest {
         assertThat(r.series().size()).isEqualTo(30);
         assertThat(r.series().valueAt(0)).isEqualTo(0.5);
         assertThat(r.series().valueAt(29)).isEqualTo(0.79);
+    }
+
+    @Test
+    void aMultiLineFieldCutByTheEndOfTheSampledHeadDoesNotStopTheImport(@TempDir Path dir) throws Exception {
+        // long notes with line breaks, so that the 64 KB head the layout is sniffed from ends inside one
+        StringBuilder csv = new StringBuilder("time,requests,note\n");
+        String filler = "x".repeat(300);
+        for (int i = 0; i < 600; i++) {
+            csv.append(String.format("2025-01-%02dT%02d:00:00Z,%d,\"%s\n%s\"\n", 1 + i / 24, i % 24, i, filler, filler));
+        }
+        Path file = dir.resolve("long_notes.csv");
+        Files.writeString(file, csv);
+
+        ImportResult r = TrafficImporter.read(file, ImportOptions.inZone(UTC));
+        assertThat(r.series().step()).isEqualTo(Duration.ofHours(1));
+        assertThat(r.series().size()).isEqualTo(600);
+        assertThat(r.series().valueAt(0)).isEqualTo(0);
+        assertThat(r.series().valueAt(599)).isEqualTo(599);
+        assertThat(r.series().missingCount()).isZero();
+    }
+
+    @Test
+    void excelSerialDatesInAColumnNamedByHand(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("serial.csv");
+        Files.writeString(file, "stamp,n\n45663.25,1\n45663.5,2\n45663.75,3\n45664,4\n");
+        ImportResult r = TrafficImporter.read(file,
+                ImportOptions.inZone(UTC).withColumns(ColumnRoles.DETECT.withTimeColumns(List.of("stamp"))));
+        assertThat(r.series().step()).isEqualTo(Duration.ofHours(6));
+        assertThat(r.series().start()).isEqualTo(Instant.parse("2025-01-06T06:00:00Z"));
+        assertThat(r.series().size()).isEqualTo(4);
+        assertThat(r.series().valueAt(3)).isEqualTo(4);
     }
 }
