@@ -76,6 +76,11 @@ final class ImportOptionsMixin {
             description = "dmy, mdy or ymd: how to read dates such as 01/02/2025. Default: decided from the values.")
     DateOrder dateOrder;
 
+    @Option(names = "--excel-1904",
+            description = "Excel serial dates in the time column count from 1904-01-01 (a workbook saved in the 1904"
+                    + " date system, old Excel for Mac); without it the 1900 system of Excel for Windows is assumed.")
+    boolean excel1904;
+
     @Option(names = "--kind", paramLabel = "KIND", converter = Converters.Kind.class,
             description = "count (values on one step are summed) or gauge (averaged). Default: detected.")
     MetricKind kind;
@@ -259,6 +264,7 @@ final class ImportOptionsMixin {
             throw new ParameterException(mixee.commandLine(), "--no-labels and --label-column exclude each other");
         }
         ColumnRoles roles = new ColumnRoles(timeColumns, labelColumns, noLabels);
-        return options.withSeries(series).withSum(sum).withDateOrder(dateOrder).withKind(kind).withColumns(roles);
+        return options.withSeries(series).withSum(sum).withDateOrder(dateOrder).withKind(kind).withColumns(roles)
+                .withExcel1904(excel1904);
     }
 }

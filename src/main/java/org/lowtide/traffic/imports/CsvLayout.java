@@ -42,12 +42,13 @@ import java.util.regex.Pattern;
  * @param preambleLines    lines before the header (or data) skipped
  * @param preambleFirst    the first of them
  * @param textCharset      how text fields decode (UTF-8, or Windows-1252 for a file that is not UTF-8)
+ * @param excelSystem      1900 or 1904 when the time column holds Excel serial dates, else 0
  */
 record CsvLayout(byte delimiter, long headerLine, long firstDataLine, List<String> columns, TimeColumns time,
                  boolean compactDates, DateOrder dateOrder, String dateOrderNote, boolean twelveHourClock,
                  String timestampFormat, int[] valueColumns, List<NumberStyle> styles, int[] labelColumns,
                  int[] attributeColumns, String formatId, List<String> notes, long preambleLines, long preambleFirst,
-                 Charset textCharset) {
+                 Charset textCharset, int excelSystem) {
 
     /** How many non-blank lines of the head are examined. */
     static final int SAMPLE_LINES = 500;
@@ -210,7 +211,7 @@ record CsvLayout(byte delimiter, long headerLine, long firstDataLine, List<Strin
         }
         try {
             LineReader reader = new LineReader(new ByteArrayInputStream(head, 0, length), source,
-                    Math.max(16, length + 1));
+                    Math.max(16, length + 1)).quoteAware();
             while (lines.size() < SAMPLE_LINES && reader.next()) {
                 int s = reader.start();
                 int e = reader.end();
@@ -230,6 +231,11 @@ record CsvLayout(byte delimiter, long headerLine, long firstDataLine, List<Strin
             }
         } catch (IOException e) {
             throw new ImportException(source, 0, 0, "cannot read: " + e.getMessage());
+        }
+        if (!headComplete && lines.size() > 1 && lines.size() < SAMPLE_LINES && oddQuotes(lines.get(lines.size() - 1))) {
+            // the head ends inside a quoted field that spans lines: that row is cut, leave it out
+            lines.remove(lines.size() - 1);
+            numbers.remove(numbers.size() - 1);
         }
         if (lines.isEmpty()) {
             throw new ImportException(source, 0, 0, "no data rows: the file holds only blank or comment lines");
@@ -310,5 +316,15 @@ record CsvLayout(byte delimiter, long headerLine, long firstDataLine, List<Strin
             }
         }
         return true;
+    }
+
+    private static boolean oddQuotes(byte[] line) {
+        int quotes = 0;
+        for (byte c : line) {
+            if (c == '"') {
+                quotes++;
+            }
+        }
+        return (quotes & 1) == 1;
     }
 }

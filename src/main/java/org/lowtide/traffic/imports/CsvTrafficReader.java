@@ -112,14 +112,16 @@ public final class CsvTrafficReader {
             this.selector = selector;
             this.warnings = warnings;
             this.capacity = capacity;
-            this.lines = new LineReader(in, source);
+            this.lines = new LineReader(in, source).quoteAware();
             TimestampParser parser = new TimestampParser(options.zone());
             parser.setCompactDates(layout.compactDates());
+            parser.setExcelSerial(layout.excelSystem());
             parser.setDateOrder(layout.dateOrder());
             this.time = new RowTime(parser, layout.time());
             this.dual = layout.dateOrder() == null && !(layout.time() instanceof TimeColumns.Parts);
             TimestampParser other = new TimestampParser(options.zone());
             other.setCompactDates(layout.compactDates());
+            other.setExcelSerial(layout.excelSystem());
             other.setDateOrder(DateOrder.MDY);
             this.alternative = new RowTime(other, layout.time());
             this.order = layout.dateOrder();

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,13 @@ import java.util.TreeMap;
  *       "Sum"|"Average"|…, "Unit"}]}} (unsorted; each statistic is a series);</li>
  *   <li>CloudWatch {@code get-metric-data}: {@code {"MetricDataResults": [{"Label", "Timestamps": [],
  *       "Values": []}]}};</li>
- *   <li>Datadog {@code /api/v1/query}: {@code {"series": [{"metric", "scope", "pointlist": [[epoch_ms, value]]}]}}.</li>
+ *   <li>Datadog {@code /api/v1/query}: {@code {"series": [{"metric", "scope", "pointlist": [[epoch_ms, value]]}]}};</li>
+ *   <li>Datadog {@code /api/v2/query/timeseries}: {@code {"data": {"type": "timeseries_response", "attributes":
+ *       {"series": [{"group_tags", "query_index"}], "times": [epoch_ms], "values": [[…], …]}}}} (one
+ *       array of values per series, aligned with {@code times});</li>
+ *   <li>InfluxDB 1.x {@code /query}: {@code {"results": [{"statement_id", "series": [{"name", "tags",
+ *       "columns": ["time", …], "values": [[time, …], …]}]}]}} with RFC 3339 or epoch times; one series
+ *       per measurement, numeric column and tag set.</li>
  * </ul>
  * {@code null}, {@code "NaN"} and {@code "+Inf"} values are kept as missing with a warning. Warnings
  * carry the JSON line and column of the point.
@@ -83,7 +90,8 @@ final class JsonExportReader {
         if (reader.formatId == null) {
             throw new ImportException(source, 0, 0, "JSON, but not an export Lowtide knows: expected Graphite"
                     + " ([{\"target\", \"datapoints\"}]), Prometheus query_range ({\"data\": {\"result\"}}),"
-                    + " CloudWatch ({\"Datapoints\"} or {\"MetricDataResults\"}) or Datadog ({\"series\"})");
+                    + " CloudWatch ({\"Datapoints\"} or {\"MetricDataResults\"}), Datadog ({\"series\"} or"
+                    + " {\"data\": {\"attributes\"}}) or InfluxDB 1.x ({\"results\"})");
         }
         return new Outcome(reader.formatId, reader.description, reader.points, reader.skipped,
                 reader.timestampFormat, reader.columns);
@@ -120,11 +128,19 @@ final class JsonExportReader {
                     break;
                 case "data":
                     if (value == JsonToken.START_OBJECT) {
-                        expect(ImportFormat.PROMETHEUS, "Prometheus JSON");
-                        formatId = "prometheus";
-                        description = "Prometheus query_range JSON";
-                        timestampFormat = "epoch seconds with fraction";
-                        readPrometheusData();
+                        readDataObject();
+                    } else {
+                        p.skipChildren();
+                    }
+                    break;
+                case "results":
+                    if (value == JsonToken.START_ARRAY) {
+                        expect(ImportFormat.INFLUX, "InfluxDB 1.x JSON");
+                        formatId = "influx-json";
+                        description = "InfluxDB 1.x query JSON";
+                        timestampFormat = "RFC 3339";
+                        columns = new ArrayList<>();
+                        readInfluxResults();
                     } else {
                         p.skipChildren();
                     }
@@ -238,11 +254,26 @@ final class JsonExportReader {
 
     // ------------------------------------------------------------------ Prometheus
 
-    private void readPrometheusData() throws IOException, ImportException {
+    /** {@code "data": {…}}: Prometheus ({@code resultType}, {@code result}) or Datadog v2 ({@code attributes}). */
+    private void readDataObject() throws IOException, ImportException {
         String resultType = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
+            if (field.equals("attributes") && value == JsonToken.START_OBJECT) {
+                expect(ImportFormat.DATADOG, "Datadog v2 JSON");
+                formatId = "datadog-v2";
+                description = "Datadog v2 timeseries query JSON";
+                timestampFormat = "epoch milliseconds";
+                readDatadogAttributes();
+                continue;
+            }
+            if (field.equals("resultType") || field.equals("result")) {
+                expect(ImportFormat.PROMETHEUS, "Prometheus JSON");
+                formatId = "prometheus";
+                description = "Prometheus query_range JSON";
+                timestampFormat = "epoch seconds with fraction";
+            }
             if (field.equals("resultType")) {
                 resultType = p.getValueAsString();
                 if (!"matrix".equals(resultType) && !"vector".equals(resultType)) {
@@ -496,6 +527,233 @@ final class JsonExportReader {
                 skipped += data.size;
             }
         }
+    }
+
+    /** {@code attributes}: {@code series}, {@code times} and {@code values}, in any order. */
+    private void readDatadogAttributes() throws IOException, ImportException {
+        List<String> tags = new ArrayList<>();
+        List<Integer> queries = new ArrayList<>();
+        long[] times = new long[0];
+        List<double[]> values = new ArrayList<>();
+        List<long[]> valueLines = new ArrayList<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (value != JsonToken.START_ARRAY) {
+                p.skipChildren();
+                continue;
+            }
+            switch (field) {
+                case "series" -> {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        List<String> group = new ArrayList<>();
+                        int query = 0;
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = p.currentName();
+                            JsonToken v = p.nextToken();
+                            if (name.equals("group_tags") && v == JsonToken.START_ARRAY) {
+                                while (p.nextToken() != JsonToken.END_ARRAY) {
+                                    group.add(p.getValueAsString());
+                                }
+                            } else if (name.equals("query_index")) {
+                                query = p.getValueAsInt();
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                        tags.add(String.join(",", group));
+                        queries.add(query);
+                    }
+                }
+                case "times" -> {
+                    long[] t = new long[64];
+                    int n = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        if (n == t.length) {
+                            t = Arrays.copyOf(t, n * 2);
+                        }
+                        t[n++] = epoch(1, line());
+                    }
+                    times = Arrays.copyOf(t, n);
+                }
+                case "values" -> {
+                    while (p.nextToken() == JsonToken.START_ARRAY) {
+                        double[] v = new double[64];
+                        long[] lines = new long[64];
+                        int n = 0;
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            if (n == v.length) {
+                                v = Arrays.copyOf(v, n * 2);
+                                lines = Arrays.copyOf(lines, n * 2);
+                            }
+                            lines[n] = line();
+                            v[n++] = number("value", lines[n - 1]);
+                        }
+                        values.add(Arrays.copyOf(v, n));
+                        valueLines.add(Arrays.copyOf(lines, n));
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        boolean severalQueries = queries.stream().distinct().count() > 1;
+        for (int k = 0; k < values.size(); k++) {
+            double[] v = values.get(k);
+            if (v.length != times.length) {
+                throw new ImportException(source, valueLines.get(k).length > 0 ? valueLines.get(k)[0] : 0, 0,
+                        "series " + (k + 1) + " has " + v.length + " values for " + times.length + " times");
+            }
+            String group = k < tags.size() ? tags.get(k) : "";
+            int query = k < queries.size() ? queries.get(k) : 0;
+            String name = severalQueries || group.isEmpty()
+                    ? "query " + query + (group.isEmpty() ? "" : " {" + group + "}") : "{" + group + "}";
+            SeriesData data = new SeriesData(name);
+            for (int i = 0; i < v.length; i++) {
+                data.add(times[i], v[i], valueLines.get(k)[i]);
+            }
+            points += v.length;
+            if (selector.offer(name)) {
+                selector.keep(data);
+            } else {
+                selector.countOther(data.size);
+                skipped += data.size;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ InfluxDB 1.x
+
+    private void readInfluxResults() throws IOException, ImportException {
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("series") && value == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        readInfluxSeries();
+                    }
+                } else if (field.equals("error")) {
+                    throw problem("the InfluxDB result holds an error, not data: " + text());
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+    }
+
+    /** One {@code {"name", "tags", "columns", "values"}}: a series per numeric column besides {@code time}. */
+    private void readInfluxSeries() throws IOException, ImportException {
+        String measurement = "";
+        StringBuilder tags = new StringBuilder();
+        List<String> header = null;
+        SeriesData[] data = null;
+        int timeColumn = -1;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "name" -> measurement = p.getValueAsString("");
+                case "tags" -> {
+                    if (value != JsonToken.START_OBJECT) {
+                        p.skipChildren();
+                        break;
+                    }
+                    Map<String, String> sorted = new TreeMap<>();
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = p.currentName();
+                        p.nextToken();
+                        sorted.put(key, p.getValueAsString(""));
+                    }
+                    sorted.forEach((k, v) -> tags.append(' ').append(k).append('=').append(v));
+                }
+                case "columns" -> {
+                    header = new ArrayList<>();
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        header.add(p.getValueAsString(""));
+                    }
+                    timeColumn = header.indexOf("time");
+                    if (timeColumn < 0) {
+                        throw problem("an InfluxDB series without a 'time' column (columns: "
+                                + String.join(", ", header) + ")");
+                    }
+                    if (columns.isEmpty()) {
+                        columns.addAll(header);
+                    }
+                }
+                case "values" -> {
+                    if (header == null) {
+                        throw problem("InfluxDB 'values' before 'columns': cannot tell which value is the time");
+                    }
+                    if (data == null) {
+                        data = new SeriesData[header.size()];
+                        for (int c = 0; c < header.size(); c++) {
+                            if (c != timeColumn) {
+                                data[c] = new SeriesData((measurement.isEmpty() ? "" : measurement + " ")
+                                        + header.get(c) + tags);
+                            }
+                        }
+                    }
+                    while (p.nextToken() == JsonToken.START_ARRAY) {
+                        long line = line();
+                        double[] row = new double[header.size()];
+                        long t = Long.MIN_VALUE;
+                        int c = 0;
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            if (c >= header.size()) {
+                                p.skipChildren();
+                            } else if (c == timeColumn) {
+                                t = influxTime(line);
+                            } else {
+                                row[c] = number("'" + header.get(c) + "'", line);
+                            }
+                            c++;
+                        }
+                        if (t == Long.MIN_VALUE) {
+                            throw new ImportException(source, line, 0, "an InfluxDB row without its time");
+                        }
+                        for (int k = 0; k < data.length; k++) {
+                            if (data[k] != null) {
+                                data[k].add(t, k < c ? row[k] : Double.NaN, line);
+                                points++;
+                            }
+                        }
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (data == null) {
+            return;
+        }
+        for (SeriesData d : data) {
+            if (d == null) {
+                continue;
+            }
+            if (selector.offer(d.name)) {
+                selector.keep(d);
+            } else {
+                selector.countOther(d.size);
+                skipped += d.size;
+            }
+        }
+    }
+
+    /** RFC 3339 text, or an epoch number whose unit (s, ms, µs, ns: the {@code epoch=} parameter) its size tells. */
+    private long influxTime(long line) throws IOException, ImportException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+            double v = Math.abs(p.getDoubleValue());
+            timestampFormat = v < 1e11 ? "epoch seconds" : v < 1e14 ? "epoch milliseconds"
+                    : v < 1e17 ? "epoch microseconds" : "epoch nanoseconds";
+            if (v >= 1e17) {
+                return p.getLongValue() / 1_000_000L;
+            }
+            if (v >= 1e14) {
+                return p.getLongValue() / 1000L;
+            }
+            return epoch(v < 1e11 ? 1000 : 1, line);
+        }
+        return epoch(1, line);
     }
 
     // ------------------------------------------------------------------ values

@@ -98,6 +98,18 @@ final class LayoutDetector {
         boolean compact = dateColumn >= 0 && parser.dateOrder() == null
                 && compactShape(data, dateColumn, hasHeader ? names.get(dateColumn) : "");
         parser.setCompactDates(compact);
+        int excel = 0;
+        if (dateColumn >= 0 && !compact && time instanceof TimeColumns.Single
+                && excelShape(data, dateColumn, hasHeader ? names.get(dateColumn) : "",
+                !options.columns().timeColumns().isEmpty())) {
+            excel = options.excel1904() ? 1904 : 1900;
+            parser.setExcelSerial(excel);
+            notes.add("column '" + names.get(dateColumn) + "' holds Excel serial dates: read in the " + excel
+                    + " date system" + (excel == 1900
+                    ? " (Excel for Windows; day 60 is Excel's 29 February 1900); use --excel-1904 for a workbook"
+                    + " saved in the 1904 system (old Excel for Mac), which reads 4 years and 1 day later"
+                    : " (--excel-1904)"));
+        }
         boolean twelveHour = dateColumn >= 0 && twelveHourClock(data, time);
         Order order = dateColumn >= 0 ? decideDateOrder(data, dateColumn, twelveHour) : new Order(null, "");
         parser.setDateOrder(order.order());
@@ -144,7 +156,7 @@ final class LayoutDetector {
         String formatId = formatId(headerLine, names, time, keys.labels(), cols.values(), delimiter);
         return new CsvLayout(delimiter, headerLine, firstDataLine, names, time, compact, order.order(), order.note(),
                 twelveHour, format, toArray(cols.values()), cols.styles(), toArray(keys.labels()),
-                toArray(keys.attributes()), formatId, notes, preambleLines, preambleFirst, textCharset);
+                toArray(keys.attributes()), formatId, notes, preambleLines, preambleFirst, textCharset, excel);
     }
 
     // ------------------------------------------------------------------ where the time is
@@ -183,7 +195,8 @@ final class LayoutDetector {
             }
             boolean textShape = text > ok / 2;
             String hint = headerHint(col, firstTimeRow[col]);
-            if (!textShape && !epochPlausible(col, firstTimeRow[col], hint)) {
+            if (!textShape && !epochPlausible(col, firstTimeRow[col], hint)
+                    && !excelShape(samples.subList(firstTimeRow[col], samples.size()), col, hint, false)) {
                 continue;
             }
             int score = (textShape ? 1000 : 0) + (TIME_NAME.matcher(hint).find() ? 100 : 0) - col;
@@ -767,6 +780,32 @@ final class LayoutDetector {
             n++;
         }
         return n > 0 && (TIME_NAME.matcher(hint).find() || (col == 0 && rising >= 0.9 * (n - 1)));
+    }
+
+    /**
+     * Excel serial dates: every value a number between 20000 (1954) and 80000 (2119), under a column
+     * named like a time or date (or named by hand with --time-column), and not named like an epoch.
+     */
+    private static boolean excelShape(List<CsvLayout.Sample> data, int col, String hint, boolean named) {
+        if (!named && (!TIME_NAME.matcher(hint).find() || hint.toLowerCase(Locale.ROOT).contains("epoch"))) {
+            return false;
+        }
+        int n = 0;
+        for (CsvLayout.Sample s : data) {
+            String v = s.field(col);
+            if (v.isEmpty()) {
+                continue;
+            }
+            if (!v.matches("\\d{5}(\\.\\d+)?")) {
+                return false;
+            }
+            double d = Double.parseDouble(v);
+            if (d < 20_000 || d > 80_000) {
+                return false;
+            }
+            n++;
+        }
+        return n > 0;
     }
 
     private static boolean compactValid(String v) {

@@ -63,6 +63,7 @@ final class TimestampParser {
 
     private DateOrder order;
     private boolean compactDates;
+    private int excelSystem;
 
     private LocalResolution lastResolution = LocalResolution.NONE;
     private boolean lastHadZone;
@@ -91,6 +92,14 @@ final class TimestampParser {
 
     DateOrder dateOrder() {
         return order;
+    }
+
+    /**
+     * @param system 1900 or 1904 when the column holds Excel serial dates (days since the system's
+     *               epoch, the fraction the time of day), 0 when numbers are epoch times
+     */
+    void setExcelSerial(int system) {
+        this.excelSystem = system;
     }
 
     /** @param compact whether all-digit values are compact dates ({@code 20250131}) rather than epoch numbers */
@@ -297,6 +306,9 @@ final class TimestampParser {
             return parseIso(b, from, to);
         }
         if (isDigit(b[from]) && allDigitsOrFraction(b, from, to)) {
+            if (excelSystem != 0) {
+                return parseExcelSerial(b, from, to);
+            }
             return compactDates ? parseCompact(b, from, to) : parseEpoch(b, from, to);
         }
         return parseText(b, from, to);
@@ -357,6 +369,44 @@ final class TimestampParser {
             fieldLocalMillis = whole * 1000 + Math.round(fraction * 1000);
             note(fraction != 0 || i > from + digits ? "epoch seconds with fraction" : "epoch seconds");
         }
+        return true;
+    }
+
+    /**
+     * An Excel serial date: whole days since the system's day 0, the fraction the time of day (local).
+     * In the 1900 system Excel counts a 29 February 1900 that never was (kept from Lotus 1-2-3), so
+     * from serial 61 (1900-03-01) on, day 0 is 1899-12-30; the 1904 system counts from 1904-01-01.
+     * See Microsoft's "Differences between the 1900 and the 1904 date system in Excel".
+     */
+    private boolean parseExcelSerial(byte[] b, int from, int to) {
+        long whole = 0;
+        int i = from;
+        while (i < to && isDigit(b[i])) {
+            whole = whole * 10 + (b[i] - '0');
+            i++;
+            if (i - from > 7) {
+                return false;
+            }
+        }
+        long fractionDigits = 0;
+        long scale = 1;
+        if (i < to && b[i] == '.') {
+            i++;
+            while (i < to && isDigit(b[i])) {
+                if (scale < 1_000_000_000_000L) {
+                    fractionDigits = fractionDigits * 10 + (b[i] - '0');
+                    scale *= 10;
+                }
+                i++;
+            }
+        }
+        if (i != to || whole < 61) {
+            return false;
+        }
+        long day = excelSystem == 1904 ? epochDay(1904, 1, 1) + whole : epochDay(1899, 12, 30) + whole;
+        long millis = Math.round(fractionDigits * 86_400_000.0 / scale);
+        fieldLocalMillis = day * 86_400_000L + millis;
+        note("Excel serial dates (" + excelSystem + " system)");
         return true;
     }
 

@@ -336,6 +336,9 @@ public final class TrafficImporter {
         if (head.contains("\"Datapoints\"") || head.contains("\"MetricDataResults\"")) {
             return ImportFormat.CLOUDWATCH;
         }
+        if (head.contains("\"results\"") && head.contains("\"statement_id\"")) {
+            return ImportFormat.INFLUX;
+        }
         if (head.contains("\"pointlist\"") || head.contains("\"series\"")) {
             return ImportFormat.DATADOG;
         }
@@ -363,7 +366,7 @@ public final class TrafficImporter {
         boolean json = h[i] == '{' || h[i] == '[';
         String firstLines = firstLines(h, 12);
         if (forced == ImportFormat.INFLUX) {
-            return SourceKind.INFLUX;
+            return json ? SourceKind.JSON : SourceKind.INFLUX;
         }
         if (forced == ImportFormat.CSV || forced == ImportFormat.GRAFANA) {
             return SourceKind.DELIMITED;
