@@ -200,8 +200,10 @@ public final class PrometheusViewModel {
     /** @return one line on a preview */
     static String describe(ImportResult result) {
         TrafficSeries s = result.series();
-        return String.format(Locale.ROOT, "%s: %,d points every %s from %s to %s, %,d missing%s", s.name(), s.size(),
-                s.step(), s.start(), s.end(), s.missingCount(), result.warnings().isEmpty() ? ""
+        // a query summed to one series has no labels: Prometheus names it {}, which says nothing
+        String name = s.name().isBlank() || s.name().equals("{}") ? "the query" : s.name();
+        return String.format(Locale.ROOT, "%s: %,d points every %s from %s to %s, %,d missing%s", name, s.size(),
+                org.lowtide.risk.Durations.words(s.step()), s.start(), s.end(), s.missingCount(), result.warnings().isEmpty() ? ""
                         : "; " + result.warnings().size() + (result.warnings().size() == 1 ? " warning" : " warnings"));
     }
 
