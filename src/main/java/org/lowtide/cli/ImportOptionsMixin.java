@@ -116,7 +116,7 @@ final class ImportOptionsMixin {
 
     @Option(names = "--prometheus-token-file", paramLabel = "FILE",
             description = "A file holding the bearer token for --prometheus (instead of " + PrometheusAuth.TOKEN_ENV
-                    + ").")
+                    + "); also used by report PLAN to read a plan made from Prometheus again.")
     Path prometheusTokenFile;
 
     @Option(names = "--prometheus-ca", paramLabel = "FILE",
@@ -193,6 +193,24 @@ final class ImportOptionsMixin {
                     + " server's CA with --prometheus-ca FILE instead.");
         }
         return new TrafficSource.Prometheus(q, connection);
+    }
+
+    /**
+     * The connection a saved plan made from Prometheus is read again through: credentials from
+     * {@code --prometheus-token-file} or the environment, {@code --prometheus-ca}, {@code --insecure}
+     * (warned about). The plan brings its own server and query.
+     *
+     * @throws IOException when the token file cannot be read
+     */
+    PrometheusConnection savedPlanConnection(CommandSpec spec) throws IOException {
+        PrometheusConnection connection = org.lowtide.service.PrometheusService.connection(
+                Optional.ofNullable(prometheusTokenFile), prometheusCa, insecure);
+        if (insecure) {
+            spec.commandLine().getErr().println("lowtide: WARNING: --insecure: the server's TLS certificate is NOT"
+                    + " checked; anyone in between can read the credentials and change the data. Give the server's"
+                    + " CA with --prometheus-ca FILE instead.");
+        }
+        return connection;
     }
 
     private static Instant when(String option, String text, ZoneId zone, CommandLine cli) {

@@ -151,7 +151,8 @@ final class ReportCommand implements Callable<Integer> {
             }
             PlanFileService.Reopened reopened;
             try {
-                reopened = planFiles.reopen(input, ProgressListener.NONE, Cancellation.NEVER);
+                reopened = planFiles.reopen(input, importOptions.savedPlanConnection(spec), ProgressListener.NONE,
+                        Cancellation.NEVER);
             } catch (PlanFileException e) {
                 err.println("lowtide: " + e.getMessage());
                 return LowtideCli.EXIT_BAD_INPUT;

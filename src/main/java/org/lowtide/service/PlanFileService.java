@@ -108,6 +108,17 @@ public final class PlanFileService {
      */
     public Reopened reopen(Path file, ProgressListener progress, Cancellation cancellation)
             throws PlanFileException, ImportException, IOException {
+        return reopen(file, new PrometheusService().environmentConnection(), progress, cancellation);
+    }
+
+    /**
+     * As {@link #reopen(Path, ProgressListener, Cancellation)}; a plan made from Prometheus is read
+     * again through {@code connection} (e.g. a command's {@code --prometheus-token-file}), whose
+     * credentials the plan never held.
+     */
+    public Reopened reopen(Path file, org.lowtide.traffic.sources.PrometheusConnection connection,
+                           ProgressListener progress, Cancellation cancellation)
+            throws PlanFileException, ImportException, IOException {
         String name = fileName(file);
         PlanDocument doc = plans.open(file);
         progress.progress(0.05, "Reading the traffic of " + name);
@@ -117,7 +128,7 @@ public final class PlanFileService {
             throw new PlanFileException(name + ": its traffic file " + traffic + " is not found; move it back or plan again");
         }
         boolean changed = !live && !Checksums.sha256(traffic).equalsIgnoreCase(doc.sourceSha256());
-        PlanResult replanned = plans.replan(doc, (f, m) -> progress.progress(0.05 + 0.95 * f, m), cancellation);
+        PlanResult replanned = plans.replan(doc, connection, (f, m) -> progress.progress(0.05 + 0.95 * f, m), cancellation);
         // Keep the holiday calendar's name with the request, so that saving again keeps it.
         PlanRequest asked = replanned.request();
         PlanResult result = replanned.withRequest(new PlanRequest(asked.analysis(), asked.windows(), doc.holidays(),

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -113,6 +119,57 @@ class PrometheusCommandTest {
         }
         assertThat(text).contains("Prometheus " + server.url()).contains("query shop_requests")
                 .doesNotContain(SECRET);
+    }
+
+    /**
+     * A plan made through a loopback proxy that wants the bearer token: the report on it reads the
+     * server again with {@code --prometheus-token-file}, and is refused without it.
+     */
+    @Test
+    void theReportOnASavedPlanTakesTheTokenFile() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpServer proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        proxy.createContext("/", exchange -> {
+            try (exchange) {
+                if (!("Bearer " + SECRET).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    exchange.sendResponseHeaders(401, -1);
+                    return;
+                }
+                HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(
+                        URI.create(server.url() + exchange.getRequestURI())).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(r.statusCode(), r.body().length);
+                exchange.getResponseBody().write(r.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        proxy.start();
+        try {
+            String url = "http://127.0.0.1:" + proxy.getAddress().getPort();
+            Path token = dir.resolve("proxy-token");
+            Files.writeString(token, SECRET + "\n");
+            Path plan = dir.resolve("proxied.lowtide");
+            CliRun r = run("plan", "--prometheus", url, "--query", "shop_requests", "--start", "2025-03-03T00:00:00Z",
+                    "--end", "2025-03-23T23:55:00Z", "--step", "5m", "--zone", "UTC", "--sum",
+                    "--prometheus-token-file", token.toString(), "--from", "2025-03-24", "--to", "2025-04-20",
+                    "--save", plan.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(Files.readString(plan)).doesNotContain(SECRET);
+
+            Path pdf = dir.resolve("proxied.pdf");
+            CliRun refused = run("report", plan.toString(), "--pdf", pdf.toString());
+            assertThat(refused.code()).as(refused.err()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
+            assertThat(refused.err()).contains("401");
+            CliRun report = run("report", plan.toString(), "--prometheus-token-file", token.toString(), "--pdf",
+                    pdf.toString());
+            assertThat(report.code()).as(report.err()).isZero();
+            assertThat(Files.isRegularFile(pdf)).isTrue();
+            assertThat(report.out() + report.err()).doesNotContain(SECRET);
+        } finally {
+            proxy.stop(0);
+        }
     }
 
     @Test

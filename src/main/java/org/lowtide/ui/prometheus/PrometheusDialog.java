@@ -2,6 +2,7 @@ package org.lowtide.ui.prometheus;
 
 import java.util.Optional;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -15,9 +16,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.lowtide.traffic.TrafficSeries;
@@ -51,7 +54,8 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         setResizable(true);
         getDialogPane().getButtonTypes().addAll(OPEN, ButtonType.CANCEL);
         getDialogPane().setContent(content());
-        getDialogPane().setPrefSize(900, 720);
+        // fits a 1280×720 screen with its window decorations and a panel
+        getDialogPane().setPrefSize(900, 620);
         if (stylesheet != null) {
             getDialogPane().getStylesheets().add(stylesheet);
         }
@@ -72,6 +76,13 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        ColumnConstraints buttons = new ColumnConstraints();
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().addAll(labels, fields, buttons);
         int row = 0;
 
         TextField url = new TextField();
@@ -93,10 +104,13 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         PasswordField password = new PasswordField();
         password.setPromptText("password");
         password.textProperty().bindBidirectional(viewModel.passwordProperty());
-        HBox basic = new HBox(8, user, password);
         CheckBox insecure = new CheckBox("Do not check the certificate (insecure)");
+        insecure.setMinWidth(Region.USE_PREF_SIZE);
         insecure.selectedProperty().bindBidirectional(viewModel.insecureProperty());
-        grid.addRow(row++, new Label("User"), basic, insecure);
+        HBox basic = new HBox(8, user, password, insecure);
+        basic.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(row++, new Label("User"), basic);
+        GridPane.setColumnSpan(basic, 2);
         Label never = new Label("Credentials are used for this session only and never saved with a plan.");
         never.getStyleClass().add("hint");
         grid.add(never, 1, row++, 2, 1);
@@ -123,6 +137,7 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         value.setPromptText("value");
         value.valueProperty().bindBidirectional(viewModel.labelValueProperty());
         Button use = new Button("Use in query");
+        use.setId("useInQuery");
         use.setOnAction(e -> viewModel.useMetric());
         grid.addRow(row++, new Label("Metric"), new HBox(8, metric, label, value), use);
 
@@ -135,6 +150,7 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         GridPane.setColumnSpan(query, 2);
 
         TextField range = new TextField();
+        range.setId("prometheusRange");
         range.setPrefColumnCount(6);
         range.textProperty().bindBidirectional(viewModel.rangeProperty());
         TextField step = new TextField();
@@ -142,10 +158,17 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         step.textProperty().bindBidirectional(viewModel.stepProperty());
         TextField series = new TextField();
         series.setPromptText("series (when several)");
+        series.setPrefColumnCount(14);
         series.textProperty().bindBidirectional(viewModel.seriesProperty());
         CheckBox sum = new CheckBox("Add the series up");
+        sum.setMinWidth(Region.USE_PREF_SIZE);
+        Label stepLabel = new Label("step");
+        stepLabel.setMinWidth(Region.USE_PREF_SIZE);
         sum.selectedProperty().bindBidirectional(viewModel.sumProperty());
-        grid.addRow(row++, new Label("Last"), new HBox(8, range, new Label("step"), step, series, sum));
+        HBox window = new HBox(8, range, stepLabel, step, series, sum);
+        window.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(row++, new Label("Last"), window);
+        GridPane.setColumnSpan(window, 2);
 
         Button preview = new Button("Preview");
         preview.setId("previewPrometheus");
@@ -160,7 +183,9 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         error.setWrapText(true);
         error.setStyle("-fx-text-fill: #b3261e;");
         error.textProperty().bind(viewModel.errorProperty());
+        error.managedProperty().bind(error.textProperty().isNotEmpty()); // no blank line above the chart
 
+        chart.setId("prometheusPreview");
         chart.setCreateSymbols(false);
         chart.setLegendVisible(false);
         chart.setAnimated(false);

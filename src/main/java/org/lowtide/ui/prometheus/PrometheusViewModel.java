@@ -200,9 +200,20 @@ public final class PrometheusViewModel {
     /** @return one line on a preview */
     static String describe(ImportResult result) {
         TrafficSeries s = result.series();
-        return String.format(Locale.ROOT, "%s: %,d points every %s from %s to %s, %,d missing%s", s.name(), s.size(),
-                s.step(), s.start(), s.end(), s.missingCount(), result.warnings().isEmpty() ? ""
+        // a query summed to one series has no labels: Prometheus names it {}, which says nothing
+        String name = s.name().isBlank() || s.name().equals("{}") ? "the query" : s.name();
+        return String.format(Locale.ROOT, "%s: %,d points every %s from %s to %s, %,d missing%s", name, s.size(),
+                stepWords(s.step()), s.start(), s.end(), s.missingCount(), result.warnings().isEmpty() ? ""
                         : "; " + result.warnings().size() + (result.warnings().size() == 1 ? " warning" : " warnings"));
+    }
+
+    /** @return a step as people write it: {@code 5 min}, {@code 1 h}, {@code 30 s} */
+    static String stepWords(Duration step) {
+        long sec = step.getSeconds();
+        if (sec % 3600 == 0 && sec > 0) {
+            return sec / 3600 + " h";
+        }
+        return sec % 60 == 0 && sec > 0 ? sec / 60 + " min" : sec + " s";
     }
 
     /** Stops what runs (its result is dropped). */

@@ -85,7 +85,7 @@ class PrometheusViewModelTest {
         assertThat(vm.previewProperty().get()).isNotNull();
         assertThat(vm.previewProperty().get().series().size()).isBetween(570, 577);
         assertThat(vm.previewProperty().get().series().values()[100]).isEqualTo(3.0, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(vm.statusProperty().get()).contains("points every PT5M");
+        assertThat(vm.statusProperty().get()).contains("points every 5 min");
         // Changing an input drops the preview: it no longer shows what Open would read.
         vm.stepProperty().set("1m");
         assertThat(vm.previewProperty().get()).isNull();
