@@ -136,8 +136,9 @@ final class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), badSimulations.get());
         }
         boolean planFile = input != null && isPlanFile(input);
-        CostAssumptions assumptions = costOptions.toAssumptions(spec, planFile ? Optional.empty()
-                : Optional.of(importOptions.source(input, spec)), importOptions.toOptions(input));
+        // Resolved once: a Prometheus source checks its options and warns about --insecure here.
+        Optional<TrafficSource> traffic = planFile ? Optional.empty() : Optional.of(importOptions.source(input, spec));
+        CostAssumptions assumptions = costOptions.toAssumptions(spec, traffic, importOptions.toOptions(input));
         Optional<ReportService.CostInputs> cost = Optional.of(new ReportService.CostInputs(assumptions,
                 scenarioFile == null ? ScenarioSet.defaults() : CostService.readScenarios(scenarioFile), simulations,
                 seed == null ? CostAnalysis.DEFAULT_SEED : seed,
@@ -168,7 +169,7 @@ final class ReportCommand implements Callable<Integer> {
             try {
                 request = planOptions.request(planOptions.planZone(zone),
                         assumptions.detect().value().plus(assumptions.restoreP90().value()));
-                AnalysisRequest analysis = new AnalysisRequest(importOptions.source(input, spec),
+                AnalysisRequest analysis = new AnalysisRequest(traffic.orElseThrow(),
                         importOptions.toOptions(input), request.duration(), AnalysisRequest.DEFAULT_TROUGHS);
                 planRequest = new PlanRequest(analysis, request, planOptions.holidayCalendar(),
                         byTraffic ? Optional.empty() : Optional.of(assumptions),

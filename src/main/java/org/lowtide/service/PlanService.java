@@ -39,7 +39,6 @@ import org.lowtide.project.PlanFileException;
 import org.lowtide.project.PlanFileMapper;
 import org.lowtide.project.PlanFiles;
 import org.lowtide.traffic.imports.ImportException;
-import org.lowtide.traffic.sources.PrometheusAuth;
 import org.lowtide.traffic.sources.PrometheusConnection;
 import org.lowtide.traffic.sources.PrometheusQuery;
 
@@ -357,8 +356,7 @@ public final class PlanService {
      */
     public PlanResult replan(PlanDocument doc, ProgressListener progress, Cancellation cancellation)
             throws ImportException, IOException {
-        return replan(doc, PrometheusConnection.of(PrometheusAuth.resolve(Optional.empty(), System.getenv())), progress,
-                cancellation);
+        return replan(doc, new PrometheusService().environmentConnection(), progress, cancellation);
     }
 
     /**
@@ -375,11 +373,6 @@ public final class PlanService {
         // Holidays were resolved and saved with the request; keep them rather than asking Jollyday again.
         return plan(new PlanRequest(analysisRequest, r, Optional.empty(), doc.cost(), doc.rules()), progress,
                 cancellation);
-    }
-
-    /** @return the SHA-256 of a file, hex: {@link Checksums#sha256(Path)}, kept here for callers on other branches */
-    public static String sha256(Path file) throws IOException {
-        return Checksums.sha256(file);
     }
 
     /**
