@@ -50,7 +50,7 @@ public record Trough(DayOfWeek day, LocalTime start, Duration duration, ZoneId z
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(zone, "zone");
         if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(7)) > 0) {
-            throw new IllegalArgumentException("a trough lasts more than nothing and at most a week, was " + duration);
+            throw new IllegalArgumentException("a trough lasts more than nothing and at most a week, was " + org.lowtide.traffic.Durations.words(duration));
         }
     }
 

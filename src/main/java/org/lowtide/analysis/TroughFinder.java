@@ -33,13 +33,17 @@ public final class TroughFinder {
         if (duration.isNegative() || duration.isZero() || duration.getNano() != 0
                 || duration.getSeconds() % slotSeconds != 0) {
             throw new IllegalArgumentException("the window length must be a positive multiple of the profile's "
-                    + slots.slot() + " slots; was " + duration);
+                    + org.lowtide.traffic.Durations.adjective(slots.slot()) + " slots; was "
+                    + org.lowtide.traffic.Durations.words(duration));
         }
         int n = slots.count();
-        int k = (int) (duration.getSeconds() / slotSeconds);
-        if (k >= n) {
-            throw new IllegalArgumentException("the window length must be shorter than a week; was " + duration);
+        // Compared as a long: a huge window's slot count must not wrap round to a negative int.
+        long slotsInWindow = duration.getSeconds() / slotSeconds;
+        if (slotsInWindow >= n) {
+            throw new IllegalArgumentException("the window length must be shorter than a week; was "
+                    + org.lowtide.traffic.Durations.words(duration));
         }
+        int k = (int) slotsInWindow;
         if (maxCount < 1) {
             throw new IllegalArgumentException("ask for at least one trough, not " + maxCount);
         }

@@ -25,7 +25,7 @@ public final class WeeklyProfiles {
         }
         if (step.getNano() != 0 || step.compareTo(Duration.ofHours(1)) > 0 || WeekSlots.SECONDS_PER_DAY % seconds != 0) {
             throw new IllegalArgumentException("a weekly profile needs steps of at most one hour that divide a day; "
-                    + "this series has steps of " + step);
+                    + "this series has steps of " + org.lowtide.traffic.Durations.words(step));
         }
         return step;
     }

@@ -91,7 +91,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         OutputOptionsMixin.check(components, output.componentsCsv());
         AnalysisRequest request = new AnalysisRequest(importOptions.source(file, spec), importOptions.toOptions(file),
                 duration, troughCount, forecastWeeks, java.util.Optional.ofNullable(holidays));
-        AnalysisResult result = analysis.analyze(request, ProgressListener.NONE, Cancellation.NEVER);
+        String name = request.source().displayName();
+        AnalysisResult result = LowtideCli.dataStep(name,
+                () -> analysis.analyze(request, ProgressListener.NONE, Cancellation.NEVER));
         java.util.Optional<org.lowtide.planning.Recommendation> recommendation = recommend(analysis, request);
         java.util.List<String> extra = new java.util.ArrayList<>();
         importOptions.zoneWarning(file).ifPresent(extra::add);
@@ -108,9 +110,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (forecastCsv != null) {
             java.util.Optional<org.lowtide.analysis.Forecast> f = result.patterns()
                     .flatMap(org.lowtide.analysis.Patterns::forecast);
+            if (f.isEmpty() && forecastWeeks == 0) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no forecast to write to "
+                        + forecastCsv + ": --forecast-weeks is 0");
+            }
             if (f.isEmpty()) {
-                throw new IllegalArgumentException("no forecast to write to " + forecastCsv
-                        + (forecastWeeks == 0 ? ": --forecast-weeks is 0" : ": the series is too short"));
+                // the options are fine: the data is too short or too sparse to forecast (exit 4)
+                spec.commandLine().getErr().println("lowtide: " + name + ": no forecast to write to " + forecastCsv
+                        + ": the series is too short or has too few measured values");
+                return LowtideCli.EXIT_BAD_INPUT;
             }
             PatternsOutput.writeForecast(f.get(), forecastCsv);
         }

@@ -86,7 +86,8 @@ final class CostCommand implements Callable<Integer> {
         ScenarioSet scenarios = scenarioFile == null ? ScenarioSet.defaults() : CostService.readScenarios(scenarioFile);
         CostRequest request = new CostRequest(source, importOptions.toOptions(file), assumptions,
                 scenarios, simulations, seed == null ? CostAnalysis.DEFAULT_SEED : seed);
-        CostResult result = costs.cost(request, ProgressListener.NONE, Cancellation.NEVER);
+        CostResult result = LowtideCli.dataStep(source.displayName(),
+                () -> costs.cost(request, ProgressListener.NONE, Cancellation.NEVER));
         java.util.Optional<org.lowtide.planning.Recommendation> recommendation = recommend(request, assumptions);
         List<String> extra = new java.util.ArrayList<>();
         importOptions.zoneWarning(file).ifPresent(extra::add);

@@ -53,7 +53,9 @@ final class GateCommand implements Callable<Integer> {
             return LowtideCli.EXIT_BAD_INPUT;
         }
         ZoneId zone = doc.plan().request().constraints().zone();
-        org.lowtide.service.PlanFileService.GateAnswer gate = org.lowtide.service.PlanFileService.gate(doc.plan(), when);
+        PlanDocument opened = doc;
+        org.lowtide.service.PlanFileService.GateAnswer gate = LowtideCli.dataStep(planFile.getFileName().toString(),
+                () -> org.lowtide.service.PlanFileService.gate(opened.plan(), when));
         PrintWriter out = spec.commandLine().getOut();
         Optional<Interval> inside = gate.inside();
         if (inside.isPresent()) {

@@ -57,8 +57,10 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImportResult result = imports.importTraffic(importOptions.source(file, spec), importOptions.toOptions(file),
-                ProgressListener.NONE, Cancellation.NEVER);
+        org.lowtide.service.TrafficSource source = importOptions.source(file, spec);
+        org.lowtide.traffic.imports.ImportOptions options = importOptions.toOptions(file);
+        ImportResult result = LowtideCli.dataStep(source.displayName(),
+                () -> imports.importTraffic(source, options, ProgressListener.NONE, Cancellation.NEVER));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(toJson(result));

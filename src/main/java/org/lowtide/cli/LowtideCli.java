@@ -63,10 +63,45 @@ public final class LowtideCli {
         CommandLine cli = newCommandLine(new AnalysisService());
         cli.setOut(out);
         cli.setErr(err);
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            code = outOfMemory(err, args);
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Options whose value is a file Lowtide writes (not an input to name when memory runs out). */
+    private static final java.util.Set<String> OUTPUT_OPTIONS = java.util.Set.of("--save", "--pdf", "--ics", "--csv",
+            "--components", "--forecast-csv", "--png-dir", "--export-file");
+
+    /**
+     * The last safety net: Java ran out of heap. One message naming the largest input file, its
+     * size, the heap and what to do; exit 4 (the input is too large for this run); no stack trace.
+     * Saves are atomic, so nothing half-written is left behind.
+     */
+    static int outOfMemory(PrintWriter err, String... args) {
+        java.util.List<java.nio.file.Path> inputs = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (i > 0 && OUTPUT_OPTIONS.contains(args[i - 1])) {
+                continue;
+            }
+            try {
+                java.nio.file.Path p = java.nio.file.Path.of(args[i]);
+                if (java.nio.file.Files.isRegularFile(p)) {
+                    inputs.add(p);
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // not a path
+            }
+        }
+        err.println("lowtide: " + org.lowtide.service.OutOfMemory.message(inputs, Runtime.getRuntime().maxMemory(),
+                org.lowtide.service.OutOfMemory.Face.CLI));
+        err.flush();
+        return EXIT_BAD_INPUT;
     }
 
     static CommandLine newCommandLine(AnalysisService analysis) {
@@ -77,6 +112,9 @@ public final class LowtideCli {
         HelpExamples.addTo(cli);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
+            if (org.lowtide.service.OutOfMemory.isOutOfMemory(ex)) {
+                return outOfMemory(err, parseResult.originalArgs().toArray(String[]::new));
+            }
             Integer data = dataOrFileProblem(ex, err);
             if (data != null) {
                 return data;
@@ -139,7 +177,7 @@ public final class LowtideCli {
      * @return the exit code, or {@code null} when {@code ex} is not such a problem
      */
     static Integer dataOrFileProblem(Exception ex, PrintWriter err) {
-        if (ex instanceof ImportException || ex instanceof org.lowtide.cost.ScenarioFileException
+        if (ex instanceof DataProblem || ex instanceof ImportException || ex instanceof org.lowtide.cost.ScenarioFileException
                 || ex instanceof org.lowtide.project.PlanFileException
                 || ex instanceof org.lowtide.project.OutputFileException) {
             err.println("lowtide: " + plainWords(ex.getMessage()));
@@ -159,6 +197,37 @@ public final class LowtideCli {
             return EXIT_BAD_INPUT;
         }
         return null;
+    }
+
+    /** A step that reads or computes on the data, once every option was checked. */
+    @FunctionalInterface
+    interface DataStep<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * Runs a service call made after the options were checked: what it refuses then is a problem of
+     * the data (DESIGN §6: exit 4, one line naming the file), not of the usage. The services signal
+     * both with {@link IllegalArgumentException}; only the command knows which stage it is in.
+     *
+     * @param source the file or source the data comes from, named in the message
+     */
+    static <T> T dataStep(String source, DataStep<T> step) throws Exception {
+        try {
+            return step.run();
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage() == null ? "cannot be used" : e.getMessage();
+            throw new DataProblem(message.startsWith(source + ":") ? message : source + ": " + message, e);
+        }
+    }
+
+    /** A problem of the input data found after the options were checked: exit 4. */
+    static final class DataProblem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DataProblem(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** Hands the services to the subcommands (a hand-written composition root, no DI framework). */

@@ -161,7 +161,9 @@ final class ReportCommand implements Callable<Integer> {
             for (String note : reopened.notes()) {
                 err.println("lowtide: note: " + note);
             }
-            model = reports.prepare(reopened, cost, options, ProgressListener.NONE, Cancellation.NEVER);
+            PlanFileService.Reopened plan = reopened;
+            model = LowtideCli.dataStep(input.getFileName().toString(),
+                    () -> reports.prepare(plan, cost, options, ProgressListener.NONE, Cancellation.NEVER));
         } else {
             ZoneId zone = importOptions.toOptions(input).zone();
             WindowRequest request;

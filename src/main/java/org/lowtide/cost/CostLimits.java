@@ -57,18 +57,35 @@ public final class CostLimits {
         return Optional.empty();
     }
 
-    /** @return a problem if the duration is negative */
+    /**
+     * The longest time to detect, restore or plan downtime a cost model takes: a year and a day
+     * (DORA's slowest band restores within six months). Longer values are refused where they are
+     * given, so that no later sum or scaling of times overflows.
+     */
+    public static final Duration MAX_TIME = Duration.ofDays(366);
+
+    /** The largest multiplier a lever may put on an input (100 times worse or better is already absurd). */
+    public static final double MAX_LEVER_FACTOR = 100;
+
+    /** @return a problem if the duration is negative or longer than {@link #MAX_TIME} */
     public static Optional<String> nonNegative(String label, Duration value) {
         if (value.isNegative()) {
             return problem("%s must not be negative, was %s", label, value);
         }
-        return Optional.empty();
+        return atMostMaxTime(label, value);
     }
 
-    /** @return a problem if the duration is not positive */
+    /** @return a problem if the duration is not positive or longer than {@link #MAX_TIME} */
     public static Optional<String> positive(String label, Duration value) {
         if (value.isNegative() || value.isZero()) {
             return problem("%s must be longer than zero, was %s", label, value);
+        }
+        return atMostMaxTime(label, value);
+    }
+
+    private static Optional<String> atMostMaxTime(String label, Duration value) {
+        if (value.compareTo(MAX_TIME) > 0) {
+            return problem("%s must be at most %d days, was %s", label, MAX_TIME.toDays(), value);
         }
         return Optional.empty();
     }
@@ -102,6 +119,8 @@ public final class CostLimits {
         for (int i = 0; i < shown.length; i++) {
             if (shown[i] instanceof Double) {
                 shown[i] = number((Double) shown[i]);
+            } else if (shown[i] instanceof Duration) {
+                shown[i] = org.lowtide.traffic.Durations.words((Duration) shown[i]); // never PT2H in a sentence
             }
         }
         return Optional.of(String.format(Locale.ROOT, format, shown));

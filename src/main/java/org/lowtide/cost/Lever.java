@@ -45,6 +45,11 @@ public record Lever(String id, String name, double innovation, double changes, d
                     "lever %s: the %s multiplier must be %s, was %s", id, what,
                     positive ? "more than zero" : "zero or more", CostLimits.number(factor)));
         }
+        if (factor > CostLimits.MAX_LEVER_FACTOR) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "lever %s: the %s multiplier must be at most %s, was %s", id, what,
+                    CostLimits.number(CostLimits.MAX_LEVER_FACTOR), CostLimits.number(factor)));
+        }
     }
 
     private static final Source ILLUSTRATIVE = Source.lowtideDefault(

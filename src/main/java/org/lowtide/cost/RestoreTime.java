@@ -27,6 +27,7 @@ public record RestoreTime(Duration median, Duration p90) {
         Objects.requireNonNull(median, "median");
         Objects.requireNonNull(p90, "p90");
         CostLimits.require(CostLimits.positive("the median restore time", median));
+        CostLimits.require(CostLimits.positive("the 90th percentile restore time", p90));
         CostLimits.require(CostLimits.p90NotBelowMedian(median, p90));
     }
 
@@ -112,7 +113,24 @@ public record RestoreTime(Duration median, Duration p90) {
         return d.getSeconds() / 60.0 + d.getNano() / 60e9;
     }
 
+    /**
+     * @return {@code d} times {@code factor}, to the millisecond
+     * @throws IllegalArgumentException when the factor is not a finite number ≥ 0 or the result
+     *                                  would be longer than {@link CostLimits#MAX_TIME}
+     */
     static Duration scale(Duration d, double factor) {
-        return Duration.ofNanos(Math.round(d.toNanos() * factor));
+        if (!Double.isFinite(factor) || factor < 0) {
+            throw new IllegalArgumentException("a time can only be scaled by a number of zero or more, not "
+                    + CostLimits.number(factor));
+        }
+        // In seconds as a double: no long overflow (toNanos fails beyond 292 years).
+        double seconds = (d.getSeconds() + d.getNano() / 1e9) * factor;
+        if (seconds > CostLimits.MAX_TIME.getSeconds()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%s times %s is %s, longer than the %d days a cost model takes", org.lowtide.traffic.Durations.words(d),
+                    CostLimits.number(factor), org.lowtide.traffic.Durations.words(Duration.ofSeconds((long) seconds)),
+                    CostLimits.MAX_TIME.toDays()));
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 }

@@ -68,9 +68,14 @@ public record Scenario(String name, List<Lever> levers, OptionalDouble changesPe
         if (levers.isEmpty() && changesPerYear.isEmpty() && innovationPerChange.isEmpty()) {
             return baseline;
         }
-        RestoreTime scaled = baseline.restoreTime().scaled(restore);
-        return b.innovationPerChange(innovation).changesPerYear(changes).changeFailureRate(Math.min(1, cfr))
-                .detect(RestoreTime.scale(baseline.detect().value(), detect)).restoreMedian(scaled.median())
-                .restoreP90(scaled.p90()).impact(Math.min(1, impact)).build();
+        try {
+            RestoreTime scaled = baseline.restoreTime().scaled(restore);
+            return b.innovationPerChange(innovation).changesPerYear(changes).changeFailureRate(Math.min(1, cfr))
+                    .detect(RestoreTime.scale(baseline.detect().value(), detect)).restoreMedian(scaled.median())
+                    .restoreP90(scaled.p90()).impact(Math.min(1, impact)).build();
+        } catch (IllegalArgumentException e) {
+            // Levers that stretch a time beyond what a cost model takes: name the scenario.
+            throw new IllegalArgumentException("scenario '" + name + "': " + e.getMessage(), e);
+        }
     }
 }

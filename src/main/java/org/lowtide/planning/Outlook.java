@@ -47,7 +47,7 @@ public record Outlook(Instant start, Duration step, double[] expected, double[] 
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(kind, "kind");
         if (step.isNegative() || step.isZero()) {
-            throw new IllegalArgumentException("step must be positive, was " + step);
+            throw new IllegalArgumentException("step must be positive, was " + org.lowtide.traffic.Durations.words(step));
         }
         if (expected.length != upper.length) {
             throw new IllegalArgumentException("expected and upper need one value per step each");

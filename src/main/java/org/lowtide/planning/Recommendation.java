@@ -154,28 +154,11 @@ public record Recommendation(Basis basis, Optional<RecurringWindow> weekly, Opti
      *         whole hours), {@code 1 day 6 hours}, never ISO-8601 or seconds for whole minutes
      */
     public static String words(Duration d) {
-        long minutes = d.toMinutes();
-        if (minutes == 0) {
-            return d.getSeconds() + " seconds";
-        }
-        if (minutes % 60 != 0 && minutes < 360) {
-            return minutes + " minutes";
-        }
-        StringBuilder sb = new StringBuilder();
-        append(sb, minutes / 1440, "day");
-        append(sb, minutes % 1440 / 60, "hour");
-        append(sb, minutes % 60, "minute");
-        return sb.toString();
+        return org.lowtide.traffic.Durations.words(d);
     }
 
     /** @return a duration as an adjective: {@code 2-hour}, {@code 125-minute}, {@code 1-day 6-hour} */
     public static String adjective(Duration d) {
-        return words(d).replaceAll("(\\d+) (day|hour|minute|second)s?", "$1-$2");
-    }
-
-    private static void append(StringBuilder sb, long n, String unit) {
-        if (n > 0) {
-            sb.append(sb.length() == 0 ? "" : " ").append(n).append(' ').append(unit).append(n == 1 ? "" : "s");
-        }
+        return org.lowtide.traffic.Durations.adjective(d);
     }
 }

@@ -45,11 +45,11 @@ public record WindowRequest(Duration duration, Duration rollbackTail, int count,
         Objects.requireNonNull(habit, "habit");
         if (duration.compareTo(MIN_DURATION) < 0) {
             throw new IllegalArgumentException("a window must last at least one minute (the finest step Lowtide plans on), was "
-                    + duration);
+                    + org.lowtide.traffic.Durations.words(duration));
         }
         if (duration.compareTo(MAX_DURATION) > 0) {
-            throw new IllegalArgumentException("a window lasts at most " + MAX_DURATION.toDays() + " days ("
-                    + MAX_DURATION + "), was " + duration);
+            throw new IllegalArgumentException("a window lasts at most " + MAX_DURATION.toDays() + " days, was "
+                    + org.lowtide.traffic.Durations.words(duration));
         }
         if (rollbackTail.isNegative() || minGap.isNegative()) {
             throw new IllegalArgumentException("rollback tail and minimum gap must not be negative");

@@ -36,11 +36,11 @@ public record AnalysisRequest(TrafficSource source, ImportOptions options, Durat
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(window, "window");
         if (window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("the window length must be positive, was " + window);
+            throw new IllegalArgumentException("the window length must be positive, was " + org.lowtide.traffic.Durations.words(window));
         }
         if (window.compareTo(org.lowtide.planning.WindowRequest.MAX_DURATION) > 0) {
             throw new IllegalArgumentException("a window lasts at most "
-                    + org.lowtide.planning.WindowRequest.MAX_DURATION.toDays() + " days, was " + window);
+                    + org.lowtide.planning.WindowRequest.MAX_DURATION.toDays() + " days, was " + org.lowtide.traffic.Durations.words(window));
         }
         if (troughCount < 1) {
             throw new IllegalArgumentException("ask for at least one trough, not " + troughCount);

@@ -98,7 +98,7 @@ public final class AnalysisService {
             }
             notes.addAll(TroughFinder.evidenceNotes(series, troughs));
             if (troughs.isEmpty() && notes.isEmpty()) {
-                notes.add("no window of " + request.window() + " has data in every slot");
+                notes.add("no window of " + org.lowtide.traffic.Durations.words(request.window()) + " has data in every slot");
             }
         }
         List<TroughStats> stats = profile.isPresent() && !troughs.isEmpty()

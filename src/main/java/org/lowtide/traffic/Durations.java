@@ -64,4 +64,47 @@ public final class Durations {
         }
         return total;
     }
+
+    /**
+     * The one way every face writes a duration in a sentence: {@code 2 hours}, {@code 125 minutes}
+     * (under 6 hours, when not whole hours), {@code 1 day 6 hours}, {@code 30 seconds}; never
+     * ISO-8601 ({@code PT2H}) or a count of seconds for whole minutes. Spans beyond 1,000 days are
+     * written in years ({@code about 114,077 years}); a negative duration is {@code minus …}.
+     */
+    public static String words(Duration d) {
+        if (d.isNegative()) {
+            return "minus " + words(d.negated());
+        }
+        long seconds = d.getSeconds();
+        if (seconds >= 1000L * 86_400) {
+            return String.format(Locale.ROOT, "about %,.0f years", seconds / (365.2425 * 86_400));
+        }
+        long minutes = seconds / 60;
+        if (minutes == 0) {
+            if (seconds == 0 && d.getNano() > 0) {
+                return String.format(Locale.ROOT, "%.3g seconds", d.getNano() / 1e9);
+            }
+            return seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        if (minutes % 60 != 0 && minutes < 360) {
+            return minutes + " minutes" + (seconds % 60 == 0 ? "" : " " + (seconds % 60) + " seconds");
+        }
+        StringBuilder sb = new StringBuilder();
+        append(sb, minutes / 1440, "day");
+        append(sb, minutes % 1440 / 60, "hour");
+        append(sb, minutes % 60, "minute");
+        append(sb, seconds % 60, "second");
+        return sb.toString();
+    }
+
+    /** @return a duration as an adjective: {@code 2-hour}, {@code 125-minute}, {@code 1-day 6-hour} */
+    public static String adjective(Duration d) {
+        return words(d).replaceAll("(\\d+) (day|hour|minute|second)s?", "$1-$2");
+    }
+
+    private static void append(StringBuilder sb, long n, String unit) {
+        if (n > 0) {
+            sb.append(sb.length() == 0 ? "" : " ").append(n).append(' ').append(unit).append(n == 1 ? "" : "s");
+        }
+    }
 }

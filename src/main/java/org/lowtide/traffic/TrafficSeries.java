@@ -31,7 +31,7 @@ public record TrafficSeries(String name, Instant start, Duration step, double[] 
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(unit, "unit");
         if (step.isNegative() || step.isZero()) {
-            throw new IllegalArgumentException("step must be positive, was " + step);
+            throw new IllegalArgumentException("step must be positive, was " + Durations.words(step));
         }
         if (values.length == 0) {
             throw new IllegalArgumentException("a traffic series needs at least one step");

@@ -166,7 +166,7 @@ class TroughFinderTest {
     void rejectsWindowsThatAreNotWholeSlots() {
         assertThatThrownBy(() -> TroughFinder.find(profile(flat(1)), Duration.ofMinutes(90), 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("multiple of the profile's PT1H slots");
+                .hasMessageContaining("multiple of the profile's 1-hour slots");
     }
 
     @Test
@@ -175,5 +175,17 @@ class TroughFinderTest {
         assertThat(t.describe()).isEqualTo("Sundays 04:00–06:00 Europe/Berlin: 3.1 % of the weekly peak");
         Trough toMidnight = new Trough(DayOfWeek.MONDAY, LocalTime.of(22, 0), Duration.ofHours(2), BERLIN, 1, 0.5);
         assertThat(toMidnight.describe()).startsWith("Mondays 22:00–24:00 ");
+    }
+
+    /** Fuzz found: a window of 2^31 slots wrapped round to a negative slot count and a negative index. */
+    @Test
+    void aHugeWindowIsRefusedInWordsNotByANegativeIndex() {
+        for (Duration huge : List.of(Duration.ofHours(2_147_483_648L), Duration.ofHours(4_294_967_297L),
+                Duration.ofHours(Long.MAX_VALUE / 7200))) {
+            assertThatThrownBy(() -> TroughFinder.find(profile(flat(100)), huge, 1))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("the window length must be shorter than a week; was ")
+                    .hasMessageNotContaining("PT");
+        }
     }
 }

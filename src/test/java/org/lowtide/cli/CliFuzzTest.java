@@ -69,13 +69,14 @@ class CliFuzzTest {
                     : mutate(planBytes, random));
             String at = random.nextInt(4) == 0 ? pick(random, BAD_INSTANTS) : "2025-02-0" + (1 + random.nextInt(9))
                     + "T0" + random.nextInt(10) + ":15:00+01:00";
-            check("gate", "gate", p.toString(), "--at", at);
+            boolean validAt = !Arrays.asList(BAD_INSTANTS).contains(at);
+            check("gate", validAt, "gate", p.toString(), "--at", at);
         }
         // 2. import --describe on mutated real files and generated series (~3,500 cases)
         for (int i = 0; i < 4_000; i++) {
             byte[] input = i % 5 == 0 ? pathological(random) : mutate(seeds.get(random.nextInt(seeds.size())), random);
             Path f = write("in" + (i % 5) + (random.nextBoolean() ? ".csv" : ".json"), input);
-            check("import", random.nextBoolean() ? new String[] {"import", f.toString(), "--describe", "--json"}
+            check("import", true, random.nextBoolean() ? new String[] {"import", f.toString(), "--describe", "--json"}
                     : new String[] {"import", f.toString(), "--describe"});
         }
         // 3. pathological option values on every command, on the small series (~2,200 cases; most stop at parsing)
@@ -104,12 +105,12 @@ class CliFuzzTest {
                     random);
             Path f = write("series" + (i % 3) + ".csv", input);
             switch (i % 3) {
-                case 0 -> check("analyze", "analyze", f.toString(), random.nextBoolean() ? "--json" : "--troughs",
-                        random.nextBoolean() ? "3" : "1");
-                case 1 -> check("cost", "cost", f.toString(), "--revenue-per-year", "1000000", "--simulations", "50",
+                case 0 -> check("analyze", true, "analyze", f.toString(), random.nextBoolean() ? "--json" : "--troughs="
+                        + (random.nextBoolean() ? "3" : "1"));
+                case 1 -> check("cost", true, "cost", f.toString(), "--revenue-per-year", "1000000", "--simulations", "50",
                         "--json");
-                default -> check("plan", "plan", f.toString(), "--by-traffic", "--from", "2025-03-01", "--to",
-                        "2025-03-14", random.nextBoolean() ? "--json" : "--count", random.nextBoolean() ? "2" : "1");
+                default -> check("plan", true, "plan", f.toString(), "--by-traffic", "--from", "2025-03-01", "--to",
+                        "2025-03-14", random.nextBoolean() ? "--json" : "--count=" + (random.nextBoolean() ? "2" : "1"));
             }
         }
         // 5. outputs over files Lowtide did not write (must be refused, the files unchanged) (~60 cases)
@@ -125,10 +126,10 @@ class CliFuzzTest {
             Path out = dir.resolve("out" + i + ".pdf"); // a new file each time: writing it is the contract
             if (i % 2 == 0) {
                 Path p = write("r.lowtide", mutate(planBytes, random));
-                check("report", "report", p.toString(), "--pdf", out.toString(), "--simulations", "100");
+                check("report", true, "report", p.toString(), "--pdf", out.toString(), "--simulations", "100");
             } else {
                 Path f = write("r.csv", mutate(cut(seeds.get(random.nextInt(seeds.size())), 300), random));
-                check("report", "report", f.toString(), "--by-traffic", "--pdf", out.toString(), "--simulations", "100",
+                check("report", true, "report", f.toString(), "--by-traffic", "--pdf", out.toString(), "--simulations", "100",
                         "--from", "2025-03-01", "--to", "2025-03-07");
             }
         }
@@ -148,6 +149,14 @@ class CliFuzzTest {
     }
 
     private void check(String kind, String... args) throws IOException {
+        check(kind, false, args);
+    }
+
+    /**
+     * @param optionsValid every option of the case is valid, so only the data can be wrong: exit 2
+     *                     (bad usage) would be a data problem reported as a usage error
+     */
+    private void check(String kind, boolean optionsValid, String... args) throws IOException {
         counts.merge(kind, 1, Integer::sum);
         Map<Path, String> before = snapshot();
         CliRun r;
@@ -162,6 +171,8 @@ class CliFuzzTest {
         String printed = r.out() + "\n" + r.err();
         if (r.code() == LowtideCli.EXIT_ERROR || r.code() < 0 || r.code() > 4) {
             fail(args, "exit " + r.code() + ": " + head(r.err()));
+        } else if (optionsValid && r.code() == LowtideCli.EXIT_USAGE) {
+            fail(args, "a data problem exits 2 (usage) instead of 4: " + head(r.err()));
         } else if (JAVA_INTERNALS.matcher(printed).find()) {
             fail(args, "Java internals: " + head(excerpt(printed, JAVA_INTERNALS)));
         } else if (hasNonFinite(r.out())) {

@@ -123,8 +123,8 @@ class CostCommandTest {
         assertThat(revenue.err()).contains("--revenue-per-year: revenue must be zero or more, was -100");
         CliRun p90 = run("cost", f, "--mttr", "PT2H", "--mttr-p90", "PT1H");
         assertThat(p90.code()).isEqualTo(2);
-        assertThat(p90.err()).contains("--mttr-p90: the 90th percentile restore time (PT1H) must not be shorter than the "
-                + "median (PT2H)");
+        assertThat(p90.err()).contains("--mttr-p90: the 90th percentile restore time (1 hour) must not be shorter than the "
+                + "median (2 hours)");
         CliRun slo = run("cost", f, "--slo", "100");
         assertThat(slo.code()).isEqualTo(2);
         assertThat(slo.err()).contains("--slo: the SLO must be a percentage above 0 and below 100");

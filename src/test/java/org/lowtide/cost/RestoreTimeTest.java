@@ -72,8 +72,27 @@ class RestoreTimeTest {
     void aP90BelowTheMedianIsRejectedWithBothValues() {
         assertThatThrownBy(() -> new RestoreTime(Duration.ofMinutes(45), Duration.ofMinutes(30)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the 90th percentile restore time (PT30M) must not be shorter than the median (PT45M)");
+                .hasMessage("the 90th percentile restore time (30 minutes) must not be shorter than the median (45 minutes)");
         assertThatThrownBy(() -> RestoreTime.fixed(Duration.ZERO))
                 .hasMessageContaining("median restore time must be longer than zero");
+    }
+
+    /** Fuzz found: {@code --detect 999999999h} and huge lever factors overflowed (toNanos) deep in the model. */
+    @Test
+    void timesBeyondAYearAreRefusedWhereTheyAreGivenNotByAnOverflowLater() {
+        assertThatThrownBy(() -> new RestoreTime(Duration.ofHours(999_999_999), Duration.ofHours(999_999_999)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the median restore time must be at most 366 days, was about 114,079 years");
+        assertThatThrownBy(() -> CostAssumptions.defaults().toBuilder().detect(Duration.ofDays(400)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the time to detect must be at most 366 days, was 400 days");
+        assertThat(new RestoreTime(Duration.ofDays(366), Duration.ofDays(366)).medianMinutes()).isEqualTo(366 * 1440.0);
+        // Scaling: in seconds, no overflow, refused in words beyond the limit.
+        assertThatThrownBy(() -> DEFAULT.scaled(1e300)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("longer than the 366 days a cost model takes");
+        assertThat(DEFAULT.scaled(0.5).median()).isEqualTo(Duration.ofSeconds(1350));
+        assertThatThrownBy(() -> new Lever("slow", "Slow", 1, 1, 1, 1, 1e300, 1, Source.lowtideDefault("test")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("lever slow: the restore multiplier must be at most 100, was 1.0E300");
     }
 }

@@ -47,7 +47,7 @@ public record PrometheusQuery(URI server, String promql, Duration step, Duration
             throw new IllegalArgumentException("the PromQL query must not be empty");
         }
         if (step.isNegative() || step.isZero() || step.toMillis() < 1000) {
-            throw new IllegalArgumentException("the step must be at least one second, was " + step);
+            throw new IllegalArgumentException("the step must be at least one second, was " + org.lowtide.traffic.Durations.words(step));
         }
         if (range.isNegative() || range.isZero()) {
             throw new IllegalArgumentException("the range must be positive, was " + range);

@@ -88,6 +88,13 @@ public final class BackgroundJob {
         task.setOnSucceeded(e -> finish(task, () -> succeeded.accept(task.getValue())));
         task.setOnFailed(e -> finish(task, () -> {
             Throwable error = task.getException();
+            if (org.lowtide.service.OutOfMemory.isOutOfMemory(error)
+                    && !(error instanceof org.lowtide.service.OutOfMemory)) {
+                // The heap ran out: the screens get a message saying what to do, never a stack trace,
+                // and keep what they show (the work's partial results are gone with its thread).
+                error = org.lowtide.service.OutOfMemory.of(java.util.Optional.empty(), error,
+                        org.lowtide.service.OutOfMemory.Face.GUI);
+            }
             if (error instanceof CancelledException) {
                 cancelled.run();
             } else {

@@ -419,6 +419,11 @@ public final class ImportViewModel {
         if (error instanceof NoSuchFileException) {
             return shown + ": file not found";
         }
+        if (org.lowtide.service.OutOfMemory.isOutOfMemory(error)) {
+            return org.lowtide.service.OutOfMemory.of(java.util.Optional.of(
+                    new org.lowtide.service.TrafficSource.FileSource(path)), error,
+                    org.lowtide.service.OutOfMemory.Face.GUI).getMessage();
+        }
         return shown + ": cannot be read (" + (error.getMessage() == null ? error : error.getMessage()) + ")";
     }
 

@@ -357,6 +357,11 @@ public final class MainViewModel {
         if (error instanceof NoSuchFileException) {
             return name + ": file not found";
         }
+        if (org.lowtide.service.OutOfMemory.isOutOfMemory(error)) {
+            // which file, how big, and what to do; the analysis shown before stays
+            return org.lowtide.service.OutOfMemory.of(java.util.Optional.of(request.source()), error,
+                    org.lowtide.service.OutOfMemory.Face.GUI).getMessage();
+        }
         if (error instanceof IOException) {
             return name + ": cannot be read (" + (error.getMessage() == null ? error : error.getMessage()) + ")";
         }

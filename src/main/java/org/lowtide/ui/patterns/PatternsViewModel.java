@@ -149,7 +149,8 @@ public final class PatternsViewModel {
                 PatternCharts.markHolidays(forecast, marks, zone, true);
             }
             return new Charts(series, decomposition, strengths, heatmap, forecast);
-        }, charts::set, error -> summary.set("Could not draw the patterns: " + error), () -> { });
+        }, charts::set, error -> summary.set("Could not draw the patterns: "
+                + (error instanceof org.lowtide.service.OutOfMemory ? error.getMessage() : String.valueOf(error))), () -> { });
     }
 
     static String describe(Patterns p) {

@@ -644,6 +644,9 @@ public final class PlanViewModel {
     }
 
     private static String describe(Throwable error) {
+        if (error instanceof org.lowtide.service.OutOfMemory) {
+            return Messages.sentence(error.getMessage()); // what to do; the plan shown before stays
+        }
         if (error instanceof PlanFileException || error instanceof ImportException) {
             return error.getMessage(); // names file (and line and column)
         }

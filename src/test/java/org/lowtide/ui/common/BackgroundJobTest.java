@@ -104,4 +104,20 @@ class BackgroundJobTest {
         assertThat(seen).containsExactly("cancelled", "refused");
         assertThat(Platform.isFxApplicationThread()).isFalse();
     }
+
+    /** Issue #14: the heap running out reaches a screen as one message saying what to do, never a stack trace. */
+    @Test
+    void runningOutOfMemoryReachesTheScreenAsAMessageInWords() throws Exception {
+        List<Throwable> seen = new ArrayList<>();
+        BackgroundJob job = new BackgroundJob(BackgroundJob.synchronous());
+        onFx(() -> job.start("Reading…", p -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, v -> { }, seen::add, () -> { }));
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0)).isInstanceOf(org.lowtide.service.OutOfMemory.class);
+        assertThat(seen.get(0).getMessage()).startsWith("not enough memory: Java was given ")
+                .contains("JAVA_TOOL_OPTIONS=-Xmx4g", "coarser step", "what was open is kept")
+                .doesNotContain("java.lang", "Error", "heap space");
+        assertThat(job.busyProperty().get()).isFalse();
+    }
 }

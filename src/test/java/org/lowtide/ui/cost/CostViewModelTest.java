@@ -99,7 +99,7 @@ class CostViewModelTest {
                 .isEqualTo("the change failure rate must be between 0 and 1, was 1.5");
         assertThat(viewModel.field("revenuePerYear").errorProperty().get()).isEqualTo("revenue must be zero or more, was -3");
         assertThat(viewModel.field("restoreP90").errorProperty().get())
-                .isEqualTo("the 90th percentile restore time (PT30M) must not be shorter than the median (PT45M)");
+                .isEqualTo("the 90th percentile restore time (30 minutes) must not be shorter than the median (45 minutes)");
         assertThat(viewModel.field("sloPercent").errorProperty().get()).startsWith("the SLO must be a percentage");
         assertThat(viewModel.field("detect").errorProperty().get()).isEqualTo("'soon' is not a number");
         assertThat(viewModel.reportProperty().get()).isSameAs(before);
