@@ -193,6 +193,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 result.imported().source().name(), series.size(), unit(series.step()),
                 series.start().atZone(series.zone()).toLocalDateTime(),
                 series.end().atZone(series.zone()).toLocalDateTime(), series.missingCount(), series.zone().getId());
+        // Said first, not only among the warnings: the numbers below are of coarser totals than the file's.
+        result.coarserNote().ifPresent(n -> out.println("Warning: " + n));
         recommendation.ifPresent(r -> RecommendationOutput.print(r, out));
         List<Trough> troughs = result.troughs();
         if (troughs.isEmpty()) {
@@ -210,10 +212,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         PatternsOutput.printSummary(result, out);
         List<ImportWarning> warnings = result.imported().warnings();
-        if (!warnings.isEmpty() || !result.notes().isEmpty() || !extraWarnings.isEmpty()) {
+        List<String> notes = result.notes().stream().filter(n -> !result.coarserNote().orElse("").equals(n)).toList();
+        if (!warnings.isEmpty() || !notes.isEmpty() || !extraWarnings.isEmpty()) {
             out.println("Warnings:");
             warnings.forEach(w -> out.println("  " + w));
-            result.notes().forEach(n -> out.println("  " + n));
+            notes.forEach(n -> out.println("  " + n));
             extraWarnings.forEach(n -> out.println("  " + n));
         }
     }

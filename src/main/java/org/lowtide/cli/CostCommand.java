@@ -91,6 +91,9 @@ final class CostCommand implements Callable<Integer> {
         java.util.Optional<org.lowtide.planning.Recommendation> recommendation = recommend(request, assumptions);
         List<String> extra = new java.util.ArrayList<>();
         importOptions.zoneWarning(file).ifPresent(extra::add);
+        // The recommendation's own warnings (it rests on coarser totals, ...), each said once.
+        recommendation.ifPresent(r -> r.warnings().stream()
+                .filter(w -> !extra.contains(w) && !result.report().notes().contains(w)).forEach(extra::add));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = (ObjectNode) new ObjectMapper().readTree(RiskJson.withRisk(toJson(result), costOptions.learned));

@@ -160,6 +160,7 @@ final class PlanCommand implements Callable<Integer> {
                 RiskJson.print(costOptions.learned, out);
                 printSummary(result, out);
                 RecommendationOutput.print(recommendation, out);
+                warnings.removeAll(result.analysis().notes()); // printed above as "Warning: …"
                 if (!warnings.isEmpty()) {
                     out.println("Warnings:");
                     warnings.forEach(w -> out.println("  " + w));

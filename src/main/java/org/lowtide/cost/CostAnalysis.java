@@ -13,6 +13,15 @@ import java.util.function.BooleanSupplier;
  */
 public final class CostAnalysis {
 
+    /**
+     * What every money surface says (CLI, GUI, report) while the revenue is the published
+     * placeholder: windows are ranked by traffic only, and amounts are illustrative.
+     */
+    public static final String NO_REVENUE = "no revenue given: windows are ranked by traffic only (the traffic at "
+            + "stake over window and rollback), and money is illustrative (the $5,600 per minute of a 2014 Gartner "
+            + "blog post); give your revenue to rank windows by the cost of a change";
+
+
     /** Simulated changes per start slot unless asked otherwise. */
     public static final int DEFAULT_SIMULATIONS = 100_000;
     /** The Monte Carlo seed unless asked otherwise. */
@@ -63,8 +72,7 @@ public final class CostAnalysis {
         }
         if (assumptions.revenue().source().kind() != Source.Kind.USER
                 && assumptions.revenue().source().kind() != Source.Kind.DATA) {
-            notes.add("no revenue given: the $5,600 per minute of a 2014 Gartner blog post stands in; give "
-                    + "your revenue for numbers that mean something");
+            notes.add(NO_REVENUE);
         }
         return new CostReport(assumptions, curve, bySlot, best, median, worst, results, ErrorBudget.of(assumptions),
                 BrownOut.of(curve, assumptions), seed, notes);

@@ -49,6 +49,14 @@ public record AnalysisResult(AnalysisRequest request, ImportResult imported, Opt
         return imported.series();
     }
 
+    /**
+     * @return the note that the series was analysed on a coarser step than the data's (too many
+     *         points for the memory), when it was: every face shows it first, as a warning
+     */
+    public Optional<String> coarserNote() {
+        return notes.stream().filter(n -> n.startsWith(org.lowtide.traffic.Resolution.NOTE_START)).findFirst();
+    }
+
     /** @return the best trough, when there is one */
     public Optional<Trough> best() {
         return troughs.isEmpty() ? Optional.empty() : Optional.of(troughs.get(0));

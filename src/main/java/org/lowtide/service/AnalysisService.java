@@ -36,6 +36,12 @@ import org.lowtide.traffic.imports.ImportResult;
 public final class AnalysisService {
 
     /**
+     * A system property lowering the points analysed at full resolution (tests use it to check
+     * what every face says about a coarser analysis without a 2-million-point file).
+     */
+    public static final String MAX_POINTS_PROPERTY = "lowtide.analysis.maxPoints";
+
+    /**
      * Runs one analysis.
      *
      * @throws ImportException    when the source cannot be read as traffic (message names file, line, column)
@@ -51,10 +57,10 @@ public final class AnalysisService {
         ZoneId zone = request.options().zone();
         TrafficSeries raw = imported.series().withZone(zone);
         List<String> notes = new ArrayList<>();
-        Optional<TrafficSeries> coarser = org.lowtide.traffic.Resolution.fit(raw,
-                org.lowtide.traffic.Resolution.MAX_ANALYSED_POINTS);
+        int maxPoints = Integer.getInteger(MAX_POINTS_PROPERTY, org.lowtide.traffic.Resolution.MAX_ANALYSED_POINTS);
+        Optional<TrafficSeries> coarser = org.lowtide.traffic.Resolution.fit(raw, maxPoints);
         if (coarser.isPresent()) {
-            notes.add(org.lowtide.traffic.Resolution.note(raw, coarser.get()));
+            notes.add(org.lowtide.traffic.Resolution.note(raw, coarser.get(), maxPoints));
             raw = coarser.get();
             // Every later step (and every reader of the result) sees the one series analysed.
             imported = new ImportResult(raw, imported.source(), imported.warnings(), imported.details());

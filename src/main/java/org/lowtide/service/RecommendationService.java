@@ -81,6 +81,8 @@ public final class RecommendationService {
     /** @return the recommendation a plan makes (the plan's weekly rule and its first dated window) */
     public static Recommendation of(PlanResult result) {
         List<String> warnings = new ArrayList<>();
+        // Said wherever the recommendation is shown: it rests on coarser totals than the data's.
+        result.analysis().coarserNote().ifPresent(warnings::add);
         Optional<CostAssumptions> cost = result.request().cost();
         if (cost.isPresent() && !revenueGiven(cost.get())) {
             warnings.add(PLACEHOLDER_WARNING);
@@ -93,7 +95,5 @@ public final class RecommendationService {
     }
 
     /** What every face says when money rests on the placeholder revenue. */
-    public static final String PLACEHOLDER_WARNING = "no revenue given: windows are ranked by the traffic at stake, "
-            + "and money is illustrative (the $5,600 per minute of a 2014 Gartner blog post); give your revenue "
-            + "to rank windows by the cost of a change";
+    public static final String PLACEHOLDER_WARNING = org.lowtide.cost.CostAnalysis.NO_REVENUE;
 }

@@ -59,15 +59,27 @@ public final class Resolution {
                 series.unit());
     }
 
-    /** @return a note saying what was done, for the analysis' notes */
+    /** How every face recognises (and shows first) the note that the analysis ran coarser than the data. */
+    public static final String NOTE_START = "analysed coarser than the data";
+
+    /**
+     * @return a note saying what was done, for the analysis' notes; it starts with {@link #NOTE_START}
+     *         so that every face can show it first and loudly
+     */
     public static String note(TrafficSeries before, TrafficSeries after) {
-        return String.format(java.util.Locale.ROOT, "%,d points at %s are more than the analysis holds in memory "
-                + "(%,d): patterns, profile and troughs use %s totals (%,d points)", before.size(), human(before.step()),
-                MAX_ANALYSED_POINTS, human(after.step()), after.size());
+        return note(before, after, MAX_ANALYSED_POINTS);
+    }
+
+    /** @return the note for a coarsening to fit {@code maxPoints} */
+    public static String note(TrafficSeries before, TrafficSeries after, int maxPoints) {
+        return String.format(java.util.Locale.ROOT, NOTE_START + ": %,d %s points are more than the %,d the analysis "
+                + "holds in memory, so patterns, weekly profile, windows and plans use %s totals (%,d points) and "
+                + "place windows on a %s grid; read the file with a coarser --step, or give Java more memory "
+                + "(java -Xmx4g) for finer results", before.size(), human(before.step()),
+                maxPoints, human(after.step()), after.size(), human(after.step()));
     }
 
     private static String human(Duration d) {
-        long s = d.getSeconds();
-        return s % 60 == 0 ? (s / 60) + "-minute" : s + "-second";
+        return Durations.adjective(d);
     }
 }

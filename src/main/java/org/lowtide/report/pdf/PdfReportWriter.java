@@ -210,7 +210,7 @@ public final class PdfReportWriter {
         model.money().ifPresent(m -> {
             if (m.cost().assumptions().revenue().source().kind() != org.lowtide.cost.Source.Kind.USER
                     && m.cost().assumptions().revenue().source().kind() != org.lowtide.cost.Source.Kind.DATA) {
-                add(blocks.small("No revenue was given: the windows are ranked by the traffic at stake, and every "
+                add(blocks.small("No revenue was given: the windows are ranked by traffic only (the traffic at stake), and every "
                         + "amount is illustrative, on a published placeholder (5,600 USD a minute, Gartner 2014). "
                         + "Section 5 lists every assumption."));
             }

@@ -464,16 +464,18 @@ public final class CostViewModel {
         chosenEstimate.set(o.chosen().estimate());
         Currency c = r.currency();
         double[] mmm = r.curve().minMedianMax();
-        boolean own = r.assumptions().revenue().source().kind() == Source.Kind.USER;
+        boolean own = RecommendationService.revenueGiven(r.assumptions()); // the user's or the data's
+
         perMinuteSummary.set(String.format(Locale.ROOT, "Revenue per minute: lowest %s, median %s, highest %s%s",
                 money(mmm[0], c), money(mmm[1], c), money(mmm[2], c), own ? ""
-                        : " (a placeholder: Gartner's oft-quoted 2014 average of $5,600 per minute; enter your revenue)"));
+                        : " (illustrative: no revenue given, so windows are ranked by traffic only; Gartner's "
+                        + "oft-quoted 2014 average of $5,600 per minute stands in until you enter your revenue)"));
         // One start minute by money alone, not the recommended window (window and rollback, on the Overview).
         changeSummary.set(line("Cheapest start minute (money alone, not a window)", r.best(), c) + "\n"
                 + line("Median start", r.median(), c) + "\n" + line("Dearest start", r.worst(), c) + "\n"
                 + "p90: the cost 9 in 10 changes stay under; p99: 99 in 100. The recommended window (Overview, "
                 + "Windows) counts the window and the rollback after it"
-                + (RecommendationService.revenueGiven(r.assumptions()) ? "." : ", ranked by traffic until you "
+                + (RecommendationService.revenueGiven(r.assumptions()) ? "." : ", ranked by traffic only until you "
                 + "enter your revenue."));
         CostEstimate e = o.chosen().estimate();
         chosenSummary.set(String.format(Locale.ROOT, "A change on %s at %02d:00: expected %s (closed form %s ± %s); "

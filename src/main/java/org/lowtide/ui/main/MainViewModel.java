@@ -323,7 +323,9 @@ public final class MainViewModel {
             }
         }
         runnersUp.setAll(others);
-        explained.addAll(r.notes());
+        // Coarser totals than the file's (too many points for the memory): said first, as a warning.
+        r.coarserNote().ifPresent(n -> explained.add(0, "Warning: " + n));
+        r.notes().stream().filter(n -> !r.coarserNote().orElse("").equals(n)).forEach(explained::add);
         notes.setAll(explained);
         seriesFacts.set(Formats.facts(r.series(), shownZone));
         warnings.setAll(r.imported().warnings());
@@ -331,7 +333,8 @@ public final class MainViewModel {
         heatmapChart.set(outcome.heatmapChart());
         title.set(appName() + " — " + r.request().source().displayName());
         statusMessage.set("Analysed " + r.request().source().displayName() + ": windows of "
-                + Formats.words(r.request().window()) + " in " + shownZone.getId());
+                + Formats.words(r.request().window()) + " in " + shownZone.getId()
+                + (r.coarserNote().isPresent() ? " (analysed coarser than the data: see the warning)" : ""));
     }
 
     private String nextOccurrence(Trough best) {

@@ -86,7 +86,9 @@ public record PlanRows(List<WindowRow> windows, List<RejectionRow> rejections, L
             details = (PlanFormats.count(plan.allowed()) + " of " + PlanFormats.count(plan.candidates())
                     + " candidate windows meet every constraint · median window " + PlanFormats.amount(plan.medianCandidate())
                     + unit + " at stake (window and " + DurationText.format(plan.request().rollbackTail())
-                    + " rollback tail)");
+                    + " rollback tail)"
+                    + (r.request().cost().isPresent() ? " · ranked by traffic only: no revenue given (enter yours on "
+                    + "the Costs tab to rank by the cost of a change)" : ""));
         }
         String habitComparison;
         if (plan.habit().isPresent() && plan.request().habit().isPresent() && !plan.windows().isEmpty()) {

@@ -246,4 +246,22 @@ class MainViewModelTest {
     }
 
 
+
+    /** Issue #14: a coarser analysis than the file's (too many points for the memory) is the first note, as a warning. */
+    @Test
+    void aCoarserAnalysisIsTheFirstNoteAndInTheStatus() throws Exception {
+        System.setProperty(AnalysisService.MAX_POINTS_PROPERTY, "5000");
+        try {
+            onFx(() -> viewModel.load(Samples.API));
+            assertThat(viewModel.getResult().notes()).as("the service's notes")
+                    .anyMatch(n -> n.startsWith("analysed coarser than the data: "));
+            assertThat(viewModel.notesProperty().get(0)).as(String.valueOf(viewModel.notesProperty()))
+                    .startsWith("Warning: analysed coarser than the data: ").contains("20-minute totals");
+            assertThat(viewModel.notesProperty().stream().filter(n -> n.contains("analysed coarser"))).hasSize(1);
+            assertThat(viewModel.statusMessageProperty().get())
+                    .endsWith("(analysed coarser than the data: see the warning)");
+        } finally {
+            System.clearProperty(AnalysisService.MAX_POINTS_PROPERTY);
+        }
+    }
 }
