@@ -42,10 +42,12 @@ public final class KhModel {
         double detect = RestoreTime.minutes(a.detect().value());
         double cfr = a.changeFailureRate().value();
         List<String> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         scenario.levers().forEach(l -> ids.add(l.id()));
+        scenario.levers().forEach(l -> names.add(l.name())); // a lever of a scenario file shows by its own name
         return new ScenarioResult(scenario.name(), ids, changes, k, changes * k, cfr, detect, restore.meanMinutes(),
                 a.impact().value(), model.expectedDowntimePerChange(), changes * cfr * (detect + restore.meanMinutes()),
-                businessMean, changes * businessMean, trough, changes * (businessMean - trough));
+                businessMean, changes * businessMean, trough, changes * (businessMean - trough), names);
     }
 
     /** @return the mean of {@code bySlot} over the start slots inside {@code hours} (all slots if none) */

@@ -26,10 +26,25 @@ public record ScenarioResult(String name, List<String> levers, double changesPer
                              double innovationPerYear, double changeFailureRate, double detectMinutes,
                              double restoreMeanMinutes, double impact, double downtimePerChangeMinutes,
                              double downtimeMinutesPerYear, double costPerChange, double downtimeCostPerYear,
-                             double costPerChangeInTrough, double troughSavingsPerYear) {
+                             double costPerChangeInTrough, double troughSavingsPerYear, List<String> leverNames) {
 
     public ScenarioResult {
         Objects.requireNonNull(name, "name");
         levers = List.copyOf(levers);
+        leverNames = List.copyOf(leverNames);
+        if (leverNames.size() != levers.size()) {
+            throw new IllegalArgumentException("one name per lever: " + levers + " vs " + leverNames);
+        }
+    }
+
+    /** A result whose levers are named by their ids. */
+    public ScenarioResult(String name, List<String> levers, double changesPerYear, double innovationPerChange,
+                          double innovationPerYear, double changeFailureRate, double detectMinutes,
+                          double restoreMeanMinutes, double impact, double downtimePerChangeMinutes,
+                          double downtimeMinutesPerYear, double costPerChange, double downtimeCostPerYear,
+                          double costPerChangeInTrough, double troughSavingsPerYear) {
+        this(name, levers, changesPerYear, innovationPerChange, innovationPerYear, changeFailureRate, detectMinutes,
+                restoreMeanMinutes, impact, downtimePerChangeMinutes, downtimeMinutesPerYear, costPerChange,
+                downtimeCostPerYear, costPerChangeInTrough, troughSavingsPerYear, levers);
     }
 }

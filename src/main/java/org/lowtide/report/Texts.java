@@ -6,11 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.DayOfWeek;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
-import org.lowtide.cost.Lever;
 import org.lowtide.traffic.TimeFormats;
 
 /** How the report writes numbers, durations and times: English, never localised, the same everywhere. */
@@ -25,22 +21,12 @@ public final class Texts {
     /** {@code 03:00}. */
     public static final DateTimeFormatter HM = TimeFormats.HM;
 
-    private static final Map<String, String> LEVER_NAMES = Lever.builtIn().stream()
-            .collect(Collectors.toUnmodifiableMap(Lever::id, Lever::name));
-
     private Texts() {
     }
 
-    /**
-     * @param ids lever ids as a scenario result carries them
-     * @return the levers by their human names, comma separated ("Better alerting, Fast deploys and
-     *         rollback"); an id of a lever the scenario file defined itself stays as written; "none" if empty
-     */
-    public static String leverNames(List<String> ids) {
-        if (ids.isEmpty()) {
-            return "none";
-        }
-        return ids.stream().map(id -> LEVER_NAMES.getOrDefault(id, id)).collect(Collectors.joining(", "));
+    /** @return the levers of a scenario by their own names, comma separated; "none" if it has none */
+    public static String leverNames(org.lowtide.cost.ScenarioResult r) {
+        return r.leverNames().isEmpty() ? "none" : String.join(", ", r.leverNames());
     }
 
     /** @return a whole number with thousands separators, e.g. {@code 12,345} */

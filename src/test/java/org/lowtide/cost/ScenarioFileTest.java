@@ -74,4 +74,16 @@ class ScenarioFileTest {
         assertThatThrownBy(() -> ScenarioFile.read("{\"scenarios\": [{\"levers\": []}]}", "s.json"))
                 .hasMessage("s.json: line 1, column 16: scenario 1 needs a \"name\"");
     }
+
+    /** Issue #12: a lever defined only in the scenario file shows by its name (report, tables), not its id. */
+    @Test
+    void aScenarioFilesOwnLeverIsShownByItsName() throws Exception {
+        ScenarioSet set = ScenarioFile.read("{\"levers\": {\"feature-flags\": {\"name\": \"Feature flags\", "
+                + "\"restore\": 0.5}}, \"scenarios\": [{\"name\": \"Flags\", \"levers\": [\"feature-flags\", "
+                + "\"better-alerting\"]}]}", "s.json");
+        ScenarioResult r = KhModel.compare(TestCurves.flat(10), CostAssumptions.defaults(), set.scenarios()).get(0);
+        assertThat(r.levers()).containsExactly("feature-flags", "better-alerting");
+        assertThat(r.leverNames()).containsExactly("Feature flags", Lever.BETTER_ALERTING.name());
+        assertThat(org.lowtide.report.Texts.leverNames(r)).isEqualTo("Feature flags, " + Lever.BETTER_ALERTING.name());
+    }
 }

@@ -434,7 +434,7 @@ public final class PdfReportWriter {
         String c = m.currency();
         List<List<String>> rows = new ArrayList<>();
         for (ScenarioResult r : m.scenarios()) {
-            rows.add(List.of(r.name(), Texts.leverNames(r.levers()),
+            rows.add(List.of(r.name(), Texts.leverNames(r),
                     Texts.count(r.changesPerYear()), Texts.number(r.innovationPerYear()),
                     Texts.number(r.downtimePerChangeMinutes()) + " min", Texts.count(r.downtimeMinutesPerYear()),
                     Texts.money(r.downtimeCostPerYear(), c), Texts.money(r.troughSavingsPerYear(), c)));

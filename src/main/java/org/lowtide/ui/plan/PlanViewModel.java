@@ -207,10 +207,9 @@ public final class PlanViewModel {
         this.saving = new BackgroundJob(executor);
         job.mirrorInto(busy, progress, statusMessage::set);
         this.executor = Objects.requireNonNull(executor, "executor");
-        Objects.requireNonNull(clock, "clock");
-        LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
-        from.set(tomorrow);
-        to.set(tomorrow.plusWeeks(4).minusDays(1)); // as the CLI: four weeks from tomorrow
+        this.clock = Objects.requireNonNull(clock, "clock");
+        // Until traffic is loaded, tomorrow in this computer's zone; then in the plan's zone (below).
+        setDefaultHorizon(clock.getZone());
         if (debounce.isZero()) {
             pause = null;
         } else {
@@ -233,6 +232,7 @@ public final class PlanViewModel {
         watch(maxP90Share);
         watch(trafficOutlook);
         watch(teamZone);
+        teamZone.addListener((o, before, now) -> setDefaultHorizon(planZone()));
         allowedHours.addListener((ListChangeListener<AllowedHoursRow>) c -> inputsChanged());
         blackouts.addListener((ListChangeListener<BlackoutRow>) c -> inputsChanged());
         changes.addListener((ListChangeListener<ChangeRow>) c -> inputsChanged());
@@ -243,6 +243,41 @@ public final class PlanViewModel {
 
     private <T> void watch(ObservableValue<T> input) {
         input.addListener((o, before, now) -> inputsChanged());
+    }
+
+    /** Gives "tomorrow" (the default start of the horizon) in the plan's zone. */
+    private final Clock clock;
+    /** The default horizon last set, to tell whether the user has changed it since. */
+    private LocalDate defaultFrom;
+    private LocalDate defaultTo;
+
+    /**
+     * Sets the horizon to four weeks from tomorrow in {@code planZone}, as the CLI and the
+     * recommendation do (one zone rule: the plan's, never this computer's, so around midnight both
+     * faces start on the same day). A horizon the user changed is kept.
+     */
+    private void setDefaultHorizon(ZoneId planZone) {
+        if (defaultFrom != null && (!defaultFrom.equals(from.get()) || !defaultTo.equals(to.get()))) {
+            return;
+        }
+        LocalDate tomorrow = LocalDate.now(clock.withZone(planZone)).plusDays(1);
+        defaultFrom = tomorrow;
+        defaultTo = tomorrow.plusWeeks(4).minusDays(1); // as the CLI: four weeks from tomorrow
+        from.set(defaultFrom);
+        to.set(defaultTo);
+    }
+
+    /** @return the plan's zone: the team's when a valid one is typed, else the traffic's */
+    private ZoneId planZone() {
+        String team = teamZone.get() == null ? "" : teamZone.get().trim();
+        if (!team.isEmpty()) {
+            try {
+                return ZoneId.of(team);
+            } catch (java.time.DateTimeException e) {
+                // not a zone (yet): the field shows why
+            }
+        }
+        return zone.get() == null ? clock.getZone() : zone.get();
     }
 
     // ---------------------------------------------------------------- actions
@@ -260,6 +295,7 @@ public final class PlanViewModel {
         source.set(newSource);
         zone.set(options.zone());
         importOptions = options;
+        setDefaultHorizon(planZone());
         inputsChanged();
     }
 

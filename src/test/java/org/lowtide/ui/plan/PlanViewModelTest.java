@@ -591,4 +591,30 @@ class PlanViewModelTest {
     }
 
 
+
+    /**
+     * Issue #12: "tomorrow" is the plan's, never this computer's. At 23:30 UTC on Tuesday it is
+     * already Wednesday 05:00 in Kolkata: the Windows tab, like the recommendation (and the CLI's
+     * {@code LocalDate.now(zone)}), starts the horizon on Thursday; the computer's zone would say Wednesday.
+     */
+    @Test
+    void tomorrowIsThePlansNotTheComputersAroundMidnight() throws Exception {
+        Clock nearMidnight = Clock.fixed(Instant.parse("2026-11-10T23:30:00Z"), ZoneId.of("UTC"));
+        ZoneId kolkata = ZoneId.of("Asia/Kolkata");
+        PlanViewModel late = new PlanViewModel(service, counting, nearMidnight, Duration.ofHours(1));
+        assertThat(late.fromProperty().get()).as("before any traffic: this computer's zone")
+                .isEqualTo(java.time.LocalDate.of(2026, 11, 11));
+        onFx(() -> late.setTraffic(Samples.SHOP, ImportOptions.inZone(kolkata)));
+        java.time.LocalDate expected = new org.lowtide.service.RecommendationService(service, nearMidnight)
+                .defaultWindows(Duration.ofHours(2), org.lowtide.cost.CostAssumptions.defaults(), kolkata).from();
+        assertThat(expected).isEqualTo(java.time.LocalDate.of(2026, 11, 12));
+        assertThat(late.fromProperty().get()).isEqualTo(expected);
+        assertThat(late.toProperty().get()).isEqualTo(expected.plusWeeks(4).minusDays(1));
+        // A team zone moves it back a day (Honolulu is still Tuesday); a date the user typed is kept.
+        onFx(() -> late.teamZoneProperty().set("Pacific/Honolulu"));
+        assertThat(late.fromProperty().get()).isEqualTo(java.time.LocalDate.of(2026, 11, 11));
+        onFx(() -> late.fromProperty().set(java.time.LocalDate.of(2026, 12, 1)));
+        onFx(() -> late.teamZoneProperty().set(""));
+        assertThat(late.fromProperty().get()).isEqualTo(java.time.LocalDate.of(2026, 12, 1));
+    }
 }
