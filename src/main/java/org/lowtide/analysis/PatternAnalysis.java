@@ -92,6 +92,30 @@ public final class PatternAnalysis {
         return new Patterns(withStrength, scan, Optional.of(d), forecast, trendStrength, notes);
     }
 
+    /**
+     * The same patterns with a forecast of {@code forecastWeeks} instead: periods, anomalies and
+     * decomposition do not depend on the horizon, so they are kept and only the forecast is made
+     * again, exactly as {@link #analyze} makes it (on the same decomposition and masked values).
+     *
+     * @param series the series {@code patterns} were found in
+     */
+    public static Patterns reforecast(Patterns patterns, TrafficSeries series, int forecastWeeks,
+                                      BooleanSupplier cancelled) {
+        if (patterns.decomposition().isEmpty()) {
+            return patterns;
+        }
+        Optional<Forecast> forecast = Optional.empty();
+        if (forecastWeeks > 0) {
+            long steps = Duration.ofDays(7L * forecastWeeks).getSeconds() / Math.max(1, series.step().getSeconds());
+            if (steps >= 1 && steps <= 5_000_000) {
+                forecast = Optional.of(ForecastSelection.forecast(series, patterns.decomposition().get(),
+                        patterns.anomalies().mask(series.values()), (int) steps, cancelled));
+            }
+        }
+        return new Patterns(patterns.periods(), patterns.anomalies(), patterns.decomposition(), forecast,
+                patterns.trendStrength(), patterns.notes());
+    }
+
     private static void check(BooleanSupplier cancelled) {
         if (cancelled != null && cancelled.getAsBoolean()) {
             throw new java.util.concurrent.CancellationException("cancelled");

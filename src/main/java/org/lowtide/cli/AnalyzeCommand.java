@@ -94,7 +94,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         String name = request.source().displayName();
         AnalysisResult result = LowtideCli.dataStep(name,
                 () -> analysis.analyze(request, ProgressListener.NONE, Cancellation.NEVER));
-        java.util.Optional<org.lowtide.planning.Recommendation> recommendation = recommend(analysis, request);
+        java.util.Optional<org.lowtide.planning.Recommendation> recommendation = recommend(analysis, request,
+                java.util.Optional.of(result));
         java.util.List<String> extra = new java.util.ArrayList<>();
         importOptions.zoneWarning(file).ifPresent(extra::add);
         if (components != null) {
@@ -136,11 +137,13 @@ final class AnalyzeCommand implements Callable<Integer> {
      * horizon and rollback, ranked by traffic at stake); empty when the data cannot be planned on.
      */
     static java.util.Optional<org.lowtide.planning.Recommendation> recommend(AnalysisService analysis,
-                                                                             AnalysisRequest request) throws Exception {
+            AnalysisRequest request, java.util.Optional<AnalysisResult> analysed) throws Exception {
         try {
+            // planned on the analysis just made (issue #12: not a second analysis of the same file)
             return java.util.Optional.of(new org.lowtide.service.RecommendationService(
                     new org.lowtide.service.PlanService(analysis), java.time.Clock.systemUTC())
-                    .recommend(request, java.util.Optional.empty(), ProgressListener.NONE, Cancellation.NEVER));
+                    .recommend(request, analysed, java.util.Optional.empty(), ProgressListener.NONE,
+                            Cancellation.NEVER));
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty(); // no weekly profile: the analysis's notes say why
         }

@@ -122,6 +122,35 @@ public final class AnalysisService {
     }
 
     /**
+     * An earlier result made usable for {@code request} without analysing again (issue #12: the
+     * recommendation of {@code analyze} and the Overview is planned on the analysis just made, not
+     * on a second one): the same traffic, reading, window, troughs and no holiday calendar; only a
+     * different forecast length is made again, on the kept decomposition.
+     *
+     * @return the result for {@code request}, or empty when {@code prior} does not fit it
+     */
+    public Optional<AnalysisResult> reuse(AnalysisResult prior, AnalysisRequest request, Cancellation cancellation) {
+        AnalysisRequest p = prior.request();
+        if (!p.source().equals(request.source()) || !p.options().equals(request.options())
+                || !p.window().equals(request.window()) || p.troughCount() != request.troughCount()
+                || p.holidays().isPresent() || request.holidays().isPresent()) {
+            return Optional.empty();
+        }
+        Optional<Patterns> patterns = prior.patterns();
+        if (p.forecastWeeks() != request.forecastWeeks() && patterns.isPresent()) {
+            TrafficSeries raw = prior.series().withZone(request.options().zone());
+            try {
+                patterns = Optional.of(PatternAnalysis.reforecast(patterns.get(), raw, request.forecastWeeks(),
+                        cancellation::isCancelled));
+            } catch (CancellationException e) {
+                throw new CancelledException();
+            }
+        }
+        return Optional.of(new AnalysisResult(request, prior.imported(), prior.profile(), prior.troughs(),
+                prior.notes(), patterns, prior.troughStats(), prior.holidays()));
+    }
+
+    /**
      * The public holidays of a calendar over a result's history and forecast, with their traffic
      * effect measured on the history (anomalies masked). For a face that lets the user choose the
      * calendar after the analysis.

@@ -57,14 +57,24 @@ public final class PlanService {
      */
     public PlanResult plan(PlanRequest request, ProgressListener progress, Cancellation cancellation)
             throws ImportException, IOException {
+        return plan(request, Optional.empty(), progress, cancellation);
+    }
+
+    /**
+     * Plans on an analysis already made of the same traffic when it fits (see
+     * {@link AnalysisService#reuse}), else analyses as {@link #plan(PlanRequest, ProgressListener, Cancellation)}.
+     */
+    public PlanResult plan(PlanRequest request, Optional<AnalysisResult> prior, ProgressListener progress,
+                           Cancellation cancellation) throws ImportException, IOException {
         // The forecast is taken as far as planning trusts it; on the profile alone it is skipped.
         AnalysisRequest a = request.analysis();
         OutlookChoice choice = request.rules().outlook();
         int forecastWeeks = choice == OutlookChoice.PROFILE ? 0 : TrafficOutlook.REACH_WEEKS;
         AnalysisRequest forPlanning = new AnalysisRequest(a.source(), a.options(), a.window(), a.troughCount(),
                 forecastWeeks, a.holidays());
-        AnalysisResult analysed = analysis.analyze(forPlanning, (f, m) -> progress.progress(0.7 * f, m),
-                cancellation);
+        Optional<AnalysisResult> reused = prior.flatMap(r -> analysis.reuse(r, forPlanning, cancellation));
+        AnalysisResult analysed = reused.isPresent() ? reused.get()
+                : analysis.analyze(forPlanning, (f, m) -> progress.progress(0.7 * f, m), cancellation);
         WeeklyProfile profile = analysed.profile().orElseThrow(() -> new IllegalArgumentException(
                 "cannot plan on this data: " + String.join("; ", analysed.notes())));
         WindowRequest windows = withHolidays(request.windows(), request.holidays());

@@ -71,10 +71,20 @@ public final class RecommendationService {
     public Recommendation recommend(AnalysisRequest analysis, Optional<CostAssumptions> cost,
                                     ProgressListener progress, Cancellation cancellation)
             throws ImportException, IOException {
+        return recommend(analysis, Optional.empty(), cost, progress, cancellation);
+    }
+
+    /**
+     * As {@link #recommend(AnalysisRequest, Optional, ProgressListener, Cancellation)}, planning on
+     * {@code analysed} (the face's own analysis of the same request) instead of analysing again.
+     */
+    public Recommendation recommend(AnalysisRequest analysis, Optional<AnalysisResult> analysed,
+                                    Optional<CostAssumptions> cost, ProgressListener progress,
+                                    Cancellation cancellation) throws ImportException, IOException {
         CostAssumptions assumptions = cost.orElse(CostAssumptions.defaults());
         WindowRequest windows = defaultWindows(analysis.window(), assumptions, analysis.options().zone());
         PlanResult result = plans.plan(new PlanRequest(analysis, windows, analysis.holidays(), cost, PlanRules.NONE),
-                progress, cancellation);
+                analysed, progress, cancellation);
         return of(result);
     }
 

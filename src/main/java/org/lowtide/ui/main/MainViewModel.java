@@ -264,7 +264,7 @@ public final class MainViewModel {
                 try {
                     advice = java.util.Optional.of(new org.lowtide.service.RecommendationService(
                             new org.lowtide.service.PlanService(service), clock).recommend(request,
-                            cost, org.lowtide.service.ProgressListener.NONE, p));
+                            java.util.Optional.of(r), cost, org.lowtide.service.ProgressListener.NONE, p));
                 } catch (IllegalArgumentException e) {
                     LOG.log(System.Logger.Level.DEBUG, "no recommendation: " + e.getMessage());
                 }
