@@ -234,7 +234,7 @@ public final class ForecastSelection {
         return new Forecast(f.start(), f.step(), out[0], out[1], out[2], out[3], out[4], f.damping(), Optional.empty());
     }
 
-    private static Decomposition decomposeLog(TrafficSeries series, java.time.Instant start, double[] observed,
+    static Decomposition decomposeLog(TrafficSeries series, java.time.Instant start, double[] observed,
                                               double[] masked, List<SeasonalPeriod> periods, Shape s,
                                               BooleanSupplier cancelled) {
         double[] lo = new double[observed.length];
@@ -348,19 +348,10 @@ public final class ForecastSelection {
                     f[i] = baseline(method, d, hist, lead, s);
                 }
             }
-            // In-sample seasonal-naive MAE of this history (the MASE scale).
-            double scale = 0;
-            int sc = 0;
-            for (int t = m; t < hist.length; t++) {
-                if (!Double.isNaN(hist[t]) && !Double.isNaN(hist[t - m])) {
-                    scale += Math.abs(hist[t] - hist[t - m]);
-                    sc++;
-                }
-            }
-            if (sc == 0 || scale == 0) {
+            double scale = maseScale(hist, m);
+            if (!(scale > 0)) {
                 continue;
             }
-            scale /= sc;
             WeeklyProfile profile = null;
             WeekSlots.Locator locator = null;
             if (profiled) {
@@ -423,6 +414,25 @@ public final class ForecastSelection {
                 absScaled[best] / points, naiveIndex < 0 ? Double.NaN : absScaled[naiveIndex] / points,
                 profiled ? absProfile / points : Double.NaN, methods.get(best), scores);
         return Optional.of(new Run(bt, q));
+    }
+
+    /**
+     * The MASE scale (Hyndman and Koehler 2006): the in-sample mean absolute error of the seasonal
+     * naive forecast of lag {@code m} over {@code history}, pairs with a missing value skipped; as
+     * R's {@code forecast::accuracy} computes it for a series of frequency {@code m}.
+     *
+     * @return the scale, {@code NaN} when no pair is measured
+     */
+    static double maseScale(double[] history, int m) {
+        double scale = 0;
+        int sc = 0;
+        for (int t = m; t < history.length; t++) {
+            if (!Double.isNaN(history[t]) && !Double.isNaN(history[t - m])) {
+                scale += Math.abs(history[t] - history[t - m]);
+                sc++;
+            }
+        }
+        return sc == 0 ? Double.NaN : scale / sc;
     }
 
     private static void check(BooleanSupplier cancelled) {
