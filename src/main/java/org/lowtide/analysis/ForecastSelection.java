@@ -471,6 +471,29 @@ public final class ForecastSelection {
         return s.toString();
     }
 
+    /**
+     * The forecast's method and its held-out score in one short line, for a banner: "Forecast: median
+     * of the last 4 weeks, backtest MASE 0.84 against 1.08 for repeat the last week (lower is better;
+     * 8 origins, lead times up to 14 days)".
+     */
+    public static String summary(Forecast f) {
+        String name = describe(f.method());
+        if (f.backtest().isEmpty()) {
+            return "Forecast: " + name + " (not backtested: the history is too short to compare methods)";
+        }
+        Forecast.Backtest b = f.backtest().get();
+        String naive = b.candidates().stream()
+                .filter(sc -> sc.method().startsWith("seasonal-naive") && sc.mase() == b.naiveMase())
+                .map(Forecast.Score::method).findFirst().orElse("");
+        long hours = b.horizon().toHours();
+        String lead = hours % 24 == 0 ? hours / 24 + (hours == 24 ? " day" : " days") : hours + " hours";
+        String against = b.method().equals(naive) || naive.isEmpty()
+                ? String.format(java.util.Locale.ROOT, ", the best of %d methods", b.candidates().size())
+                : String.format(java.util.Locale.ROOT, " against %.2f for %s", b.naiveMase(), describe(naive));
+        return String.format(java.util.Locale.ROOT, "Forecast: %s, backtest MASE %.2f%s (lower is better; %d origin%s, "
+                + "lead times up to %s)", name, b.mase(), against, b.origins(), b.origins() == 1 ? "" : "s", lead);
+    }
+
     /** @return the method's name in words, for people */
     public static String describe(String method) {
         return switch (method) {

@@ -149,6 +149,11 @@ class ForecastCandidatesReferenceTest {
         assertThat(f.backtest()).isPresent();
         System.out.println(ForecastSelection.evidence(f));
         assertThat(f.method()).isEqualTo(ForecastSelection.METHOD_MSTL_LOG);
+        Forecast.Backtest b = f.backtest().get();
+        assertThat(ForecastSelection.summary(f)).isEqualTo(String.format(java.util.Locale.ROOT,
+                "Forecast: MSTL with damped trend on the log scale, backtest MASE %.2f against %.2f for repeat the "
+                        + "last week (lower is better; %d origins, lead times up to 7 days)", b.mase(), b.naiveMase(),
+                b.origins()));
     }
 
     private static double mae(double[] f) {
