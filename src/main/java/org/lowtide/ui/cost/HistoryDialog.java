@@ -77,12 +77,17 @@ public final class HistoryDialog extends Dialog<CostAssumptions> {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
         spinner.visibleProperty().bind(vm.busyProperty());
+        Button stop = new Button("Stop");
+        stop.setId("history-stop");
+        stop.setOnAction(e -> vm.cancel());
+        stop.visibleProperty().bind(vm.busyProperty());
+        stop.managedProperty().bind(stop.visibleProperty());
         Label error = new Label();
         error.setId("history-error");
         error.getStyleClass().add("cost-error");
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
-        form.add(new HBox(8, preview, spinner, error), 0, row, 3, 1);
+        form.add(new HBox(8, preview, spinner, stop, error), 0, row, 3, 1);
 
         TableView<HistoryViewModel.Row> table = new TableView<>(vm.rowsProperty());
         table.setId("history-values");
