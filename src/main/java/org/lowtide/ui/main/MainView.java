@@ -453,7 +453,11 @@ public final class MainView extends BorderPane {
         item.setOnAction(e -> {
             org.lowtide.ui.prometheus.PrometheusViewModel model = new org.lowtide.ui.prometheus.PrometheusViewModel(
                     new org.lowtide.service.PrometheusService(), new org.lowtide.service.ImportService(),
-                    java.util.concurrent.ForkJoinPool.commonPool(), javafx.application.Platform::runLater);
+                    work -> {
+                        Thread t = new Thread(work, "lowtide-prometheus");
+                        t.setDaemon(true);
+                        t.start();
+                    }, org.lowtide.ui.prometheus.TokenFiles.preferences());
             model.zoneProperty().set(viewModel.getZone());
             new org.lowtide.ui.prometheus.PrometheusDialog(model, window(), stylesheet()).ask()
                     .ifPresent(selection -> viewModel.load(selection.source(), selection.options()));

@@ -94,26 +94,7 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         grid.addRow(row++, new Label("Server URL"), url, list);
         GridPane.setHgrow(url, Priority.ALWAYS);
 
-        PasswordField token = new PasswordField();
-        token.setPromptText("bearer token (or user and password below)");
-        token.textProperty().bindBidirectional(viewModel.tokenProperty());
-        grid.addRow(row++, new Label("Token"), token);
-        TextField user = new TextField();
-        user.setPromptText("basic-auth user");
-        user.textProperty().bindBidirectional(viewModel.userProperty());
-        PasswordField password = new PasswordField();
-        password.setPromptText("password");
-        password.textProperty().bindBidirectional(viewModel.passwordProperty());
-        CheckBox insecure = new CheckBox("Do not check the certificate (insecure)");
-        insecure.setMinWidth(Region.USE_PREF_SIZE);
-        insecure.selectedProperty().bindBidirectional(viewModel.insecureProperty());
-        HBox basic = new HBox(8, user, password, insecure);
-        basic.setAlignment(Pos.CENTER_LEFT);
-        grid.addRow(row++, new Label("User"), basic);
-        GridPane.setColumnSpan(basic, 2);
-        Label never = new Label("Credentials are used for this session only and never saved with a plan.");
-        never.getStyleClass().add("hint");
-        grid.add(never, 1, row++, 2, 1);
+        row = credentialRows(grid, row, viewModel.credentials(), () -> getDialogPane().getScene().getWindow());
 
         ComboBox<String> metric = new ComboBox<>(viewModel.metrics());
         metric.setId("metricPicker");
@@ -195,6 +176,53 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         VBox box = new VBox(8, grid, new HBox(8, preview, status), error, chart);
         box.setPadding(new Insets(8));
         return box;
+    }
+
+    /**
+     * The credential choices, as rows of a three-column grid (label, field, button): token file with
+     * Browse…, token, user and password with the certificate check, and what blank means. Shared
+     * with {@link PrometheusCredentialsDialog}, so every place that signs in offers the same.
+     *
+     * @return the next free row
+     */
+    static int credentialRows(GridPane grid, int row, CredentialsModel model, java.util.function.Supplier<Window> owner) {
+        TextField tokenFile = new TextField();
+        tokenFile.setId("prometheusTokenFile");
+        tokenFile.setPromptText("a file holding a bearer token (its path is remembered, never the token)");
+        tokenFile.textProperty().bindBidirectional(model.tokenFileProperty());
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> {
+            java.io.File f = new javafx.stage.FileChooser().showOpenDialog(owner.get());
+            if (f != null) {
+                model.tokenFileProperty().set(f.getAbsolutePath());
+            }
+        });
+        grid.addRow(row++, new Label("Token file"), tokenFile, browse);
+        PasswordField token = new PasswordField();
+        token.setId("prometheusToken");
+        token.setPromptText("or a bearer token typed here (or user and password below)");
+        token.textProperty().bindBidirectional(model.tokenProperty());
+        grid.addRow(row++, new Label("Token"), token);
+        TextField user = new TextField();
+        user.setId("prometheusUser");
+        user.setPromptText("basic-auth user");
+        user.textProperty().bindBidirectional(model.userProperty());
+        PasswordField password = new PasswordField();
+        password.setPromptText("password");
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        CheckBox insecure = new CheckBox("Do not check the certificate (insecure)");
+        insecure.setMinWidth(Region.USE_PREF_SIZE);
+        insecure.selectedProperty().bindBidirectional(model.insecureProperty());
+        HBox basic = new HBox(8, user, password, insecure);
+        basic.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(row++, new Label("User"), basic);
+        GridPane.setColumnSpan(basic, 2);
+        Label never = new Label("Typed credentials are used for this session only and never saved with a plan; "
+                + "all blank: LOWTIDE_PROMETHEUS_TOKEN (or _USER and _PASSWORD) from the environment.");
+        never.getStyleClass().add("hint");
+        never.setWrapText(true);
+        grid.add(never, 1, row++, 2, 1);
+        return row;
     }
 
     private void showPreview(ImportResult result) {
