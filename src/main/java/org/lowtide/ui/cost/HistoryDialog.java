@@ -77,11 +77,8 @@ public final class HistoryDialog extends Dialog<CostAssumptions> {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
         spinner.visibleProperty().bind(vm.busyProperty());
-        Button stop = new Button("Stop");
+        Button stop = org.lowtide.ui.common.Controls.cancelButton(vm.busyProperty(), vm::cancel, true);
         stop.setId("history-stop");
-        stop.setOnAction(e -> vm.cancel());
-        stop.visibleProperty().bind(vm.busyProperty());
-        stop.managedProperty().bind(stop.visibleProperty());
         Label error = new Label();
         error.setId("history-error");
         error.getStyleClass().add("cost-error");

@@ -16,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -73,16 +72,7 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
     }
 
     private VBox content() {
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        ColumnConstraints buttons = new ColumnConstraints();
-        buttons.setMinWidth(Region.USE_PREF_SIZE);
-        grid.getColumnConstraints().addAll(labels, fields, buttons);
+        GridPane grid = org.lowtide.ui.common.Controls.formGrid(true);
         int row = 0;
 
         TextField url = new TextField();
@@ -173,7 +163,13 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         ((NumberAxis) chart.getXAxis()).setForceZeroInRange(false);
         ((NumberAxis) chart.getXAxis()).setLabel("days from the start");
         VBox.setVgrow(chart, Priority.ALWAYS);
-        VBox box = new VBox(8, grid, new HBox(8, preview, status), error, chart);
+        javafx.scene.control.ProgressBar progress = org.lowtide.ui.common.Controls.progressBar(
+                viewModel.progressProperty(), viewModel.busyProperty(), 120, true);
+        Button cancel = org.lowtide.ui.common.Controls.cancelButton(viewModel.busyProperty(), viewModel::cancel, true);
+        cancel.setId("cancelPrometheus");
+        HBox actions = new HBox(8, preview, progress, cancel, status);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, grid, actions, error, chart);
         box.setPadding(new Insets(8));
         return box;
     }
