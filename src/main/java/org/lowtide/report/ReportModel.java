@@ -328,7 +328,7 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
         rows.add(planRow(input, "outlook", "Traffic outlook", input.traffic().note() + " (asked: "
                 + input.traffic().choice().id() + ")"));
         input.forecast().ifPresent(f -> rows.add(new AssumptionRow(plan, "Forecast method",
-                org.lowtide.analysis.ForecastSelection.evidence(f), "from your data (rolling-origin backtest)")));
+                org.lowtide.analysis.ForecastSelection.scores(f), "from your data (rolling-origin backtest)")));
         input.cost().ifPresent(cost -> {
             String code = cost.currency().getCurrencyCode();
             for (Assumption<?> a : cost.assumptions().all()) {
@@ -403,10 +403,8 @@ public record ReportModel(ReportInput input, Summary summary, Forecast forecast,
                 + "is rolled back before traffic rises above the horizon's median.");
         m.add("The traffic of the horizon: where the patterns forecast reaches (at most 26 weeks past the data) and, "
                 + "unless asked otherwise, did better than the typical week in a rolling-origin backtest, the "
-                + "forecast (the method a rolling-origin backtest chose among repeating the last week or day, the "
-                + "median of the last 4 weeks, MSTL with a damped trend and the same on the log scale"
-                + input.forecast().map(f -> ": here " + org.lowtide.analysis.ForecastSelection.evidence(f)).orElse("")
-                + ") with its 80 % interval, whose upper bound "
+                + "forecast (the method its backtest scored best, see Forecast method) with its 80 % interval, "
+                + "whose upper bound "
                 + "is the p90 the ranking uses; elsewhere the typical week laid over its dates, with the 10th to "
                 + "90th percentile of what each slot measured in past weeks. In money, the revenue of each step is "
                 + "its slot's times the forecast over the typical week, so a change's expected cost follows the "

@@ -30,21 +30,23 @@ class ReportForecastEvidenceTest {
     void theAssumptionsNameTheChosenMethodAndEveryCandidatesScore() {
         AssumptionRow row = shop.assumptions().stream().filter(r -> r.name().equals("Forecast method")).findFirst()
                 .orElseThrow();
-        assertThat(row.value()).isEqualTo(ForecastSelection.evidence(forecast));
-        assertThat(row.value()).startsWith(ForecastSelection.describe(forecast.method()))
-                .contains("[chosen] " + ForecastSelection.describe(forecast.method()));
         Forecast.Backtest b = forecast.backtest().orElseThrow();
+        assertThat(row.value()).isEqualTo(ForecastSelection.scores(forecast))
+                .startsWith(ForecastSelection.describe(forecast.method()) + "; backtest MASE over " + b.origins()
+                        + " origins: " + String.format(java.util.Locale.ROOT, "%.2f chosen", b.mase()));
         for (Forecast.Score s : b.candidates()) {
-            assertThat(row.value()).contains(String.format(java.util.Locale.ROOT, "%.2f", s.mase()) + " (")
-                    .contains(ForecastSelection.describe(s.method()));
+            if (!s.method().equals(b.method())) {
+                assertThat(row.value()).contains(String.format(java.util.Locale.ROOT, ", %.2f ", s.mase())
+                        + ForecastSelection.describe(s.method()));
+            }
         }
     }
 
     @Test
     void theMethodSectionAndThePdfSayWhichForecastWasUsed() throws Exception {
-        assertThat(String.join(" ", shop.method())).contains("here " + ForecastSelection.evidence(forecast));
+        assertThat(String.join(" ", shop.method())).contains("the method its backtest scored best, see Forecast method");
         String text = PdfText.squeezed(ReportFixtures.pdf(shop));
         assertThat(text).contains(PdfText.squeeze("Forecast method"))
-                .contains(PdfText.squeeze(ForecastSelection.describe(forecast.method()) + ", chosen by a backtest"));
+                .contains(PdfText.squeeze(ForecastSelection.describe(forecast.method()) + "; backtest MASE over"));
     }
 }
