@@ -78,6 +78,7 @@ public final class HistoryDialog extends Dialog<CostAssumptions> {
         spinner.setPrefSize(18, 18);
         spinner.visibleProperty().bind(vm.busyProperty());
         Button stop = org.lowtide.ui.common.Controls.cancelButton(vm.busyProperty(), vm::cancel, true);
+        stop.setText("Stop"); // the dialog's own Cancel closes it
         stop.setId("history-stop");
         Label error = new Label();
         error.setId("history-error");

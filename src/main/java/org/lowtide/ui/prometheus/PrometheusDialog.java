@@ -166,6 +166,7 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         javafx.scene.control.ProgressBar progress = org.lowtide.ui.common.Controls.progressBar(
                 viewModel.progressProperty(), viewModel.busyProperty(), 120, true);
         Button cancel = org.lowtide.ui.common.Controls.cancelButton(viewModel.busyProperty(), viewModel::cancel, true);
+        cancel.setText("Stop"); // the dialog's own Cancel closes it
         cancel.setId("cancelPrometheus");
         HBox actions = new HBox(8, preview, progress, cancel, status);
         actions.setAlignment(Pos.CENTER_LEFT);
