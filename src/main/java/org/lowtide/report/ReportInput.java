@@ -32,12 +32,25 @@ import org.lowtide.traffic.TrafficSeries;
  * @param windowCosts    when the plan was ranked in money: the simulated cost of a change in each
  *                       dated window, by rank (as {@code plan --json} prints it); empty otherwise
  * @param traffic        the traffic the plan was ranked on over its horizon (forecast or typical week)
+ * @param forecast       the patterns forecast with its chosen method and backtest, when the analysis made
+ *                       one: the report names the method and its evidence
  */
 public record ReportInput(ReportOptions options, Provenance provenance, TrafficSeries series, WeeklyProfile profile,
                           List<Trough> troughs, Plan plan, List<LabelledInterval> outages, List<String> notes,
                           int importWarnings, Set<String> userPlanInputs,
                           Optional<CostReport> cost, Map<Integer, CostEstimate> windowCosts,
-                          TrafficOutlook traffic, Optional<org.lowtide.risk.RiskEstimate> risk) {
+                          TrafficOutlook traffic, Optional<org.lowtide.risk.RiskEstimate> risk,
+                          Optional<org.lowtide.analysis.Forecast> forecast) {
+
+    /** An input without the forecast's evidence (issue #18 added {@code forecast}). */
+    public ReportInput(ReportOptions options, Provenance provenance, TrafficSeries series, WeeklyProfile profile,
+                       List<Trough> troughs, Plan plan, List<LabelledInterval> outages, List<String> notes,
+                       int importWarnings, Set<String> userPlanInputs, Optional<CostReport> cost,
+                       Map<Integer, CostEstimate> windowCosts, TrafficOutlook traffic,
+                       Optional<org.lowtide.risk.RiskEstimate> risk) {
+        this(options, provenance, series, profile, troughs, plan, outages, notes, importWarnings, userPlanInputs, cost,
+                windowCosts, traffic, risk, Optional.empty());
+    }
 
     /** An input without risk learned from history (issue #21 added {@code risk}). */
     public ReportInput(ReportOptions options, Provenance provenance, TrafficSeries series, WeeklyProfile profile,
@@ -45,7 +58,7 @@ public record ReportInput(ReportOptions options, Provenance provenance, TrafficS
                        int importWarnings, Set<String> userPlanInputs, Optional<CostReport> cost,
                        Map<Integer, CostEstimate> windowCosts, TrafficOutlook traffic) {
         this(options, provenance, series, profile, troughs, plan, outages, notes, importWarnings, userPlanInputs, cost,
-                windowCosts, traffic, Optional.empty());
+                windowCosts, traffic, Optional.empty(), Optional.empty());
     }
 
     public ReportInput {
@@ -62,6 +75,7 @@ public record ReportInput(ReportOptions options, Provenance provenance, TrafficS
         windowCosts = Map.copyOf(windowCosts);
         Objects.requireNonNull(traffic, "traffic");
         Objects.requireNonNull(risk, "risk");
+        Objects.requireNonNull(forecast, "forecast");
         if (!windowCosts.isEmpty() && cost.isEmpty()) {
             throw new IllegalArgumentException("a plan ranked in money needs its cost report");
         }

@@ -220,6 +220,11 @@ public final class AnalysisService {
         return org.lowtide.analysis.HolidayEffects.typicalRatio(effects);
     }
 
+    /** @return the forecast's chosen method and its backtest score in one short line (the Overview's banner) */
+    public static String forecastSummary(org.lowtide.analysis.Forecast f) {
+        return org.lowtide.analysis.ForecastSelection.summary(f);
+    }
+
     /** The forecast's evidence in one line (method, backtest against the baselines), for both faces. */
     public static String forecastEvidence(org.lowtide.analysis.Forecast f) {
         return org.lowtide.analysis.ForecastSelection.evidence(f);

@@ -152,7 +152,8 @@ public final class ReportService {
                 analysis.troughs(), result.plan(), outages(analysis), analysis.notes(),
                 analysis.imported().warnings().size(),
                 userPlanInputs, report, windowCosts, result.traffic(),
-                report.isPresent() ? cost.flatMap(CostInputs::risk) : Optional.empty());
+                report.isPresent() ? cost.flatMap(CostInputs::risk) : Optional.empty(),
+                analysis.patterns().flatMap(org.lowtide.analysis.Patterns::forecast));
         return ReportModel.of(input);
     }
 

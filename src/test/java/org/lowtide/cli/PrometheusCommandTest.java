@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -127,25 +122,7 @@ class PrometheusCommandTest {
      */
     @Test
     void theReportOnASavedPlanTakesTheTokenFile() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpServer proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        proxy.createContext("/", exchange -> {
-            try (exchange) {
-                if (!("Bearer " + SECRET).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                    exchange.sendResponseHeaders(401, -1);
-                    return;
-                }
-                HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(
-                        URI.create(server.url() + exchange.getRequestURI())).build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(r.statusCode(), r.body().length);
-                exchange.getResponseBody().write(r.body());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        proxy.start();
+        HttpServer proxy = server.bearerProxy(SECRET);
         try {
             String url = "http://127.0.0.1:" + proxy.getAddress().getPort();
             Path token = dir.resolve("proxy-token");

@@ -122,4 +122,26 @@ public final class Controls {
         }
         return button;
     }
+
+    /**
+     * A form's grid: a column of captions at their width, a column of fields that takes the room
+     * left, and (when asked) a column of buttons at their width.
+     */
+    public static javafx.scene.layout.GridPane formGrid(boolean buttonColumn) {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        javafx.scene.layout.ColumnConstraints captions = new javafx.scene.layout.ColumnConstraints();
+        captions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(captions, fields);
+        if (buttonColumn) {
+            javafx.scene.layout.ColumnConstraints buttons = new javafx.scene.layout.ColumnConstraints();
+            buttons.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            grid.getColumnConstraints().add(buttons);
+        }
+        return grid;
+    }
 }

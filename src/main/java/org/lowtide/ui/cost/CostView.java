@@ -59,9 +59,10 @@ public final class CostView extends BorderPane {
                     Thread t = new Thread(work, "lowtide-history");
                     t.setDaemon(true);
                     t.start();
-                }, javafx.application.Platform::runLater);
+                });
         new HistoryDialog(vm, getScene() == null ? null : getScene().getWindow()).showAndWait()
                 .ifPresent(viewModel::applyLearned);
+        vm.cancel(); // a preview still running when the dialog closes is of no use
     }
 
     private Node form() {

@@ -77,12 +77,15 @@ public final class HistoryDialog extends Dialog<CostAssumptions> {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
         spinner.visibleProperty().bind(vm.busyProperty());
+        Button stop = org.lowtide.ui.common.Controls.cancelButton(vm.busyProperty(), vm::cancel, true);
+        stop.setText("Stop"); // the dialog's own Cancel closes it
+        stop.setId("history-stop");
         Label error = new Label();
         error.setId("history-error");
         error.getStyleClass().add("cost-error");
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
-        form.add(new HBox(8, preview, spinner, error), 0, row, 3, 1);
+        form.add(new HBox(8, preview, spinner, stop, error), 0, row, 3, 1);
 
         TableView<HistoryViewModel.Row> table = new TableView<>(vm.rowsProperty());
         table.setId("history-values");

@@ -9,11 +9,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyListProperty;
 import javafx.beans.property.ReadOnlyListWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -28,20 +27,19 @@ import org.jfree.chart.JFreeChart;
 import org.lowtide.cost.CostAssumptions;
 import org.lowtide.report.charts.RiskCharts;
 import org.lowtide.risk.RiskEstimate;
-import org.lowtide.service.Cancellation;
-import org.lowtide.service.ProgressListener;
 import org.lowtide.service.RiskRequest;
 import org.lowtide.service.RiskResult;
 import org.lowtide.service.RiskService;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.TrafficSeries;
 import org.lowtide.traffic.imports.ImportOptions;
+import org.lowtide.ui.common.BackgroundJob;
 
 /**
  * State of Costs → "Learn from history…" (issue #21): which files to read, a preview of what was
  * read and of the fitted values next to the values in use, and the assumptions to hand to the
- * Costs form once the user accepts them. The work runs on the given executor; results come back
- * through {@code fx} (Platform::runLater in the app, Runnable::run in tests).
+ * Costs form once the user accepts them. The reading and fitting run as a {@link BackgroundJob}
+ * (busy, progress, cancel; a new preview supersedes a running one), on the FX thread's terms.
  */
 public final class HistoryViewModel {
 
@@ -53,8 +51,7 @@ public final class HistoryViewModel {
     private final Supplier<CostAssumptions> current;
     private final Supplier<Optional<TrafficSeries>> traffic;
     private final ZoneId zone;
-    private final Executor executor;
-    private final Consumer<Runnable> fx;
+    private final BackgroundJob job;
 
     private final StringProperty incidents = new SimpleStringProperty(this, "incidents", "");
     private final StringProperty deploys = new SimpleStringProperty(this, "deploys", "");
@@ -64,7 +61,6 @@ public final class HistoryViewModel {
     private final StringProperty window = new SimpleStringProperty(this, "window", "60"); // minutes: RiskEvidence.DEFAULT_WINDOW
 
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyObjectWrapper<RiskResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyListWrapper<String> lines = new ReadOnlyListWrapper<>(this, "lines",
             FXCollections.observableArrayList());
@@ -77,18 +73,15 @@ public final class HistoryViewModel {
      * @param current  the assumptions in use now (the Costs form's)
      * @param traffic  the traffic on screen, for its outages
      * @param zone     the zone of naive times in the history files
-     * @param executor runs the reading and fitting
-     * @param fx       hands results to the FX thread
+     * @param executor runs the reading and fitting ({@link BackgroundJob#synchronous()} in tests)
      */
     public HistoryViewModel(RiskService service, Supplier<CostAssumptions> current,
-                            Supplier<Optional<TrafficSeries>> traffic, ZoneId zone, Executor executor,
-                            Consumer<Runnable> fx) {
+                            Supplier<Optional<TrafficSeries>> traffic, ZoneId zone, Executor executor) {
         this.service = Objects.requireNonNull(service, "service");
         this.current = Objects.requireNonNull(current, "current");
         this.traffic = Objects.requireNonNull(traffic, "traffic");
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.executor = Objects.requireNonNull(executor, "executor");
-        this.fx = Objects.requireNonNull(fx, "fx");
+        this.job = new BackgroundJob(executor);
         for (var p : List.of(incidents, deploys, gitDir, service_, window)) {
             p.addListener((o, a, b) -> result.set(null));
         }
@@ -148,27 +141,24 @@ public final class HistoryViewModel {
             return;
         }
         error.set("");
-        busy.set(true);
         CostAssumptions prior = CostAssumptions.defaults();
         CostAssumptions now = current.get();
         Optional<TrafficSeries> series = traffic.get();
-        executor.execute(() -> {
-            try {
-                RiskResult r = service.learn(request, series, prior, ProgressListener.NONE, Cancellation.NEVER);
-                fx.accept(() -> show(r, now));
-            } catch (Exception e) {
-                String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-                fx.accept(() -> {
-                    busy.set(false);
-                    result.set(null);
-                    error.set(msg);
-                });
-            }
+        job.start("Reading the history…", p -> service.learn(request, series, prior, p, p), r -> show(r, now), e -> {
+            result.set(null);
+            error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+        }, () -> {
+            result.set(null);
+            error.set("cancelled: nothing was learned");
         });
     }
 
+    /** Stops a running preview; nothing is learned from it. */
+    public void cancel() {
+        job.cancel();
+    }
+
     private void show(RiskResult r, CostAssumptions now) {
-        busy.set(false);
         result.set(r);
         lines.setAll(r.lines());
         List<Row> out = new ArrayList<>();
@@ -241,7 +231,17 @@ public final class HistoryViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return job.busyProperty();
+    }
+
+    /** Progress of the running preview in [0, 1]. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return job.progressProperty();
+    }
+
+    /** What the running preview does now. */
+    public ReadOnlyStringProperty statusProperty() {
+        return job.messageProperty();
     }
 
     public ReadOnlyObjectProperty<RiskResult> resultProperty() {

@@ -25,7 +25,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -38,6 +37,7 @@ import org.lowtide.traffic.imports.ImportFormat;
 import org.lowtide.traffic.imports.ImportOptions;
 import org.lowtide.traffic.imports.ImportWarning;
 import org.lowtide.traffic.imports.MetricKind;
+import org.lowtide.ui.common.Controls;
 
 /**
  * The import dialog: the file's first lines, what was detected, the settings to correct (format,
@@ -46,6 +46,9 @@ import org.lowtide.traffic.imports.MetricKind;
  * controls to {@link ImportViewModel}.
  */
 public final class ImportDialog extends Dialog<ImportOptions> {
+
+    /** The style of the dialog's section captions. */
+    private static final String CARD_TITLE = "card-title";
 
     /** The Import button's type; the dialog returns the options when it is pressed. */
     public static final ButtonType IMPORT = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
@@ -98,10 +101,10 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         Runnable fill = () -> preview.setText(String.join("\n", viewModel.previewLinesProperty()));
         viewModel.previewLinesProperty().addListener((ListChangeListener<String>) c -> fill.run());
         fill.run();
-        VBox previewBox = new VBox(4, caption("First lines of the file"), preview);
+        VBox previewBox = new VBox(4, Controls.caption("First lines of the file", preview, CARD_TITLE), preview);
         VBox.setVgrow(preview, Priority.ALWAYS);
 
-        VBox settings = new VBox(10, caption("Settings (correct anything detected wrongly)"), form(), seriesBox(),
+        VBox settings = new VBox(10, Controls.caption("Settings (correct anything detected wrongly)", null, CARD_TITLE), form(), seriesBox(),
                 columnsBox());
         settings.setPrefWidth(380);
         settings.setMinWidth(320);
@@ -137,15 +140,7 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         ComboBox<Choice<DateOrder>> order = choice("dateOrderBox", orders, viewModel.dateOrderProperty(),
                 o -> o == null ? "Decide from the values" : o.words());
 
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        grid.getColumnConstraints().addAll(labels, fields);
+        GridPane grid = Controls.formGrid(false);
         grid.addRow(0, new Label("Format"), format);
         grid.addRow(1, new Label("Time zone"), zone);
         grid.addRow(2, new Label("Step"), step);
@@ -192,7 +187,7 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         sum.setId("sumBox");
         sum.selectedProperty().bindBidirectional(viewModel.sumProperty());
         sum.disableProperty().bind(Bindings.size(viewModel.availableProperty()).lessThan(2));
-        return new VBox(4, caption("Series in the file"), list, sum);
+        return new VBox(4, Controls.caption("Series in the file", list, CARD_TITLE), list, sum);
     }
 
     /** The table's columns with what each was taken for; choosing another role imports again. */
@@ -250,7 +245,7 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         Button detect = new Button("Detect again");
         detect.setId("detectRoles");
         detect.setOnAction(e -> viewModel.detectRoles());
-        VBox box = new VBox(4, caption("Columns (what each was taken for)"), list, detect);
+        VBox box = new VBox(4, Controls.caption("Columns (what each was taken for)", list, CARD_TITLE), list, detect);
         box.visibleProperty().bind(Bindings.isNotEmpty(viewModel.columnRolesProperty()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
@@ -267,7 +262,7 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         warnings.setId("warningsList");
         warnings.setPrefHeight(150);
         warnings.setCellFactory(v -> wrapping(v));
-        Label warningsCaption = caption("");
+        Label warningsCaption = Controls.caption("", warnings, CARD_TITLE);
         warningsCaption.textProperty().bind(Bindings.createStringBinding(
                 () -> "Warnings (" + viewModel.warningsProperty().size() + ")", viewModel.warningsProperty()));
 
@@ -280,20 +275,18 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         error.managedProperty().bind(error.visibleProperty());
         error.setMaxWidth(Double.MAX_VALUE);
 
-        ProgressBar progress = new ProgressBar();
-        progress.setPrefWidth(220);
-        progress.progressProperty().bind(viewModel.progressProperty());
-        Button cancel = new Button("Cancel import");
+        ProgressBar progress = Controls.progressBar(viewModel.progressProperty(), viewModel.busyProperty(), 220, false);
+        Button cancel = Controls.cancelButton(viewModel.busyProperty(), viewModel::cancel, false);
+        cancel.setText("Cancel import");
         cancel.setId("cancelImport");
         cancel.getStyleClass().add("cancel-button");
-        cancel.setOnAction(e -> viewModel.cancel());
         Label reading = new Label("Reading…");
         HBox running = new HBox(8, reading, progress, cancel);
         running.setAlignment(Pos.CENTER_LEFT);
         running.visibleProperty().bind(viewModel.busyProperty());
         running.managedProperty().bind(running.visibleProperty());
 
-        VBox left = new VBox(4, caption("What was read"), summary);
+        VBox left = new VBox(4, Controls.caption("What was read", summary, CARD_TITLE), summary);
         VBox right = new VBox(4, warningsCaption, warnings);
         HBox lists = new HBox(14, left, right);
         HBox.setHgrow(left, Priority.ALWAYS);
@@ -402,11 +395,5 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
         cell.setMaxWidth(Region.USE_PREF_SIZE);
         return cell;
-    }
-
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("card-title");
-        return label;
     }
 }

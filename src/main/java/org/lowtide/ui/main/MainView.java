@@ -263,6 +263,14 @@ public final class MainView extends BorderPane {
         next.visibleProperty().bind(next.textProperty().isNotEmpty());
         next.managedProperty().bind(next.visibleProperty());
 
+        Label forecast = new Label();
+        forecast.setId("forecastSummary");
+        forecast.getStyleClass().add("forecast-summary");
+        forecast.setWrapText(true);
+        forecast.textProperty().bind(viewModel.forecastSummaryProperty());
+        forecast.visibleProperty().bind(forecast.textProperty().isNotEmpty());
+        forecast.managedProperty().bind(forecast.visibleProperty());
+
         VBox runnersUp = new VBox(2);
         runnersUp.setId("runnersUp");
         runnersUp.getStyleClass().add("runners-up");
@@ -275,7 +283,7 @@ public final class MainView extends BorderPane {
         notes.visibleProperty().bind(viewModel.notesProperty().emptyProperty().not());
         notes.managedProperty().bind(notes.visibleProperty());
 
-        VBox banner = new VBox(4, heading, placeholder, recommendation, next, runnersUp, notes);
+        VBox banner = new VBox(4, heading, placeholder, recommendation, next, forecast, runnersUp, notes);
         banner.setId("banner");
         banner.getStyleClass().add("banner");
         return banner;
@@ -445,7 +453,11 @@ public final class MainView extends BorderPane {
         item.setOnAction(e -> {
             org.lowtide.ui.prometheus.PrometheusViewModel model = new org.lowtide.ui.prometheus.PrometheusViewModel(
                     new org.lowtide.service.PrometheusService(), new org.lowtide.service.ImportService(),
-                    java.util.concurrent.ForkJoinPool.commonPool(), javafx.application.Platform::runLater);
+                    work -> {
+                        Thread t = new Thread(work, "lowtide-prometheus");
+                        t.setDaemon(true);
+                        t.start();
+                    }, org.lowtide.ui.prometheus.TokenFiles.preferences());
             model.zoneProperty().set(viewModel.getZone());
             new org.lowtide.ui.prometheus.PrometheusDialog(model, window(), stylesheet()).ask()
                     .ifPresent(selection -> viewModel.load(selection.source(), selection.options()));

@@ -98,6 +98,11 @@ public record PlanRows(List<WindowRow> windows, List<RejectionRow> rejections, L
                     + unit + (money ? " per change at risk" : " at stake per change") + "; the best window "
                     + PlanFormats.amount(best)
                     + (usual > 0 ? " (" + PlanFormats.percent(usual - best, usual) + " less)" : "") + ".");
+        } else if (plan.habit().isPresent() && plan.request().habit().isPresent()) {
+            // The habit is on the grid, but nothing met the constraints: there is no best window to compare.
+            habitComparison = "Your habit (" + plan.request().habit().get() + ") puts "
+                    + PlanFormats.amount(plan.habit().getAsDouble()) + unit
+                    + (money ? " per change at risk" : " at stake per change") + "; no window meets every constraint.";
         } else if (plan.request().habit().isPresent()) {
             habitComparison = ("Your habit (" + plan.request().habit().get() + ") never falls on the horizon's grid.");
         } else {

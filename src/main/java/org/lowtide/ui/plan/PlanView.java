@@ -93,6 +93,9 @@ public final class PlanView extends BorderPane {
         openPlanItem.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
         openPlanItem.setOnAction(e -> chooseOpenFile());
+        // A plan made from Prometheus holds no credentials: ask with the Open-from-Prometheus choices.
+        viewModel.setCredentialsPrompt((plan, query) -> new org.lowtide.ui.prometheus.PrometheusCredentialsDialog(
+                plan, query, org.lowtide.ui.prometheus.TokenFiles.preferences(), window()).ask());
     }
 
     /** @return File menu items: Save Plan… and Open Plan… */

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
@@ -55,10 +56,13 @@ import org.lowtide.service.PlanFileService;
 import org.lowtide.service.PlanRequest;
 import org.lowtide.service.PlanResult;
 import org.lowtide.service.PlanService;
+import org.lowtide.service.PrometheusCredentials;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.Interval;
 import org.lowtide.traffic.imports.ImportException;
 import org.lowtide.traffic.imports.ImportOptions;
+import org.lowtide.traffic.sources.PrometheusConnection;
+import org.lowtide.traffic.sources.PrometheusQuery;
 import org.lowtide.ui.common.BackgroundJob;
 import org.lowtide.ui.common.NumberInput;
 
@@ -178,6 +182,13 @@ public final class PlanViewModel {
     private PlanRequest requested;
     /** Plans and opens plan files; a newer one cancels the one running. */
     private final BackgroundJob job;
+    /** Asks how a reopened Prometheus plan signs in; the environment's credentials by default. */
+    private BiFunction<String, PrometheusQuery, Optional<PrometheusCredentials>> credentialsPrompt =
+            (plan, query) -> Optional.of(PrometheusCredentials.ENVIRONMENT);
+    /** The connection the last reopened Prometheus plan was read with (re-planning reads with it too). */
+    private volatile PrometheusConnection reopenedWith;
+    /** What to do when the plan being opened cannot be (kept while its credentials are asked for). */
+    private Runnable openFailed = () -> { };
     /** Saves plan files. */
     private final BackgroundJob saving;
     /** Whether the job running (if any) opens a plan file. */
@@ -372,10 +383,38 @@ public final class PlanViewModel {
 
     /** As {@link #openPlan(Path)}; {@code ifFailed} runs when the file cannot be opened. */
     public void openPlan(Path file, Runnable ifFailed) {
+        openPlan(file, Optional.empty(), ifFailed);
+    }
+
+    /**
+     * How a plan made from Prometheus signs in when it is reopened (the plan holds no credentials):
+     * given the plan file's name and its query, on the FX thread, the credentials to use, or empty
+     * to leave the plan closed. The window asks with the same choices as File → Open from
+     * Prometheus…; without a prompt, the environment's credentials are used.
+     */
+    public void setCredentialsPrompt(
+            BiFunction<String, PrometheusQuery, Optional<PrometheusCredentials>> prompt) {
+        credentialsPrompt = Objects.requireNonNull(prompt, "prompt");
+    }
+
+    /**
+     * Opens a plan: a plan made from Prometheus first asks {@link #setCredentialsPrompt its prompt}
+     * (once its file is read), then reads the server with the credentials chosen.
+     */
+    private void openPlan(Path file, Optional<PrometheusCredentials> credentials, Runnable ifFailed) {
         Objects.requireNonNull(file, "file");
         String name = fileName(file);
+        openFailed = ifFailed;
         run("Opening " + name + "…", true, job -> {
-            PlanFileService.Reopened reopened = files.reopen(file, listener(job), job);
+            if (credentials.isEmpty()) {
+                PlanDocument peek = files.open(file);
+                if (peek.prometheus().isPresent()) {
+                    return new Outcome(null, null, peek, file, "", null, ""); // ask first (see show)
+                }
+            }
+            PrometheusConnection connection = credentials.orElse(PrometheusCredentials.ENVIRONMENT).connection();
+            reopenedWith = connection;
+            PlanFileService.Reopened reopened = files.reopen(file, connection, listener(job), job);
             PlanDocument doc = reopened.document();
             PlanResult r = reopened.result();
             String calendarCheck = doc.holidays().map(PlanViewModel::calendarProblem).orElse("");
@@ -579,6 +618,10 @@ public final class PlanViewModel {
     }
 
     private void show(Outcome outcome) {
+        if (outcome.result() == null) {
+            askCredentials(outcome.file(), outcome.document().prometheus().orElseThrow());
+            return;
+        }
         if (outcome.document() != null) {
             applyDocument(outcome.document());
             planFile.set(outcome.file());
@@ -604,6 +647,16 @@ public final class PlanViewModel {
         }
     }
 
+    private void askCredentials(Path file, PrometheusQuery query) {
+        Optional<PrometheusCredentials> chosen = credentialsPrompt.apply(fileName(file), query);
+        if (chosen.isEmpty()) {
+            statusMessage.set("Not opened: " + fileName(file) + " needs the credentials of " + query.server());
+            openFailed.run();
+            return;
+        }
+        openPlan(file, chosen, openFailed);
+    }
+
     /** Sets source, zone and every field from a plan file, without planning. */
     private void applyDocument(PlanDocument doc) {
         WindowRequest r = doc.plan().request();
@@ -613,7 +666,8 @@ public final class PlanViewModel {
         quiet = true;
         try {
             source.set(doc.prometheus().<TrafficSource>map(q -> new TrafficSource.Prometheus(q,
-                    new org.lowtide.service.PrometheusService().environmentConnectionOrNone()))
+                    reopenedWith != null ? reopenedWith
+                            : new org.lowtide.service.PrometheusService().environmentConnectionOrNone()))
                     .orElseGet(() -> new TrafficSource.FileSource(Path.of(doc.sourcePath()))));
             zone.set(trafficZone);
             teamZone.set(planZone.equals(trafficZone) ? "" : planZone.getId());

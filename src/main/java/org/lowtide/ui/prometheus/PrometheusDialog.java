@@ -16,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -73,16 +72,7 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
     }
 
     private VBox content() {
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        ColumnConstraints buttons = new ColumnConstraints();
-        buttons.setMinWidth(Region.USE_PREF_SIZE);
-        grid.getColumnConstraints().addAll(labels, fields, buttons);
+        GridPane grid = org.lowtide.ui.common.Controls.formGrid(true);
         int row = 0;
 
         TextField url = new TextField();
@@ -94,26 +84,7 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         grid.addRow(row++, new Label("Server URL"), url, list);
         GridPane.setHgrow(url, Priority.ALWAYS);
 
-        PasswordField token = new PasswordField();
-        token.setPromptText("bearer token (or user and password below)");
-        token.textProperty().bindBidirectional(viewModel.tokenProperty());
-        grid.addRow(row++, new Label("Token"), token);
-        TextField user = new TextField();
-        user.setPromptText("basic-auth user");
-        user.textProperty().bindBidirectional(viewModel.userProperty());
-        PasswordField password = new PasswordField();
-        password.setPromptText("password");
-        password.textProperty().bindBidirectional(viewModel.passwordProperty());
-        CheckBox insecure = new CheckBox("Do not check the certificate (insecure)");
-        insecure.setMinWidth(Region.USE_PREF_SIZE);
-        insecure.selectedProperty().bindBidirectional(viewModel.insecureProperty());
-        HBox basic = new HBox(8, user, password, insecure);
-        basic.setAlignment(Pos.CENTER_LEFT);
-        grid.addRow(row++, new Label("User"), basic);
-        GridPane.setColumnSpan(basic, 2);
-        Label never = new Label("Credentials are used for this session only and never saved with a plan.");
-        never.getStyleClass().add("hint");
-        grid.add(never, 1, row++, 2, 1);
+        row = credentialRows(grid, row, viewModel.credentials(), () -> getDialogPane().getScene().getWindow());
 
         ComboBox<String> metric = new ComboBox<>(viewModel.metrics());
         metric.setId("metricPicker");
@@ -192,9 +163,63 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         ((NumberAxis) chart.getXAxis()).setForceZeroInRange(false);
         ((NumberAxis) chart.getXAxis()).setLabel("days from the start");
         VBox.setVgrow(chart, Priority.ALWAYS);
-        VBox box = new VBox(8, grid, new HBox(8, preview, status), error, chart);
+        javafx.scene.control.ProgressBar progress = org.lowtide.ui.common.Controls.progressBar(
+                viewModel.progressProperty(), viewModel.busyProperty(), 120, true);
+        Button cancel = org.lowtide.ui.common.Controls.cancelButton(viewModel.busyProperty(), viewModel::cancel, true);
+        cancel.setText("Stop"); // the dialog's own Cancel closes it
+        cancel.setId("cancelPrometheus");
+        HBox actions = new HBox(8, preview, progress, cancel, status);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, grid, actions, error, chart);
         box.setPadding(new Insets(8));
         return box;
+    }
+
+    /**
+     * The credential choices, as rows of a three-column grid (label, field, button): token file with
+     * Browse…, token, user and password with the certificate check, and what blank means. Shared
+     * with {@link PrometheusCredentialsDialog}, so every place that signs in offers the same.
+     *
+     * @return the next free row
+     */
+    static int credentialRows(GridPane grid, int row, CredentialsModel model, java.util.function.Supplier<Window> owner) {
+        TextField tokenFile = new TextField();
+        tokenFile.setId("prometheusTokenFile");
+        tokenFile.setPromptText("a file holding a bearer token (its path is remembered, never the token)");
+        tokenFile.textProperty().bindBidirectional(model.tokenFileProperty());
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> {
+            java.io.File f = new javafx.stage.FileChooser().showOpenDialog(owner.get());
+            if (f != null) {
+                model.tokenFileProperty().set(f.getAbsolutePath());
+            }
+        });
+        grid.addRow(row++, new Label("Token file"), tokenFile, browse);
+        PasswordField token = new PasswordField();
+        token.setId("prometheusToken");
+        token.setPromptText("or a bearer token typed here (or user and password below)");
+        token.textProperty().bindBidirectional(model.tokenProperty());
+        grid.addRow(row++, new Label("Token"), token);
+        TextField user = new TextField();
+        user.setId("prometheusUser");
+        user.setPromptText("basic-auth user");
+        user.textProperty().bindBidirectional(model.userProperty());
+        PasswordField password = new PasswordField();
+        password.setPromptText("password");
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        CheckBox insecure = new CheckBox("Do not check the certificate (insecure)");
+        insecure.setMinWidth(Region.USE_PREF_SIZE);
+        insecure.selectedProperty().bindBidirectional(model.insecureProperty());
+        HBox basic = new HBox(8, user, password, insecure);
+        basic.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(row++, new Label("User"), basic);
+        GridPane.setColumnSpan(basic, 2);
+        Label never = new Label("Typed credentials are used for this session only and never saved with a plan; "
+                + "all blank: LOWTIDE_PROMETHEUS_TOKEN (or _USER and _PASSWORD) from the environment.");
+        never.getStyleClass().add("hint");
+        never.setWrapText(true);
+        grid.add(never, 1, row++, 2, 1);
+        return row;
     }
 
     private void showPreview(ImportResult result) {

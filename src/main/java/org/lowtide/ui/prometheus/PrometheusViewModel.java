@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -21,23 +21,23 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.lowtide.service.Cancellation;
 import org.lowtide.service.ImportService;
+import org.lowtide.service.PrometheusCredentials;
 import org.lowtide.service.PrometheusService;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.TrafficSeries;
 import org.lowtide.traffic.imports.ImportOptions;
 import org.lowtide.traffic.imports.ImportResult;
-import org.lowtide.traffic.sources.PrometheusAuth;
 import org.lowtide.traffic.sources.PrometheusConnection;
 import org.lowtide.traffic.sources.PrometheusQuery;
+import org.lowtide.ui.common.BackgroundJob;
 
 /**
  * State of File → Open from Prometheus…: the server and credentials, the metric picker (metric
  * names, then a label and its values), the PromQL, range and step, and a preview of what the
- * query reads. Work runs on {@code background}; results come back through {@code fx} (the FX
- * thread in the app, the calling thread in tests). The credentials live only here, for this
- * session: they are never saved.
+ * query reads. Every request to the server runs as a {@link BackgroundJob} (busy, progress, cancel;
+ * a newer request supersedes one running). The typed credentials live only here, for this session:
+ * they are never saved; a token file's path is remembered per server ({@link TokenFiles}).
  */
 public final class PrometheusViewModel {
 
@@ -50,14 +50,10 @@ public final class PrometheusViewModel {
 
     private final PrometheusService prometheus;
     private final ImportService imports;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundJob job;
+    private final CredentialsModel credentials;
 
     private final StringProperty url = new SimpleStringProperty("http://localhost:9090");
-    private final StringProperty user = new SimpleStringProperty("");
-    private final StringProperty password = new SimpleStringProperty("");
-    private final StringProperty token = new SimpleStringProperty("");
-    private final BooleanProperty insecure = new SimpleBooleanProperty(false);
     private final StringProperty query = new SimpleStringProperty(DEFAULT_QUERY);
     private final StringProperty range = new SimpleStringProperty("90d");
     private final StringProperty step = new SimpleStringProperty("5m");
@@ -75,24 +71,34 @@ public final class PrometheusViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ImportResult> preview = new ReadOnlyObjectWrapper<>();
-    private final SimpleBooleanProperty busy = new SimpleBooleanProperty(false);
-    private AtomicBoolean running = new AtomicBoolean();
 
-    public PrometheusViewModel(PrometheusService prometheus, ImportService imports, Executor background, Executor fx) {
+    /**
+     * @param executor   runs the requests ({@link BackgroundJob#synchronous()} in tests)
+     * @param tokenFiles where the token file used for each server is remembered
+     */
+    public PrometheusViewModel(PrometheusService prometheus, ImportService imports, Executor executor,
+                               TokenFiles tokenFiles) {
         this.prometheus = prometheus;
         this.imports = imports;
-        this.background = background;
-        this.fx = fx;
+        this.job = new BackgroundJob(executor);
+        this.credentials = new CredentialsModel(tokenFiles);
         // A preview belongs to the inputs it was made with.
-        for (StringProperty p : List.of(url, user, password, token, query, range, step, series)) {
+        for (StringProperty p : List.of(url, query, range, step, series)) {
             p.addListener((o, a, b) -> preview.set(null));
         }
+        credentials.fields().forEach(f -> f.addListener(o -> preview.set(null)));
         sum.addListener((o, a, b) -> preview.set(null));
+        credentials.recall(url.get());
+        url.addListener((o, a, b) -> credentials.recall(b));
     }
 
-    /** The connection of the typed credentials: a token wins over a user and password. */
+    /** The connection of the chosen credentials (see {@link PrometheusCredentials}). */
     PrometheusConnection connection() {
-        return PrometheusService.typed(token.get(), user.get(), password.get(), insecure.get());
+        try {
+            return credentials.credentials().connection();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -121,13 +127,17 @@ public final class PrometheusViewModel {
         PrometheusQuery q = PrometheusQuery.lastRange(server, query.get().trim(), s, r);
         ImportOptions options = ImportOptions.inZone(zone.get()).withSum(sum.get())
                 .withSeries(series.get().isBlank() ? List.of() : List.of(series.get().trim()));
-        return new Selection(new TrafficSource.Prometheus(q, connection()), options);
+        Selection selection = new Selection(new TrafficSource.Prometheus(q, connection()), options);
+        credentials.remember(url.get());
+        return selection;
     }
 
     /** Asks the server for its metric names (the picker). */
     public void loadMetrics() {
-        run("Asking " + url.get().trim() + " for its metrics…", () -> {
-            List<String> names = prometheus.metricNames(url.get(), connection());
+        String server = url.get();
+        PrometheusCredentials c = credentials.credentials();
+        run("Asking " + server.trim() + " for its metrics…", p -> {
+            List<String> names = prometheus.metricNames(server, c.connection());
             return () -> {
                 metrics.setAll(names);
                 status.set(names.size() + " metrics on the server");
@@ -138,8 +148,10 @@ public final class PrometheusViewModel {
     /** Asks for the chosen metric's label names. */
     public void loadLabels() {
         String m = metric.get();
-        run("Asking for the labels of " + m + "…", () -> {
-            List<String> names = prometheus.labelNames(url.get(), connection(), m);
+        String server = url.get();
+        PrometheusCredentials c = credentials.credentials();
+        run("Asking for the labels of " + m + "…", p -> {
+            List<String> names = prometheus.labelNames(server, c.connection(), m);
             return () -> {
                 labels.setAll(names);
                 status.set(m + ": " + names.size() + " labels");
@@ -151,8 +163,10 @@ public final class PrometheusViewModel {
     public void loadLabelValues() {
         String m = metric.get();
         String l = label.get();
-        run("Asking for the values of " + l + "…", () -> {
-            List<String> values = prometheus.labelValues(url.get(), connection(), l, Optional.of(m));
+        String server = url.get();
+        PrometheusCredentials c = credentials.credentials();
+        run("Asking for the values of " + l + "…", p -> {
+            List<String> values = prometheus.labelValues(server, c.connection(), l, Optional.of(m));
             return () -> {
                 labelValues.setAll(values);
                 status.set(l + ": " + values.size() + " values");
@@ -187,9 +201,8 @@ public final class PrometheusViewModel {
             error.set(e.getMessage());
             return;
         }
-        run("Reading " + selection.source().displayName() + "…", () -> {
-            ImportResult result = imports.importTraffic(selection.source(), selection.options(),
-                    (f, m) -> { }, () -> !running.get());
+        run("Reading " + selection.source().displayName() + "…", p -> {
+            ImportResult result = imports.importTraffic(selection.source(), selection.options(), p, p);
             return () -> {
                 preview.set(result);
                 status.set(describe(result));
@@ -218,60 +231,46 @@ public final class PrometheusViewModel {
 
     /** Stops what runs (its result is dropped). */
     public void cancel() {
-        running.set(false);
+        job.cancel();
     }
 
-    @FunctionalInterface
-    private interface Work {
-        Runnable call() throws Exception;
-    }
-
-    private void run(String message, Work work) {
-        AtomicBoolean mine = new AtomicBoolean(true);
-        running.set(false);
-        running = mine;
-        busy.set(true);
+    /** Runs {@code work} as the job; the FX-thread update it returns runs when it succeeds. */
+    private void run(String message, BackgroundJob.Work<Runnable> work) {
         error.set("");
         status.set(message);
-        background.execute(() -> {
-            Runnable done;
-            try {
-                done = work.call();
-            } catch (Exception e) {
-                String text = e.getMessage() == null ? e.toString() : e.getMessage();
-                done = () -> {
-                    error.set(text);
-                    status.set("");
-                };
-            }
-            Runnable finish = done;
-            fx.execute(() -> {
-                if (mine.get()) {
-                    busy.set(false);
-                    finish.run();
-                }
-            });
-        });
+        job.start(message, work, Runnable::run, e -> {
+            error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+            status.set("");
+        }, () -> status.set("Cancelled"));
     }
 
     public StringProperty urlProperty() {
         return url;
     }
 
+    /** @return the credential choices (token file, token, user and password, insecure) */
+    public CredentialsModel credentials() {
+        return credentials;
+    }
+
     public StringProperty userProperty() {
-        return user;
+        return credentials.userProperty();
     }
 
     public StringProperty passwordProperty() {
-        return password;
+        return credentials.passwordProperty();
     }
 
     public StringProperty tokenProperty() {
-        return token;
+        return credentials.tokenProperty();
+    }
+
+    public StringProperty tokenFileProperty() {
+        return credentials.tokenFileProperty();
     }
 
     public BooleanProperty insecureProperty() {
-        return insecure;
+        return credentials.insecureProperty();
     }
 
     public StringProperty queryProperty() {
@@ -335,6 +334,11 @@ public final class PrometheusViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy;
+        return job.busyProperty();
+    }
+
+    /** Progress of the running request in [0, 1]. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return job.progressProperty();
     }
 }

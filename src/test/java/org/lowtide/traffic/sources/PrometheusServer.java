@@ -139,4 +139,33 @@ public final class PrometheusServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
+
+    /**
+     * A loopback reverse proxy in front of this server that wants {@code Authorization: Bearer
+     * secret} (Prometheus itself checks only basic auth) and answers 401 otherwise; stop it after use.
+     *
+     * @return the started proxy; its URL is {@code http://127.0.0.1:} plus its port
+     */
+    public com.sun.net.httpserver.HttpServer bearerProxy(String secret) throws IOException {
+        HttpClient client = HttpClient.newHttpClient();
+        com.sun.net.httpserver.HttpServer proxy = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        proxy.createContext("/", exchange -> {
+            try (exchange) {
+                if (!("Bearer " + secret).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    exchange.sendResponseHeaders(401, -1);
+                    return;
+                }
+                HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(
+                        URI.create(url() + exchange.getRequestURI())).build(), HttpResponse.BodyHandlers.ofByteArray());
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(r.statusCode(), r.body().length);
+                exchange.getResponseBody().write(r.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        proxy.start();
+        return proxy;
+    }
 }

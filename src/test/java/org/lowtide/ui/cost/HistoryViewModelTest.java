@@ -6,16 +6,30 @@ import static org.lowtide.ui.FxThread.onFx;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lowtide.cost.CostAssumptions;
 import org.lowtide.cost.Source;
 import org.lowtide.service.CostService;
 import org.lowtide.service.RiskService;
+import org.lowtide.ui.common.BackgroundJob;
 import org.testfx.api.FxToolkit;
 
-/** Costs → Learn from history…: the preview and the hand-over to the form, without controls. */
+/**
+ * Costs → Learn from history…: the preview and the hand-over to the form, without controls. The
+ * view model runs its work as a {@link BackgroundJob}, synchronous here; calls are made on the FX
+ * thread, where the job hands back its outcome.
+ */
 class HistoryViewModelTest {
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
 
     private static Path fixture(String name) {
         try {
@@ -26,19 +40,24 @@ class HistoryViewModelTest {
     }
 
     private static HistoryViewModel viewModel() {
+        return viewModel(BackgroundJob.synchronous());
+    }
+
+    private static HistoryViewModel viewModel(Executor executor) {
         return new HistoryViewModel(new RiskService(), CostAssumptions::defaults, Optional::empty, ZoneId.of("UTC"),
-                Runnable::run, Runnable::run);
+                executor);
     }
 
     @Test
-    void previewShowsWhatWasReadAndTheFittedValuesBeforeAnythingIsUsed() {
+    void previewShowsWhatWasReadAndTheFittedValuesBeforeAnythingIsUsed() throws Exception {
         HistoryViewModel vm = viewModel();
         vm.incidentsProperty().set(fixture("generic_incidents.csv").toString());
         vm.deploysProperty().set(fixture("deploys.csv").toString());
         vm.serviceProperty().set("shop");
         assertThat(vm.learned()).isEmpty();
-        vm.preview();
+        onFx(vm::preview);
         assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.busyProperty().get()).isFalse();
         assertThat(vm.rowsProperty()).anySatisfy(r -> {
             assertThat(r.name()).isEqualTo("Change failure rate");
             assertThat(r.now()).isEqualTo("15.0 %");
@@ -57,30 +76,30 @@ class HistoryViewModelTest {
     }
 
     @Test
-    void saysWhatIsMissingOrWrong() {
+    void saysWhatIsMissingOrWrong() throws Exception {
         HistoryViewModel vm = viewModel();
-        vm.preview();
+        onFx(vm::preview);
         assertThat(vm.errorProperty().get()).startsWith("choose an incident export");
         vm.incidentsProperty().set("/no/such/file.csv");
-        vm.preview();
+        onFx(vm::preview);
         assertThat(vm.errorProperty().get()).isEqualTo("incident export: /no/such/file.csv does not exist");
         vm.incidentsProperty().set(fixture("deploys.csv").toString()); // a deploy log is no incident export
-        vm.preview();
+        onFx(vm::preview);
         assertThat(vm.errorProperty().get()).contains("deploys.csv: line 1", "no start column");
+        assertThat(vm.busyProperty().get()).isFalse();
         vm.incidentsProperty().set("");
         vm.outagesProperty().set(true);
-        vm.preview();
+        onFx(vm::preview);
         assertThat(vm.errorProperty().get()).isEqualTo("open traffic first to learn from its outages");
     }
 
     @Test
     void theFormTakesTheLearnedValuesWithTheirSource() throws Exception {
-        FxToolkit.registerPrimaryStage();
         HistoryViewModel vm = viewModel();
         vm.incidentsProperty().set(fixture("generic_incidents.csv").toString());
         vm.deploysProperty().set(fixture("deploys.csv").toString());
         vm.serviceProperty().set("shop");
-        vm.preview();
+        onFx(vm::preview);
         CostAssumptions learned = vm.learned().orElseThrow();
         CostViewModel form = onFx(() -> new CostViewModel(new CostService(), Runnable::run, java.time.Duration.ZERO));
         onFx(() -> form.applyLearned(learned));
@@ -99,5 +118,30 @@ class HistoryViewModelTest {
         assertThat(form.field("changeFailureRate").sourceProperty().get()).isEqualTo("your input");
         assertThat(onFx(() -> form.assumptionsProperty().get()).changeFailureRate().source().kind())
                 .isEqualTo(Source.Kind.USER);
+    }
+
+    /** The shared job's behaviour: busy while it runs, cancel says so and nothing is learned from it. */
+    @Test
+    void aPreviewRunsInTheBackgroundAndCanBeCancelled() throws Exception {
+        List<Runnable> queued = new ArrayList<>();
+        HistoryViewModel vm = viewModel(queued::add);
+        vm.incidentsProperty().set(fixture("generic_incidents.csv").toString());
+        onFx(vm::preview);
+        assertThat(queued).hasSize(1);
+        assertThat(vm.busyProperty().get()).isTrue();
+        assertThat(vm.statusProperty().get()).isEqualTo("Reading the history…");
+        onFx(vm::cancel);
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).isEqualTo("cancelled: nothing was learned");
+        queued.get(0).run(); // the cancelled work, if it ever runs, shows nothing
+        onFx(() -> { });
+        assertThat(vm.resultProperty().get()).isNull();
+        assertThat(vm.learned()).isEmpty();
+        // a second preview after the cancel learns as usual
+        onFx(vm::preview);
+        queued.get(1).run();
+        onFx(() -> { });
+        assertThat(vm.learned()).isPresent();
+        assertThat(vm.busyProperty().get()).isFalse();
     }
 }

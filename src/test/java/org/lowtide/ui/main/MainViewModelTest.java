@@ -72,8 +72,27 @@ class MainViewModelTest {
         assertThat(viewModel.seriesFactsProperty().get()).contains("8,760 points", "every 1 h");
     }
 
+    /** Issue 18: the banner names the forecast's method and its backtest score plainly, not only in notes. */
+    @Test
+    void theBannerNamesTheForecastsMethodAndItsBacktestScore() throws Exception {
+        TrafficSource.Sample sample = Samples.defaultSample();
+        AnalysisResult expected = analyse(sample, sample.zone(), AnalysisRequest.DEFAULT_WINDOW);
+        org.lowtide.analysis.Forecast f = expected.patterns().orElseThrow().forecast().orElseThrow();
+        org.lowtide.analysis.Forecast.Backtest b = f.backtest().orElseThrow();
+
+        onFx(() -> viewModel.load(sample));
+
+        String line = viewModel.forecastSummaryProperty().get();
+        assertThat(line).isEqualTo(AnalysisService.forecastSummary(f))
+                .startsWith("Forecast: " + AnalysisService.describeForecastMethod(f.method()) + ", backtest MASE "
+                        + String.format(java.util.Locale.ROOT, "%.2f", b.mase()))
+                .contains(b.origins() + " origins");
+        assertThat(viewModel.notesProperty()).noneMatch(n -> n.startsWith("Forecast: "));
+    }
+
     @Test
     void nothingLoadedMeansNoRecommendation() {
+        assertThat(viewModel.forecastSummaryProperty().get()).isEmpty();
         assertThat(viewModel.getRecommendation()).isEmpty();
         assertThat(viewModel.getResult()).isNull();
     }

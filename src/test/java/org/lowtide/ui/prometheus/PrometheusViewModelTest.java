@@ -2,6 +2,7 @@ package org.lowtide.ui.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.lowtide.ui.FxThread.onFx;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,11 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lowtide.service.ImportService;
 import org.lowtide.service.PrometheusService;
 import org.lowtide.traffic.sources.PrometheusServer;
+import org.lowtide.ui.common.BackgroundJob;
+import org.testfx.api.FxToolkit;
 
 /**
  * The Open-from-Prometheus view model against a real Prometheus (skipped where it is not
- * installed), with work run on the calling thread: the metric picker, the query it writes, the
- * preview, and messages per field.
+ * installed), with its {@link BackgroundJob} synchronous and calls made on the FX thread: the
+ * metric picker, the query it writes, the preview, and messages per field.
  */
 class PrometheusViewModelTest {
 
@@ -28,6 +31,7 @@ class PrometheusViewModelTest {
     @BeforeAll
     static void startServer() throws Exception {
         PrometheusServer.assumeInstalled();
+        FxToolkit.registerPrimaryStage();
         long now = Instant.now().getEpochSecond() / 60 * 60;
         StringBuilder om = new StringBuilder("# TYPE api_requests counter\n");
         for (String job : new String[] {"checkout", "search"}) {
@@ -42,32 +46,32 @@ class PrometheusViewModelTest {
     }
 
     @AfterAll
-    static void stopServer() {
+    static void stopServer() throws Exception {
         if (server != null) {
             server.close();
         }
     }
 
     private static PrometheusViewModel model() {
-        PrometheusViewModel vm = new PrometheusViewModel(new PrometheusService(), new ImportService(), Runnable::run,
-                Runnable::run);
+        PrometheusViewModel vm = new PrometheusViewModel(new PrometheusService(), new ImportService(),
+                BackgroundJob.synchronous(), TokenFiles.inMemory());
         vm.urlProperty().set(server.url());
         vm.zoneProperty().set(ZoneOffset.UTC);
         return vm;
     }
 
     @Test
-    void thePickerListsMetricsLabelsAndValuesAndWritesARateQueryForACounter() {
+    void thePickerListsMetricsLabelsAndValuesAndWritesARateQueryForACounter() throws Exception {
         PrometheusViewModel vm = model();
         assertThat(vm.queryProperty().get()).isEqualTo("sum(rate(http_requests_total[5m]))");
-        vm.loadMetrics();
+        onFx(() -> vm.loadMetrics());
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.metrics()).contains("api_requests_total");
         vm.metricProperty().set("api_requests_total");
-        vm.loadLabels();
+        onFx(() -> vm.loadLabels());
         assertThat(vm.labels()).contains("job").doesNotContain("__name__");
         vm.labelProperty().set("job");
-        vm.loadLabelValues();
+        onFx(() -> vm.loadLabelValues());
         assertThat(vm.labelValues()).containsExactly("checkout", "search");
         vm.labelValueProperty().set("search");
         vm.useMetric();
@@ -75,12 +79,12 @@ class PrometheusViewModelTest {
     }
 
     @Test
-    void thePreviewReadsTheQueryOverTheRangeAndEnablesOpen() {
+    void thePreviewReadsTheQueryOverTheRangeAndEnablesOpen() throws Exception {
         PrometheusViewModel vm = model();
         vm.queryProperty().set("sum(rate(api_requests_total[5m]))");
         vm.rangeProperty().set("2d");
         vm.stepProperty().set("5m");
-        vm.preview();
+        onFx(() -> vm.preview());
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.previewProperty().get()).isNotNull();
         assertThat(vm.previewProperty().get().series().size()).isBetween(570, 577);
@@ -92,19 +96,19 @@ class PrometheusViewModelTest {
     }
 
     @Test
-    void errorsNameTheFieldOrQuoteTheServer() {
+    void errorsNameTheFieldOrQuoteTheServer() throws Exception {
         PrometheusViewModel vm = model();
         vm.rangeProperty().set("ninety days");
         assertThatThrownBy(vm::selection).hasMessageStartingWith("Range: 'ninety days' is not a positive duration");
         vm.rangeProperty().set("90d");
         vm.queryProperty().set("sum(rate(");
-        vm.preview();
+        onFx(() -> vm.preview());
         assertThat(vm.errorProperty().get()).contains("Prometheus refused the query");
         assertThat(vm.previewProperty().get()).isNull();
     }
 
     @Test
-    void typedCredentialsGoIntoTheConnectionAndNeverIntoTheSourcesText() {
+    void typedCredentialsGoIntoTheConnectionAndNeverIntoTheSourcesText() throws Exception {
         PrometheusViewModel vm = model();
         vm.tokenProperty().set("gui-secret-token");
         PrometheusViewModel.Selection s = vm.selection();
