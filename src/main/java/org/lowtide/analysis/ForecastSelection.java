@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.lowtide.traffic.PhaseTimer;
 import org.lowtide.traffic.TrafficSeries;
 
 /**
@@ -84,7 +85,11 @@ public final class ForecastSelection {
                                     BooleanSupplier cancelled) {
         Shape shape = shape(series, full, masked);
         List<String> methods = methods(shape);
-        Optional<Run> run = backtest(series, full, masked, horizon, shape, methods, cancelled);
+        Optional<Run> run;
+        try (var t = PhaseTimer.start("backtest")) {
+            run = backtest(series, full, masked, horizon, shape, methods, cancelled);
+        }
+        PhaseTimer.Phase finalFit = PhaseTimer.start("chosen method and baselines");
         String chosen = run.map(r -> r.backtest.method()).orElse(METHOD_MSTL);
         Forecast base;
         if (chosen.equals(METHOD_MSTL_LOG)) {
@@ -118,6 +123,7 @@ public final class ForecastSelection {
             }
             floor(full, mean, lo80, hi80, lo95, hi95);
         }
+        finalFit.close();
         return new Forecast(base.start(), base.step(), mean, lo80, hi80, lo95, hi95, base.damping(),
                 run.map(r -> r.backtest), chosen, baselines);
     }
@@ -336,16 +342,21 @@ public final class ForecastSelection {
                     periods.add(p);
                 }
             }
-            Decomposition d = PatternAnalysis.decompose(histSeries, periods, histObserved, hist, cancelled);
+            Decomposition d;
+            try (var t = PhaseTimer.start("decomposition per origin")) {
+                d = PatternAnalysis.decompose(histSeries, periods, histObserved, hist, cancelled);
+            }
             double[][] f = new double[k][];
             for (int i = 0; i < k; i++) {
                 String method = methods.get(i);
-                if (method.equals(METHOD_MSTL)) {
-                    f[i] = Forecaster.forecast(d, lead).mean();
-                } else if (method.equals(METHOD_MSTL_LOG)) {
-                    f[i] = logForecast(histSeries, d, hist, lead, s, cancelled).mean();
-                } else {
-                    f[i] = baseline(method, d, hist, lead, s);
+                try (var t = PhaseTimer.start(method)) {
+                    if (method.equals(METHOD_MSTL)) {
+                        f[i] = Forecaster.forecast(d, lead).mean();
+                    } else if (method.equals(METHOD_MSTL_LOG)) {
+                        f[i] = logForecast(histSeries, d, hist, lead, s, cancelled).mean();
+                    } else {
+                        f[i] = baseline(method, d, hist, lead, s);
+                    }
                 }
             }
             // In-sample seasonal-naive MAE of this history (the MASE scale).
@@ -364,7 +375,7 @@ public final class ForecastSelection {
             WeeklyProfile profile = null;
             WeekSlots.Locator locator = null;
             if (profiled) {
-                try {
+                try (var t = PhaseTimer.start("weekly profile per origin")) {
                     profile = WeeklyProfiles.median(new TrafficSeries(series.name(), series.start(), series.step(),
                             Arrays.copyOfRange(masked, 0, origin), series.zone(), series.unit()), series.zone());
                     locator = profile.slots().locator();

@@ -92,7 +92,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisRequest request = new AnalysisRequest(importOptions.source(file, spec), importOptions.toOptions(file),
                 duration, troughCount, forecastWeeks, java.util.Optional.ofNullable(holidays));
         AnalysisResult result = analysis.analyze(request, ProgressListener.NONE, Cancellation.NEVER);
-        java.util.Optional<org.lowtide.planning.Recommendation> recommendation = recommend(analysis, request);
+        java.util.Optional<org.lowtide.planning.Recommendation> recommendation;
+        try (var t = org.lowtide.service.Timings.phase("recommendation")) {
+            recommendation = recommend(analysis, request);
+        }
         java.util.List<String> extra = new java.util.ArrayList<>();
         importOptions.zoneWarning(file).ifPresent(extra::add);
         if (components != null) {
@@ -115,10 +118,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             PatternsOutput.writeForecast(f.get(), forecastCsv);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(toJson(result, recommendation, extra));
-        } else {
-            printSummary(result, recommendation, extra, out);
+        try (var t = org.lowtide.service.Timings.phase("output")) {
+            if (json) {
+                out.println(toJson(result, recommendation, extra));
+            } else {
+                printSummary(result, recommendation, extra, out);
+            }
+            out.flush();
         }
         return LowtideCli.EXIT_OK;
     }

@@ -57,6 +57,13 @@ public final class PlanService {
      */
     public PlanResult plan(PlanRequest request, ProgressListener progress, Cancellation cancellation)
             throws ImportException, IOException {
+        try (var t = Timings.phase("plan")) {
+            return planTimed(request, progress, cancellation);
+        }
+    }
+
+    private PlanResult planTimed(PlanRequest request, ProgressListener progress, Cancellation cancellation)
+            throws ImportException, IOException {
         // The forecast is taken as far as planning trusts it; on the profile alone it is skipped.
         AnalysisRequest a = request.analysis();
         OutlookChoice choice = request.rules().outlook();
@@ -75,24 +82,30 @@ public final class PlanService {
         PlanRequest resolved = new PlanRequest(request.analysis(), windows, request.holidays(), request.cost(),
                 request.rules());
         progress.progress(0.72, "Laying the expected traffic over the horizon");
+        var outlookPhase = Timings.phase("outlook");
         TrafficOutlook traffic = withHolidayEffects(TrafficOutlook.of(profile,
                 analysed.patterns().flatMap(Patterns::forecast), choice, from, to, analysed.series().unit()),
                 analysed, request.holidays(), windows.constraints().holidays(), profile.slots().zone());
         double[] p90Share = traffic.p90ShareOfPeak();
+        outlookPhase.close();
         // Money ranks windows only on a revenue of the user's (or the data's): on the placeholder
         // revenue the traffic at stake does, so no window is chosen on a 2014 blog figure.
         if (request.cost().isEmpty() || !RecommendationService.revenueGiven(request.cost().get())) {
             cancellation.check();
             progress.progress(0.85, "Ranking candidate windows");
-            Plan plan = WindowPlanner.plan(windows, traffic.traffic(), Optional.of(profile.slots()),
-                    Optional.of(weekly(traffic.usesForecast(), traffic.traffic(), profile.slots(), profile.expected(),
-                            horizonEnd(windows))), request.rules(), p90Share);
+            Plan plan;
+            try (var t = Timings.phase("ranking")) {
+                plan = WindowPlanner.plan(windows, traffic.traffic(), Optional.of(profile.slots()),
+                        Optional.of(weekly(traffic.usesForecast(), traffic.traffic(), profile.slots(),
+                                profile.expected(), horizonEnd(windows))), request.rules(), p90Share);
+            }
             progress.progress(1.0, "Done");
             return new PlanResult(resolved, analysed, plan, Optional.empty(), Map.of(), traffic);
         }
         progress.progress(0.75, "Costing a change at every slot of the week");
         CostAssumptions assumptions = request.cost().get();
         CostReport report;
+        var costPhase = Timings.phase("cost model");
         if (assumptions.revenue().value() instanceof org.lowtide.cost.RevenueBasis.Column) {
             // Revenue measured in a column of the file: the cost use case reads that column too.
             CostRequest costRequest = CostRequest.of(request.analysis().source(), request.analysis().options(),
@@ -104,14 +117,19 @@ public final class PlanService {
                     org.lowtide.cost.ScenarioSet.defaults(), CostAnalysis.DEFAULT_SIMULATIONS,
                     CostAnalysis.DEFAULT_SEED, cancellation);
         }
+        costPhase.close();
         MoneyOutlook money = moneyOutlook(report, assumptions, traffic, profile.slots(), from, to);
         traffic = money.traffic();
         RevenueCurve curve = report.curve();
         cancellation.check();
         progress.progress(0.85, "Ranking candidate windows");
-        Plan plan = WindowPlanner.plan(windows, money.outlook(), Optional.of(curve.slots()),
-                Optional.of(weekly(money.dated().isPresent(), money.outlook(), curve.slots(), report.expectedBySlot(),
-                        horizonEnd(windows))), request.rules(), p90Share);
+        Plan plan;
+        try (var t = Timings.phase("ranking")) {
+            plan = WindowPlanner.plan(windows, money.outlook(), Optional.of(curve.slots()),
+                    Optional.of(weekly(money.dated().isPresent(), money.outlook(), curve.slots(),
+                            report.expectedBySlot(), horizonEnd(windows))), request.rules(), p90Share);
+        }
+        var simulationPhase = Timings.phase("simulation per window");
         progress.progress(0.9, "Simulating a change in each window");
         Map<Integer, CostEstimate> windowCosts = new LinkedHashMap<>();
         ChangeSimulator simulator = new ChangeSimulator(report.model());
@@ -119,6 +137,7 @@ public final class PlanService {
             windowCosts.put(w.rank(), simulate(simulator, w, curve, money.dated(), from));
             cancellation.check();
         }
+        simulationPhase.close();
         progress.progress(1.0, "Done");
         return new PlanResult(resolved, analysed, plan, Optional.of(report), windowCosts, traffic);
     }
