@@ -91,11 +91,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         OutputOptionsMixin.check(components, output.componentsCsv());
         AnalysisRequest request = new AnalysisRequest(importOptions.source(file, spec), importOptions.toOptions(file),
                 duration, troughCount, forecastWeeks, java.util.Optional.ofNullable(holidays));
-        AnalysisResult result = analysis.analyze(request, ProgressListener.NONE, Cancellation.NEVER);
-        java.util.Optional<org.lowtide.planning.Recommendation> recommendation;
-        try (var t = org.lowtide.service.Timings.phase("recommendation")) {
-            recommendation = recommend(analysis, request);
-        }
+        // One analysis serves the output and the recommendation (planned on it).
+        org.lowtide.service.RecommendationService.Recommended both = new org.lowtide.service.RecommendationService(
+                new org.lowtide.service.PlanService(analysis), java.time.Clock.systemUTC())
+                .analyzeAndRecommend(analysis, request, java.util.Optional.empty(), ProgressListener.NONE,
+                        Cancellation.NEVER);
+        AnalysisResult result = both.analysis();
+        java.util.Optional<org.lowtide.planning.Recommendation> recommendation = both.recommendation();
         java.util.List<String> extra = new java.util.ArrayList<>();
         importOptions.zoneWarning(file).ifPresent(extra::add);
         if (components != null) {
@@ -127,21 +129,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.flush();
         }
         return LowtideCli.EXIT_OK;
-    }
-
-    /**
-     * The recommendation for the same file and window length as {@code plan} makes it (default
-     * horizon and rollback, ranked by traffic at stake); empty when the data cannot be planned on.
-     */
-    static java.util.Optional<org.lowtide.planning.Recommendation> recommend(AnalysisService analysis,
-                                                                             AnalysisRequest request) throws Exception {
-        try {
-            return java.util.Optional.of(new org.lowtide.service.RecommendationService(
-                    new org.lowtide.service.PlanService(analysis), java.time.Clock.systemUTC())
-                    .recommend(request, java.util.Optional.empty(), ProgressListener.NONE, Cancellation.NEVER));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty(); // no weekly profile: the analysis's notes say why
-        }
     }
 
     static String toJson(AnalysisResult result) throws Exception {

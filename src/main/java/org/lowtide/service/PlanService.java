@@ -57,21 +57,48 @@ public final class PlanService {
      */
     public PlanResult plan(PlanRequest request, ProgressListener progress, Cancellation cancellation)
             throws ImportException, IOException {
+        return plan(request, Optional.empty(), progress, cancellation);
+    }
+
+    /**
+     * Plans on an analysis made already when it answers for this request (the same source,
+     * options, window and holidays, and a forecast at least as long as planning takes: see
+     * {@link AnalysisResult#withForecastWeeks}); otherwise analyses first. The windows are the same
+     * either way; only the time differs.
+     */
+    public PlanResult plan(PlanRequest request, Optional<AnalysisResult> analysed, ProgressListener progress,
+                           Cancellation cancellation) throws ImportException, IOException {
         try (var t = Timings.phase("plan")) {
-            return planTimed(request, progress, cancellation);
+            return planTimed(request, analysed, progress, cancellation);
         }
     }
 
-    private PlanResult planTimed(PlanRequest request, ProgressListener progress, Cancellation cancellation)
-            throws ImportException, IOException {
-        // The forecast is taken as far as planning trusts it; on the profile alone it is skipped.
+    /**
+     * @return the analysis planning takes for {@code request}: the forecast as far as planning trusts
+     *         it ({@link TrafficOutlook#REACH_WEEKS}), none when the plan ranks on the profile alone
+     */
+    public static AnalysisRequest analysisFor(PlanRequest request) {
+        int forecastWeeks = request.rules().outlook() == OutlookChoice.PROFILE ? 0 : TrafficOutlook.REACH_WEEKS;
+        return request.analysis().withForecastWeeks(forecastWeeks);
+    }
+
+    /** @return whether {@code given} answers for {@code wanted} (see {@link #plan(PlanRequest, Optional, ProgressListener, Cancellation)}) */
+    static boolean answers(AnalysisResult given, AnalysisRequest wanted) {
+        return given.request().withForecastWeeks(wanted.forecastWeeks()).equals(wanted)
+                && given.canCutForecastTo(wanted.forecastWeeks());
+    }
+
+    private PlanResult planTimed(PlanRequest request, Optional<AnalysisResult> given, ProgressListener progress,
+                                 Cancellation cancellation) throws ImportException, IOException {
         AnalysisRequest a = request.analysis();
         OutlookChoice choice = request.rules().outlook();
-        int forecastWeeks = choice == OutlookChoice.PROFILE ? 0 : TrafficOutlook.REACH_WEEKS;
-        AnalysisRequest forPlanning = new AnalysisRequest(a.source(), a.options(), a.window(), a.troughCount(),
-                forecastWeeks, a.holidays());
-        AnalysisResult analysed = analysis.analyze(forPlanning, (f, m) -> progress.progress(0.7 * f, m),
-                cancellation);
+        AnalysisRequest forPlanning = analysisFor(request);
+        AnalysisResult analysed;
+        if (given.isPresent() && answers(given.get(), forPlanning)) {
+            analysed = given.get().withForecastWeeks(forPlanning.forecastWeeks());
+        } else {
+            analysed = analysis.analyze(forPlanning, (f, m) -> progress.progress(0.7 * f, m), cancellation);
+        }
         WeeklyProfile profile = analysed.profile().orElseThrow(() -> new IllegalArgumentException(
                 "cannot plan on this data: " + String.join("; ", analysed.notes())));
         WindowRequest windows = withHolidays(request.windows(), request.holidays());
