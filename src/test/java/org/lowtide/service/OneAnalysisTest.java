@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -66,5 +67,33 @@ class OneAnalysisTest {
         assertThat(r.canCutForecastTo(0)).isTrue();
         assertThat(r.canCutForecastTo(1)).isFalse();
         assertThat(r.canCutForecastTo(27)).isFalse();
+    }
+
+    @Test
+    void aReplanTakesTheAnalysisShownWhenItAnswersAndAnalysesAfreshWhenTheWindowLengthChanged() throws Exception {
+        AnalysisService analysis = new AnalysisService();
+        PlanService plans = new PlanService(analysis);
+        RecommendationService recommendations = new RecommendationService(plans, CLOCK);
+        org.lowtide.planning.WindowRequest windows = recommendations.defaultWindows(AnalysisRequest.DEFAULT_WINDOW,
+                org.lowtide.cost.CostAssumptions.defaults(), ZoneId.of("Europe/Berlin"));
+        PlanRequest first = new PlanRequest(request(8), windows, Optional.empty(), Optional.empty(),
+                org.lowtide.planning.PlanRules.NONE);
+        PlanResult planned = plans.plan(first, ProgressListener.NONE, Cancellation.NEVER);
+
+        PlanRequest fewer = new PlanRequest(request(8), new org.lowtide.planning.WindowRequest(windows.duration(),
+                windows.rollbackTail(), 2, windows.from(), windows.to(), windows.minGap(), windows.constraints(),
+                windows.habit()), Optional.empty(), Optional.empty(), org.lowtide.planning.PlanRules.NONE);
+        PlanResult replanned = plans.plan(fewer, Optional.of(planned.analysis()), ProgressListener.NONE,
+                Cancellation.NEVER);
+        assertThat(replanned.analysis()).isSameAs(planned.analysis());
+        assertThat(replanned.plan().windows()).hasSize(2)
+                .isEqualTo(plans.plan(fewer, ProgressListener.NONE, Cancellation.NEVER).plan().windows());
+
+        AnalysisRequest longer = new AnalysisRequest(request(8).source(), request(8).options(), Duration.ofHours(3),
+                AnalysisRequest.DEFAULT_TROUGHS, 8, Optional.empty());
+        PlanRequest otherWindow = new PlanRequest(longer, windows, Optional.empty(), Optional.empty(),
+                org.lowtide.planning.PlanRules.NONE);
+        assertThat(plans.plan(otherWindow, Optional.of(planned.analysis()), ProgressListener.NONE, Cancellation.NEVER)
+                .analysis()).isNotSameAs(planned.analysis());
     }
 }
