@@ -141,6 +141,7 @@ public final class BuildInstallers {
                 "--app-version", version, "--dest", out.toString());
         jpackage("app-image", common);
         smokeTest();
+        archiveClasses();
         for (String type : os.packageTypes()) {
             String missing = missingToolFor(type);
             if (missing != null) {
@@ -260,6 +261,34 @@ public final class BuildInstallers {
             throw new BuildException(cli + " --version printed '" + output.trim() + "', expected Lowtide " + projectVersion);
         }
         System.out.println("smoke test: " + cli + " --version → " + output.lines().findFirst().orElse(""));
+    }
+
+    /**
+     * Application class-data sharing for the Linux app-image's command line (issue 20): one run of
+     * {@code analyze} on the bundled sample, with the launcher's JVM options and its class path,
+     * writes {@code lib/app/lowtide.jsa}, which the launcher maps at start. JDK 17 archives are
+     * bound to the jar's path: a moved app-image runs without it (silently), and the .deb/.rpm
+     * make their own at install ({@code postinst}, {@code %post}). Best effort: a failure is reported, not fatal.
+     */
+    private void archiveClasses() throws IOException, InterruptedException {
+        if (os != Os.LINUX) {
+            return;
+        }
+        Path app = out.resolve("Lowtide").resolve("lib").resolve("app").toAbsolutePath();
+        Path java = out.resolve("Lowtide").resolve("lib").resolve("runtime").resolve("bin").resolve("java");
+        Path archive = app.resolve("lowtide.jsa");
+        List<String> command = List.of(java.toString(), "-XX:ArchiveClassesAtExit=" + archive,
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:cds*=off", "-Djava.awt.headless=true",
+                "-cp", app.resolve("lowtide.jar").toString(), "org.lowtide.Main", "analyze",
+                app.resolve("samples").resolve("shop-hourly-2025.csv").toString());
+        Path log = work.resolve("class-data.log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (p.waitFor() != 0 || !Files.isRegularFile(archive)) {
+            System.out.println("class-data archive: not made (exit " + p.exitValue() + ", see " + log
+                    + "); the launcher runs without it");
+            return;
+        }
+        System.out.printf("class-data archive: %s (%d MB)%n", archive, Files.size(archive) >> 20);
     }
 
     /** @return why this machine cannot build {@code type}, or null when it can */

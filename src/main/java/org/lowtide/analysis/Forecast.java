@@ -53,6 +53,26 @@ public record Forecast(Instant start, Duration step, double[] mean, double[] low
                 java.util.Map.of());
     }
 
+    /**
+     * The first {@code steps} steps of this forecast (bands and baselines alike), the backtest
+     * unchanged. Every step of a forecast depends on its lead time alone, and the backtest's lead
+     * is the same for every horizon of two weeks or more ({@link ForecastSelection}), so a forecast
+     * of 26 weeks cut to 8 is the forecast of 8 weeks.
+     */
+    public Forecast firstSteps(int steps) {
+        if (steps < 0 || steps > size()) {
+            throw new IllegalArgumentException("a forecast of " + size() + " steps has no first " + steps);
+        }
+        if (steps == size()) {
+            return this;
+        }
+        java.util.Map<String, double[]> cut = new java.util.LinkedHashMap<>();
+        baselines.forEach((k, v) -> cut.put(k, java.util.Arrays.copyOf(v, steps)));
+        return new Forecast(start, step, java.util.Arrays.copyOf(mean, steps), java.util.Arrays.copyOf(lower80, steps),
+                java.util.Arrays.copyOf(upper80, steps), java.util.Arrays.copyOf(lower95, steps),
+                java.util.Arrays.copyOf(upper95, steps), damping, backtest, method, cut);
+    }
+
     /** @return the number of steps forecast */
     public int size() {
         return mean.length;

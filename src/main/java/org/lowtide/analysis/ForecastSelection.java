@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.lowtide.traffic.PhaseTimer;
 import org.lowtide.traffic.TrafficSeries;
 
 /**
@@ -84,7 +85,11 @@ public final class ForecastSelection {
                                     BooleanSupplier cancelled) {
         Shape shape = shape(series, full, masked);
         List<String> methods = methods(shape);
-        Optional<Run> run = backtest(series, full, masked, horizon, shape, methods, cancelled);
+        Optional<Run> run;
+        try (var t = PhaseTimer.start("backtest")) {
+            run = backtest(series, full, masked, horizon, shape, methods, cancelled);
+        }
+        PhaseTimer.Phase finalFit = PhaseTimer.start("chosen method and baselines");
         String chosen = run.map(r -> r.backtest.method()).orElse(METHOD_MSTL);
         Forecast base;
         if (chosen.equals(METHOD_MSTL_LOG)) {
@@ -118,6 +123,7 @@ public final class ForecastSelection {
             }
             floor(full, mean, lo80, hi80, lo95, hi95);
         }
+        finalFit.close();
         return new Forecast(base.start(), base.step(), mean, lo80, hi80, lo95, hi95, base.damping(),
                 run.map(r -> r.backtest), chosen, baselines);
     }
@@ -319,53 +325,37 @@ public final class ForecastSelection {
         boolean profiled = true;
         int points = 0;
         int origins = 0;
-        for (int j = 0; j < MAX_ORIGINS; j++) {
-            int origin = n - lead - j * spacing;
-            if (origin < minHistory) {
-                break;
-            }
-            check(cancelled);
-            int from = Math.max(0, origin - historyLength);
-            double[] hist = Arrays.copyOfRange(masked, from, origin);
-            double[] histObserved = Arrays.copyOfRange(full.observed(), from, origin);
-            TrafficSeries histSeries = new TrafficSeries(series.name(), series.timeAt(from), series.step(),
-                    histObserved, series.zone(), series.unit());
-            List<SeasonalPeriod> periods = new ArrayList<>();
-            for (SeasonalPeriod p : full.periods()) {
-                if (hist.length >= 2 * p.steps()) {
-                    periods.add(p);
-                }
-            }
-            Decomposition d = PatternAnalysis.decompose(histSeries, periods, histObserved, hist, cancelled);
-            double[][] f = new double[k][];
-            for (int i = 0; i < k; i++) {
-                String method = methods.get(i);
-                if (method.equals(METHOD_MSTL)) {
-                    f[i] = Forecaster.forecast(d, lead).mean();
-                } else if (method.equals(METHOD_MSTL_LOG)) {
-                    f[i] = logForecast(histSeries, d, hist, lead, s, cancelled).mean();
-                } else {
-                    f[i] = baseline(method, d, hist, lead, s);
-                }
-            }
-            double scale = maseScale(hist, m);
-            if (!(scale > 0)) {
+        // The origins are independent: each is fitted on its own thread where cores are free, and
+        // their errors are summed afterwards in origin order, so the sums (and the choice) are
+        // those of one thread to the last bit.
+        int originCount = 0;
+        while (originCount < MAX_ORIGINS && n - lead - originCount * spacing >= minHistory) {
+            originCount++;
+        }
+        final int leadSteps = lead;
+        final int historySteps = historyLength;
+        List<OriginFit> fits;
+        try {
+            fits = java.util.stream.IntStream.range(0, originCount).parallel()
+                    .mapToObj(j -> fitOrigin(series, full, masked, s, methods, n - leadSteps - j * spacing, leadSteps,
+                            historySteps, m, cancelled))
+                    .toList();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        int naiveIndex0 = methods.indexOf(naive);
+        for (OriginFit fit : fits) {
+            if (fit == null) {
                 continue;
             }
-            WeeklyProfile profile = null;
-            WeekSlots.Locator locator = null;
-            if (profiled) {
-                try {
-                    profile = WeeklyProfiles.median(new TrafficSeries(series.name(), series.start(), series.step(),
-                            Arrays.copyOfRange(masked, 0, origin), series.zone(), series.unit()), series.zone());
-                    locator = profile.slots().locator();
-                } catch (IllegalArgumentException e) {
-                    profiled = false;
-                }
+            int origin = fit.origin;
+            double[][] f = fit.forecasts;
+            double scale = fit.scale;
+            if (profiled && fit.profile == null) {
+                profiled = false;
             }
             double[] originAbs = new double[k];
             int originPoints = 0;
-            int naiveIndex = methods.indexOf(naive);
             for (int h = 0; h < lead; h++) {
                 double actual = masked[origin + h];
                 if (Double.isNaN(actual)) {
@@ -379,9 +369,9 @@ public final class ForecastSelection {
                     originAbs[i] += Math.abs(e) / scale;
                 }
                 if (profiled) {
-                    double p = profile.expectedAt(locator.slotOf(series.timeAt(origin + h).getEpochSecond()));
+                    double p = fit.profile[h];
                     // A slot the history never saw counts as the seasonal-naive guess.
-                    absProfile += Math.abs(actual - (Double.isNaN(p) ? f[Math.max(0, naiveIndex)][h] : p)) / scale;
+                    absProfile += Math.abs(actual - (Double.isNaN(p) ? f[Math.max(0, naiveIndex0)][h] : p)) / scale;
                 }
                 points++;
                 originPoints++;
@@ -414,6 +404,66 @@ public final class ForecastSelection {
                 absScaled[best] / points, naiveIndex < 0 ? Double.NaN : absScaled[naiveIndex] / points,
                 profiled ? absProfile / points : Double.NaN, methods.get(best), scores);
         return Optional.of(new Run(bt, q));
+    }
+
+    /**
+     * One origin's candidate forecasts, the MASE scale of its history and the weekly profile's
+     * expectation at each lead (null when the history gives no profile).
+     */
+    private record OriginFit(int origin, double[][] forecasts, double scale, double[] profile) {
+    }
+
+    /** @return the origin's fit, or null when its history has no seasonal-naive error to scale by */
+    private static OriginFit fitOrigin(TrafficSeries series, Decomposition full, double[] masked, Shape s,
+                                       List<String> methods, int origin, int lead, int historyLength, int m,
+                                       BooleanSupplier cancelled) {
+        check(cancelled);
+        int k = methods.size();
+        int from = Math.max(0, origin - historyLength);
+        double[] hist = Arrays.copyOfRange(masked, from, origin);
+        double scale = maseScale(hist, m);
+        if (!(scale > 0)) {
+            return null;
+        }
+        double[] histObserved = Arrays.copyOfRange(full.observed(), from, origin);
+        TrafficSeries histSeries = new TrafficSeries(series.name(), series.timeAt(from), series.step(),
+                histObserved, series.zone(), series.unit());
+        List<SeasonalPeriod> periods = new ArrayList<>();
+        for (SeasonalPeriod p : full.periods()) {
+            if (hist.length >= 2 * p.steps()) {
+                periods.add(p);
+            }
+        }
+        Decomposition d;
+        try (var t = PhaseTimer.start("decomposition per origin")) {
+            d = PatternAnalysis.decompose(histSeries, periods, histObserved, hist, cancelled);
+        }
+        double[][] f = new double[k][];
+        for (int i = 0; i < k; i++) {
+            String method = methods.get(i);
+            try (var t = PhaseTimer.start(method)) {
+                if (method.equals(METHOD_MSTL)) {
+                    f[i] = Forecaster.forecast(d, lead).mean();
+                } else if (method.equals(METHOD_MSTL_LOG)) {
+                    f[i] = logForecast(histSeries, d, hist, lead, s, cancelled).mean();
+                } else {
+                    f[i] = baseline(method, d, hist, lead, s);
+                }
+            }
+        }
+        double[] expected = null;
+        try (var t = PhaseTimer.start("weekly profile per origin")) {
+            WeeklyProfile profile = WeeklyProfiles.median(new TrafficSeries(series.name(), series.start(),
+                    series.step(), Arrays.copyOfRange(masked, 0, origin), series.zone(), series.unit()), series.zone());
+            WeekSlots.Locator locator = profile.slots().locator();
+            expected = new double[lead];
+            for (int h = 0; h < lead; h++) {
+                expected[h] = profile.expectedAt(locator.slotOf(series.timeAt(origin + h).getEpochSecond()));
+            }
+        } catch (IllegalArgumentException e) {
+            expected = null;
+        }
+        return new OriginFit(origin, f, scale, expected);
     }
 
     /**

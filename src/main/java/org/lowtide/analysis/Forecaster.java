@@ -202,6 +202,24 @@ public final class Forecaster {
             return utc;
         }
         long stepSeconds = d.step().getSeconds();
+        // Where the offset is the same from the UTC source step to the forecast step, the wall clock
+        // and UTC agree and the answer is the UTC one (the search below then finds it too); this
+        // spares the zone conversions for all but the steps around a change of offset.
+        long target = d.start().getEpochSecond() + (long) (n + h) * stepSeconds;
+        long utcSource = d.start().getEpochSecond() + (long) utc * stepSeconds;
+        if (d.step().getNano() == 0 && utc >= 0) {
+            java.time.zone.ZoneOffsetTransition next = d.zone().getRules()
+                    .nextTransition(java.time.Instant.ofEpochSecond(utcSource));
+            if (next == null || next.getInstant().getEpochSecond() > target) {
+                return utc;
+            }
+        }
+        return searchWallClock(d, p, n, h, utc);
+    }
+
+    /** {@link #sourceStep} on the wall clock by search, step by step through the zone's rules. */
+    static int searchWallClock(Decomposition d, int p, int n, int h, int utc) {
+        long stepSeconds = d.step().getSeconds();
         java.time.Instant end = d.timeAt(n);
         java.time.LocalDateTime local = d.timeAt(n + h).atZone(d.zone()).toLocalDateTime();
         long periodSeconds = (long) p * stepSeconds;

@@ -10,6 +10,7 @@ import org.lowtide.analysis.stl.Mstl;
 import org.lowtide.analysis.stl.MstlParameters;
 import org.lowtide.analysis.stl.MstlResult;
 import org.lowtide.analysis.stl.SeasonalFill;
+import org.lowtide.traffic.PhaseTimer;
 import org.lowtide.traffic.TrafficSeries;
 
 /**
@@ -49,7 +50,10 @@ public final class PatternAnalysis {
                                    BooleanSupplier cancelled) {
         List<String> notes = new ArrayList<>();
         progress.at(0.0, "Looking for seasonal periods");
-        List<SeasonalPeriod> periods = PeriodDetector.detect(series.values(), series.step());
+        List<SeasonalPeriod> periods;
+        try (var t = PhaseTimer.start("periods")) {
+            periods = PeriodDetector.detect(series.values(), series.step());
+        }
         for (SeasonalPeriod p : periods) {
             if (p.cycles() < 3) {
                 notes.add(String.format(java.util.Locale.ROOT,
@@ -58,7 +62,10 @@ public final class PatternAnalysis {
         }
         check(cancelled);
         progress.at(0.15, "Looking for outages, gaps and spikes");
-        AnomalyScan scan = AnomalyDetector.detect(series, periods);
+        AnomalyScan scan;
+        try (var t = PhaseTimer.start("anomalies")) {
+            scan = AnomalyDetector.detect(series, periods);
+        }
         check(cancelled);
         progress.at(0.3, "Decomposing (robust MSTL)");
         double[] observed = series.values();
@@ -73,7 +80,10 @@ public final class PatternAnalysis {
             notes.add("too few measured values to decompose");
             return new Patterns(periods, scan, Optional.empty(), Optional.empty(), Double.NaN, notes);
         }
-        Decomposition d = decompose(series, periods, observed, masked, cancelled, true);
+        Decomposition d;
+        try (var t = PhaseTimer.start("decomposition (fill + robust MSTL)")) {
+            d = decompose(series, periods, observed, masked, cancelled, true);
+        }
         List<SeasonalPeriod> withStrength = strengths(d);
         double trendStrength = strength(d.trend(), d.remainder(), d.imputed());
         d = new Decomposition(d.start(), d.step(), withStrength, d.observed(), d.filled(), d.imputed(), d.trend(),
@@ -85,7 +95,9 @@ public final class PatternAnalysis {
             long steps = Duration.ofDays(7L * forecastWeeks).getSeconds() / Math.max(1, series.step().getSeconds());
             if (steps >= 1 && steps <= 5_000_000) {
                 progress.at(0.75, "Backtesting the candidate forecasts");
-                forecast = Optional.of(ForecastSelection.forecast(series, d, masked, (int) steps, cancelled));
+                try (var t = PhaseTimer.start("forecast")) {
+                    forecast = Optional.of(ForecastSelection.forecast(series, d, masked, (int) steps, cancelled));
+                }
             }
         }
         progress.at(1.0, "Patterns done");

@@ -31,6 +31,11 @@ public record Patterns(List<SeasonalPeriod> periods, AnomalyScan anomalies, Opti
      * of {@code zone}) called {@link Anomaly.Kind#HOLIDAY}: a holiday is quiet because people are
      * away, not because the service failed. They stay masked (a holiday is no usual week).
      */
+    /** @return these patterns with another forecast (or none) */
+    public Patterns withForecast(Optional<Forecast> other) {
+        return new Patterns(periods, anomalies, decomposition, other, trendStrength, notes);
+    }
+
     public Patterns withHolidays(java.util.Set<java.time.LocalDate> dates, java.time.ZoneId zone) {
         if (dates.isEmpty()) {
             return this;

@@ -89,13 +89,23 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--forecast-weeks must be 0 to 520");
         }
         OutputOptionsMixin.check(components, output.componentsCsv());
+        if (holidays != null) {
+            try {
+                org.lowtide.planning.Holidays.requireCalendar(holidays);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         AnalysisRequest request = new AnalysisRequest(importOptions.source(file, spec), importOptions.toOptions(file),
                 duration, troughCount, forecastWeeks, java.util.Optional.ofNullable(holidays));
         String name = request.source().displayName();
-        AnalysisResult result = LowtideCli.dataStep(name,
-                () -> analysis.analyze(request, ProgressListener.NONE, Cancellation.NEVER));
-        java.util.Optional<org.lowtide.planning.Recommendation> recommendation = recommend(analysis, request,
-                java.util.Optional.of(result));
+        // One analysis serves the output and the recommendation (planned on it).
+        org.lowtide.service.RecommendationService.Recommended both = LowtideCli.dataStep(name,
+                () -> new org.lowtide.service.RecommendationService(new org.lowtide.service.PlanService(analysis),
+                        java.time.Clock.systemUTC()).analyzeAndRecommend(analysis, request, java.util.Optional.empty(),
+                        ProgressListener.NONE, Cancellation.NEVER));
+        AnalysisResult result = both.analysis();
+        java.util.Optional<org.lowtide.planning.Recommendation> recommendation = both.recommendation();
         java.util.List<String> extra = new java.util.ArrayList<>();
         importOptions.zoneWarning(file).ifPresent(extra::add);
         if (components != null) {
@@ -124,29 +134,15 @@ final class AnalyzeCommand implements Callable<Integer> {
             PatternsOutput.writeForecast(f.get(), forecastCsv);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(toJson(result, recommendation, extra));
-        } else {
-            printSummary(result, recommendation, extra, out);
+        try (var t = org.lowtide.service.Timings.phase("output")) {
+            if (json) {
+                out.println(toJson(result, recommendation, extra));
+            } else {
+                printSummary(result, recommendation, extra, out);
+            }
+            out.flush();
         }
         return LowtideCli.EXIT_OK;
-    }
-
-    /**
-     * The recommendation for the same file and window length as {@code plan} makes it (default
-     * horizon and rollback, ranked by traffic at stake); empty when the data cannot be planned on.
-     */
-    static java.util.Optional<org.lowtide.planning.Recommendation> recommend(AnalysisService analysis,
-            AnalysisRequest request, java.util.Optional<AnalysisResult> analysed) throws Exception {
-        try {
-            // planned on the analysis just made (issue #12: not a second analysis of the same file)
-            return java.util.Optional.of(new org.lowtide.service.RecommendationService(
-                    new org.lowtide.service.PlanService(analysis), java.time.Clock.systemUTC())
-                    .recommend(request, analysed, java.util.Optional.empty(), ProgressListener.NONE,
-                            Cancellation.NEVER));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty(); // no weekly profile: the analysis's notes say why
-        }
     }
 
     static String toJson(AnalysisResult result) throws Exception {

@@ -48,7 +48,23 @@ public final class LowtideCli {
 
     /** @return whether {@code arg} names a subcommand or a top-level option, i.e. asks for the CLI */
     public static boolean isCliArgument(String arg) {
-        return arg.startsWith("-") || newCommandLine(new AnalysisService()).getSubcommands().containsKey(arg);
+        return arg.startsWith("-") || SUBCOMMANDS.contains(arg);
+    }
+
+    /**
+     * The subcommands' names, read from the annotations (building picocli's model twice, once to
+     * ask and once to run, cost a tenth of a second of every start).
+     */
+    private static final java.util.Set<String> SUBCOMMANDS = subcommandNames();
+
+    private static java.util.Set<String> subcommandNames() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Class<?> c : LowtideCli.class.getAnnotation(Command.class).subcommands()) {
+            Command command = c.getAnnotation(Command.class);
+            names.add(command.name());
+            names.addAll(java.util.Arrays.asList(command.aliases()));
+        }
+        return java.util.Set.copyOf(names);
     }
 
     /** Runs the CLI on the process's standard streams. */
@@ -60,6 +76,9 @@ public final class LowtideCli {
 
     /** Runs the CLI with the given output streams (tests capture them). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (java.util.Arrays.asList(args).contains("--timings")) {
+            org.lowtide.service.Timings.enable();
+        }
         CommandLine cli = newCommandLine(new AnalysisService());
         cli.setOut(out);
         cli.setErr(err);
@@ -70,6 +89,9 @@ public final class LowtideCli {
             code = outOfMemory(err, args);
         }
         out.flush();
+        if (org.lowtide.service.Timings.enabled()) {
+            org.lowtide.service.Timings.report().forEach(err::println);
+        }
         err.flush();
         return code;
     }
@@ -104,12 +126,27 @@ public final class LowtideCli {
         return EXIT_BAD_INPUT;
     }
 
+    /**
+     * {@code --timings}: the phase timer, printed to standard error when the command ends (an
+     * option of every command; {@link #run} switches the timer on before anything is parsed).
+     */
+    @picocli.CommandLine.Option(names = "--timings", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Print where the time went (JVM start, set-up, reading, each analysis step, output) "
+                    + "to standard error at the end.")
+    private boolean timings;
+
     static CommandLine newCommandLine(AnalysisService analysis) {
         CommandLine cli = new CommandLine(new LowtideCli(), new Factory(analysis));
         cli.registerConverter(java.time.LocalDate.class, LowtideCli::date);
         // Usage errors: one line (the option, the value and what is accepted) and where to read more.
         cli.setParameterExceptionHandler(UsageErrors::handle);
         HelpExamples.addTo(cli);
+        cli.setExecutionStrategy(parseResult -> {
+            org.lowtide.service.Timings.sinceMain("set-up (classes, picocli, parsing)");
+            try (var phase = org.lowtide.service.Timings.phase("command")) {
+                return new CommandLine.RunLast().execute(parseResult);
+            }
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (org.lowtide.service.OutOfMemory.isOutOfMemory(ex)) {

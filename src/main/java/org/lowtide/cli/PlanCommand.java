@@ -129,6 +129,12 @@ final class PlanCommand implements Callable<Integer> {
             return LowtideCli.EXIT_BAD_INPUT;
         }
         Plan plan = result.plan();
+        try (var t = org.lowtide.service.Timings.phase("output")) {
+            return write(result, plan, target);
+        }
+    }
+
+    private Integer write(PlanResult result, Plan plan, Optional<ScheduleExports.Target> target) throws Exception {
         if (ics != null) {
             PlanFileService.export(plan, PlanFileService.Export.ICS, ics, output.ics());
         }

@@ -16,6 +16,27 @@ public final class Holidays {
     }
 
     /**
+     * Checks that a calendar exists for {@code countryRegion}, before any data is read, so that a
+     * misspelt code is refused as an option (not as a problem with the data).
+     *
+     * @throws IllegalArgumentException when Jollyday has no calendar for the country
+     */
+    public static void requireCalendar(String countryRegion) {
+        calendar(countryRegion);
+    }
+
+    private static HolidayCalendar calendar(String countryRegion) {
+        String country = countryRegion.trim().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        for (HolidayCalendar c : HolidayCalendar.values()) {
+            if (c.getId().equalsIgnoreCase(country)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no holiday calendar for '" + countryRegion
+                + "'; use an ISO country code such as DE, US, GB, FR (optionally with a region: DE-BY, US-NY)");
+    }
+
+    /**
      * @param countryRegion {@code "DE"}, {@code "US-NY"}, {@code "de-by"}: a Jollyday calendar and its
      *                      subdivision
      * @param from          first date (inclusive)
@@ -25,16 +46,7 @@ public final class Holidays {
      */
     public static List<Holiday> between(String countryRegion, LocalDate from, LocalDate to) {
         String[] parts = countryRegion.trim().toLowerCase(Locale.ROOT).split("[-_]", 2);
-        HolidayCalendar calendar = null;
-        for (HolidayCalendar c : HolidayCalendar.values()) {
-            if (c.getId().equalsIgnoreCase(parts[0])) {
-                calendar = c;
-            }
-        }
-        if (calendar == null) {
-            throw new IllegalArgumentException("no holiday calendar for '" + countryRegion
-                    + "'; use an ISO country code such as DE, US, GB, FR (optionally with a region: DE-BY, US-NY)");
-        }
+        HolidayCalendar calendar = calendar(countryRegion);
         HolidayManager manager = HolidayManager.getInstance(ManagerParameters.create(calendar));
         String[] region = parts.length > 1 ? new String[] {parts[1]} : new String[0];
         List<Holiday> result = new ArrayList<>();

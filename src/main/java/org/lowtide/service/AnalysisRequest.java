@@ -50,4 +50,9 @@ public record AnalysisRequest(TrafficSource source, ImportOptions options, Durat
         }
         Objects.requireNonNull(holidays, "holidays");
     }
+
+    /** @return this request with another forecast length */
+    public AnalysisRequest withForecastWeeks(int weeks) {
+        return new AnalysisRequest(source, options, window, troughCount, weeks, holidays);
+    }
 }

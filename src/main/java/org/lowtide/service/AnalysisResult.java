@@ -44,6 +44,36 @@ public record AnalysisResult(AnalysisRequest request, ImportResult imported, Opt
         this(request, imported, profile, troughs, notes, Optional.empty(), List.of(), List.of());
     }
 
+    /**
+     * This result as an analysis of {@code weeks} of forecast would have made it: the forecast cut
+     * to its first {@code weeks} (see {@link org.lowtide.analysis.Forecast#firstSteps}), none for 0.
+     *
+     * @throws IllegalArgumentException when that cannot be told from this result (it forecasts
+     *         less, a horizon under two weeks has a shorter backtest, or holidays were looked up
+     *         over the forecast)
+     */
+    public AnalysisResult withForecastWeeks(int weeks) {
+        if (!canCutForecastTo(weeks)) {
+            throw new IllegalArgumentException("cannot derive a forecast of " + weeks + " weeks from one of "
+                    + request.forecastWeeks());
+        }
+        if (weeks == request.forecastWeeks()) {
+            return this;
+        }
+        AnalysisRequest r = new AnalysisRequest(request.source(), request.options(), request.window(),
+                request.troughCount(), weeks, request.holidays());
+        Optional<Patterns> cut = patterns.map(p -> p.withForecast(weeks == 0 ? Optional.empty()
+                : p.forecast().map(f -> f.firstSteps((int) Math.min(f.size(),
+                java.time.Duration.ofDays(7L * weeks).getSeconds() / Math.max(1, f.step().getSeconds()))))));
+        return new AnalysisResult(r, imported, profile, troughs, notes, cut, troughStats, holidays);
+    }
+
+    /** @return whether {@link #withForecastWeeks(int)} can answer for {@code weeks} */
+    public boolean canCutForecastTo(int weeks) {
+        return weeks == request.forecastWeeks() || (request.holidays().isEmpty() && weeks <= request.forecastWeeks()
+                && (weeks == 0 || weeks >= 2));
+    }
+
     /** @return the imported series */
     public TrafficSeries series() {
         return imported.series();

@@ -51,9 +51,18 @@ public final class AnalysisService {
     public AnalysisResult analyze(AnalysisRequest request, ProgressListener progress, Cancellation cancellation)
             throws ImportException, IOException {
         progress.progress(0.0, "Reading " + request.source().displayName());
-        ImportResult imported = importTraffic(request, progress, cancellation);
+        ImportResult imported;
+        try (var t = Timings.phase("import (read + parse)")) {
+            imported = importTraffic(request, progress, cancellation);
+        }
         cancellation.check();
+        try (var t = Timings.phase("analysis")) {
+            return analyzeImported(request, imported, progress, cancellation);
+        }
+    }
 
+    private AnalysisResult analyzeImported(AnalysisRequest request, ImportResult imported, ProgressListener progress,
+                                           Cancellation cancellation) {
         ZoneId zone = request.options().zone();
         TrafficSeries raw = imported.series().withZone(zone);
         List<String> notes = new ArrayList<>();
@@ -67,7 +76,7 @@ public final class AnalysisService {
         }
         Optional<Patterns> patterns = Optional.empty();
         try {
-            patterns = Optional.of(PatternAnalysis.analyze(raw, request.forecastWeeks(),
+            patterns = Optional.of(patterns(raw, request.forecastWeeks(),
                     (f, m) -> progress.progress(0.1 + 0.5 * f, m), cancellation::isCancelled));
             notes.addAll(patterns.get().notes());
         } catch (CancellationException e) {
@@ -83,7 +92,9 @@ public final class AnalysisService {
         progress.progress(0.6, "Building the weekly profile");
         Optional<WeeklyProfile> profile;
         try {
-            profile = Optional.of(WeeklyProfiles.median(series, zone));
+            try (var t = Timings.phase("weekly profile")) {
+                profile = Optional.of(WeeklyProfiles.median(series, zone));
+            }
         } catch (IllegalArgumentException e) {
             notes.add(e.getMessage());
             profile = Optional.empty();
@@ -98,7 +109,9 @@ public final class AnalysisService {
             }
             progress.progress(0.8, "Finding the lowest " + request.window().toMinutes() + "-minute windows");
             try {
-                troughs = TroughFinder.find(profile.get(), request.window(), request.troughCount());
+                try (var t = Timings.phase("troughs")) {
+                    troughs = TroughFinder.find(profile.get(), request.window(), request.troughCount());
+                }
             } catch (IllegalArgumentException e) {
                 notes.add(e.getMessage());
             }
@@ -204,6 +217,13 @@ public final class AnalysisService {
             dates.merge(h.date(), h.name(), (a, b) -> a + " / " + b);
         }
         return HolidayEffects.estimate(series, profile, dates, end);
+    }
+
+    private static Patterns patterns(TrafficSeries raw, int forecastWeeks, PatternAnalysis.Progress progress,
+                                     java.util.function.BooleanSupplier cancelled) {
+        try (var t = Timings.phase("patterns")) {
+            return PatternAnalysis.analyze(raw, forecastWeeks, progress, cancelled);
+        }
     }
 
     private static ImportResult importTraffic(AnalysisRequest request, ProgressListener progress,

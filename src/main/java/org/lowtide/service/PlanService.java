@@ -61,20 +61,47 @@ public final class PlanService {
     }
 
     /**
-     * Plans on an analysis already made of the same traffic when it fits (see
-     * {@link AnalysisService#reuse}), else analyses as {@link #plan(PlanRequest, ProgressListener, Cancellation)}.
+     * Plans on an analysis made already when it answers for this request (the same source,
+     * options, window and holidays, and a forecast at least as long as planning takes: see
+     * {@link AnalysisResult#withForecastWeeks}); otherwise analyses first. The windows are the same
+     * either way; only the time differs.
      */
-    public PlanResult plan(PlanRequest request, Optional<AnalysisResult> prior, ProgressListener progress,
+    public PlanResult plan(PlanRequest request, Optional<AnalysisResult> analysed, ProgressListener progress,
                            Cancellation cancellation) throws ImportException, IOException {
-        // The forecast is taken as far as planning trusts it; on the profile alone it is skipped.
+        try (var t = Timings.phase("plan")) {
+            return planTimed(request, analysed, progress, cancellation);
+        }
+    }
+
+    /**
+     * @return the analysis planning takes for {@code request}: the forecast as far as planning trusts
+     *         it ({@link TrafficOutlook#REACH_WEEKS}), none when the plan ranks on the profile alone
+     */
+    public static AnalysisRequest analysisFor(PlanRequest request) {
+        int forecastWeeks = request.rules().outlook() == OutlookChoice.PROFILE ? 0 : TrafficOutlook.REACH_WEEKS;
+        return request.analysis().withForecastWeeks(forecastWeeks);
+    }
+
+    /** @return whether {@code given} answers for {@code wanted} (see {@link #plan(PlanRequest, Optional, ProgressListener, Cancellation)}) */
+    static boolean answers(AnalysisResult given, AnalysisRequest wanted) {
+        return given.request().withForecastWeeks(wanted.forecastWeeks()).equals(wanted)
+                && given.canCutForecastTo(wanted.forecastWeeks());
+    }
+
+    private PlanResult planTimed(PlanRequest request, Optional<AnalysisResult> given, ProgressListener progress,
+                                 Cancellation cancellation) throws ImportException, IOException {
         AnalysisRequest a = request.analysis();
         OutlookChoice choice = request.rules().outlook();
-        int forecastWeeks = choice == OutlookChoice.PROFILE ? 0 : TrafficOutlook.REACH_WEEKS;
-        AnalysisRequest forPlanning = new AnalysisRequest(a.source(), a.options(), a.window(), a.troughCount(),
-                forecastWeeks, a.holidays());
-        Optional<AnalysisResult> reused = prior.flatMap(r -> analysis.reuse(r, forPlanning, cancellation));
-        AnalysisResult analysed = reused.isPresent() ? reused.get()
-                : analysis.analyze(forPlanning, (f, m) -> progress.progress(0.7 * f, m), cancellation);
+        AnalysisRequest forPlanning = analysisFor(request);
+        AnalysisResult analysed;
+        if (given.isPresent() && answers(given.get(), forPlanning)) {
+            analysed = given.get().withForecastWeeks(forPlanning.forecastWeeks());
+        } else {
+            // An analysis that cannot be cut (a shorter forecast, holidays) may still be re-forecast.
+            Optional<AnalysisResult> reused = given.flatMap(r -> analysis.reuse(r, forPlanning, cancellation));
+            analysed = reused.isPresent() ? reused.get()
+                    : analysis.analyze(forPlanning, (f, m) -> progress.progress(0.7 * f, m), cancellation);
+        }
         WeeklyProfile profile = analysed.profile().orElseThrow(() -> new IllegalArgumentException(
                 "cannot plan on this data: " + String.join("; ", analysed.notes())));
         WindowRequest windows = withHolidays(request.windows(), request.holidays());
@@ -85,24 +112,30 @@ public final class PlanService {
         PlanRequest resolved = new PlanRequest(request.analysis(), windows, request.holidays(), request.cost(),
                 request.rules());
         progress.progress(0.72, "Laying the expected traffic over the horizon");
+        var outlookPhase = Timings.phase("outlook");
         TrafficOutlook traffic = withHolidayEffects(TrafficOutlook.of(profile,
                 analysed.patterns().flatMap(Patterns::forecast), choice, from, to, analysed.series().unit()),
                 analysed, request.holidays(), windows.constraints().holidays(), profile.slots().zone());
         double[] p90Share = traffic.p90ShareOfPeak();
+        outlookPhase.close();
         // Money ranks windows only on a revenue of the user's (or the data's): on the placeholder
         // revenue the traffic at stake does, so no window is chosen on a 2014 blog figure.
         if (request.cost().isEmpty() || !RecommendationService.revenueGiven(request.cost().get())) {
             cancellation.check();
             progress.progress(0.85, "Ranking candidate windows");
-            Plan plan = WindowPlanner.plan(windows, traffic.traffic(), Optional.of(profile.slots()),
-                    Optional.of(weekly(traffic.usesForecast(), traffic.traffic(), profile.slots(), profile.expected(),
-                            horizonEnd(windows))), request.rules(), p90Share);
+            Plan plan;
+            try (var t = Timings.phase("ranking")) {
+                plan = WindowPlanner.plan(windows, traffic.traffic(), Optional.of(profile.slots()),
+                        Optional.of(weekly(traffic.usesForecast(), traffic.traffic(), profile.slots(),
+                                profile.expected(), horizonEnd(windows))), request.rules(), p90Share);
+            }
             progress.progress(1.0, "Done");
             return new PlanResult(resolved, analysed, plan, Optional.empty(), Map.of(), traffic);
         }
         progress.progress(0.75, "Costing a change at every slot of the week");
         CostAssumptions assumptions = request.cost().get();
         CostReport report;
+        var costPhase = Timings.phase("cost model");
         if (assumptions.revenue().value() instanceof org.lowtide.cost.RevenueBasis.Column) {
             // Revenue measured in a column of the file: the cost use case reads that column too.
             CostRequest costRequest = CostRequest.of(request.analysis().source(), request.analysis().options(),
@@ -114,14 +147,19 @@ public final class PlanService {
                     org.lowtide.cost.ScenarioSet.defaults(), CostAnalysis.DEFAULT_SIMULATIONS,
                     CostAnalysis.DEFAULT_SEED, cancellation);
         }
+        costPhase.close();
         MoneyOutlook money = moneyOutlook(report, assumptions, traffic, profile.slots(), from, to);
         traffic = money.traffic();
         RevenueCurve curve = report.curve();
         cancellation.check();
         progress.progress(0.85, "Ranking candidate windows");
-        Plan plan = WindowPlanner.plan(windows, money.outlook(), Optional.of(curve.slots()),
-                Optional.of(weekly(money.dated().isPresent(), money.outlook(), curve.slots(), report.expectedBySlot(),
-                        horizonEnd(windows))), request.rules(), p90Share);
+        Plan plan;
+        try (var t = Timings.phase("ranking")) {
+            plan = WindowPlanner.plan(windows, money.outlook(), Optional.of(curve.slots()),
+                    Optional.of(weekly(money.dated().isPresent(), money.outlook(), curve.slots(),
+                            report.expectedBySlot(), horizonEnd(windows))), request.rules(), p90Share);
+        }
+        var simulationPhase = Timings.phase("simulation per window");
         progress.progress(0.9, "Simulating a change in each window");
         Map<Integer, CostEstimate> windowCosts = new LinkedHashMap<>();
         ChangeSimulator simulator = new ChangeSimulator(report.model());
@@ -129,6 +167,7 @@ public final class PlanService {
             windowCosts.put(w.rank(), simulate(simulator, w, curve, money.dated(), from));
             cancellation.check();
         }
+        simulationPhase.close();
         progress.progress(1.0, "Done");
         return new PlanResult(resolved, analysed, plan, Optional.of(report), windowCosts, traffic);
     }

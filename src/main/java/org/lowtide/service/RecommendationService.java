@@ -81,11 +81,52 @@ public final class RecommendationService {
     public Recommendation recommend(AnalysisRequest analysis, Optional<AnalysisResult> analysed,
                                     Optional<CostAssumptions> cost, ProgressListener progress,
                                     Cancellation cancellation) throws ImportException, IOException {
+        return of(plans.plan(planRequest(analysis, cost), analysed, progress, cancellation));
+    }
+
+    /** An analysis and the recommendation planned on it (empty when the data cannot be planned on). */
+    public record Recommended(AnalysisResult analysis, Optional<Recommendation> recommendation) {
+        public Recommended {
+            java.util.Objects.requireNonNull(analysis, "analysis");
+            java.util.Objects.requireNonNull(recommendation, "recommendation");
+        }
+    }
+
+    /**
+     * Analyses once and plans the recommendation on that analysis: what {@code analyze} and the
+     * main window show. The analysis forecasts as far as planning needs and the result shown is
+     * cut to {@code request}'s weeks ({@link AnalysisResult#withForecastWeeks}), so the numbers
+     * are those of two separate runs at half the cost.
+     *
+     * @param analysis the analysis asked for (its forecast weeks are what the result shows)
+     */
+    public Recommended analyzeAndRecommend(AnalysisService analysis, AnalysisRequest request,
+                                           Optional<CostAssumptions> cost, ProgressListener progress,
+                                           Cancellation cancellation) throws ImportException, IOException {
+        PlanRequest planRequest = planRequest(request, cost);
+        int planWeeks = PlanService.analysisFor(planRequest).forecastWeeks();
+        int shown = request.forecastWeeks();
+        boolean share = request.holidays().isEmpty() && (shown == 0 || shown >= 2)
+                && (planWeeks == 0 || planWeeks >= 2);
+        AnalysisRequest asked = share ? request.withForecastWeeks(Math.max(shown, planWeeks)) : request;
+        AnalysisResult analysed = analysis.analyze(asked, (f, m) -> progress.progress(0.9 * f, m), cancellation);
+        AnalysisResult result = analysed.canCutForecastTo(shown) ? analysed.withForecastWeeks(shown) : analysed;
+        if (result.profile().isEmpty()) {
+            return new Recommended(result, Optional.empty());
+        }
+        progress.progress(0.9, "Planning the recommended window");
+        try {
+            PlanResult plan = plans.plan(planRequest, Optional.of(analysed), ProgressListener.NONE, cancellation);
+            return new Recommended(result, Optional.of(of(plan)));
+        } catch (IllegalArgumentException e) {
+            return new Recommended(result, Optional.empty()); // no weekly profile: the analysis's notes say why
+        }
+    }
+
+    private PlanRequest planRequest(AnalysisRequest analysis, Optional<CostAssumptions> cost) {
         CostAssumptions assumptions = cost.orElse(CostAssumptions.defaults());
         WindowRequest windows = defaultWindows(analysis.window(), assumptions, analysis.options().zone());
-        PlanResult result = plans.plan(new PlanRequest(analysis, windows, analysis.holidays(), cost, PlanRules.NONE),
-                analysed, progress, cancellation);
-        return of(result);
+        return new PlanRequest(analysis, windows, analysis.holidays(), cost, PlanRules.NONE);
     }
 
     /** @return the recommendation a plan makes (the plan's weekly rule and its first dated window) */

@@ -7,14 +7,22 @@ import java.util.Optional;
  * Coarsens a series too long to analyse in memory: the decomposition holds about a dozen arrays
  * as long as the series, so ten million 1-minute points (80 MB each) would need over a gigabyte.
  * Above {@link #MAX_ANALYSED_POINTS} the series is gathered into blocks of k steps (k the smallest
- * factor that fits and whose step still divides a day), which keeps every daily and weekly pattern
- * a maintenance window can see. Values are per step, so a block holds the mean of its measured
+ * factor that fits and whose step still divides an hour), which keeps every daily and weekly pattern
+ * a maintenance window can see.
+ *
+ * <p>The limit was 2,000,000 (a 5-minute grid over 19 years) until issue 20: a decomposition and
+ * its backtest of that many points took over a minute and most of a 1 GB heap, while windows are
+ * planned on slots of at most an hour. 200,000 points keep a 5-minute grid for 1.9 years (every
+ * series up to that length is analysed as before), an hourly grid for 22 years, and make ten
+ * million 1-minute points (19 years) hourly totals and ten million 1-second points (4 months)
+ * 50-second totals. The step of the blocks divides an hour (it divided a day: 36-minute steps
+ * could not show an hour's window). Values are per step, so a block holds the mean of its measured
  * steps times k (the sum when all were measured); a block with no measured value stays missing.
  */
 public final class Resolution {
 
-    /** The most points the analysis works on (a 5-minute grid over 19 years). */
-    public static final int MAX_ANALYSED_POINTS = 2_000_000;
+    /** The most points the analysis works on (a 5-minute grid over 1.9 years). */
+    public static final int MAX_ANALYSED_POINTS = 200_000;
 
     private Resolution() {
     }
@@ -33,7 +41,7 @@ public final class Resolution {
             return Optional.empty();
         }
         for (int k = (int) Math.ceil((double) n / maxPoints); k * stepSeconds <= 3600; k++) {
-            if (86_400 % (k * stepSeconds) == 0) {
+            if (3600 % (k * stepSeconds) == 0) {
                 return Optional.of(average(series, k));
             }
         }

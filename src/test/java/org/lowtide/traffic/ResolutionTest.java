@@ -23,8 +23,8 @@ class ResolutionTest {
     }
 
     @Test
-    void aLongSeriesIsGatheredIntoBlocksWhoseStepDividesADay() {
-        // 100 points into at most 30: k = 4 (4 minutes divide a day), 25 blocks
+    void aLongSeriesIsGatheredIntoBlocksWhoseStepDividesAnHour() {
+        // 100 points into at most 30: k = 4 (4 minutes divide an hour), 25 blocks
         TrafficSeries coarse = Resolution.fit(minutes(100), 30).orElseThrow();
 
         assertThat(coarse.step()).isEqualTo(Duration.ofMinutes(4));
@@ -39,5 +39,27 @@ class ResolutionTest {
     void aStepThatNoFactorFitsIsLeftAlone() {
         TrafficSeries hourly = new TrafficSeries("s", Instant.EPOCH, Duration.ofHours(1), new double[100], ZoneOffset.UTC, "");
         assertThat(Resolution.fit(hourly, 30)).isEmpty();
+    }
+
+    @Test
+    void aStepThatDividesADayButNotAnHourIsPassedOver() {
+        // 100 minutes into at most 3: k = 34 is the least that fits; 36 minutes divide a day but not
+        // an hour, so the step is 60 minutes (2 blocks)
+        TrafficSeries coarse = Resolution.fit(minutes(100), 3).orElseThrow();
+        assertThat(coarse.step()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(coarse.size()).isEqualTo(2);
+    }
+
+    @Test
+    void tenMillionMinutesBecomeHourlyAndTenMillionSecondsFiftySeconds() {
+        assertThat(Resolution.MAX_ANALYSED_POINTS).isLessThan(10_000_000 / 20);
+        TrafficSeries minutes = new TrafficSeries("s", Instant.EPOCH, Duration.ofMinutes(1), new double[10_000_000],
+                ZoneOffset.UTC, "");
+        assertThat(Resolution.fit(minutes, Resolution.MAX_ANALYSED_POINTS).orElseThrow().step())
+                .isEqualTo(Duration.ofHours(1));
+        TrafficSeries seconds = new TrafficSeries("s", Instant.EPOCH, Duration.ofSeconds(1), new double[10_000_000],
+                ZoneOffset.UTC, "");
+        assertThat(Resolution.fit(seconds, Resolution.MAX_ANALYSED_POINTS).orElseThrow().step())
+                .isEqualTo(Duration.ofSeconds(50));
     }
 }

@@ -257,19 +257,13 @@ public final class MainViewModel {
                 .filter(MainViewModel::revenueGiven);
         statusMessage.set("Reading " + current.displayName() + "…");
         job.start("Reading " + current.displayName() + "…", p -> {
-            AnalysisResult r = service.analyze(request, (fraction, message) -> p.progress(0.9 * fraction, message), p);
-            // The one recommendation every face shows: the planner's, with the defaults of the Windows tab.
-            java.util.Optional<org.lowtide.planning.Recommendation> advice = java.util.Optional.empty();
-            if (r.profile().isPresent()) {
-                p.progress(0.9, "Planning the recommended window");
-                try {
-                    advice = java.util.Optional.of(new org.lowtide.service.RecommendationService(
-                            new org.lowtide.service.PlanService(service), clock).recommend(request,
-                            java.util.Optional.of(r), cost, org.lowtide.service.ProgressListener.NONE, p));
-                } catch (IllegalArgumentException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "no recommendation: " + e.getMessage());
-                }
-            }
+            // The one recommendation every face shows: the planner's, with the defaults of the Windows
+            // tab, planned on the same analysis (one analysis, not two).
+            org.lowtide.service.RecommendationService.Recommended both = new org.lowtide.service.RecommendationService(
+                    new org.lowtide.service.PlanService(service), clock).analyzeAndRecommend(service, request, cost,
+                    (fraction, message) -> p.progress(fraction, message), p);
+            AnalysisResult r = both.analysis();
+            java.util.Optional<org.lowtide.planning.Recommendation> advice = both.recommendation();
             p.progress(0.95, "Drawing charts");
             ZoneId chartZone = request.options().zone();
             java.util.Optional<Trough> recommended = advice.flatMap(a -> a.weekly()).map(w -> new Trough(w.day(),

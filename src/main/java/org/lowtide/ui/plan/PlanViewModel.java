@@ -575,8 +575,13 @@ public final class PlanViewModel {
         }
         PlanRequest r = request.get();
         requested = r;
+        // An edit of assumptions, rules or dates re-plans on the analysis shown (issue 20): the
+        // service takes it only when it answers for the request (same traffic, options, window
+        // length, holidays); a forced run (a file opened again) analyses afresh.
+        Optional<org.lowtide.service.AnalysisResult> shown = force ? Optional.empty()
+                : Optional.ofNullable(result.get()).map(PlanResult::analysis);
         run("Planning " + r.windows().from() + " – " + r.windows().to() + "…", false, job -> {
-            PlanResult planned = service.plan(r, listener(job), job);
+            PlanResult planned = service.plan(r, shown, listener(job), job);
             job.progress(0.95, "Drawing the timeline");
             JFreeChart chart = chart(planned);
             return new Outcome(planned, chart, null, null, "", r, "");
