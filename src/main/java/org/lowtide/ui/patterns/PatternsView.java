@@ -140,6 +140,7 @@ public final class PatternsView extends BorderPane {
     private static Label wrapping(Label label) {
         label.setWrapText(true);
         label.setMinWidth(0);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 

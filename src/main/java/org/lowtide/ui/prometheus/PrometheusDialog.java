@@ -100,9 +100,13 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         grid.addRow(row++, new Label("Token"), token);
         TextField user = new TextField();
         user.setPromptText("basic-auth user");
+        user.setPrefColumnCount(12);
+        user.setMinWidth(Region.USE_PREF_SIZE);
         user.textProperty().bindBidirectional(viewModel.userProperty());
         PasswordField password = new PasswordField();
         password.setPromptText("password");
+        password.setPrefColumnCount(9);
+        password.setMinWidth(Region.USE_PREF_SIZE);
         password.textProperty().bindBidirectional(viewModel.passwordProperty());
         CheckBox insecure = new CheckBox("Do not check the certificate (insecure)");
         insecure.setMinWidth(Region.USE_PREF_SIZE);
@@ -119,6 +123,8 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         metric.setId("metricPicker");
         metric.setEditable(true);
         metric.setPromptText("metric (List metrics first)");
+        metric.setMinWidth(Region.USE_PREF_SIZE);
+        metric.getEditor().setPrefColumnCount(20); // in characters: it grows with the font
         metric.valueProperty().bindBidirectional(viewModel.metricProperty());
         metric.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.isBlank() && viewModel.metrics().contains(b)) {
