@@ -72,7 +72,10 @@ public final class Tables {
             for (int i = 0; i < n; i++) {
                 Object value = column.getCellData(i);
                 if (value != null) {
-                    width = Math.max(width, width(value.toString(), font) + CELL_PADDING);
+                    // A number is shown formatted by its cell (grouped, few decimals), not as Java prints it.
+                    String shown = value instanceof Number number ? String.format(java.util.Locale.ROOT, "%,.1f", number.doubleValue())
+                            : value.toString();
+                    width = Math.max(width, width(shown, font) + CELL_PADDING);
                 }
             }
             width = Math.ceil(width);
