@@ -60,6 +60,31 @@ public final class Texts {
         return (Math.abs(v) < 10 && v != 0 ? String.format(Locale.ROOT, "%,.2f", v) : count(v)) + " " + currency;
     }
 
+    /**
+     * @return an amount rounded to three significant figures, as a summary states it: {@code 13,200 USD},
+     *         {@code 948,000 USD}, {@code 16.7 million USD}, {@code 2.35 billion USD}; below 10 with cents
+     */
+    public static String moneyRounded(double v, String currency) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "–";
+        }
+        double a = Math.abs(v);
+        if (a < 10) {
+            return money(v, currency);
+        }
+        java.math.BigDecimal rounded = new java.math.BigDecimal(v).round(new java.math.MathContext(3));
+        double r = rounded.doubleValue();
+        if (Math.abs(r) >= 1e9) {
+            return new java.math.BigDecimal(r / 1e9).round(new java.math.MathContext(3)).stripTrailingZeros()
+                    .toPlainString() + " billion " + currency;
+        }
+        if (Math.abs(r) >= 1e6) {
+            return new java.math.BigDecimal(r / 1e6).round(new java.math.MathContext(3)).stripTrailingZeros()
+                    .toPlainString() + " million " + currency;
+        }
+        return count(r) + " " + currency;
+    }
+
     /** @return a share as a percentage, e.g. {@code 4.2 %}; {@code 0.5} → {@code 50 %} */
     public static String percent(double share) {
         if (Double.isNaN(share)) {

@@ -19,6 +19,10 @@ import javafx.scene.control.Tab;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.lowtide.project.PlanFiles;
+import org.lowtide.project.Preferences;
+import org.lowtide.service.PreferencesService;
+import org.lowtide.ui.main.WelcomeView;
+import org.lowtide.ui.prefs.PreferencesDialog;
 import org.lowtide.service.AnalysisService;
 import org.lowtide.service.CostService;
 import org.lowtide.service.PlanService;
@@ -44,17 +48,35 @@ import org.lowtide.ui.plan.PlanViewModel;
  */
 public final class LowtideApp extends Application {
 
-    private static final double WIDTH = 1280;
-    private static final double HEIGHT = 860;
+    /**
+     * With no file given: {@code sample} opens the default sample at once (the tests; the app
+     * before the welcome view); otherwise the last file opened, or the welcome view.
+     */
+    public static final String START_PROPERTY = "lowtide.start";
 
     private ExecutorService executor;
+    private Stage stage;
+    private PreferencesService preferences;
+    /** The main window's model and view, for tests that drive the real window. */
+    private MainViewModel mainViewModel;
+    private MainView mainView;
+    private CostViewModel costViewModel;
+    /** The window's bounds before it was maximised, kept for the next start. */
+    private Rectangle2D normalBounds;
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         executor = Executors.newSingleThreadExecutor(daemonThreads());
+        preferences = PreferencesService.atDefaultLocation();
+        PreferencesService.Loaded loaded = preferences.load();
+        Preferences prefs = loaded.preferences();
         AnalysisService analysis = new AnalysisService();
         MainViewModel viewModel = new MainViewModel(analysis, executor);
+        prefs.zone().ifPresent(viewModel::setZone);
         MainView view = new MainView(viewModel);
+        mainViewModel = viewModel;
+        mainView = view;
         // The Patterns screen (issue #4): periods, anomalies, decomposition and forecast of the result shown.
         PatternsViewModel patterns = new PatternsViewModel(analysis, executor);
         viewModel.resultProperty().addListener((obs, old, result) -> patterns.show(result));
@@ -73,6 +95,16 @@ public final class LowtideApp extends Application {
         Tab windowsTab = view.addTab("Windows", "windowsTab", planView);
         view.addFileMenuItems(planView.fileMenuItems());
         addReportExport(view, viewModel, costs, analysis);
+        applyToCosts(prefs, costs);
+        costViewModel = costs;
+        addPreferences(view, viewModel, costs);
+        view.setRecentFiles(() -> preferences.load().preferences().recentFiles());
+        // A file read and analysed joins the recent files.
+        viewModel.resultProperty().addListener((o, before, shown) -> {
+            if (shown != null && shown.request().source() instanceof TrafficSource.FileSource file) {
+                preferences.update(p -> p.withRecentFile(file.path().toAbsolutePath().normalize().toString()));
+            }
+        });
         planView.setOnShow(() -> view.selectTab(windowsTab));
         // The Windows screen plans on what the main window has read; an opened plan brings its traffic.
         viewModel.resultProperty().addListener((o, before, shown) -> {
@@ -85,10 +117,17 @@ public final class LowtideApp extends Application {
             view.selectTab(windowsTab);
         }
 
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+        Rectangle2D bounds = WindowPlacements.initial(prefs.window(),
+                Screen.getScreens().stream().map(Screen::getVisualBounds).toList(),
+                Screen.getPrimary().getVisualBounds());
+        Scene scene = new Scene(view, bounds.getWidth(), bounds.getHeight());
         scene.getStylesheets().add(MainView.stylesheet());
         stage.setScene(scene);
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setMaximized(prefs.window().map(Preferences.WindowPlacement::maximized).orElse(false));
+        normalBounds = bounds;
+        trackNormalBounds(stage);
         stage.titleProperty().bind(viewModel.titleProperty());
         AppIcons.addTo(stage);
         stage.setMinWidth(860);
@@ -96,13 +135,140 @@ public final class LowtideApp extends Application {
         stage.show();
 
         Optional<Path> planFile = initialPlanFile();
+        Optional<TrafficSource> given = givenSource();
         if (planFile.isPresent()) {
             view.selectTab(windowsTab);
             plans.openPlan(planFile.get(), () -> viewModel.load(Samples.defaultSample()));
+        } else if (given.isPresent()) {
+            viewModel.load(given.get());
+        } else if ("sample".equalsIgnoreCase(System.getProperty(START_PROPERTY, ""))) {
+            viewModel.load(Samples.defaultSample());
         } else {
-            viewModel.load(initialSource());
+            Optional<Path> last = prefs.welcomed() ? prefs.recentFiles().stream().findFirst().flatMap(LowtideApp::path)
+                    .filter(java.nio.file.Files::isRegularFile) : Optional.empty();
+            if (last.isPresent()) {
+                viewModel.load(new TrafficSource.FileSource(last.get()));
+            } else {
+                view.showWelcome(welcome(view, viewModel, costs, prefs));
+            }
         }
+        loaded.problem().ifPresent(problem -> {
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
+                    problem + ". File → Preferences… saves new ones over it.", javafx.scene.control.ButtonType.OK);
+            alert.initOwner(stage);
+            alert.setHeaderText("Your preferences could not be read");
+            alert.getDialogPane().getStylesheets().add(MainView.stylesheet());
+            alert.show();
+        });
         plans.warmUp();
+    }
+
+    /** The welcome view: its buttons open files or the sample, its answers become the preferences. */
+    private WelcomeView welcome(MainView view, MainViewModel viewModel, CostViewModel costs, Preferences prefs) {
+        return new WelcomeView(new WelcomeView.Actions() {
+            @Override
+            public void chooseFile() {
+                view.chooseFile();
+            }
+
+            @Override
+            public void open(Path file) {
+                view.openFile(file);
+            }
+
+            @Override
+            public void trySample() {
+                viewModel.load(Samples.defaultSample());
+            }
+
+            @Override
+            public String saveAnswers(Preferences answers) {
+                try {
+                    Preferences current = preferences.load().preferences();
+                    Preferences saved = current.withRevenue(answers.revenue()).withCurrency(answers.currency())
+                            .withZone(answers.zone()).withWelcomed(true);
+                    preferences.save(saved);
+                    apply(saved, viewModel, costs);
+                    return "Saved. Now open a file or try the sample.";
+                } catch (java.io.IOException e) {
+                    return "Not saved: " + e.getMessage();
+                }
+            }
+        }, Samples.defaultSample(), prefs);
+    }
+
+    /** @return the main window's model (tests) */
+    MainViewModel mainViewModel() {
+        return mainViewModel;
+    }
+
+    /** @return the main window's content (tests) */
+    MainView mainView() {
+        return mainView;
+    }
+
+    /** @return the welcome view as a first run shows it (tests) */
+    WelcomeView newWelcomeView() {
+        return welcome(mainView, mainViewModel, costViewModel, preferences.load().preferences());
+    }
+
+    /** @return where the preferences are kept (tests) */
+    PreferencesService preferences() {
+        return preferences;
+    }
+
+    /** Edit → Preferences… (Ctrl+,), in the File menu beside Quit. */
+    private void addPreferences(MainView view, MainViewModel viewModel, CostViewModel costs) {
+        MenuItem item = new MenuItem("Preferences…");
+        item.setId("preferences");
+        item.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
+        item.setOnAction(e -> new PreferencesDialog(preferences, view.getScene().getWindow(), MainView.stylesheet(),
+                saved -> apply(saved, viewModel, costs)).showAndWait());
+        view.addFileMenuItems(List.of(item));
+    }
+
+    /** Preferences saved: the Costs tab takes the revenue and currency, the window the zone. */
+    private static void apply(Preferences prefs, MainViewModel viewModel, CostViewModel costs) {
+        applyToCosts(prefs, costs);
+        prefs.zone().ifPresent(viewModel::setZone);
+    }
+
+    private static void applyToCosts(Preferences prefs, CostViewModel costs) {
+        costs.field("revenuePerYear").textProperty().set(prefs.revenue()
+                .map(r -> org.lowtide.ui.common.NumberInput.format(r.perYear())).orElse(""));
+        costs.field("currency").textProperty().set(prefs.currency().getCurrencyCode());
+    }
+
+    /** Follows the window's bounds while it is neither maximised nor iconified. */
+    private void trackNormalBounds(Stage stage) {
+        javafx.beans.InvalidationListener keep = o -> {
+            if (!stage.isMaximized() && !stage.isIconified() && stage.isShowing()) {
+                normalBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            }
+        };
+        stage.xProperty().addListener(keep);
+        stage.yProperty().addListener(keep);
+        stage.widthProperty().addListener(keep);
+        stage.heightProperty().addListener(keep);
+    }
+
+    /** Keeps where the window is for the next start. */
+    private void saveWindowPlacement() {
+        if (stage == null || preferences == null || normalBounds == null || !(normalBounds.getWidth() > 0)
+                || !(normalBounds.getHeight() > 0)) {
+            return;
+        }
+        Preferences.WindowPlacement placement = new Preferences.WindowPlacement(normalBounds.getMinX(),
+                normalBounds.getMinY(), normalBounds.getWidth(), normalBounds.getHeight(), stage.isMaximized());
+        preferences.update(p -> p.withWindow(Optional.of(placement)));
+    }
+
+    private static Optional<Path> path(String name) {
+        try {
+            return Optional.of(Path.of(name));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     /** The plan file named by the first parameter, when it names one ({@code *.lowtide}). */
@@ -150,23 +316,25 @@ public final class LowtideApp extends Application {
         view.addFileMenuItems(List.of(export));
     }
 
-    /** The file named by the first parameter, else the default sample. */
-    private TrafficSource initialSource() {
+    /** The file named by the first parameter, if one was given (a name that is no path: the default sample). */
+    private Optional<TrafficSource> givenSource() {
         Parameters parameters = getParameters(); // null when started directly, as in tests
         List<String> raw = parameters == null ? List.of() : parameters.getRaw();
         if (!raw.isEmpty()) {
             try {
-                return new TrafficSource.FileSource(Path.of(raw.get(0)));
+                return Optional.of(new TrafficSource.FileSource(Path.of(raw.get(0))));
             } catch (InvalidPathException e) {
                 System.getLogger(LowtideApp.class.getName()).log(System.Logger.Level.WARNING,
                         "not a file path: " + raw.get(0) + "; opening the default sample");
+                return Optional.of(Samples.defaultSample());
             }
         }
-        return Samples.defaultSample();
+        return Optional.empty();
     }
 
     @Override
     public void stop() {
+        saveWindowPlacement();
         if (executor != null) {
             executor.shutdownNow();
         }

@@ -258,6 +258,8 @@ public final class CostCharts {
             legend.setPosition(RectangleEdge.TOP);
             legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
             legend.setBackgroundPaint(ChartColors.BACKGROUND);
+            // Room after each item, so that the next item's line marker never covers this item's text.
+            legend.setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 2, 2, 18));
         }
     }
 

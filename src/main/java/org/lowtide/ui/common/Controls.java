@@ -41,7 +41,9 @@ public final class Controls {
         if (control instanceof TextInputControl) {
             markInvalid(control, error);
         }
-        return new VBox(3, caption(caption, control, "form-caption"), control, errorLabel(error));
+        Label label = caption(caption, control, "form-caption");
+        label.setWrapText(true); // a narrow column or a large font wraps the caption rather than cutting it
+        return new VBox(3, label, control, errorLabel(error));
     }
 
     /** A field's message: shown, and taking room, only while it is not empty. */
@@ -72,12 +74,20 @@ public final class Controls {
     public static HBox cardHeader(String title, String hint) {
         Label heading = new Label(title);
         heading.getStyleClass().add("card-title");
-        heading.setMinWidth(Region.USE_PREF_SIZE);
         Label help = new Label(hint);
         help.getStyleClass().add("card-hint");
+        // The hint goes under the title and wraps, so that a narrow card or a large font cuts neither.
+        help.setWrapText(true);
         help.setMinWidth(0);
+        help.setMinHeight(Region.USE_PREF_SIZE);
         help.setTooltip(new Tooltip(hint));
-        HBox header = new HBox(12, heading, help);
+        heading.setWrapText(true);
+        heading.setMinWidth(0);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
+        VBox titles = new VBox(1, heading, help);
+        titles.setMinWidth(0);
+        HBox.setHgrow(titles, Priority.ALWAYS);
+        HBox header = new HBox(12, titles);
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
     }

@@ -133,6 +133,20 @@ public final class CostViewModel {
         }
     }
 
+    /**
+     * One result card at the top of the Costs screen, as the report's summary page states it.
+     *
+     * @param id    stable name (for tests and styles)
+     * @param title what the figure is
+     * @param value the figure, rounded to three significant figures
+     * @param note  one line under it: when, and the tail
+     */
+    public record Card(String id, String title, String value, String note) {
+    }
+
+    private final ReadOnlyListWrapper<Card> cards =
+            new ReadOnlyListWrapper<>(this, "cards", FXCollections.observableArrayList());
+
     private final CostService service;
     private final Duration debounce;
     private final Map<String, Field> fields = new LinkedHashMap<>();
@@ -497,10 +511,44 @@ public final class CostViewModel {
                         + "median hour costs %s, an hour down %s", bo.extraLatencyMs(), bo.lossFraction() * 100,
                 money(bo.hourSlowAtMedian(), c), money(bo.hourDownAtMedian(), c)));
         scenarios.setAll(r.scenarios());
+        cards.setAll(cards(r, o));
         revenueChart.set(o.revenueChart());
         histogramChart.set(o.histogramChart());
         scenarioChart.set(o.scenarioChart());
         status.set("Costed " + traffic.name() + " in " + zone.getId());
+    }
+
+    /** The result cards: the cheapest and median start, what choosing the cheapest saves a year, the chosen start, the budget. */
+    static List<Card> cards(CostReport r, Outcome o) {
+        String c = r.currency().getCurrencyCode();
+        double perYear = r.assumptions().changesPerYear().value();
+        double saved = (r.median().estimate().mean() - r.best().estimate().mean()) * perYear;
+        CostEstimate chosen = o.chosen().estimate();
+        ErrorBudget b = r.errorBudget();
+        return List.of(
+                new Card("cheapest", "Expected cost of a change at the cheapest start",
+                        org.lowtide.report.Texts.moneyRounded(r.best().estimate().mean(), c),
+                        name(r.best().day()) + " " + r.best().time() + " · 1 in 10 costs over "
+                                + org.lowtide.report.Texts.moneyRounded(r.best().estimate().p90(), c)),
+                new Card("median", "At the median start of the week",
+                        org.lowtide.report.Texts.moneyRounded(r.median().estimate().mean(), c),
+                        name(r.median().day()) + " " + r.median().time() + " · 1 in 10 costs over "
+                                + org.lowtide.report.Texts.moneyRounded(r.median().estimate().p90(), c)),
+                new Card("savings", "Saved a year by the cheapest start",
+                        org.lowtide.report.Texts.moneyRounded(Math.max(0, saved), c),
+                        String.format(Locale.ROOT, "%s changes a year, cheapest start instead of the median",
+                                org.lowtide.report.Texts.number(perYear))),
+                new Card("chosen", "A change " + name(o.day()) + " " + String.format(Locale.ROOT, "%02d:00",
+                        o.time().getHour()), org.lowtide.report.Texts.moneyRounded(chosen.mean(), c),
+                        "1 in 10 costs over " + org.lowtide.report.Texts.moneyRounded(chosen.p90(), c)),
+                new Card("budget", "Error budget per 30 days", String.format(Locale.ROOT, "%.0f min",
+                        b.allowedMinutesPer30Days()), String.format(Locale.ROOT, "expected incidents use %.0f %%%s",
+                        b.consumedShare() * 100, b.consumedShare() > 1 ? " (over budget)" : "")));
+    }
+
+    /** @return the result cards, in display order; empty before the first result */
+    public ReadOnlyListProperty<Card> cardsProperty() {
+        return cards.getReadOnlyProperty();
     }
 
     private static String plain(double v) {

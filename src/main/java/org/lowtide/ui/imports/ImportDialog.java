@@ -70,6 +70,7 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         getDialogPane().getButtonTypes().addAll(IMPORT, ButtonType.CANCEL);
         getDialogPane().setContent(content());
         getDialogPane().setPrefSize(1040, 700);
+        getDialogPane().getStyleClass().add("import-dialog"); // its size in ems (lowtide.css): it grows with the font
         getDialogPane().getStyleClass().add("import-dialog");
         if (stylesheet != null) {
             getDialogPane().getStylesheets().add(stylesheet);
@@ -106,8 +107,7 @@ public final class ImportDialog extends Dialog<ImportOptions> {
 
         VBox settings = new VBox(10, Controls.caption("Settings (correct anything detected wrongly)", null, CARD_TITLE), form(), seriesBox(),
                 columnsBox());
-        settings.setPrefWidth(380);
-        settings.setMinWidth(320);
+        settings.getStyleClass().add("import-settings"); // its width in ems (lowtide.css): it grows with the font
 
         HBox top = new HBox(14, previewBox, settings);
         HBox.setHgrow(previewBox, Priority.ALWAYS);
@@ -206,6 +206,9 @@ public final class ImportDialog extends Dialog<ImportOptions> {
             {
                 row.setAlignment(Pos.CENTER_LEFT);
                 name.setPrefWidth(160);
+                name.setMinWidth(Region.USE_PREF_SIZE);
+                name.setWrapText(true);
+                name.setMinHeight(Region.USE_PREF_SIZE);
                 role.setConverter(new javafx.util.StringConverter<>() {
                     @Override
                     public String toString(ColumnRole.Role r) {
@@ -343,6 +346,7 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         }
         ComboBox<Choice<T>> box = new ComboBox<>(FXCollections.observableArrayList(choices));
         box.setId(id);
+        box.setMinWidth(Region.USE_PREF_SIZE);
         Runnable select = () -> {
             for (Choice<T> c : choices) {
                 if (java.util.Objects.equals(c.value(), property.get())) {

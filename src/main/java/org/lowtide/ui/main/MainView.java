@@ -25,6 +25,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
@@ -70,6 +71,8 @@ public final class MainView extends BorderPane {
 
     private final MainViewModel viewModel;
     private final TabPane tabs = new TabPane();
+    /** The tabs, and the welcome view over them while it is shown. */
+    private final StackPane body = new StackPane(tabs);
     private Menu fileMenu;
     private File lastDirectory;
 
@@ -77,13 +80,13 @@ public final class MainView extends BorderPane {
         this.viewModel = viewModel;
         getStyleClass().add("main-view");
         setTop(new VBox(menuBar(), toolBar()));
-        Tab overview = new Tab("Overview", center());
+        Tab overview = new Tab("Overview", withLoadingState(center()));
         overview.setId("overviewTab");
         overview.setClosable(false);
         tabs.getTabs().add(overview);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("main-tabs");
-        setCenter(tabs);
+        setCenter(body);
         setBottom(statusBar());
         acceptDroppedFiles();
     }
@@ -95,11 +98,72 @@ public final class MainView extends BorderPane {
 
     /** Adds a screen as a tab after the overview; @return the tab */
     public Tab addTab(String title, String id, Node content) {
-        Tab tab = new Tab(title, content);
+        Tab tab = new Tab(title, withLoadingState(content));
         tab.setId(id);
         tab.setClosable(false);
         tabs.getTabs().add(tab);
         return tab;
+    }
+
+    /**
+     * Shows the welcome view over the tabs until a file, the sample or a plan is opened.
+     */
+    public void showWelcome(WelcomeView welcome) {
+        body.getChildren().removeIf(n -> n instanceof WelcomeView);
+        body.getChildren().add(welcome);
+        tabs.setVisible(false);
+        javafx.beans.value.ChangeListener<TrafficSource> hide = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends TrafficSource> o, TrafficSource before,
+                                TrafficSource now) {
+                if (now != null) {
+                    hideWelcome();
+                    viewModel.sourceProperty().removeListener(this);
+                }
+            }
+        };
+        viewModel.sourceProperty().addListener(hide);
+    }
+
+    /** Hides the welcome view, if shown, and shows the tabs. */
+    public void hideWelcome() {
+        body.getChildren().removeIf(n -> n instanceof WelcomeView);
+        tabs.setVisible(true);
+    }
+
+    /** @return whether the welcome view is shown */
+    public boolean welcomeShown() {
+        return body.getChildren().stream().anyMatch(n -> n instanceof WelcomeView);
+    }
+
+    /**
+     * Adds File → Open Recent, listing {@code recent} each time the menu opens (newest first).
+     */
+    public void setRecentFiles(java.util.function.Supplier<List<String>> recent) {
+        Menu menu = new Menu("Open _Recent");
+        menu.setId("openRecent");
+        MenuItem none = new MenuItem("(none yet)");
+        none.setDisable(true);
+        menu.getItems().add(none);
+        menu.setOnShowing(e -> {
+            menu.getItems().clear();
+            for (String name : recent.get()) {
+                MenuItem item = new MenuItem(name);
+                item.setMnemonicParsing(false);
+                item.setOnAction(a -> {
+                    try {
+                        openFile(Path.of(name));
+                    } catch (java.nio.file.InvalidPathException ex) {
+                        // listed from the preferences file by hand: nothing to open
+                    }
+                });
+                menu.getItems().add(item);
+            }
+            if (menu.getItems().isEmpty()) {
+                menu.getItems().add(none);
+            }
+        });
+        fileMenu.getItems().add(2, menu);
     }
 
     /** Brings a tab to the front. */
@@ -218,7 +282,14 @@ public final class MainView extends BorderPane {
         VBox center = new VBox(errorStrip(), banner(), charts());
         center.getStyleClass().add("center");
         VBox.setVgrow(center.getChildren().get(2), Priority.ALWAYS);
-        return center;
+        // The recommendation is never cut: on a short window (or a large font) the page scrolls instead.
+        center.setMinHeight(Region.USE_PREF_SIZE);
+        ScrollPane scroll = new ScrollPane(center);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("overview-scroll");
+        return scroll;
     }
 
     private Node errorStrip() {
@@ -336,6 +407,8 @@ public final class MainView extends BorderPane {
                 heatmap, viewModel.heatmapChartProperty());
 
         SplitPane split = new SplitPane(trafficCard, heatmapCard);
+        split.setPrefHeight(380); // grows with the window; below this the overview scrolls
+        split.setMinHeight(300);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.52);
         split.getStyleClass().add("charts");
@@ -374,6 +447,9 @@ public final class MainView extends BorderPane {
         header.getChildren().addAll(actions);
         for (Node action : actions) {
             action.getStyleClass().add("card-action");
+            if (action instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
             action.disableProperty().bind(chart.isNull());
         }
 
@@ -396,6 +472,44 @@ public final class MainView extends BorderPane {
         return Controls.card(header, body, 120);
     }
 
+    /**
+     * A tab's content under a loading state: while a file is read and analysed and nothing of it
+     * is shown yet, the tab says what is happening, shows grey blocks where the charts will be,
+     * the progress and Cancel, instead of its empty-state text.
+     */
+    private Node withLoadingState(Node content) {
+        Label what = new Label();
+        what.getStyleClass().add("loading-title");
+        what.textProperty().bind(viewModel.loadingProperty());
+        what.setWrapText(true);
+        Label step = new Label();
+        step.getStyleClass().add("loading-step");
+        step.textProperty().bind(viewModel.statusMessageProperty());
+        step.setWrapText(true);
+        ProgressBar progress = Controls.progressBar(viewModel.progressProperty(), viewModel.busyProperty(), 280, false);
+        Button cancel = Controls.cancelButton(viewModel.busyProperty(), viewModel::cancel, false);
+        HBox progressLine = new HBox(10, progress, cancel);
+        progressLine.setAlignment(Pos.CENTER_LEFT);
+        Region chartA = new Region();
+        chartA.getStyleClass().add("skeleton");
+        Region chartB = new Region();
+        chartB.getStyleClass().add("skeleton");
+        Region line = new Region();
+        line.getStyleClass().addAll("skeleton", "skeleton-line");
+        line.setMaxWidth(420);
+        line.setPrefHeight(22);
+        VBox.setVgrow(chartA, Priority.ALWAYS);
+        VBox.setVgrow(chartB, Priority.ALWAYS);
+        VBox overlay = new VBox(12, what, step, progressLine, line, chartA, chartB);
+        overlay.getStyleClass().add("loading-state");
+        overlay.setPadding(new javafx.geometry.Insets(20));
+        overlay.visibleProperty().bind(viewModel.loadingProperty().isNotEmpty());
+        content.visibleProperty().bind(overlay.visibleProperty().not());
+        StackPane stack = new StackPane(content, overlay);
+        stack.setMinSize(0, 0);
+        return stack;
+    }
+
     // ---------------------------------------------------------------- bottom
 
     private Node statusBar() {
@@ -403,6 +517,7 @@ public final class MainView extends BorderPane {
         status.setId("statusLabel");
         status.textProperty().bind(viewModel.statusMessageProperty());
         status.setMinWidth(120);
+        status.setWrapText(true);
 
         ProgressBar progress = Controls.progressBar(viewModel.progressProperty(), viewModel.busyProperty(), 160, true);
 
@@ -414,6 +529,7 @@ public final class MainView extends BorderPane {
         facts.getStyleClass().add("series-facts");
         facts.textProperty().bind(viewModel.seriesFactsProperty());
         facts.setMinWidth(0);
+        facts.setWrapText(true);
 
         Hyperlink warnings = new Hyperlink();
         warnings.setId("warningsLink");
@@ -422,6 +538,7 @@ public final class MainView extends BorderPane {
         warnings.disableProperty().bind(viewModel.warningsProperty().emptyProperty());
         warnings.visibleProperty().bind(viewModel.resultProperty().isNotNull());
         warnings.setOnAction(e -> showWarnings());
+        warnings.setMinWidth(Region.USE_PREF_SIZE);
 
         HBox bar = new HBox(10, status, progress, spacer, facts, warnings);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -431,7 +548,8 @@ public final class MainView extends BorderPane {
 
     // ---------------------------------------------------------------- dialogs and files
 
-    private void chooseFile() {
+    /** File → Open…: the file chooser, then the import dialog. */
+    public void chooseFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open traffic history");
         chooser.getExtensionFilters().addAll(
@@ -443,7 +561,7 @@ public final class MainView extends BorderPane {
         }
         File file = chooser.showOpenDialog(window());
         if (file != null) {
-            open(file.toPath());
+            openFile(file.toPath());
         }
     }
 
@@ -466,7 +584,7 @@ public final class MainView extends BorderPane {
     }
 
     /** Shows the import dialog for the file; analyses it with the settings the user accepts. */
-    private void open(Path path) {
+    public void openFile(Path path) {
         Path parent = path.toAbsolutePath().getParent();
         lastDirectory = parent == null ? null : parent.toFile();
         ImportViewModel importModel = viewModel.importDialogModel();
@@ -486,7 +604,7 @@ public final class MainView extends BorderPane {
             boolean opened = false;
             if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
                 Path dropped = e.getDragboard().getFiles().get(0).toPath();
-                javafx.application.Platform.runLater(() -> open(dropped)); // the dialog after the drop ends
+                javafx.application.Platform.runLater(() -> openFile(dropped)); // the dialog after the drop ends
                 opened = true;
             }
             e.setDropCompleted(opened);

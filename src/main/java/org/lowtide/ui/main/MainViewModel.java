@@ -93,6 +93,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", appName());
     private final ReadOnlyObjectWrapper<JFreeChart> trafficChart = new ReadOnlyObjectWrapper<>(this, "trafficChart");
     private final ReadOnlyObjectWrapper<JFreeChart> heatmapChart = new ReadOnlyObjectWrapper<>(this, "heatmapChart");
+    /** What is being analysed while nothing of it is shown yet ("Analysing shop-hourly-2025.csv…"); else empty. */
+    private final ReadOnlyStringWrapper loading = new ReadOnlyStringWrapper(this, "loading", "");
 
     /** How the current source is read (from the import dialog); null for the defaults in the chosen zone. */
     private ImportOptions importOptions;
@@ -120,6 +122,12 @@ public final class MainViewModel {
         this.job = new BackgroundJob(executor);
         job.mirrorInto(busy, progress, statusMessage::set);
         this.clock = Objects.requireNonNull(clock, "clock");
+        loading.bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            TrafficSource pending = source.get();
+            AnalysisResult shown = result.get();
+            boolean fresh = pending != null && (shown == null || !shown.request().source().equals(pending));
+            return busy.get() && fresh ? "Analysing " + pending.displayName() + "…" : "";
+        }, busy, source, result));
         zone.addListener((o, before, now) -> parametersChanged(now));
         windowLength.addListener((o, before, now) -> parametersChanged(now));
         // Only a revenue changes the ranking: other cost tweaks without one leave the traffic ranking as it is.
@@ -225,7 +233,7 @@ public final class MainViewModel {
      * Reads a zone as the user may type it: a region ID (case-insensitive, e.g. {@code europe/berlin}),
      * {@code UTC}, or an offset such as {@code +02:00} or {@code UTC+2}.
      */
-    static Optional<ZoneId> parseZone(String text) {
+    public static Optional<ZoneId> parseZone(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
@@ -396,6 +404,14 @@ public final class MainViewModel {
     }
 
     // ---------------------------------------------------------------- properties
+
+    /**
+     * @return "Analysing NAME…" while a source is read and analysed whose result is not shown yet
+     *         (the first file, or another one); empty otherwise
+     */
+    public ReadOnlyStringProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
 
     public ReadOnlyObjectProperty<TrafficSource> sourceProperty() {
         return source.getReadOnlyProperty();

@@ -11,6 +11,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -83,7 +84,11 @@ public final class PatternsView extends BorderPane {
         Label holidayMessage = new Label();
         holidayMessage.setId("holidayMessage");
         holidayMessage.textProperty().bind(viewModel.holidayMessageProperty());
-        HBox holidayRow = new HBox(8, new Label("Public holidays:"), calendar, apply, holidayMessage);
+        holidayMessage.setWrapText(true);
+        calendar.setPrefColumnCount(12);
+        calendar.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane holidayRow = new javafx.scene.layout.FlowPane(8, 6, new Label("Public holidays:"),
+                calendar, apply, holidayMessage);
         holidayRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox text = new VBox(4, summary, forecastText, holidayRow);
         HBox.setHgrow(text, Priority.ALWAYS);
@@ -95,24 +100,48 @@ public final class PatternsView extends BorderPane {
     private Node anomalyList() {
         ListView<PatternsViewModel.AnomalyRow> list = new ListView<>(viewModel.anomaliesProperty());
         list.setId("anomalyList");
-        list.setPlaceholder(new Label("No anomalies"));
+        list.setPlaceholder(wrapping(new Label("No anomalies")));
+        // Each anomaly wraps within the list's width: nothing runs off to the right.
+        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(v.widthProperty().subtract(20));
+                setMaxWidth(Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(PatternsViewModel.AnomalyRow item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.text());
+            }
+        });
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 zoomTo(row);
             }
         });
-        Label title = new Label("Anomalies (select to zoom)");
+        Label title = wrapping(new Label("Anomalies (select to zoom)"));
         title.getStyleClass().add("card-title");
         ListView<String> holidays = new ListView<>(viewModel.holidaysProperty());
         holidays.setId("holidayList");
         holidays.setPrefHeight(150);
-        holidays.setPlaceholder(new Label("No holiday calendar chosen"));
+        holidays.setPlaceholder(wrapping(new Label("No holiday calendar chosen")));
         Label holidayTitle = new Label("Holidays");
         holidayTitle.getStyleClass().add("card-title");
         VBox box = new VBox(6, title, list, holidayTitle, holidays);
         VBox.setVgrow(list, Priority.ALWAYS);
         box.setPadding(new Insets(8));
+        box.setMinWidth(220);
+        box.setPrefWidth(300);
+        SplitPane.setResizableWithParent(box, false);
         return box;
+    }
+
+    private static Label wrapping(Label label) {
+        label.setWrapText(true);
+        label.setMinWidth(0);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private void zoomTo(PatternsViewModel.AnomalyRow row) {
@@ -150,7 +179,7 @@ public final class PatternsView extends BorderPane {
     }
 
     private static Node section(String title, ChartViewer viewer) {
-        Label label = new Label(title);
+        Label label = wrapping(new Label(title));
         label.getStyleClass().add("card-title");
         label.visibleProperty().bind(viewer.visibleProperty());
         label.managedProperty().bind(viewer.visibleProperty());

@@ -125,9 +125,7 @@ public final class PlanView extends BorderPane {
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("plan-form-scroll");
-        scroll.setPrefWidth(336);
-        scroll.setMinWidth(300);
+        scroll.getStyleClass().add("plan-form-scroll"); // its width is set in ems (plan.css): it grows with the font
         return scroll;
     }
 
@@ -413,13 +411,17 @@ public final class PlanView extends BorderPane {
         outlook.setMaxWidth(Double.MAX_VALUE);
         GridPane grid = twoColumns();
         per.setMaxWidth(Double.MAX_VALUE);
-        grid.add(Controls.caption("Count windows", per, "form-caption"), 0, 0);
+        Label countCaption = Controls.caption("Count windows", per, "form-caption");
+        countCaption.setWrapText(true);
+        grid.add(countCaption, 0, 0);
         grid.add(per, 1, 0);
         grid.add(Controls.field("Staff cost per hour", cost, viewModel.staffCostErrorProperty()), 0, 1);
         grid.add(Controls.field("Night premium", premium, viewModel.nightPremiumErrorProperty()), 1, 1);
         grid.add(Controls.field("Highest p90 share of the peak (%)", share, viewModel.maxP90ShareErrorProperty()), 0, 2, 2, 1);
-        grid.add(Controls.caption("Rank on traffic", outlook, "form-caption"), 0, 3);
-        grid.add(outlook, 1, 3);
+        Label rank = Controls.caption("Rank on traffic", outlook, "form-caption");
+        rank.setWrapText(true);
+        grid.add(rank, 0, 3, 2, 1);
+        grid.add(outlook, 0, 4, 2, 1);
         return grid;
     }
 
@@ -495,10 +497,19 @@ public final class PlanView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.365, 0.70);
         split.getStyleClass().add("plan-split");
+        // Below this height the results scroll rather than squeeze the tables to a row and cut the texts.
+        split.setMinHeight(700);
+        split.setPrefHeight(700);
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox results = new VBox(8, top, split);
         results.getStyleClass().add("plan-results");
-        return results;
+        results.setMinHeight(Region.USE_PREF_SIZE);
+        ScrollPane scroll = new ScrollPane(results);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("plan-results-scroll");
+        return scroll;
     }
 
     private Node header() {
@@ -507,6 +518,7 @@ public final class PlanView extends BorderPane {
         status.getStyleClass().add("plan-status");
         status.textProperty().bind(viewModel.statusMessageProperty());
         status.setMinWidth(0);
+        status.setWrapText(true);
         ProgressBar progress = Controls.progressBar(viewModel.progressProperty(), viewModel.busyProperty(), 120, true);
         Button cancel = Controls.cancelButton(viewModel.busyProperty(), viewModel::cancel, true);
         cancel.getStyleClass().add("cancel-button");
@@ -627,8 +639,9 @@ public final class PlanView extends BorderPane {
         Label outlook = new Label();
         outlook.setId("outlookNote");
         outlook.getStyleClass().add("form-hint");
-        outlook.setWrapText(false);
+        outlook.setWrapText(true);
         outlook.setMinWidth(0);
+        outlook.setMinHeight(Region.USE_PREF_SIZE);
         outlook.textProperty().bind(viewModel.outlookNoteProperty());
         outlook.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> new Tooltip(viewModel.outlookNoteProperty().get()), viewModel.outlookNoteProperty()));
@@ -667,9 +680,10 @@ public final class PlanView extends BorderPane {
         table.getColumns().addAll(List.of(rank, change, local, utc, latest, expected, p90, savings, why));
         table.getItems().addListener((ListChangeListener<WindowRow>) c ->
                 change.setVisible(table.getItems().stream().anyMatch(r -> !r.change().isEmpty())));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No dated window yet"));
-        table.setMinHeight(0);
+        org.lowtide.ui.common.Tables.fitColumnsToContent(table, true);
+        table.setPlaceholder(wrapping("No dated window yet"));
+        table.setPrefHeight(190);
+        table.setMinHeight(150);
         // Every reason of the selected window (the best one unless another is picked), readable without hovering.
         Label reasons = new Label();
         reasons.setId("windowReasons");
@@ -686,8 +700,8 @@ public final class PlanView extends BorderPane {
         table.getItems().addListener((ListChangeListener<WindowRow>) c -> showReasons.run());
         VBox body = new VBox(4, table, reasons);
         VBox.setVgrow(table, Priority.ALWAYS);
-        return card("Ranked windows", "Expected cost of a change (or, without a cost model, traffic at stake over window and tail) · select a row for its reasons",
-                body);
+        return fitted(card("Ranked windows", "Expected cost of a change (or, without a cost model, traffic at stake over window and tail) · select a row for its reasons",
+                body));
     }
 
     private Node lowerCards() {
@@ -698,16 +712,18 @@ public final class PlanView extends BorderPane {
         TableColumn<RejectionRow, String> reason = column("Ruled out because", RejectionRow::reason, 200);
         reason.setCellFactory(c -> new TooltipCell<>());
         ruledOut.getColumns().addAll(List.of(when, expected, reason));
-        ruledOut.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        ruledOut.setPlaceholder(new Label("Nothing as quiet was ruled out"));
-        ruledOut.setMinHeight(0);
-        Node left = card("Ruled out although as quiet", "Constraints took these", ruledOut);
+        org.lowtide.ui.common.Tables.fitColumnsToContent(ruledOut, true);
+        ruledOut.setPlaceholder(wrapping("Nothing as quiet was ruled out"));
+        ruledOut.setPrefHeight(150);
+        ruledOut.setMinHeight(120);
+        Node left = fitted(card("Ruled out although as quiet", "Constraints took these", ruledOut));
 
         Label rule = new Label();
         rule.setId("weeklyRule");
         rule.getStyleClass().add("weekly-rule");
         rule.textProperty().bind(viewModel.recurringRuleProperty());
         rule.setWrapText(true);
+        rule.setMinHeight(Region.USE_PREF_SIZE);
         TableView<OccurrenceRow> dates = new TableView<>(viewModel.occurrencesProperty());
         dates.setId("occurrencesTable");
         TableColumn<OccurrenceRow, String> local = column("Local", OccurrenceRow::local, 178);
@@ -715,9 +731,10 @@ public final class PlanView extends BorderPane {
         TableColumn<OccurrenceRow, String> flags = column("Flags", OccurrenceRow::flags, 160);
         flags.setCellFactory(c -> new TooltipCell<>());
         dates.getColumns().addAll(List.of(local, utc, flags));
-        dates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        dates.setPlaceholder(new Label("No weekly rule"));
-        dates.setMinHeight(0);
+        org.lowtide.ui.common.Tables.fitColumnsToContent(dates, true);
+        dates.setPlaceholder(wrapping("No weekly rule"));
+        dates.setPrefHeight(150);
+        dates.setMinHeight(120);
         dates.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(OccurrenceRow item, boolean empty) {
@@ -730,14 +747,27 @@ public final class PlanView extends BorderPane {
         });
         VBox weeklyBody = new VBox(6, rule, dates);
         VBox.setVgrow(dates, Priority.ALWAYS);
-        Node right = card("Weekly rule", "Next dates; flagged where a holiday, blackout or DST moves or blocks it",
-                weeklyBody);
+        Node right = fitted(card("Weekly rule", "Next dates; flagged where a holiday, blackout or DST moves or blocks it",
+                weeklyBody));
 
         SplitPane lower = new SplitPane(left, right);
         lower.setDividerPositions(0.46);
         lower.getStyleClass().add("plan-split");
         lower.setMinHeight(0);
         return lower;
+    }
+
+    /** A card no shorter than what it holds needs (its table's least height, its texts whole). */
+    private static Node fitted(Node card) {
+        ((Region) card).setMinHeight(Region.USE_COMPUTED_SIZE);
+        return card;
+    }
+
+    /** A placeholder that wraps rather than being cut in a narrow table. */
+    private static Label wrapping(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
     }
 
     private static Node card(String title, String hint, Node body) {

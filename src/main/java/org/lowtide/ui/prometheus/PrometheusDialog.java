@@ -90,6 +90,8 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         metric.setId("metricPicker");
         metric.setEditable(true);
         metric.setPromptText("metric (List metrics first)");
+        metric.setMinWidth(Region.USE_PREF_SIZE);
+        metric.getEditor().setPrefColumnCount(20); // in characters: it grows with the font
         metric.valueProperty().bindBidirectional(viewModel.metricProperty());
         metric.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.isBlank() && viewModel.metrics().contains(b)) {
@@ -185,7 +187,7 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
     static int credentialRows(GridPane grid, int row, CredentialsModel model, java.util.function.Supplier<Window> owner) {
         TextField tokenFile = new TextField();
         tokenFile.setId("prometheusTokenFile");
-        tokenFile.setPromptText("a file holding a bearer token (its path is remembered, never the token)");
+        tokenFile.setPromptText("file with a bearer token (path remembered)");
         tokenFile.textProperty().bindBidirectional(model.tokenFileProperty());
         Button browse = new Button("Browse…");
         browse.setOnAction(e -> {
@@ -203,9 +205,13 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         TextField user = new TextField();
         user.setId("prometheusUser");
         user.setPromptText("basic-auth user");
+        user.setPrefColumnCount(12);
+        user.setMinWidth(Region.USE_PREF_SIZE);
         user.textProperty().bindBidirectional(model.userProperty());
         PasswordField password = new PasswordField();
         password.setPromptText("password");
+        password.setPrefColumnCount(9);
+        password.setMinWidth(Region.USE_PREF_SIZE);
         password.textProperty().bindBidirectional(model.passwordProperty());
         CheckBox insecure = new CheckBox("Do not check the certificate (insecure)");
         insecure.setMinWidth(Region.USE_PREF_SIZE);
@@ -218,6 +224,7 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
                 + "all blank: LOWTIDE_PROMETHEUS_TOKEN (or _USER and _PASSWORD) from the environment.");
         never.getStyleClass().add("hint");
         never.setWrapText(true);
+        never.setMinHeight(Region.USE_PREF_SIZE); // wraps onto more lines instead of being cut
         grid.add(never, 1, row++, 2, 1);
         return row;
     }

@@ -71,7 +71,7 @@ public final class ReportView extends BorderPane {
         return stage;
     }
 
-    private VBox form() {
+    private ScrollPane form() {
         TextField title = new TextField();
         title.setId("reportTitle");
         title.textProperty().bindBidirectional(viewModel.titleProperty());
@@ -113,24 +113,26 @@ public final class ReportView extends BorderPane {
         });
         paper.valueProperty().bindBidirectional(viewModel.paperProperty());
 
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(8);
-        int row = 0;
-        grid.addRow(row++, label("Title", title), title);
-        grid.addRow(row++, label("Author", author), author);
-        grid.addRow(row++, label("Notes for the audience", notes), notes);
-        grid.addRow(row++, label("Sections", sections), sections);
-        grid.addRow(row++, label("Currency", currency), currency);
-        grid.addRow(row, label("Paper", paper), paper);
-        GridPane.setHgrow(title, Priority.ALWAYS);
-        title.setPrefColumnCount(22);
+        // Each label above its field, every field as wide as the form: nothing is cut at any font size.
+        VBox grid = new VBox(8);
+        for (javafx.scene.Node[] field : new javafx.scene.Node[][] {{label("Title", title), title},
+            {label("Author", author), author}, {label("Notes for the audience", notes), notes},
+            {label("Sections", sections), sections}, {label("Currency", currency), currency},
+            {label("Paper", paper), paper}}) {
+            if (field[1] instanceof Region r) {
+                r.setMaxWidth(Double.MAX_VALUE);
+            }
+            grid.getChildren().add(new VBox(3, field));
+        }
+        for (javafx.scene.Node n : sections.getChildren()) {
+            ((CheckBox) n).setWrapText(true);
+        }
 
         Label error = new Label();
         error.setId("reportError");
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
-        error.setMaxWidth(330);
+
         error.textProperty().bind(viewModel.errorProperty());
         error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
@@ -152,19 +154,22 @@ public final class ReportView extends BorderPane {
                 getScene().getWindow().hide();
             }
         });
-        HBox buttons = new HBox(8, preview, save, close);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, preview, save, close);
 
         VBox form = new VBox(12, grid, error, buttons);
         form.setPadding(new Insets(0, 16, 0, 0));
-        form.setPrefWidth(360);
-        form.setMinWidth(320);
-        return form;
+        form.getStyleClass().add("report-form"); // its width in ems (lowtide.css): it grows with the font
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("report-form-scroll");
+        return scroll;
     }
 
     private static Label label(String text, javafx.scene.Node target) {
         Label l = new Label(text);
         l.setLabelFor(target);
-        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setWrapText(true);
         return l;
     }
 
@@ -201,6 +206,7 @@ public final class ReportView extends BorderPane {
         status.setId("reportStatus");
         status.textProperty().bind(viewModel.statusProperty());
         status.setMaxWidth(Double.MAX_VALUE);
+        status.setWrapText(true);
         HBox.setHgrow(status, Priority.ALWAYS);
         Button cancel = Controls.cancelButton(viewModel.busyProperty(), viewModel::cancel, false);
         cancel.setId("reportCancel");
