@@ -25,6 +25,8 @@ import org.lowtide.service.PlanService;
 import org.lowtide.service.ReportService;
 import org.lowtide.service.Samples;
 import org.lowtide.service.TrafficSource;
+import org.lowtide.ui.common.ThemeStore;
+import org.lowtide.ui.common.Themes;
 import org.lowtide.ui.main.MainView;
 import org.lowtide.ui.cost.CostView;
 import org.lowtide.ui.cost.CostViewModel;
@@ -52,9 +54,13 @@ public final class LowtideApp extends Application {
     @Override
     public void start(Stage stage) {
         executor = Executors.newSingleThreadExecutor(daemonThreads());
+        // The look (issue #15): AtlantaFX Primer, light or dark as last chosen (Follow system on a first run).
+        Themes.useStore(ThemeStore.userPreferences());
+        Themes.applySaved();
         AnalysisService analysis = new AnalysisService();
         MainViewModel viewModel = new MainViewModel(analysis, executor);
         MainView view = new MainView(viewModel);
+        view.setLinkOpener(url -> getHostServices().showDocument(url));
         // The Patterns screen (issue #4): periods, anomalies, decomposition and forecast of the result shown.
         PatternsViewModel patterns = new PatternsViewModel(analysis, executor);
         viewModel.resultProperty().addListener((obs, old, result) -> patterns.show(result));
@@ -138,7 +144,7 @@ public final class LowtideApp extends Application {
     private void addReportExport(MainView view, MainViewModel viewModel, CostViewModel costs, AnalysisService analysis) {
         ReportViewModel report = new ReportViewModel(new ReportService(new PlanService(analysis), new CostService()),
                 executor, java.time.Clock.systemDefaultZone());
-        MenuItem export = new MenuItem("Export Report…");
+        MenuItem export = new MenuItem("Export _Report…");
         export.setId("exportReport");
         export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
         export.disableProperty().bind(viewModel.resultProperty().isNull());

@@ -75,8 +75,8 @@ public final class PlanView extends BorderPane {
     public static final String STYLESHEET = "/org/lowtide/ui/plan/plan.css";
 
     private final PlanViewModel viewModel;
-    private final MenuItem savePlanItem = new MenuItem("Save Plan…");
-    private final MenuItem openPlanItem = new MenuItem("Open Plan…");
+    private final MenuItem savePlanItem = new MenuItem("_Save Plan…");
+    private final MenuItem openPlanItem = new MenuItem("Open P_lan…");
     private Runnable onShow = () -> { };
     private File lastDirectory;
 
