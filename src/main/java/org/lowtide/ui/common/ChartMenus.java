@@ -46,6 +46,10 @@ public final class ChartMenus {
         svg.setId(baseName + "-svg");
         svg.setOnAction(e -> choose(viewer, baseName, "svg"));
         ChartTheming.follow(viewer); // every chart viewer shows the look of the moment
+        if (viewer.getAccessibleText() == null) {
+            viewer.setAccessibleText("Chart: " + baseName.replace('-', ' ') + " (context menu to copy or save it)");
+        }
+        viewer.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
         ContextMenu menu = viewer.getContextMenu();
         menu.getItems().setAll(copy, png, svg);
         menu.setOnShowing(e -> {

@@ -120,7 +120,11 @@ public final class Themes {
             item.setOnAction(e -> apply(theme));
             menu.getItems().add(item);
         }
-        CHOSEN.addListener((o, before, now) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == now)));
+        // Weakly: a closed window's menu (and the window behind it) must not stay reachable from this static.
+        javafx.beans.value.ChangeListener<Theme> follow =
+                (o, before, now) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == now));
+        menu.getProperties().put(Themes.class, follow);
+        CHOSEN.addListener(new javafx.beans.value.WeakChangeListener<>(follow));
         return menu;
     }
 

@@ -833,6 +833,7 @@ public final class PlanView extends BorderPane {
         Button remove = new Button("✕");
         remove.getStyleClass().add("remove-button");
         remove.setTooltip(new Tooltip(tooltip));
+        remove.setAccessibleText(tooltip); // a screen reader says what the ✕ removes
         remove.setOnAction(e -> action.run());
         remove.setMinWidth(Region.USE_PREF_SIZE);
         return remove;
