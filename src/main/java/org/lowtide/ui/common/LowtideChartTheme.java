@@ -163,12 +163,19 @@ public final class LowtideChartTheme {
         if (axis instanceof NumberAxis number) {
             boolean shortened = number.getNumberFormatOverride() instanceof CompactNumberFormat
                     || number.getNumberFormatOverride() instanceof AxisNumbers;
-            boolean plain = number.getNumberFormatOverride() == null && valueAxis;
+            boolean plain = valueAxis && (number.getNumberFormatOverride() == null
+                    || number.getNumberFormatOverride() instanceof java.text.DecimalFormat d && isPlainNumber(d));
             if (shortened || plain) {
                 number.setNumberFormatOverride(null);
                 number.setStandardTickUnits(AxisNumbers.tickUnits(locale));
             }
         }
+    }
+
+    /** A grouping pattern such as {@code #,##0}: no percent, no prefix or suffix (those say something). */
+    private static boolean isPlainNumber(java.text.DecimalFormat d) {
+        String pattern = d.toPattern();
+        return pattern.matches("[#,0.]+") && d.getPositivePrefix().isEmpty() && d.getPositiveSuffix().isEmpty();
     }
 
     private static void renderer(AbstractRenderer renderer, int seriesCount, ChartPalette palette) {
