@@ -18,7 +18,7 @@ public final class Main {
     public static void main(String[] args) {
         org.lowtide.traffic.PhaseTimer.mainStarted();
         if (args.length == 0 || (args.length == 1 && !LowtideCli.isCliArgument(args[0]))) {
-            GuiLauncher.launch(args);
+            GuiLauncher.launch(args).ifPresent(noDisplay -> System.exit(LowtideCli.refuseGui(noDisplay)));
             return;
         }
         System.exit(LowtideCli.run(args));

@@ -67,6 +67,17 @@ public final class LowtideCli {
         return java.util.Set.copyOf(names);
     }
 
+    /**
+     * The desktop app could not open (no display): prints {@code why}, one line, on standard error.
+     *
+     * @return the exit code, 2 (a usage error: the GUI was asked for where there is none; the CLI works)
+     */
+    public static int refuseGui(String why) {
+        System.err.println(why);
+        System.err.flush();
+        return 2;
+    }
+
     /** Runs the CLI on the process's standard streams. */
     public static int run(String... args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

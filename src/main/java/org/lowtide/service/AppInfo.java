@@ -8,7 +8,8 @@ import java.util.Properties;
 /** Facts about this build of Lowtide. */
 public final class AppInfo {
 
-    private static final String VERSION = loadVersion();
+    private static final Properties PROPERTIES = load();
+    private static final String VERSION = PROPERTIES.getProperty("version", "unknown");
 
     private AppInfo() {
     }
@@ -18,14 +19,18 @@ public final class AppInfo {
         return VERSION;
     }
 
-    private static String loadVersion() {
+    /** @return Lowtide's licence as the pom states it (property {@code lowtide.licence}) */
+    public static String licence() {
+        return PROPERTIES.getProperty("licence", "unknown");
+    }
+
+    private static Properties load() {
+        Properties p = new Properties();
         try (InputStream in = AppInfo.class.getResourceAsStream("/org/lowtide/lowtide.properties")) {
-            if (in == null) {
-                return "unknown";
+            if (in != null) {
+                p.load(in);
             }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
+            return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,6 +29,8 @@ import org.lowtide.service.PlanService;
 import org.lowtide.service.ReportService;
 import org.lowtide.service.Samples;
 import org.lowtide.service.TrafficSource;
+import org.lowtide.ui.common.ThemeStore;
+import org.lowtide.ui.common.Themes;
 import org.lowtide.ui.main.MainView;
 import org.lowtide.ui.cost.CostView;
 import org.lowtide.ui.cost.CostViewModel;
@@ -71,12 +73,17 @@ public final class LowtideApp extends Application {
         preferences = PreferencesService.atDefaultLocation();
         PreferencesService.Loaded loaded = preferences.load();
         Preferences prefs = loaded.preferences();
+        // The look (issue #15): AtlantaFX Primer, light or dark as last chosen (Follow system on a first run),
+        // kept in the preferences file with the other answers.
+        Themes.useStore(ThemeStore.in(preferences));
+        Themes.applySaved();
         AnalysisService analysis = new AnalysisService();
         MainViewModel viewModel = new MainViewModel(analysis, executor);
         prefs.zone().ifPresent(viewModel::setZone);
         MainView view = new MainView(viewModel);
         mainViewModel = viewModel;
         mainView = view;
+        view.setLinkOpener(url -> getHostServices().showDocument(url));
         // The Patterns screen (issue #4): periods, anomalies, decomposition and forecast of the result shown.
         PatternsViewModel patterns = new PatternsViewModel(analysis, executor);
         viewModel.resultProperty().addListener((obs, old, result) -> patterns.show(result));
@@ -219,7 +226,7 @@ public final class LowtideApp extends Application {
 
     /** Edit → Preferences… (Ctrl+,), in the File menu beside Quit. */
     private void addPreferences(MainView view, MainViewModel viewModel, CostViewModel costs) {
-        MenuItem item = new MenuItem("Preferences…");
+        MenuItem item = new MenuItem("Pr_eferences…");
         item.setId("preferences");
         item.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
         item.setOnAction(e -> new PreferencesDialog(preferences, view.getScene().getWindow(), MainView.stylesheet(),
@@ -304,7 +311,7 @@ public final class LowtideApp extends Application {
     private void addReportExport(MainView view, MainViewModel viewModel, CostViewModel costs, AnalysisService analysis) {
         ReportViewModel report = new ReportViewModel(new ReportService(new PlanService(analysis), new CostService()),
                 executor, java.time.Clock.systemDefaultZone());
-        MenuItem export = new MenuItem("Export Report…");
+        MenuItem export = new MenuItem("Export _Report…");
         export.setId("exportReport");
         export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
         export.disableProperty().bind(viewModel.resultProperty().isNull());

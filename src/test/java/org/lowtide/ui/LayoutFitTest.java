@@ -56,8 +56,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class LayoutFitTest {
 
-    /** The themes to check; the default look today (the lead adds the dark theme when it is merged). */
-    static final List<String> THEMES = List.of("default");
+    /** The themes to check: both looks of View → Theme (their fonts are the same, their borders are not). */
+    static final List<String> THEMES = List.of("light", "dark");
     static final List<int[]> SIZES = List.of(new int[] {1280, 720}, new int[] {1920, 1080});
     static final List<Integer> FONT_SCALES = List.of(100, 125, 150);
 
@@ -79,6 +79,7 @@ class LayoutFitTest {
 
     @AfterEach
     void stop() {
+        Platform.runLater(() -> org.lowtide.ui.common.Themes.apply(org.lowtide.ui.common.Theme.LIGHT)); // later tests start light
         app.stop();
     }
 
@@ -400,11 +401,13 @@ class LayoutFitTest {
 
     // ---------------------------------------------------------------- sizes, fonts, themes, shots
 
-    /** Sets the look; the default theme is the stylesheet every scene has. The dark theme hooks in here. */
+    /** Sets the look app-wide, as View → Theme does (on the FX thread). */
     static void applyTheme(Scene scene, String theme) {
-        if (!"default".equals(theme)) {
-            throw new IllegalArgumentException("unknown theme " + theme);
-        }
+        org.lowtide.ui.common.Themes.apply(switch (theme) {
+            case "light" -> org.lowtide.ui.common.Theme.LIGHT;
+            case "dark" -> org.lowtide.ui.common.Theme.DARK;
+            default -> throw new IllegalArgumentException("unknown theme " + theme);
+        });
     }
 
     private void setSize(int[] size) {

@@ -43,7 +43,7 @@ class ReportDialogTest {
         MenuItem export = bar.getMenus().stream().map(Menu::getItems).flatMap(List::stream)
                 .filter(i -> "exportReport".equals(i.getId())).findFirst().orElseThrow();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !export.isDisable());
-        assertThat(export.getText()).isEqualTo("Export Report…");
+        assertThat(export.getText()).isEqualTo("Export _Report…"); // Alt+F, R
 
         for (String id : List.of("#trafficChart", "#heatmapChart")) {
             ChartViewer viewer = robot.lookup(id).queryAs(ChartViewer.class);

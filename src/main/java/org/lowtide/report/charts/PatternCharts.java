@@ -124,7 +124,7 @@ public final class PatternCharts {
 
     /** The traffic with every anomaly shaded in its kind's colour. */
     public static JFreeChart seriesWithAnomalies(TrafficSeries series, List<Anomaly> anomalies, ZoneId zone) {
-        XYPlot plot = plot(series, timeAxis(zone), series.unit().isEmpty() ? series.name() : series.unit(),
+        XYPlot plot = plot(series, timeAxis(zone), TrafficChart.valueLabel(series),
                 ChartColors.TRAFFIC);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         for (Anomaly a : anomalies) {

@@ -28,7 +28,7 @@ public final class TrafficChart {
     public static JFreeChart create(TrafficSeries series, ZoneId zone, List<Interval> windows) {
         DateAxis time = new DateAxis("Time (" + zone.getId() + ")");
         time.setTimeZone(TimeZone.getTimeZone(zone));
-        NumberAxis value = new NumberAxis(series.unit().isEmpty() ? series.name() : series.unit());
+        NumberAxis value = new NumberAxis(valueLabel(series));
         value.setAutoRangeIncludesZero(true);
 
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
@@ -53,5 +53,29 @@ public final class TrafficChart {
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         chart.setBackgroundPaint(ChartColors.BACKGROUND);
         return chart;
+    }
+
+    /** Column names that say nothing about what was counted: the axis says "traffic per <step>" instead. */
+    private static final java.util.Set<String> GENERIC_NAMES = java.util.Set.of("value", "values", "val", "y", "count",
+            "metric", "series", "data", "");
+
+    /**
+     * The value axis's label: the series' unit ("requests"), else its name ("orders"), else, when the
+     * name is a generic column name such as "value", what one point is: "traffic per 5 min".
+     */
+    public static String valueLabel(org.lowtide.traffic.TrafficSeries series) {
+        if (!series.unit().isBlank()) {
+            return series.unit();
+        }
+        if (!GENERIC_NAMES.contains(series.name().strip().toLowerCase(java.util.Locale.ROOT))) {
+            return series.name();
+        }
+        java.time.Duration step = series.step();
+        String per = step.equals(java.time.Duration.ofHours(1)) ? "hour"
+                : step.equals(java.time.Duration.ofDays(1)) ? "day"
+                : step.equals(java.time.Duration.ofMinutes(1)) ? "minute"
+                : step.toSeconds() % 3600 == 0 ? step.toHours() + " h"
+                : step.toSeconds() % 60 == 0 ? step.toMinutes() + " min" : step.toSeconds() + " s";
+        return "traffic per " + per;
     }
 }

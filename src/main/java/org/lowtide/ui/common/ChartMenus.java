@@ -17,6 +17,7 @@ import org.lowtide.report.ChartExport;
 /**
  * The context menu every chart in the app shares: Copy (a 2× image, for slides), Save as PNG…
  * (2×) and Save as SVG… (vectors). The files are what {@code lowtide report --png-dir} writes.
+ * Installing it also makes the viewer follow the theme ({@link ChartTheming}).
  */
 public final class ChartMenus {
 
@@ -44,6 +45,11 @@ public final class ChartMenus {
         MenuItem svg = new MenuItem("Save as SVG…");
         svg.setId(baseName + "-svg");
         svg.setOnAction(e -> choose(viewer, baseName, "svg"));
+        ChartTheming.follow(viewer); // every chart viewer shows the look of the moment
+        if (viewer.getAccessibleText() == null) {
+            viewer.setAccessibleText("Chart: " + baseName.replace('-', ' ') + " (context menu to copy or save it)");
+        }
+        viewer.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
         ContextMenu menu = viewer.getContextMenu();
         menu.getItems().setAll(copy, png, svg);
         menu.setOnShowing(e -> {

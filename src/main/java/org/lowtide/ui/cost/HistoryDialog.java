@@ -102,7 +102,7 @@ public final class HistoryDialog extends Dialog<CostAssumptions> {
         StackPane chartPane = new StackPane();
         chartPane.setPrefSize(520, 220);
         vm.chartProperty().addListener((o, a, c) -> chartPane.getChildren().setAll(c == null ? new Label("")
-                : new ChartViewer(c)));
+                : themed(new ChartViewer(c))));
         VBox content = new VBox(8, form, table, new Label("What was read"), lines, chartPane);
         content.setPadding(new Insets(8));
         VBox.setVgrow(chartPane, Priority.ALWAYS);
@@ -146,5 +146,10 @@ public final class HistoryDialog extends Dialog<CostAssumptions> {
         TableColumn<HistoryViewModel.Row, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
         return c;
+    }
+
+    private static ChartViewer themed(ChartViewer viewer) {
+        org.lowtide.ui.common.ChartMenus.install(viewer, "incident-history"); // menus, and the theme's colours
+        return viewer;
     }
 }

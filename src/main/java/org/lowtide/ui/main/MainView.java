@@ -13,7 +13,6 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -50,7 +49,6 @@ import javafx.util.StringConverter;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.PanHandlerFX;
-import org.lowtide.service.AppInfo;
 import org.lowtide.service.Samples;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.TrafficSeries;
@@ -74,16 +72,20 @@ public final class MainView extends BorderPane {
     /** The tabs, and the welcome view over them while it is shown. */
     private final StackPane body = new StackPane(tabs);
     private Menu fileMenu;
+    private Menu viewMenu;
+    private MenuBar menuBar;
+    private java.util.function.Consumer<String> linkOpener = url -> { };
     private File lastDirectory;
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
         getStyleClass().add("main-view");
-        setTop(new VBox(menuBar(), toolBar()));
+        setTop(new VBox(createMenuBar(), toolBar()));
         Tab overview = new Tab("Overview", withLoadingState(center()));
         overview.setId("overviewTab");
         overview.setClosable(false);
         tabs.getTabs().add(overview);
+        addGoToTab(overview);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("main-tabs");
         setCenter(body);
@@ -102,6 +104,7 @@ public final class MainView extends BorderPane {
         tab.setId(id);
         tab.setClosable(false);
         tabs.getTabs().add(tab);
+        addGoToTab(tab);
         return tab;
     }
 
@@ -140,7 +143,7 @@ public final class MainView extends BorderPane {
      * Adds File → Open Recent, listing {@code recent} each time the menu opens (newest first).
      */
     public void setRecentFiles(java.util.function.Supplier<List<String>> recent) {
-        Menu menu = new Menu("Open _Recent");
+        Menu menu = new Menu("Open Re_cent");
         menu.setId("openRecent");
         MenuItem none = new MenuItem("(none yet)");
         none.setDisable(true);
@@ -166,6 +169,28 @@ public final class MainView extends BorderPane {
         fileMenu.getItems().add(2, menu);
     }
 
+    /** View → the tab's name, with Ctrl+1, Ctrl+2, … for the first nine tabs. */
+    private void addGoToTab(Tab tab) {
+        int n = tabs.getTabs().indexOf(tab) + 1;
+        MenuItem go = new MenuItem(n <= 9 ? "_" + n + "  " + tab.getText() : tab.getText());
+        go.setId("goTo-" + tab.getId());
+        if (n <= 9) {
+            go.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(n)), KeyCombination.SHORTCUT_DOWN));
+        }
+        go.setOnAction(e -> selectTab(tab));
+        viewMenu.getItems().add(go);
+    }
+
+    /** Where About's links open: the app's host services (a browser); nothing by default, as in tests. */
+    public void setLinkOpener(java.util.function.Consumer<String> opener) {
+        linkOpener = opener;
+    }
+
+    /** @return the menu bar, whose accelerators Help → Keyboard Shortcuts lists */
+    public MenuBar menuBar() {
+        return menuBar;
+    }
+
     /** Brings a tab to the front. */
     public void selectTab(Tab tab) {
         tabs.getSelectionModel().select(tab);
@@ -180,30 +205,39 @@ public final class MainView extends BorderPane {
 
     // ---------------------------------------------------------------- top
 
-    private MenuBar menuBar() {
-        MenuItem open = new MenuItem("Open…");
+    private MenuBar createMenuBar() {
+        MenuItem open = new MenuItem("_Open…");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         open.setOnAction(e -> chooseFile());
 
-        Menu samples = new Menu("Open Sample");
+        Menu samples = new Menu("Open Sa_mple");
         for (TrafficSource.Sample sample : Samples.all()) {
             MenuItem item = new MenuItem(capitalised(sample.description()) + "  (" + sample.fileName() + ")");
             item.setOnAction(e -> viewModel.load(sample));
             samples.getItems().add(item);
         }
 
-        MenuItem quit = new MenuItem("Quit");
+        MenuItem quit = new MenuItem("_Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> javafx.application.Platform.exit());
 
-        Menu file = new Menu("File", null, open, openFromPrometheus(), samples, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("_File", null, open, openFromPrometheus(), samples, new SeparatorMenuItem(), quit);
         fileMenu = file;
 
-        MenuItem about = new MenuItem("About Lowtide");
-        about.setOnAction(e -> showAbout());
-        Menu help = new Menu("Help", null, about);
+        viewMenu = new Menu("_View", null, org.lowtide.ui.common.Themes.menu(), new SeparatorMenuItem());
+        viewMenu.setId("viewMenu");
 
-        MenuBar bar = new MenuBar(file, help);
+        MenuItem shortcuts = new MenuItem("_Keyboard Shortcuts");
+        shortcuts.setId("shortcutsItem");
+        shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN));
+        shortcuts.setOnAction(e -> new org.lowtide.ui.help.ShortcutsDialog(window(), stylesheet(), menuBar).show());
+        MenuItem about = new MenuItem("_About Lowtide");
+        about.setId("aboutItem");
+        about.setOnAction(e -> new org.lowtide.ui.help.AboutDialog(window(), stylesheet(), linkOpener).show());
+        Menu help = new Menu("_Help", null, shortcuts, new SeparatorMenuItem(), about);
+
+        MenuBar bar = new MenuBar(file, viewMenu, help);
+        menuBar = bar;
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -567,7 +601,7 @@ public final class MainView extends BorderPane {
 
     /** File → Open from Prometheus…: the dialog of {@code ui/prometheus}, then the same analysis as a file. */
     private MenuItem openFromPrometheus() {
-        MenuItem item = new MenuItem("Open from Prometheus…");
+        MenuItem item = new MenuItem("Open from _Prometheus…");
         item.setOnAction(e -> {
             org.lowtide.ui.prometheus.PrometheusViewModel model = new org.lowtide.ui.prometheus.PrometheusViewModel(
                     new org.lowtide.service.PrometheusService(), new org.lowtide.service.ImportService(),
@@ -610,17 +644,6 @@ public final class MainView extends BorderPane {
             e.setDropCompleted(opened);
             e.consume();
         });
-    }
-
-    private void showAbout() {
-        Alert about = new Alert(Alert.AlertType.INFORMATION);
-        about.initOwner(window());
-        about.setTitle("About Lowtide");
-        about.setHeaderText("Lowtide " + AppInfo.version());
-        about.setContentText("Reads your traffic history and recommends the quietest recurring weekly window"
-                + " for maintenance and risky changes.");
-        about.getDialogPane().getStylesheets().add(stylesheet());
-        about.showAndWait();
     }
 
     private void showWarnings() {

@@ -1,5 +1,6 @@
 package org.lowtide.ui.patterns;
 
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -63,11 +64,14 @@ public final class PatternsView extends BorderPane {
         Label summary = new Label();
         summary.setId("patternsSummary");
         summary.setWrapText(true);
-        summary.textProperty().bind(viewModel.summaryProperty());
+        // Plain words on screen; the statistics (strengths, method, MASE) one hover away.
+        summary.textProperty().bind(viewModel.plainSummaryProperty());
+        summary.setTooltip(technical(viewModel.summaryProperty()));
         Label forecastText = new Label();
         forecastText.setId("forecastSummary");
         forecastText.setWrapText(true);
-        forecastText.textProperty().bind(viewModel.forecastTextProperty());
+        forecastText.textProperty().bind(viewModel.plainForecastProperty());
+        forecastText.setTooltip(technical(viewModel.forecastTextProperty()));
         ProgressIndicator busy = new ProgressIndicator();
         busy.setMaxSize(24, 24);
         busy.progressProperty().bind(viewModel.progressProperty());
@@ -95,6 +99,16 @@ public final class PatternsView extends BorderPane {
         HBox box = new HBox(12, text, busy);
         box.setPadding(new Insets(8, 12, 8, 12));
         return box;
+    }
+
+    /** A tooltip with the technical text, wrapped, shown without delay (the details behind a plain line). */
+    private static javafx.scene.control.Tooltip technical(javafx.beans.value.ObservableStringValue text) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(520);
+        tip.setShowDelay(javafx.util.Duration.millis(200));
+        return tip;
     }
 
     private Node anomalyList() {
@@ -168,22 +182,38 @@ public final class PatternsView extends BorderPane {
             }
         });
         whole.visibleProperty().bind(series.visibleProperty());
-        VBox seriesSection = (VBox) section("Traffic and anomalies (drag to zoom, select an anomaly on the left)", series);
+        VBox seriesSection = (VBox) section("Traffic and anomalies (drag to zoom, select an anomaly on the left)",
+                "What was measured; shaded: outages, collection gaps, dips and spikes set aside.", null, series);
         seriesSection.getChildren().add(1, whole);
         VBox box = new VBox(10, seriesSection,
-                section("Decomposition (robust MSTL)", decomposition), middle, section("Forecast", forecast));
+                section("Decomposition", "The traffic taken apart: its long-run trend, its daily and weekly rhythms,"
+                        + " and what is left over.", "Robust MSTL (Bandara, Hyndman, Bergmeir 2021): STL"
+                        + " (Cleveland et al. 1990) once per period, outliers down-weighted.", decomposition),
+                middle, section("Forecast", "Expected traffic for the coming weeks, with the range most weeks fall in.",
+                        null, forecast));
         box.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         return scroll;
     }
 
-    private static Node section(String title, ChartViewer viewer) {
+    /** A chart under its title and a plain-words line; {@code technical}, when given, is the line's tooltip. */
+    private static Node section(String title, String plain, String technical, ChartViewer viewer) {
         Label label = wrapping(new Label(title));
         label.getStyleClass().add("card-title");
-        label.visibleProperty().bind(viewer.visibleProperty());
-        label.managedProperty().bind(viewer.visibleProperty());
-        return new VBox(4, label, viewer);
+        Label words = new Label(plain);
+        words.getStyleClass().add("plain-words");
+        wrapping(words);
+        if (technical != null) {
+            words.setTooltip(new javafx.scene.control.Tooltip(technical));
+        }
+        viewer.setAccessibleText(title + ": " + plain);
+        VBox box = new VBox(4, label, words, viewer);
+        for (Node n : List.of(label, words)) {
+            n.visibleProperty().bind(viewer.visibleProperty());
+            n.managedProperty().bind(viewer.visibleProperty());
+        }
+        return box;
     }
 
     private void show(PatternsViewModel.Charts c) {

@@ -69,6 +69,9 @@ public final class PatternsViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "No analysis yet.");
     private final ReadOnlyStringWrapper forecastText = new ReadOnlyStringWrapper(this, "forecastText", "");
+    /** The summary and the forecast in plain words (issue #15); the technical texts above become their details. */
+    private final ReadOnlyStringWrapper plainSummary = new ReadOnlyStringWrapper(this, "plainSummary", "No analysis yet.");
+    private final ReadOnlyStringWrapper plainForecast = new ReadOnlyStringWrapper(this, "plainForecast", "");
     private final ReadOnlyObjectWrapper<Charts> charts = new ReadOnlyObjectWrapper<>(this, "charts");
     private final ReadOnlyListWrapper<AnomalyRow> anomalies =
             new ReadOnlyListWrapper<>(this, "anomalies", FXCollections.observableArrayList());
@@ -103,12 +106,16 @@ public final class PatternsViewModel {
             summary.set(result == null ? "No analysis yet." : "No patterns for this series: "
                     + String.join("; ", result.notes()));
             forecastText.set("");
+            plainSummary.set(summary.get());
+            plainForecast.set("");
             return;
         }
         Patterns p = result.patterns().get();
         ZoneId zone = result.series().zone();
         summary.set(describe(p));
         forecastText.set(p.forecast().map(PatternsViewModel::describe).orElse("No forecast."));
+        plainSummary.set(plainWords(p));
+        plainForecast.set(p.forecast().map(PatternsViewModel::plainWords).orElse("Too little history for a forecast."));
         List<AnomalyRow> rows = new ArrayList<>();
         for (Anomaly a : p.anomalyList()) {
             rows.add(new AnomalyRow(a, describe(a, zone)));
@@ -171,6 +178,28 @@ public final class PatternsViewModel {
         return s.toString();
     }
 
+    /** The summary without statistics: which rhythms repeat, and what was set aside. */
+    static String plainWords(Patterns p) {
+        List<String> rhythms = new ArrayList<>();
+        for (SeasonalPeriod sp : p.periods()) {
+            rhythms.add("other".equals(sp.name()) ? "every " + sp.period().toString().substring(2).toLowerCase(Locale.ROOT)
+                    : "every " + sp.name());
+        }
+        int n = p.anomalyList().size();
+        String setAside = n == 0 ? "Nothing unusual had to be set aside."
+                : n + (n == 1 ? " unusual stretch (an outage, gap, dip or spike) is" : " unusual stretches (outages, gaps, dips, spikes) are")
+                + " left out of the quiet times and the forecast.";
+        return (rhythms.isEmpty() ? "The traffic shows no regular rhythm. " : "The traffic repeats "
+                + String.join(" and ", rhythms) + ". ") + setAside;
+    }
+
+    /** The forecast without statistics. */
+    static String plainWords(Forecast f) {
+        return String.format(Locale.ROOT, "Expected traffic for the next %d weeks, learned from the past; the shaded"
+                + " bands show where 8 in 10 and 19 in 20 outcomes are expected to fall.",
+                Duration.between(f.start(), f.timeAt(f.size())).toDays() / 7);
+    }
+
     static String describe(HolidayEffect e) {
         String when = TimeFormats.DAY.format(e.date());
         if (e.inForecast()) {
@@ -228,6 +257,16 @@ public final class PatternsViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** @return the summary in plain words; {@link #summaryProperty()} has the periods' strengths */
+    public ReadOnlyStringProperty plainSummaryProperty() {
+        return plainSummary.getReadOnlyProperty();
+    }
+
+    /** @return the forecast in plain words; {@link #forecastTextProperty()} has the method and its backtest */
+    public ReadOnlyStringProperty plainForecastProperty() {
+        return plainForecast.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty forecastTextProperty() {

@@ -75,8 +75,8 @@ public final class PlanView extends BorderPane {
     public static final String STYLESHEET = "/org/lowtide/ui/plan/plan.css";
 
     private final PlanViewModel viewModel;
-    private final MenuItem savePlanItem = new MenuItem("Save Plan…");
-    private final MenuItem openPlanItem = new MenuItem("Open Plan…");
+    private final MenuItem savePlanItem = new MenuItem("_Save Plan…");
+    private final MenuItem openPlanItem = new MenuItem("Open P_lan…");
     private Runnable onShow = () -> { };
     private File lastDirectory;
 
@@ -866,6 +866,7 @@ public final class PlanView extends BorderPane {
         Button remove = new Button("✕");
         remove.getStyleClass().add("remove-button");
         remove.setTooltip(new Tooltip(tooltip));
+        remove.setAccessibleText(tooltip); // a screen reader says what the ✕ removes
         remove.setOnAction(e -> action.run());
         remove.setMinWidth(Region.USE_PREF_SIZE);
         return remove;

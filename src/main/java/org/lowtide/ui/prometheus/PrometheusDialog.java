@@ -154,7 +154,7 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
         Label error = new Label();
         error.setId("prometheusError");
         error.setWrapText(true);
-        error.setStyle("-fx-text-fill: #b3261e;");
+        error.setStyle("-fx-text-fill: -color-danger-fg;");
         error.textProperty().bind(viewModel.errorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty()); // no blank line above the chart
 

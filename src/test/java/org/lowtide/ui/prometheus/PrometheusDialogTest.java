@@ -88,7 +88,8 @@ class PrometheusDialogTest {
     void typeUrlPickMetricPreviewAndOpen(FxRobot robot) throws Exception {
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         MenuItem open = bar.getMenus().get(0).getItems().stream()
-                .filter(i -> "Open from Prometheus…".equals(i.getText())).findFirst().orElseThrow();
+                .filter(i -> "Open from Prometheus…".equals(i.getText().replace("_", ""))) // "_P": its mnemonic
+                .findFirst().orElseThrow();
         Platform.runLater(open::fire); // showAndWait: not inside interact, which would wait for it
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#prometheusUrl").tryQuery().isPresent());
 
