@@ -52,6 +52,11 @@ public final class AnnounceService {
     public static final String MARKDOWN_FILE = "announcement.md";
     public static final String HTML_FILE = "announcement.html";
 
+    /** PagerDuty's REST API. */
+    public static final String PAGERDUTY_API = RestTarget.PAGERDUTY_API;
+    /** Atlassian Statuspage's API. */
+    public static final String STATUSPAGE_API = RestTarget.STATUSPAGE_API;
+
     /**
      * Everything that would be sent, as text.
      *
