@@ -34,43 +34,47 @@ public final class BodySync {
         stored.forEach(e -> byKey.put(e.key(), e));
         List<SyncAction> actions = new ArrayList<>();
         Map<String, AnnounceState.Entry> kept = new LinkedHashMap<>();
-        for (Map.Entry<String, ObjectNode> w : wanted.entrySet()) {
-            String key = w.getKey();
-            String digest = digest(w.getValue());
-            AnnounceState.Entry before = byKey.remove(key);
-            String detail = ends.get(key) == null ? "" : "until " + ends.get(key);
-            if (before != null && before.digest().equals(digest)) {
-                actions.add(new SyncAction(target.name(), key, SyncAction.Kind.UNCHANGED, before.id(), detail));
-                kept.put(key, before);
-                continue;
-            }
-            if (dryRun) {
-                actions.add(new SyncAction(target.name(), key, before == null ? SyncAction.Kind.CREATED
-                        : SyncAction.Kind.UPDATED, before == null ? "" : before.id(), detail));
-                if (before != null) {
+        try {
+            for (Map.Entry<String, ObjectNode> w : wanted.entrySet()) {
+                String key = w.getKey();
+                String digest = digest(w.getValue());
+                AnnounceState.Entry before = byKey.remove(key);
+                String detail = ends.get(key) == null ? "" : "until " + ends.get(key);
+                if (before != null && before.digest().equals(digest)) {
+                    actions.add(new SyncAction(target.name(), key, SyncAction.Kind.UNCHANGED, before.id(), detail));
                     kept.put(key, before);
+                    continue;
                 }
-                continue;
+                if (dryRun) {
+                    actions.add(new SyncAction(target.name(), key, before == null ? SyncAction.Kind.CREATED
+                            : SyncAction.Kind.UPDATED, before == null ? "" : before.id(), detail));
+                    if (before != null) {
+                        kept.put(key, before);
+                    }
+                    continue;
+                }
+                if (before != null && target.update(before.id(), w.getValue())) {
+                    actions.add(new SyncAction(target.name(), key, SyncAction.Kind.UPDATED, before.id(), detail));
+                    kept.put(key, new AnnounceState.Entry(key, before.id(), digest, ends.get(key)));
+                } else {
+                    String id = target.create(w.getValue());
+                    actions.add(new SyncAction(target.name(), key, SyncAction.Kind.CREATED, id, detail));
+                    kept.put(key, new AnnounceState.Entry(key, id, digest, ends.get(key)));
+                }
             }
-            if (before != null && target.update(before.id(), w.getValue())) {
-                actions.add(new SyncAction(target.name(), key, SyncAction.Kind.UPDATED, before.id(), detail));
-                kept.put(key, new AnnounceState.Entry(key, before.id(), digest, ends.get(key)));
-            } else {
-                String id = target.create(w.getValue());
-                actions.add(new SyncAction(target.name(), key, SyncAction.Kind.CREATED, id, detail));
-                kept.put(key, new AnnounceState.Entry(key, id, digest, ends.get(key)));
+            for (AnnounceState.Entry gone : byKey.values()) {
+                if (!gone.end().isAfter(now)) {
+                    continue; // over: nothing to remove
+                }
+                if (!dryRun) {
+                    target.remove(gone.id());
+                } else {
+                    kept.put(gone.key(), gone);
+                }
+                actions.add(new SyncAction(target.name(), gone.key(), SyncAction.Kind.REMOVED, gone.id(), ""));
             }
-        }
-        for (AnnounceState.Entry gone : byKey.values()) {
-            if (!gone.end().isAfter(now)) {
-                continue; // over: nothing to remove
-            }
-            if (!dryRun) {
-                target.remove(gone.id());
-            } else {
-                kept.put(gone.key(), gone);
-            }
-            actions.add(new SyncAction(target.name(), gone.key(), SyncAction.Kind.REMOVED, gone.id(), ""));
+        } catch (AnnounceException e) {
+            throw e.withPartial(kept, stored);
         }
         return new SilenceSync.Result(actions, new ArrayList<>(kept.values()));
     }

@@ -43,45 +43,49 @@ public final class SilenceSync {
         stored.forEach(e -> byKey.put(e.key(), e));
         List<SyncAction> actions = new ArrayList<>();
         Map<String, AnnounceState.Entry> kept = new LinkedHashMap<>();
-        for (Map.Entry<String, Silence> w : wanted.entrySet()) {
-            String key = w.getKey();
-            Silence silence = w.getValue();
-            Instant end = ends.get(key);
-            AnnounceState.Entry before = byKey.remove(key);
-            AlertmanagerClient.Existing there = before == null ? null : existing.get(before.id());
-            String detail = silence.startsAt() + " – " + silence.endsAt();
-            if (there != null && !there.expired() && same(there.silence(), silence, now)) {
-                actions.add(new SyncAction(target, key, SyncAction.Kind.UNCHANGED, before.id(), detail));
-                kept.put(key, new AnnounceState.Entry(key, before.id(), "", end));
-                continue;
-            }
-            boolean update = there != null && !there.expired();
-            if (dryRun) {
-                actions.add(new SyncAction(target, key, update ? SyncAction.Kind.UPDATED : SyncAction.Kind.CREATED,
-                        update ? before.id() : "", detail));
-                if (before != null) {
-                    kept.put(key, before);
+        try {
+            for (Map.Entry<String, Silence> w : wanted.entrySet()) {
+                String key = w.getKey();
+                Silence silence = w.getValue();
+                Instant end = ends.get(key);
+                AnnounceState.Entry before = byKey.remove(key);
+                AlertmanagerClient.Existing there = before == null ? null : existing.get(before.id());
+                String detail = silence.startsAt() + " – " + silence.endsAt();
+                if (there != null && !there.expired() && same(there.silence(), silence, now)) {
+                    actions.add(new SyncAction(target, key, SyncAction.Kind.UNCHANGED, before.id(), detail));
+                    kept.put(key, new AnnounceState.Entry(key, before.id(), "", end));
+                    continue;
                 }
-                continue;
+                boolean update = there != null && !there.expired();
+                if (dryRun) {
+                    actions.add(new SyncAction(target, key, update ? SyncAction.Kind.UPDATED : SyncAction.Kind.CREATED,
+                            update ? before.id() : "", detail));
+                    if (before != null) {
+                        kept.put(key, before);
+                    }
+                    continue;
+                }
+                String id = am.post(update ? silence.withId(before.id()) : silence);
+                actions.add(new SyncAction(target, key, update ? SyncAction.Kind.UPDATED : SyncAction.Kind.CREATED, id,
+                        detail));
+                kept.put(key, new AnnounceState.Entry(key, id, "", end));
             }
-            String id = am.post(update ? silence.withId(before.id()) : silence);
-            actions.add(new SyncAction(target, key, update ? SyncAction.Kind.UPDATED : SyncAction.Kind.CREATED, id,
-                    detail));
-            kept.put(key, new AnnounceState.Entry(key, id, "", end));
-        }
-        for (AnnounceState.Entry gone : byKey.values()) {
-            AlertmanagerClient.Existing there = existing.get(gone.id());
-            if (there == null || there.expired() || !gone.end().isAfter(now)) {
-                continue; // over by itself, or already expired: nothing to do, and nothing to keep
+            for (AnnounceState.Entry gone : byKey.values()) {
+                AlertmanagerClient.Existing there = existing.get(gone.id());
+                if (there == null || there.expired() || !gone.end().isAfter(now)) {
+                    continue; // over by itself, or already expired: nothing to do, and nothing to keep
+                }
+                if (!dryRun) {
+                    am.expire(gone.id());
+                }
+                actions.add(new SyncAction(target, gone.key(), SyncAction.Kind.REMOVED, gone.id(),
+                        there.silence().startsAt() + " – " + there.silence().endsAt()));
+                if (dryRun) {
+                    kept.put(gone.key(), gone);
+                }
             }
-            if (!dryRun) {
-                am.expire(gone.id());
-            }
-            actions.add(new SyncAction(target, gone.key(), SyncAction.Kind.REMOVED, gone.id(),
-                    there.silence().startsAt() + " – " + there.silence().endsAt()));
-            if (dryRun) {
-                kept.put(gone.key(), gone);
-            }
+        } catch (AnnounceException e) {
+            throw e.withPartial(kept, stored);
         }
         return new Result(actions, new ArrayList<>(kept.values()));
     }

@@ -241,12 +241,14 @@ public final class AnnounceService {
         Map<String, Instant> ends = new LinkedHashMap<>();
         windows.forEach(w -> ends.put(w.key(), w.end()));
         List<SyncAction> actions = new ArrayList<>();
+        AnnounceState.Target failedAt = null;
         try {
             if (to.alertmanager().isPresent()) {
                 s.requireSilenceable();
                 PrometheusConnection c = connection(PrometheusAuth.resolve(to.alertmanagerTokenFile(), System.getenv(),
                         "LOWTIDE_ALERTMANAGER", "--alertmanager-token-file"), to);
                 AlertmanagerClient am = new AlertmanagerClient(to.alertmanager().get().trim(), c);
+                failedAt = new AnnounceState.Target(AnnounceState.Kind.ALERTMANAGER, am.base(), List.of());
                 Map<String, Silence> wanted = new LinkedHashMap<>();
                 windows.forEach(w -> wanted.put(w.key(), Announcements.silence(w, s)));
                 SilenceSync.Result r = SilenceSync.sync(am, wanted, ends,
@@ -259,6 +261,7 @@ public final class AnnounceService {
                         "LOWTIDE_PAGERDUTY", "--pagerduty-token-file");
                 RestTarget pd = RestTarget.pagerDuty(to.pagerDutyApi().get(), token, to.pagerDutyFrom().orElse(null),
                         connection(PrometheusAuth.NONE, to));
+                failedAt = new AnnounceState.Target(pd.kind(), pd.endpoint(), List.of());
                 Map<String, ObjectNode> wanted = new LinkedHashMap<>();
                 windows.forEach(w -> wanted.put(w.key(), Announcements.pagerDutyBody(w, s)));
                 SilenceSync.Result r = BodySync.sync(pd, wanted, ends, state.entries(pd.kind(), pd.endpoint()), now,
@@ -272,6 +275,7 @@ public final class AnnounceService {
                 RestTarget sp = RestTarget.statuspage(to.statuspageApi().get(), to.statuspagePage().orElseThrow(
                         () -> new AnnounceException("sending to Statuspage needs the page id (--statuspage PAGE_ID)")),
                         token, connection(PrometheusAuth.NONE, to));
+                failedAt = new AnnounceState.Target(sp.kind(), sp.endpoint(), List.of());
                 Map<String, ObjectNode> wanted = new LinkedHashMap<>();
                 windows.forEach(w -> wanted.put(w.key(), Announcements.statuspageBody(w, s)));
                 SilenceSync.Result r = BodySync.sync(sp, wanted, ends, state.entries(sp.kind(), sp.endpoint()), now,
@@ -281,6 +285,9 @@ public final class AnnounceService {
             }
         } catch (AnnounceException e) {
             // keep what was done before the failure, so that the next try updates it instead of adding
+            if (e.partial() != null && failedAt != null) {
+                state = state.with(failedAt.kind(), failedAt.endpoint(), e.partial());
+            }
             if (!dryRun && !state.equals(start)) {
                 PlanFiles.save(PlanFileMapper.withAnnounced(dto, state), planFile, false);
             }

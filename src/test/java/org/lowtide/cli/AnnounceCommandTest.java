@@ -201,6 +201,35 @@ class AnnounceCommandTest {
     }
 
     @Test
+    void whatWasSentBeforeAFailureIsKeptSoTheNextTryDoesNotRepeatIt() throws Exception {
+        AtomicInteger posts = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        String api = stub(r -> {
+            int n = posts.incrementAndGet();
+            if (n == 2 && failing.get()) {
+                return new Object[] {503, "{\"error\":{\"message\":\"Service Unavailable\",\"code\":5000}}"};
+            }
+            return new Object[] {201, "{\"maintenance_window\":{\"id\":\"PW" + n + "\"}}"};
+        });
+        Path plan = plan(Duration.ofHours(2), berlin(3, 28, 1, 30), berlin(4, 3, 2, 0));
+        List<String> args = List.of("announce", plan.toString(), "--pagerduty", "--pagerduty-service", "PIJ90N7",
+                "--pagerduty-from", "ops@example.com", "--pagerduty-token-file", token("t", "abc").toString(),
+                "--pagerduty-api", api, "--send");
+        CliRun failed = CliRun.of(args);
+        assertThat(failed.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
+        assertThat(failed.err()).contains("PagerDuty failed on its side (503)", "Service Unavailable");
+        assertThat(Files.readString(plan)).contains("PW1");
+        failing.set(false);
+        requests.clear();
+        CliRun retried = CliRun.of(args);
+        assertThat(retried.code()).as(retried.err()).isEqualTo(0);
+        assertThat(requests).extracting(r -> r.method() + " " + r.path()).containsExactly("POST /maintenance_windows");
+        assertThat(requests.get(0).json().path("maintenance_window").path("start_time").asText())
+                .isEqualTo("2027-04-03T02:00+02:00");
+        assertThat(Files.readString(plan)).contains("PW1", "PW3");
+    }
+
+    @Test
     void statuspageSendPostsScheduledIncidentsToThePage() throws Exception {
         String api = stub(r -> new Object[] {201, "{\"id\":\"p31zjtct2jer\",\"name\":\"Planned maintenance\"}"});
         Path plan = plan(Duration.ofHours(2), berlin(3, 28, 1, 30));
