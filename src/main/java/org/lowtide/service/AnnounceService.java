@@ -169,7 +169,7 @@ public final class AnnounceService {
         }
         String pagerDuty = "";
         if (s.pagerDutyServices().isEmpty()) {
-            notes.add("No PagerDuty maintenance windows: name a service id (--pagerduty-service)");
+            notes.add("No PagerDuty maintenance windows: no PagerDuty service id given");
         } else {
             List<ObjectNode> bodies = new ArrayList<>();
             windows.forEach(w -> bodies.add(Announcements.pagerDutyBody(w, s)));

@@ -84,14 +84,16 @@ public final class AnnounceDialog extends Dialog<Void> {
                 viewModel.pagerDutyServicesProperty(), "PIJ90N7, P2ABCDE"));
         form.addRow(row++, new Label("PagerDuty user email"), field("announcePagerDutyFrom",
                 viewModel.pagerDutyFromProperty(), "you@example.com (the From header)"));
-        CheckBox pd = new CheckBox("Send to PagerDuty (token from LOWTIDE_PAGERDUTY_TOKEN)");
+        CheckBox pd = new CheckBox("Send to PagerDuty");
+        pd.setTooltip(new Tooltip("The API token is read from LOWTIDE_PAGERDUTY_TOKEN"));
         pd.selectedProperty().bindBidirectional(viewModel.sendPagerDutyProperty());
         form.add(pd, 1, row++);
         form.addRow(row++, new Label("Statuspage page id"), field("announceStatuspage", viewModel.statuspagePageProperty(),
                 "kctbh9vrtdwd"));
         form.addRow(row++, new Label("Statuspage components"), field("announceComponents",
                 viewModel.statuspageComponentsProperty(), "8kbf7d35c070"));
-        CheckBox sp = new CheckBox("Send to Statuspage (key from LOWTIDE_STATUSPAGE_TOKEN)");
+        CheckBox sp = new CheckBox("Send to Statuspage");
+        sp.setTooltip(new Tooltip("The API key is read from LOWTIDE_STATUSPAGE_TOKEN"));
         sp.selectedProperty().bindBidirectional(viewModel.sendStatuspageProperty());
         form.add(sp, 1, row++);
         Label credentials = new Label("Credentials are read from the environment (LOWTIDE_ALERTMANAGER_TOKEN or"
@@ -102,7 +104,7 @@ public final class AnnounceDialog extends Dialog<Void> {
         TabPane previews = new TabPane(preview("Alertmanager silences", "previewSilences",
                 viewModel.silencesPreviewProperty()), preview("PagerDuty", "previewPagerDuty",
                 viewModel.pagerDutyPreviewProperty()), preview("Statuspage", "previewStatuspage",
-                viewModel.statuspagePreviewProperty()), preview("Announcement (Markdown)", "previewMarkdown",
+                viewModel.statuspagePreviewProperty()), preview("Markdown", "previewMarkdown",
                 viewModel.markdownPreviewProperty()));
         previews.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         previews.setPrefWidth(520);
