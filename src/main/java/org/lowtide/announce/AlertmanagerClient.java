@@ -46,6 +46,11 @@ public final class AlertmanagerClient {
     /** Every silence the Alertmanager holds, by id (expired ones too, until it forgets them). */
     public Map<String, Existing> silences() throws AnnounceException, InterruptedException {
         HttpJson.Answer a = http.send("GET", "/api/v2/silences", Optional.empty());
+        if (a.status() == 401 || a.status() == 403) {
+            throw new AnnounceException(http.refused("list its silences", a, errorText(a)) + "; set"
+                    + " LOWTIDE_ALERTMANAGER_TOKEN (or LOWTIDE_ALERTMANAGER_USER and _PASSWORD) or give"
+                    + " --alertmanager-token-file FILE");
+        }
         if (a.status() != 200) {
             throw new AnnounceException(http.refused("list its silences", a, errorText(a)));
         }

@@ -230,6 +230,47 @@ class AnnounceCommandTest {
     }
 
     @Test
+    void alertmanagerDryRunAsksButPostsNothingAndCredentialsGoInTheHeader() throws Exception {
+        String am = stub(r -> r.method().equals("GET") ? new Object[] {200, "[]"}
+                : new Object[] {200, "{\"silenceID\":\"6f1a9c2e-0000-4000-8000-000000000001\"}"});
+        Path plan = plan(Duration.ofHours(2), berlin(3, 28, 1, 30));
+        byte[] before = Files.readAllBytes(plan);
+        Path token = token("am.token", "am-bearer-1");
+        CliRun dry = CliRun.of("announce", plan.toString(), "--alertmanager", am, "--matcher", "service=\"shop\"",
+                "--alertmanager-token-file", token.toString(), "--dry-run");
+        assertThat(dry.code()).as(dry.err()).isEqualTo(0);
+        assertThat(requests).extracting(r -> r.method() + " " + r.path()).containsExactly("GET /api/v2/silences");
+        assertThat(requests.get(0).header("Authorization")).isEqualTo("Bearer am-bearer-1");
+        assertThat(dry.out()).contains("dry run", "window-1 would be created", "\"startsAt\" : \"2027-03-28T00:30:00Z\"");
+        assertThat(Files.readAllBytes(plan)).isEqualTo(before);
+
+        requests.clear();
+        CliRun real = CliRun.of("announce", plan.toString(), "--alertmanager", am, "--matcher", "service=\"shop\"",
+                "--alertmanager-token-file", token.toString(), "--json");
+        assertThat(real.code()).as(real.err()).isEqualTo(0);
+        assertThat(requests).extracting(r -> r.method() + " " + r.path())
+                .containsExactly("GET /api/v2/silences", "POST /api/v2/silences");
+        JsonNode posted = requests.get(1).json();
+        assertThat(posted.has("id")).isFalse();
+        assertThat(posted.path("matchers").get(0).path("value").asText()).isEqualTo("shop");
+        assertThat(posted.path("endsAt").asText()).isEqualTo("2027-03-28T02:30:00Z");
+        JsonNode report = JSON.readTree(real.out());
+        assertThat(report.path("actions").get(0).path("id").asText()).isEqualTo("6f1a9c2e-0000-4000-8000-000000000001");
+        assertThat(Files.readString(plan)).contains("6f1a9c2e-0000-4000-8000-000000000001").doesNotContain("am-bearer-1");
+    }
+
+    @Test
+    void refusedAlertmanagerCredentialsAreSaidInWords() throws Exception {
+        String am = stub(r -> new Object[] {401, "Unauthorized"});
+        Path plan = plan(Duration.ofHours(2), berlin(3, 28, 1, 30));
+        CliRun run = CliRun.of("announce", plan.toString(), "--alertmanager", am, "--matcher", "service=\"shop\"");
+        assertThat(run.code()).isEqualTo(LowtideCli.EXIT_BAD_INPUT);
+        assertThat(run.err()).contains("Alertmanager refused the credentials (401)", "Unauthorized",
+                "LOWTIDE_ALERTMANAGER_TOKEN")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void statuspageSendPostsScheduledIncidentsToThePage() throws Exception {
         String api = stub(r -> new Object[] {201, "{\"id\":\"p31zjtct2jer\",\"name\":\"Planned maintenance\"}"});
         Path plan = plan(Duration.ofHours(2), berlin(3, 28, 1, 30));
