@@ -73,8 +73,9 @@ public final class Announcements {
                 + local(w.end(), w.zone()) + " " + w.zone().getId();
     }
 
+    /** ISO-8601 with seconds and the zone's offset at that instant, as PagerDuty's reference writes times. */
     private static String local(Instant t, ZoneId zone) {
-        return t.atZone(zone).toOffsetDateTime().toString();
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(zone).toOffsetDateTime());
     }
 
     /** A silence as the v2 API and {@code amtool silence import} read it. */

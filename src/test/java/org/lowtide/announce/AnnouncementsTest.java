@@ -93,7 +93,7 @@ class AnnouncementsTest {
         assertThat(first.startsAt()).isEqualTo(Instant.parse("2027-03-28T00:30:00Z"));
         assertThat(first.endsAt()).isEqualTo(Instant.parse("2027-03-28T02:30:00Z"));
         assertThat(first.comment()).contains("Database upgrade", "team.lowtide", "window 1",
-                "2027-03-28T01:30+01:00", "2027-03-28T04:30+02:00");
+                "2027-03-28T01:30:00+01:00", "2027-03-28T04:30:00+02:00");
         JsonNode file = JSON.readTree(Announcements.silencesFile(List.of(first)));
         assertThat(file.isArray()).isTrue();
         JsonNode j = file.get(0);
@@ -131,8 +131,8 @@ class AnnouncementsTest {
         assertThat(shape(body)).isEqualTo(shape(fixture("pagerduty-create-maintenance-window.json")));
         JsonNode mw = body.path("maintenance_window");
         assertThat(mw.path("type").asText()).isEqualTo("maintenance_window");
-        assertThat(mw.path("start_time").asText()).isEqualTo("2027-03-28T01:30+01:00");
-        assertThat(mw.path("end_time").asText()).isEqualTo("2027-03-28T04:30+02:00");
+        assertThat(mw.path("start_time").asText()).isEqualTo("2027-03-28T01:30:00+01:00");
+        assertThat(mw.path("end_time").asText()).isEqualTo("2027-03-28T04:30:00+02:00");
         assertThat(OffsetDateTime.parse(mw.path("end_time").asText()).toInstant()).isEqualTo(w.end());
         assertThat(mw.path("services")).hasSize(2);
         assertThat(mw.path("services").get(1).path("id").asText()).isEqualTo("P2ABCDE");

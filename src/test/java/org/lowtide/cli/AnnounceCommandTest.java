@@ -106,7 +106,7 @@ class AnnounceCommandTest {
         assertThat(silences.get(0).path("startsAt").asText()).isEqualTo("2027-03-28T00:30:00Z");
         assertThat(silences.get(0).path("matchers").get(1).path("isRegex").asBoolean()).isTrue();
         JsonNode pd = JSON.readTree(out.resolve("pagerduty-maintenance-windows.json").toFile());
-        assertThat(pd.get(0).path("maintenance_window").path("end_time").asText()).isEqualTo("2027-03-28T04:30+02:00");
+        assertThat(pd.get(0).path("maintenance_window").path("end_time").asText()).isEqualTo("2027-03-28T04:30:00+02:00");
         JsonNode sp = JSON.readTree(out.resolve("statuspage-incidents.json").toFile());
         assertThat(sp.get(1).path("incident").path("status").asText()).isEqualTo("scheduled");
         assertThat(Files.readString(out.resolve("announcement.md"))).contains("# Database upgrade",
@@ -195,7 +195,7 @@ class AnnounceCommandTest {
         assertThat(requests).extracting(r -> r.method() + " " + r.path())
                 .containsExactly("PUT /maintenance_windows/PW1", "DELETE /maintenance_windows/PW2");
         assertThat(requests.get(0).json().path("maintenance_window").path("end_time").asText())
-                .isEqualTo("2027-03-28T05:30+02:00");
+                .isEqualTo("2027-03-28T05:30:00+02:00");
         assertThat(requests.get(1).body()).isEmpty();
         assertThat(Files.readString(plan)).contains("PW1").doesNotContain("PW2");
     }
@@ -225,7 +225,7 @@ class AnnounceCommandTest {
         assertThat(retried.code()).as(retried.err()).isEqualTo(0);
         assertThat(requests).extracting(r -> r.method() + " " + r.path()).containsExactly("POST /maintenance_windows");
         assertThat(requests.get(0).json().path("maintenance_window").path("start_time").asText())
-                .isEqualTo("2027-04-03T02:00+02:00");
+                .isEqualTo("2027-04-03T02:00:00+02:00");
         assertThat(Files.readString(plan)).contains("PW1", "PW3");
     }
 

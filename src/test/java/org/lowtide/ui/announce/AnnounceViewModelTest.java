@@ -65,7 +65,7 @@ class AnnounceViewModelTest {
         assertThat(silences).hasSize(2);
         assertThat(silences.get(0).path("matchers")).hasSize(2);
         assertThat(silences.get(0).path("startsAt").asText()).isEqualTo("2027-03-28T00:30:00Z");
-        assertThat(vm.pagerDutyPreviewProperty().get()).contains("\"P2ABCDE\"", "2027-03-28T04:30+02:00");
+        assertThat(vm.pagerDutyPreviewProperty().get()).contains("\"P2ABCDE\"", "2027-03-28T04:30:00+02:00");
         assertThat(vm.markdownPreviewProperty().get()).contains("# Database upgrade", "(America/New_York)");
 
         Path out = dir.resolve("files");
