@@ -91,7 +91,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         OutputOptionsMixin.check(components, output.componentsCsv());
         if (holidays != null) {
             try {
-                org.lowtide.planning.Holidays.requireCalendar(holidays);
+                AnalysisService.requireHolidayCalendar(holidays);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }

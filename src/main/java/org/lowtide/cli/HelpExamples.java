@@ -25,6 +25,11 @@ final class HelpExamples {
             "gate", List.of(
                     "lowtide gate team.lowtide",
                     "lowtide gate team.lowtide --at 2026-03-01T02:30:00+01:00"),
+            "announce", List.of(
+                    "lowtide announce team.lowtide --out announce/ --matcher 'service=\"shop\"' --reader-zone America/New_York",
+                    "lowtide announce team.lowtide --alertmanager http://alertmanager:9093 --matcher 'service=\"shop\"'",
+                    "lowtide announce team.lowtide --pagerduty --pagerduty-service PIJ90N7 --pagerduty-from me@example.com --send",
+                    "lowtide announce team.lowtide --alertmanager http://alertmanager:9093 --matcher 'env=~\"prod.*\"' --dry-run"),
             "report", List.of(
                     "lowtide report traffic.csv --pdf report.pdf --revenue-per-year 20000000",
                     "lowtide report team.lowtide --pdf report.pdf --paper letter"));

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         description = "Tells when to make a risky change and what downtime costs.%n"
                 + "Run without arguments to open the desktop app.",
         subcommands = {AnalyzeCommand.class, ImportCommand.class, CostCommand.class, PlanCommand.class,
-            GateCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+            GateCommand.class, ReportCommand.class, AnnounceCommand.class, CommandLine.HelpCommand.class})
 public final class LowtideCli {
 
     /** Everything went well. */
@@ -303,6 +303,9 @@ public final class LowtideCli {
             }
             if (type == GateCommand.class) {
                 return type.cast(new GateCommand(new PlanService(analysis)));
+            }
+            if (type == AnnounceCommand.class) {
+                return type.cast(new AnnounceCommand(new org.lowtide.service.AnnounceService()));
             }
             if (type == ReportCommand.class) {
                 return type.cast(new ReportCommand(new PlanService(analysis), new org.lowtide.service.CostService()));

@@ -36,6 +36,11 @@ final class OutputOptionsMixin {
         return org.lowtide.service.Exports.ownOutput(force, COMPONENTS_CSV_MARK);
     }
 
+    /** The files of {@code announce --out}: each names Lowtide (a comment, a description or metadata). */
+    AtomicFiles.Guard announcement() {
+        return org.lowtide.service.Exports.ownOutput(force, "Lowtide");
+    }
+
     AtomicFiles.Guard pdf() {
         return org.lowtide.service.Exports.pdfReport(force);
     }

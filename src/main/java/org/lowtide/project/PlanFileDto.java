@@ -10,7 +10,42 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PlanFileDto(int schemaVersion, String writtenBy, Source source, Request request,
-                          java.util.Map<String, String> cost, Result result) {
+                          java.util.Map<String, String> cost, Result result,
+                          @com.fasterxml.jackson.annotation.JsonInclude(
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) AnnouncedDto announced) {
+
+    /** A plan file without announcements (as every file before issue #22). */
+    public PlanFileDto(int schemaVersion, String writtenBy, Source source, Request request,
+                       java.util.Map<String, String> cost, Result result) {
+        this(schemaVersion, writtenBy, source, request, cost, result, null);
+    }
+
+    /** @return this file with {@code newAnnounced} (null: none) */
+    public PlanFileDto withAnnounced(AnnouncedDto newAnnounced) {
+        return new PlanFileDto(schemaVersion, writtenBy, source, request, cost, result, newAnnounced);
+    }
+
+    /**
+     * What was announced where (issue #22): the ids Alertmanager, PagerDuty and Statuspage gave each
+     * window, so that announcing again updates or removes them. Added without a new schema version
+     * (older Lowtides ignore it); it carries its own {@code version}, {@value #ANNOUNCED_VERSION} today.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AnnouncedDto(int version, List<AnnouncedTargetDto> targets) {
+    }
+
+    /** The version of {@link AnnouncedDto} this build writes. */
+    public static final int ANNOUNCED_VERSION = 1;
+
+    /** One place announced to: {@code kind} alertmanager, pagerduty or statuspage. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AnnouncedTargetDto(String kind, String endpoint, List<AnnouncedEntryDto> entries) {
+    }
+
+    /** One window's announcement there. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AnnouncedEntryDto(String key, String id, String digest, String end) {
+    }
 
     /**
      * Where the traffic came from and how it was read. The import settings after {@code column}

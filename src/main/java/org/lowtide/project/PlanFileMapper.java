@@ -225,4 +225,50 @@ public final class PlanFileMapper {
         }
         return value;
     }
+
+    /**
+     * What a plan file says was announced.
+     *
+     * @throws PlanFileException when the announcements were written by a newer Lowtide, or damaged
+     */
+    public static org.lowtide.announce.AnnounceState announced(PlanFileDto dto, String fileName) throws PlanFileException {
+        PlanFileDto.AnnouncedDto a = dto.announced();
+        if (a == null) {
+            return org.lowtide.announce.AnnounceState.EMPTY;
+        }
+        if (a.version() > PlanFileDto.ANNOUNCED_VERSION) {
+            throw new PlanFileException(fileName + ": its announcements were written by a newer Lowtide (version "
+                    + a.version() + "); announce with that version, so that nothing is announced twice");
+        }
+        List<org.lowtide.announce.AnnounceState.Target> targets = new ArrayList<>();
+        try {
+            for (PlanFileDto.AnnouncedTargetDto t : list(a.targets())) {
+                List<org.lowtide.announce.AnnounceState.Entry> entries = new ArrayList<>();
+                for (PlanFileDto.AnnouncedEntryDto e : list(t.entries())) {
+                    entries.add(new org.lowtide.announce.AnnounceState.Entry(e.key(), e.id(),
+                            e.digest() == null ? "" : e.digest(), Instant.parse(e.end())));
+                }
+                targets.add(new org.lowtide.announce.AnnounceState.Target(
+                        org.lowtide.announce.AnnounceState.Kind.valueOf(t.kind().toUpperCase(java.util.Locale.ROOT)),
+                        t.endpoint(), entries));
+            }
+        } catch (IllegalArgumentException | java.time.DateTimeException | NullPointerException e) {
+            throw new PlanFileException(fileName + ": damaged plan file: its announcements cannot be read ("
+                    + excerpt(e.getMessage()) + ")", e);
+        }
+        return new org.lowtide.announce.AnnounceState(targets);
+    }
+
+    /** @return {@code dto} holding {@code state} (an empty list when nothing is announced any more) */
+    public static PlanFileDto withAnnounced(PlanFileDto dto, org.lowtide.announce.AnnounceState state) {
+        List<PlanFileDto.AnnouncedTargetDto> targets = new ArrayList<>();
+        for (org.lowtide.announce.AnnounceState.Target t : state.targets()) {
+            List<PlanFileDto.AnnouncedEntryDto> entries = new ArrayList<>();
+            t.entries().forEach(e -> entries.add(new PlanFileDto.AnnouncedEntryDto(e.key(), e.id(),
+                    e.digest().isEmpty() ? null : e.digest(), e.end().toString())));
+            targets.add(new PlanFileDto.AnnouncedTargetDto(t.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    t.endpoint(), entries));
+        }
+        return dto.withAnnounced(new PlanFileDto.AnnouncedDto(PlanFileDto.ANNOUNCED_VERSION, targets));
+    }
 }

@@ -45,7 +45,21 @@ public final class PlanFiles {
      * @throws OutputFileException when the target is refused or cannot be written
      */
     public static void save(PlanFileDto dto, Path target, boolean force) throws IOException {
-        AtomicFiles.write(target, out -> MAPPER.writeValue(out, dto), replaceable(force));
+        PlanFileDto toWrite = dto;
+        if (dto.announced() == null && java.nio.file.Files.isRegularFile(target)) {
+            // Saving a plan again over its file keeps what was announced from it, so that announcing
+            // the new plan updates those silences and windows instead of adding new ones.
+            try {
+                PlanFileDto before = load(target);
+                if (before.announced() != null) {
+                    toWrite = dto.withAnnounced(before.announced());
+                }
+            } catch (PlanFileException e) {
+                // not a plan we read: the guard decides; nothing to keep
+            }
+        }
+        PlanFileDto written = toWrite;
+        AtomicFiles.write(target, out -> MAPPER.writeValue(out, written), replaceable(force));
     }
 
     /** Writes {@code dto} to {@code target}; only a readable plan file is replaced (see {@link #save(PlanFileDto, Path, boolean)}). */

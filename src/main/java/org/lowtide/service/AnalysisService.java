@@ -254,4 +254,14 @@ public final class AnalysisService {
     public static String describeForecastMethod(String method) {
         return org.lowtide.analysis.ForecastSelection.describe(method);
     }
+
+    /**
+     * Refuses a holiday calendar Lowtide does not know before any data is read, so that the faces
+     * can treat a misspelt code as an option (not as a problem with the data).
+     *
+     * @throws IllegalArgumentException naming the code and what is accepted
+     */
+    public static void requireHolidayCalendar(String countryRegion) {
+        org.lowtide.planning.Holidays.requireCalendar(countryRegion);
+    }
 }

@@ -36,13 +36,14 @@ class ArchitectureTest {
     private static final String PLANNING = "org.lowtide.planning..";
     private static final String REPORT = "org.lowtide.report..";
     private static final String PROJECT = "org.lowtide.project..";
+    private static final String ANNOUNCE = "org.lowtide.announce..";
     private static final String SERVICE = "org.lowtide.service..";
     private static final String UI = "org.lowtide.ui..";
     private static final String CLI = "org.lowtide.cli..";
 
     /** Everything below the faces and the services. */
     private static final String[] CORE = {TRAFFIC, IMPORTS, SOURCES[0], SOURCES[1], ANALYSIS, COST, RISK, PLANNING,
-        REPORT, PROJECT};
+        REPORT, PROJECT, ANNOUNCE};
 
     private static final String JACKSON = "com.fasterxml.jackson..";
     private static final String COMMONS_MATH = "org.apache.commons.math3..";
@@ -59,6 +60,7 @@ class ArchitectureTest {
             .layer("Risk").definedBy(RISK)
             .layer("Planning").definedBy(PLANNING)
             .layer("Report").definedBy(REPORT)
+            .layer("Announce").definedBy(ANNOUNCE)
             .layer("Project").definedBy(PROJECT)
             .layer("Service").definedBy(SERVICE)
             .layer("Ui").definedBy(UI)
@@ -70,15 +72,16 @@ class ArchitectureTest {
             .whereLayer("Service").mayOnlyBeAccessedByLayers("Ui", "Cli", "Main")
             .whereLayer("Project").mayOnlyBeAccessedByLayers("Report", "Service", "Ui", "Cli")
             .whereLayer("Report").mayOnlyBeAccessedByLayers("Service", "Ui", "Cli")
-            .whereLayer("Planning").mayOnlyBeAccessedByLayers("Report", "Project", "Service", "Ui", "Cli")
+            .whereLayer("Announce").mayOnlyBeAccessedByLayers("Project", "Service", "Ui", "Cli")
+            .whereLayer("Planning").mayOnlyBeAccessedByLayers("Announce", "Report", "Project", "Service", "Ui", "Cli")
             .whereLayer("Risk").mayOnlyBeAccessedByLayers("Cost", "Planning", "Report", "Project", "Service", "Ui",
                     "Cli")
             .whereLayer("Cost").mayOnlyBeAccessedByLayers("Risk", "Planning", "Report", "Project", "Service", "Ui",
                     "Cli")
             .whereLayer("Analysis").mayOnlyBeAccessedByLayers("Cost", "Risk", "Planning", "Report", "Project",
                     "Service", "Ui", "Cli")
-            .whereLayer("Sources").mayOnlyBeAccessedByLayers("Project", "Report", "Service", "Ui", "Cli")
-            .whereLayer("Imports").mayOnlyBeAccessedByLayers("Sources", "Analysis", "Cost", "Risk", "Planning",
+            .whereLayer("Sources").mayOnlyBeAccessedByLayers("Announce", "Project", "Report", "Service", "Ui", "Cli")
+            .whereLayer("Imports").mayOnlyBeAccessedByLayers("Announce", "Sources", "Analysis", "Cost", "Risk", "Planning",
                     "Report", "Project", "Service", "Ui", "Cli")
             .because("DESIGN §2: core packages never use service, ui or cli; ui and cli never use each other");
 
@@ -103,6 +106,14 @@ class ArchitectureTest {
                     SOURCES[0], SOURCES[1], JACKSON)
             .allowEmptyShould(true)
             .because("a live source (java.net.http and its TLS, Jackson) gives the same ImportResult as a file");
+
+    @ArchTest
+    static final ArchRule announceUsesPlanningSourcesAndJackson = classes()
+            .that().resideInAPackage(ANNOUNCE)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.net.ssl..", TRAFFIC, IMPORTS,
+                    SOURCES[0], PLANNING, ANNOUNCE, JACKSON)
+            .because("announcing turns a plan's windows into requests (java.net.http, Jackson) and reuses the"
+                    + " Prometheus source's credentials and TLS; it knows no files, services or faces");
 
     @ArchTest
     static final ArchRule analysisUsesTrafficAndCommonsMath = classes()

@@ -45,10 +45,10 @@ public final class PrometheusAuth {
         Objects.requireNonNull(token, "token");
         String t = token.strip();
         if (t.isEmpty()) {
-            throw new IllegalArgumentException("the Prometheus token is empty");
+            throw new IllegalArgumentException("the token is empty");
         }
         if (t.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-            throw new IllegalArgumentException("the Prometheus token holds spaces or characters a header cannot"
+            throw new IllegalArgumentException("the token holds spaces or characters a header cannot"
                     + " carry");
         }
         return new PrometheusAuth(Kind.BEARER, "", t);
@@ -73,31 +73,43 @@ public final class PrometheusAuth {
      * @throws IOException when the token file cannot be read
      */
     public static PrometheusAuth resolve(Optional<Path> tokenFile, Map<String, String> env) throws IOException {
+        return resolve(tokenFile, env, "LOWTIDE_PROMETHEUS", "--prometheus-token-file");
+    }
+
+    /**
+     * Credentials of another server read the same way (Alertmanager, PagerDuty, Statuspage): from a
+     * token file, else {@code PREFIX_TOKEN}, else {@code PREFIX_USER} with {@code PREFIX_PASSWORD}.
+     *
+     * @param prefix     the variables' prefix, e.g. {@code LOWTIDE_ALERTMANAGER}
+     * @param fileOption the token file's option in messages, e.g. {@code --alertmanager-token-file}
+     */
+    public static PrometheusAuth resolve(Optional<Path> tokenFile, Map<String, String> env, String prefix,
+                                         String fileOption) throws IOException {
         if (tokenFile.isPresent()) {
             Path file = tokenFile.get();
             try {
                 return bearer(Files.readString(file, StandardCharsets.UTF_8));
             } catch (NoSuchFileException e) {
-                throw new IOException("--prometheus-token-file: no such file: " + file.toAbsolutePath(), e);
+                throw new IOException(fileOption + ": no such file: " + file.toAbsolutePath(), e);
             } catch (IllegalArgumentException e) {
-                throw new IOException("--prometheus-token-file " + file + ": " + e.getMessage(), e);
+                throw new IOException(fileOption + " " + file + ": " + e.getMessage(), e);
             }
         }
-        String token = env.get(TOKEN_ENV);
+        String token = env.get(prefix + "_TOKEN");
         if (token != null && !token.isBlank()) {
             try {
                 return bearer(token);
             } catch (IllegalArgumentException e) {
-                throw new IOException(TOKEN_ENV + ": " + e.getMessage(), e);
+                throw new IOException(prefix + "_TOKEN: " + e.getMessage(), e);
             }
         }
-        String user = env.get(USER_ENV);
+        String user = env.get(prefix + "_USER");
         if (user != null && !user.isBlank()) {
-            String password = env.getOrDefault(PASSWORD_ENV, "");
+            String password = env.getOrDefault(prefix + "_PASSWORD", "");
             try {
                 return basic(user, password);
             } catch (IllegalArgumentException e) {
-                throw new IOException(USER_ENV + ": " + e.getMessage(), e);
+                throw new IOException(prefix + "_USER: " + e.getMessage(), e);
             }
         }
         return NONE;
@@ -123,6 +135,14 @@ public final class PrometheusAuth {
             default:
                 return Optional.empty();
         }
+    }
+
+    /**
+     * The {@code Authorization} header of a token in another service's scheme, e.g.
+     * {@code "Token token="} (PagerDuty) or {@code "OAuth "} (Statuspage); basic auth stays basic.
+     */
+    public Optional<String> header(String tokenScheme) {
+        return kind == Kind.BEARER ? Optional.of(tokenScheme + secret) : header();
     }
 
     /** @return what kind of credentials, never the secret */

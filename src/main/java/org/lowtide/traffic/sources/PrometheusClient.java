@@ -63,6 +63,17 @@ public final class PrometheusClient {
         this.base = base;
         this.source = source;
         this.connection = connection;
+        this.http = httpClient(base, connection);
+    }
+
+    /**
+     * An HTTP client for a server of {@code connection}'s trust settings (a private CA, or no checks
+     * with {@code insecure}); also used to talk to Alertmanager, which is reached the same way.
+     *
+     * @param base the server's base URL (plain http spares loading the system's CA certificates)
+     * @throws ImportException when the CA file cannot be read
+     */
+    public static HttpClient httpClient(String base, PrometheusConnection connection) throws ImportException {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(Math.min(10, Math.max(1, connection.timeout().toSeconds()))))
                 .followRedirects(HttpClient.Redirect.NORMAL);
@@ -74,7 +85,7 @@ public final class PrometheusClient {
             builder.sslContext(unused()); // plain http: spare loading the system's CA certificates (a few 100 ms)
             builder.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade offer: servers ignore it or stall on it
         }
-        this.http = builder.build();
+        return builder.build();
     }
 
     /** A JSON answer: its {@code data} as read and the server's {@code warnings}. */
@@ -323,7 +334,7 @@ public final class PrometheusClient {
         return sb.toString();
     }
 
-    private SSLContext trusting(Path caFile) throws ImportException {
+    private static SSLContext trusting(Path caFile) throws ImportException {
         try {
             Collection<? extends Certificate> certs;
             try (InputStream in = Files.newInputStream(caFile)) {

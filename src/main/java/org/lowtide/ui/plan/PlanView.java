@@ -546,15 +546,49 @@ public final class PlanView extends BorderPane {
         snippet(snippets, "kured reboot window", ScheduleExports.Target.KURED);
         snippets.disableProperty().bind(viewModel.occurrencesProperty().emptyProperty());
 
+        Button announce = new Button("Announce…");
+        announce.setId("announceButton");
+        announce.setTooltip(new Tooltip("Silence the alerts (Alertmanager, PagerDuty) and tell the customers (status"
+                + " page, Markdown/HTML) of the saved plan's windows"));
+        announce.setOnAction(e -> announce());
+        announce.disableProperty().bind(viewModel.planFileProperty().isNull().or(viewModel.busyProperty()));
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, status, progress, cancel, spacer, ics, csv, snippets);
+        HBox header = new HBox(8, status, progress, cancel, spacer, ics, csv, snippets, announce);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("plan-header");
-        for (Node n : List.of(ics, csv, snippets, cancel)) {
+        for (Node n : List.of(ics, csv, snippets, cancel, announce)) {
             ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
         }
         return header;
+    }
+
+    /** Opens the Announce dialog on the saved plan file (announcing keeps its ids in that file). */
+    private void announce() {
+        Path file = viewModel.planFileProperty().get();
+        if (file == null) {
+            return;
+        }
+        org.lowtide.ui.announce.AnnounceViewModel model = new org.lowtide.ui.announce.AnnounceViewModel(
+                new org.lowtide.service.AnnounceService(), file, announceExecutor(), java.time.Clock.systemUTC());
+        String css = getScene() == null || getScene().getStylesheets().isEmpty() ? null
+                : getScene().getStylesheets().get(0);
+        new org.lowtide.ui.announce.AnnounceDialog(model, window(), css).showAndWait();
+    }
+
+    private java.util.concurrent.ExecutorService announceExecutor;
+
+    /** One daemon thread for announcing, so that a slow server never holds up planning. */
+    private java.util.concurrent.Executor announceExecutor() {
+        if (announceExecutor == null) {
+            announceExecutor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "lowtide-announce");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return announceExecutor;
     }
 
     private void snippet(MenuButton menu, String label, ScheduleExports.Target target) {

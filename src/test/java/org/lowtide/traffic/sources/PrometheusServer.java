@@ -98,14 +98,22 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     private void awaitReady() throws Exception {
+        awaitReady(process, url(), log, "prometheus");
+    }
+
+    /**
+     * Waits until a server started by a test answers {@code /-/ready} (200, or 401 behind basic
+     * auth); stops it and fails with its log when it exits or takes over 60 s.
+     */
+    public static void awaitReady(Process process, String url, Path log, String name) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("prometheus exited: " + Files.readString(log));
+                throw new IllegalStateException(name + " exited: " + Files.readString(log));
             }
             try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url() + "/-/ready")).build(),
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url + "/-/ready")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200 || r.statusCode() == 401) {
                     return;
@@ -115,8 +123,21 @@ public final class PrometheusServer implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        close();
-        throw new IllegalStateException("prometheus did not become ready in 60 s: " + Files.readString(log));
+        stop(process);
+        throw new IllegalStateException(name + " did not become ready in 60 s: " + Files.readString(log));
+    }
+
+    /** Stops a process a test started (only that one): politely, then forcibly after 10 s. */
+    public static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     public String url() {
@@ -129,15 +150,7 @@ public final class PrometheusServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        stop(process);
     }
 
     /**
