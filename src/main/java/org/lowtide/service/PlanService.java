@@ -57,6 +57,16 @@ public final class PlanService {
      */
     public PlanResult plan(PlanRequest request, ProgressListener progress, Cancellation cancellation)
             throws ImportException, IOException {
+        return plan(request, progress, cancellation, outlook -> { });
+    }
+
+    /**
+     * Plans, and hands {@code rankedOn} the outlook the windows were ranked on (the traffic at stake,
+     * or the cost of a change in money), step by step over the horizon: the fleet planner scores
+     * every start of it exactly as the window planner does.
+     */
+    public PlanResult plan(PlanRequest request, ProgressListener progress, Cancellation cancellation,
+                           java.util.function.Consumer<Outlook> rankedOn) throws ImportException, IOException {
         // The forecast is taken as far as planning trusts it; on the profile alone it is skipped.
         AnalysisRequest a = request.analysis();
         OutlookChoice choice = request.rules().outlook();
@@ -84,6 +94,7 @@ public final class PlanService {
         if (request.cost().isEmpty() || !RecommendationService.revenueGiven(request.cost().get())) {
             cancellation.check();
             progress.progress(0.85, "Ranking candidate windows");
+            rankedOn.accept(traffic.traffic());
             Plan plan = WindowPlanner.plan(windows, traffic.traffic(), Optional.of(profile.slots()),
                     Optional.of(weekly(traffic.usesForecast(), traffic.traffic(), profile.slots(), profile.expected(),
                             horizonEnd(windows))), request.rules(), p90Share);
@@ -109,6 +120,7 @@ public final class PlanService {
         RevenueCurve curve = report.curve();
         cancellation.check();
         progress.progress(0.85, "Ranking candidate windows");
+        rankedOn.accept(money.outlook());
         Plan plan = WindowPlanner.plan(windows, money.outlook(), Optional.of(curve.slots()),
                 Optional.of(weekly(money.dated().isPresent(), money.outlook(), curve.slots(), report.expectedBySlot(),
                         horizonEnd(windows))), request.rules(), p90Share);
