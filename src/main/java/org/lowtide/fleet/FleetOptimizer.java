@@ -182,7 +182,8 @@ public final class FleetOptimizer {
                 list.add(row);
             }
         }
-        list.sort(Comparator.comparingDouble(FleetOptimizer::sum).thenComparing(r -> r[0].start()));
+        // Stable: equal costs keep the order the services ranked them in (the planner's tie-breaks).
+        list.sort(Comparator.comparingDouble(FleetOptimizer::sum));
         u.cands.addAll(list);
         u.cost = new double[list.size()];
         for (int i = 0; i < list.size(); i++) {
