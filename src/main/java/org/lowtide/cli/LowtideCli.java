@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         description = "Tells when to make a risky change and what downtime costs.%n"
                 + "Run without arguments to open the desktop app.",
         subcommands = {AnalyzeCommand.class, ImportCommand.class, CostCommand.class, PlanCommand.class,
-            GateCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+            GateCommand.class, ReportCommand.class, FleetCommand.class, CommandLine.HelpCommand.class})
 public final class LowtideCli {
 
     /** Everything went well. */
@@ -186,6 +186,11 @@ public final class LowtideCli {
             }
             if (type == GateCommand.class) {
                 return type.cast(new GateCommand(new PlanService(analysis)));
+            }
+            if (type == FleetCommand.class) {
+                PlanService plans = new PlanService(analysis);
+                return type.cast(new FleetCommand(new org.lowtide.service.FleetService(plans,
+                        new org.lowtide.service.RecommendationService(plans, java.time.Clock.systemUTC()))));
             }
             if (type == ReportCommand.class) {
                 return type.cast(new ReportCommand(new PlanService(analysis), new org.lowtide.service.CostService()));
