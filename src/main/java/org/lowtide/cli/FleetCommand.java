@@ -93,6 +93,11 @@ final class FleetCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Services analysed at once. Default: the cores.")
     private Integer threads;
 
+    @Option(names = "--traffic-outlook", paramLabel = "auto|forecast|profile", defaultValue = "auto",
+            description = "What every service is ranked on, as for plan: auto (the default, as `plan`), forecast, or "
+                    + "profile (the weekly profile alone: no forecast, several times faster for large fleets).")
+    private String trafficOutlook;
+
     @Option(names = "--json", description = "Print one JSON object (schema in the README).")
     private boolean json;
 
@@ -175,7 +180,7 @@ final class FleetCommand implements Callable<Integer> {
         FleetRequest request;
         try {
             request = new FleetRequest(fleet, options, byTraffic ? Optional.empty() : Optional.of(assumptions), habitSlot,
-                    candidates, n);
+                    candidates, n, org.lowtide.planning.OutlookChoice.parse(trafficOutlook));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

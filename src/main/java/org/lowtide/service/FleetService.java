@@ -192,7 +192,7 @@ public final class FleetService {
         Constraints c = new Constraints(zone, m.staffHours(), blackouts, List.of(), w.constraints().holidayPolicy());
         WindowRequest windows = new WindowRequest(w.duration(), w.rollbackTail(), w.count(), w.from(), w.to(), w.minGap(),
                 c, request.habit());
-        return new PlanRequest(analysis, windows, holidays, cost, PlanRules.NONE);
+        return new PlanRequest(analysis, windows, holidays, cost, PlanRules.NONE.withOutlook(request.outlook()));
     }
 
     /** The fleet's revenue times the service's share (a revenue column of its own data stays as it is). */
