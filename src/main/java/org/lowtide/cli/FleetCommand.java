@@ -117,6 +117,10 @@ final class FleetCommand implements Callable<Integer> {
     @Option(names = "--export-dir", paramLabel = "DIR", description = "Folder of the per-service exports (default: .).")
     private Path exportDir;
 
+    @Option(names = "--pdf", paramLabel = "OUT", description = "Write the fleet report: a summary page ranking services "
+            + "by what is at stake, then one page per service.")
+    private Path pdf;
+
     @Mixin
     private OutputOptionsMixin output;
 
@@ -128,6 +132,7 @@ final class FleetCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OutputOptionsMixin.check(ics, output.ics());
         OutputOptionsMixin.check(csv, output.chartOrTable());
+        OutputOptionsMixin.check(pdf, output.pdf());
         if (save != null) {
             FleetOutputs.checkSaveTarget(save, output.force);
         }
@@ -209,6 +214,9 @@ final class FleetCommand implements Callable<Integer> {
         }
         if (target.isPresent()) {
             FleetOutputs.exports(result, target.get(), exportDir == null ? Path.of(".") : exportDir, output.force);
+        }
+        if (pdf != null) {
+            fleets.report(result, pdf, output.force);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -264,4 +264,53 @@ public final class FleetService {
         return o.habit().isPresent() ? OptionalDouble.of(o.habit().getAsDouble() - chosen.cost() * o.toNative())
                 : OptionalDouble.empty();
     }
+
+    /**
+     * Writes the fleet report (PDF): a summary page ranking services by what is at stake in the
+     * fleet's common unit (money when a revenue was given), then one page per service.
+     */
+    public void report(FleetResult result, Path target, boolean force) throws IOException {
+        List<org.lowtide.report.FleetReport.Service> services = new ArrayList<>();
+        for (FleetOutputs.Row r : FleetOutputs.byStake(result)) {
+            ZoneId zone = ZoneId.of(r.zone());
+            FleetOutcome o = result.outcome(r.service()).orElseThrow();
+            List<String> windows = result.chosen(r.service()).stream().map(c -> span(c.start(), c.end(), zone)).toList();
+            String own = ownBest(o).map(w -> span(w.window().start(), w.window().end(), zone)).orElse("");
+            String stake = r.atStake().isPresent() ? String.format(Locale.ROOT, "%,.4g %s", r.atStake().getAsDouble(),
+                    r.unit()) : "";
+            String gap = Double.isFinite(r.gap()) ? (Math.abs(r.gap()) < 1e-12 ? "none: its own best"
+                    : String.format(Locale.ROOT, "+%.4g", r.gap())) : "";
+            services.add(new org.lowtide.report.FleetReport.Service(r.service(), r.status(), r.zone(), r.weekly(), windows,
+                    own, stake, r.fleetCost(), gap, r.reasons()));
+        }
+        List<String> summary = new ArrayList<>();
+        summary.add(String.format(Locale.ROOT, "%d services, %d failed, %d changes unplaced; ranked by %s",
+                result.outcomes().size(), result.failed(), result.solution().unplaced(), result.costUnit()));
+        summary.add(String.format(Locale.ROOT, "Total %.6g; the services' own optima sum to %.6g. Optimiser: %s.",
+                result.solution().totalCost(), result.problem().services().stream()
+                        .mapToDouble(ServiceOptions::unconstrainedCost).sum(), result.solution().method()));
+        result.fleet().rules().maxConcurrent().ifPresent(n -> summary.add("At most " + n + " services change at once."));
+        result.fleet().rules().groups().forEach(g -> summary.add(g.kind().label() + " group " + g.name() + ": "
+                + String.join(", ", g.members())));
+        org.lowtide.report.FleetReport report = new org.lowtide.report.FleetReport("Fleet change windows: "
+                + result.fleet().origin(), result.costUnit(), summary, services, result.warnings(), AppInfo.version());
+        Exports.write(target, out -> org.lowtide.report.pdf.FleetPdfWriter.write(report,
+                new java.io.FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        out.flush();
+                    }
+                }), Exports.pdfReport(force));
+    }
+
+    private static String span(java.time.Instant start, java.time.Instant end, ZoneId zone) {
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm",
+                Locale.ENGLISH);
+        return f.format(start.atZone(zone)) + "–" + org.lowtide.traffic.TimeFormats.HM.format(end.atZone(zone));
+    }
 }

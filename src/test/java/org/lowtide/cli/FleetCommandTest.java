@@ -100,8 +100,11 @@ class FleetCommandTest {
     @Test
     void jsonHasOneObjectWithEveryService() throws Exception {
         Path yaml = fleetFile();
-        CliRun run = CliRun.of("fleet", yaml.toString(), "--json", "--max-concurrent", "1");
+        Path pdf = dir.resolve("fleet.pdf");
+        CliRun run = CliRun.of("fleet", yaml.toString(), "--json", "--max-concurrent", "1", "--pdf", pdf.toString());
         assertThat(run.code()).as(run.err()).isZero();
+        // A summary page, then one page per service.
+        assertThat(new com.lowagie.text.pdf.PdfReader(pdf.toString()).getNumberOfPages()).isEqualTo(6);
         JsonNode root = new ObjectMapper().readTree(run.out());
         assertThat(root.path("services")).hasSize(5);
         assertThat(root.path("rules").path("maxConcurrent").asInt()).isEqualTo(1);
