@@ -263,11 +263,11 @@ final class FleetCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Fleet: %d services, %d planned, %d failed, %d changes unplaced; total %.6g %s%n",
                 rows.size(), rows.stream().filter(r -> r.status().equals("planned")).count(), result.failed(),
                 result.solution().unplaced(), result.solution().totalCost(), result.costUnit());
+        double own = result.problem().services().stream()
+                .mapToDouble(org.lowtide.fleet.ServiceOptions::unconstrainedCost).sum();
+        double gapTotal = result.solution().totalCost() - own;
         out.printf(Locale.ROOT, "Optimiser: %s; the services' own optima sum to %.6g (gap %.3g)%n",
-                result.solution().method(), result.problem().services().stream()
-                        .mapToDouble(org.lowtide.fleet.ServiceOptions::unconstrainedCost).sum(),
-                result.solution().totalCost() - result.problem().services().stream()
-                        .mapToDouble(org.lowtide.fleet.ServiceOptions::unconstrainedCost).sum());
+                result.solution().method(), own, Math.abs(gapTotal) <= 1e-9 * Math.max(1, Math.abs(own)) ? 0 : gapTotal);
         List<String> moved = new ArrayList<>();
         for (FleetOutputs.Row r : rows) {
             if (!r.status().equals("planned") || Math.abs(r.gap()) > 1e-12) {
