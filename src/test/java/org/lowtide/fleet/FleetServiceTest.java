@@ -160,4 +160,18 @@ class FleetServiceTest {
         assertThat(own).isGreaterThan(0);
         assertThat(result.solution().totalCost()).isGreaterThanOrEqualTo(result.solution().lowerBound() - 1e-9);
     }
+
+    @Test
+    void cancellingStopsTheFleetWithoutAPlan() throws IOException {
+        for (int i = 0; i < 6; i++) {
+            FleetData.write(dir.resolve("c" + i + ".csv"), i, Duration.ofHours(1), 5);
+        }
+        Fleet fleet = fleets.read(dir, ZoneOffset.UTC);
+        java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fleets.plan(
+                new FleetRequest(fleet, new ImportOptions(ZoneOffset.UTC, Optional.empty(), Optional.empty()),
+                        Optional.empty(), Optional.empty(), FleetRequest.DEFAULT_CANDIDATES, 1),
+                (f, m) -> cancel.set(true), cancel::get))
+                .isInstanceOf(org.lowtide.service.CancelledException.class);
+    }
 }
