@@ -31,12 +31,17 @@ final class GateCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PLAN", description = "A plan saved with `lowtide plan ... --save PLAN`.")
+    @Parameters(index = "0", paramLabel = "PLAN", description = "A plan saved with `lowtide plan ... --save PLAN` "
+            + "(or a fleet plan saved with `lowtide fleet ... --save PLAN`, with --service).")
     private Path planFile;
 
     @Option(names = "--at", paramLabel = "INSTANT",
             description = "The moment to ask about, ISO-8601 with offset or Z (2025-03-08T04:30:00+01:00). Default: now.")
     private String at;
+
+    @Option(names = "--service", paramLabel = "NAME",
+            description = "In a fleet plan: the service to ask about (its windows under the fleet's rules).")
+    private String service;
 
     GateCommand(PlanService plans) {
         this.plans = plans;
@@ -45,6 +50,9 @@ final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant when = at == null ? Instant.now() : parse(at);
+        if (service != null) {
+            return fleetGate(when);
+        }
         PlanDocument doc;
         try {
             doc = plans.open(planFile);
@@ -72,6 +80,36 @@ final class GateCommand implements Callable<Integer> {
                     humanWait(Duration.between(when, next.get().start())));
         } else {
             out.println("outside every planned window; the plan has no later window (plan again)");
+        }
+        return LowtideCli.EXIT_OUTSIDE_WINDOW;
+    }
+
+    /** The gate of one service of a saved fleet plan: its windows under the fleet rules only. */
+    private int fleetGate(Instant when) throws java.io.IOException {
+        org.lowtide.service.PlanFileService.GateAnswer gate;
+        ZoneId zone;
+        try {
+            gate = org.lowtide.service.FleetOutputs.gate(planFile, service, when);
+            zone = org.lowtide.service.FleetOutputs.zoneOf(planFile, service);
+        } catch (org.lowtide.fleet.FleetFileException e) {
+            spec.commandLine().getErr().println("lowtide: " + e.getMessage());
+            return LowtideCli.EXIT_BAD_INPUT;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (gate.inside().isPresent()) {
+            Interval w = gate.inside().get();
+            out.printf("%s: inside its fleet window: %s – %s (%d min left)%n", service,
+                    w.start().atZone(zone).toOffsetDateTime(), w.end().atZone(zone).toOffsetDateTime(),
+                    Duration.between(when, w.end()).toMinutes());
+            return LowtideCli.EXIT_OK;
+        }
+        if (gate.next().isPresent()) {
+            out.printf("%s: outside its fleet windows; next: %s – %s (in %s)%n", service,
+                    gate.next().get().start().atZone(zone).toOffsetDateTime(),
+                    gate.next().get().end().atZone(zone).toOffsetDateTime(),
+                    humanWait(Duration.between(when, gate.next().get().start())));
+        } else {
+            out.println(service + ": outside its fleet windows; the fleet plan has no later window for it (plan again)");
         }
         return LowtideCli.EXIT_OUTSIDE_WINDOW;
     }

@@ -22,8 +22,13 @@ final class HelpExamples {
                     "lowtide plan traffic.csv --zone Europe/Berlin --revenue-per-year 20000000",
                     "lowtide plan traffic.csv --duration 90min --allowed \"Mon-Fri 01:00-06:00\"",
                     "lowtide plan traffic.csv --count 8 --ics windows.ics --save team.lowtide"),
+            "fleet", List.of(
+                    "lowtide fleet traffic-folder/ --zone Europe/Berlin",
+                    "lowtide fleet fleet.yaml --max-concurrent 3 --revenue-per-year 50000000 --ics fleet.ics",
+                    "lowtide fleet all-services.csv --csv fleet.csv --save fleet-plan.json --export kured"),
             "gate", List.of(
                     "lowtide gate team.lowtide",
+                    "lowtide gate fleet-plan.json --service checkout",
                     "lowtide gate team.lowtide --at 2026-03-01T02:30:00+01:00"),
             "announce", List.of(
                     "lowtide announce team.lowtide --out announce/ --matcher 'service=\"shop\"' --reader-zone America/New_York",

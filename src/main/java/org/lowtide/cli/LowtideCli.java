@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
         description = "Tells when to make a risky change and what downtime costs.%n"
                 + "Run without arguments to open the desktop app.",
         subcommands = {AnalyzeCommand.class, ImportCommand.class, CostCommand.class, PlanCommand.class,
-            GateCommand.class, ReportCommand.class, AnnounceCommand.class, CommandLine.HelpCommand.class})
+            GateCommand.class, ReportCommand.class, AnnounceCommand.class, FleetCommand.class,
+            CommandLine.HelpCommand.class})
 public final class LowtideCli {
 
     /** Everything went well. */
@@ -306,6 +307,11 @@ public final class LowtideCli {
             }
             if (type == AnnounceCommand.class) {
                 return type.cast(new AnnounceCommand(new org.lowtide.service.AnnounceService()));
+            }
+            if (type == FleetCommand.class) {
+                PlanService plans = new PlanService(analysis);
+                return type.cast(new FleetCommand(new org.lowtide.service.FleetService(plans,
+                        new org.lowtide.service.RecommendationService(plans, java.time.Clock.systemUTC()))));
             }
             if (type == ReportCommand.class) {
                 return type.cast(new ReportCommand(new PlanService(analysis), new org.lowtide.service.CostService()));

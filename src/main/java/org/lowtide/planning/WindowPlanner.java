@@ -241,7 +241,7 @@ public final class WindowPlanner {
     }
 
     /** Compares two sums, treating a relative difference below 1e-9 as equal. */
-    static int compareRounded(double a, double b) {
+    public static int compareRounded(double a, double b) {
         double scale = Math.max(Math.abs(a), Math.abs(b));
         return Math.abs(a - b) <= 1e-9 * scale ? 0 : Double.compare(a, b);
     }
@@ -250,8 +250,8 @@ public final class WindowPlanner {
         return (int) ((d.getSeconds() + stepSeconds - 1) / stepSeconds);
     }
 
-    /** @return why the window may not be used, or {@code null} when it may */
-    static String ruleOut(Constraints c, Instant start, Instant end, Instant tailEnd) {
+    /** @return why the window may not be used, or {@code null} when it may (the fleet planner asks too) */
+    public static String ruleOut(Constraints c, Instant start, Instant end, Instant tailEnd) {
         ZoneId zone = c.zone();
         LocalDateTime localStart = LocalDateTime.ofInstant(start, zone);
         LocalDateTime localEnd = LocalDateTime.ofInstant(end, zone);

@@ -57,7 +57,17 @@ public final class PlanService {
      */
     public PlanResult plan(PlanRequest request, ProgressListener progress, Cancellation cancellation)
             throws ImportException, IOException {
-        return plan(request, Optional.empty(), progress, cancellation);
+        return plan(request, Optional.empty(), progress, cancellation, outlook -> { });
+    }
+
+    /**
+     * Plans, and hands {@code rankedOn} the outlook the windows were ranked on (the traffic at stake,
+     * or the cost of a change in money), step by step over the horizon: the fleet planner scores
+     * every start of it exactly as the window planner does.
+     */
+    public PlanResult plan(PlanRequest request, ProgressListener progress, Cancellation cancellation,
+                           java.util.function.Consumer<Outlook> rankedOn) throws ImportException, IOException {
+        return plan(request, Optional.empty(), progress, cancellation, rankedOn);
     }
 
     /**
@@ -68,8 +78,15 @@ public final class PlanService {
      */
     public PlanResult plan(PlanRequest request, Optional<AnalysisResult> analysed, ProgressListener progress,
                            Cancellation cancellation) throws ImportException, IOException {
+        return plan(request, analysed, progress, cancellation, outlook -> { });
+    }
+
+    /** As {@link #plan(PlanRequest, Optional, ProgressListener, Cancellation)}, handing {@code rankedOn} the outlook ranked on. */
+    public PlanResult plan(PlanRequest request, Optional<AnalysisResult> analysed, ProgressListener progress,
+                           Cancellation cancellation, java.util.function.Consumer<Outlook> rankedOn)
+            throws ImportException, IOException {
         try (var t = Timings.phase("plan")) {
-            return planTimed(request, analysed, progress, cancellation);
+            return planTimed(request, analysed, progress, cancellation, rankedOn);
         }
     }
 
@@ -89,7 +106,8 @@ public final class PlanService {
     }
 
     private PlanResult planTimed(PlanRequest request, Optional<AnalysisResult> given, ProgressListener progress,
-                                 Cancellation cancellation) throws ImportException, IOException {
+                                 Cancellation cancellation, java.util.function.Consumer<Outlook> rankedOn)
+            throws ImportException, IOException {
         AnalysisRequest a = request.analysis();
         OutlookChoice choice = request.rules().outlook();
         AnalysisRequest forPlanning = analysisFor(request);
@@ -123,6 +141,7 @@ public final class PlanService {
         if (request.cost().isEmpty() || !RecommendationService.revenueGiven(request.cost().get())) {
             cancellation.check();
             progress.progress(0.85, "Ranking candidate windows");
+            rankedOn.accept(traffic.traffic());
             Plan plan;
             try (var t = Timings.phase("ranking")) {
                 plan = WindowPlanner.plan(windows, traffic.traffic(), Optional.of(profile.slots()),
@@ -153,6 +172,7 @@ public final class PlanService {
         RevenueCurve curve = report.curve();
         cancellation.check();
         progress.progress(0.85, "Ranking candidate windows");
+        rankedOn.accept(money.outlook());
         Plan plan;
         try (var t = Timings.phase("ranking")) {
             plan = WindowPlanner.plan(windows, money.outlook(), Optional.of(curve.slots()),

@@ -34,6 +34,7 @@ class ArchitectureTest {
     private static final String COST = "org.lowtide.cost.."; // cost.history included
     private static final String RISK = "org.lowtide.risk..";
     private static final String PLANNING = "org.lowtide.planning..";
+    private static final String FLEET = "org.lowtide.fleet..";
     private static final String REPORT = "org.lowtide.report..";
     private static final String PROJECT = "org.lowtide.project..";
     private static final String ANNOUNCE = "org.lowtide.announce..";
@@ -43,7 +44,7 @@ class ArchitectureTest {
 
     /** Everything below the faces and the services. */
     private static final String[] CORE = {TRAFFIC, IMPORTS, SOURCES[0], SOURCES[1], ANALYSIS, COST, RISK, PLANNING,
-        REPORT, PROJECT, ANNOUNCE};
+        FLEET, REPORT, PROJECT, ANNOUNCE};
 
     private static final String JACKSON = "com.fasterxml.jackson..";
     private static final String COMMONS_MATH = "org.apache.commons.math3..";
@@ -59,6 +60,7 @@ class ArchitectureTest {
             .layer("Cost").definedBy(COST)
             .layer("Risk").definedBy(RISK)
             .layer("Planning").definedBy(PLANNING)
+            .layer("Fleet").definedBy(FLEET)
             .layer("Report").definedBy(REPORT)
             .layer("Announce").definedBy(ANNOUNCE)
             .layer("Project").definedBy(PROJECT)
@@ -73,15 +75,19 @@ class ArchitectureTest {
             .whereLayer("Project").mayOnlyBeAccessedByLayers("Report", "Service", "Ui", "Cli")
             .whereLayer("Report").mayOnlyBeAccessedByLayers("Service", "Ui", "Cli")
             .whereLayer("Announce").mayOnlyBeAccessedByLayers("Project", "Service", "Ui", "Cli")
-            .whereLayer("Planning").mayOnlyBeAccessedByLayers("Announce", "Report", "Project", "Service", "Ui", "Cli")
-            .whereLayer("Risk").mayOnlyBeAccessedByLayers("Cost", "Planning", "Report", "Project", "Service", "Ui",
+            .whereLayer("Fleet").mayOnlyBeAccessedByLayers("Report", "Service", "Ui", "Cli")
+            .whereLayer("Planning").mayOnlyBeAccessedByLayers("Announce", "Fleet", "Report", "Project", "Service", "Ui",
                     "Cli")
-            .whereLayer("Cost").mayOnlyBeAccessedByLayers("Risk", "Planning", "Report", "Project", "Service", "Ui",
+            .whereLayer("Risk").mayOnlyBeAccessedByLayers("Cost", "Planning", "Fleet", "Report", "Project", "Service", "Ui",
                     "Cli")
-            .whereLayer("Analysis").mayOnlyBeAccessedByLayers("Cost", "Risk", "Planning", "Report", "Project",
+            .whereLayer("Cost").mayOnlyBeAccessedByLayers("Risk", "Planning", "Fleet", "Report", "Project", "Service", "Ui",
+                    "Cli")
+            .whereLayer("Analysis").mayOnlyBeAccessedByLayers("Cost", "Risk", "Planning", "Fleet", "Report", "Project",
                     "Service", "Ui", "Cli")
-            .whereLayer("Sources").mayOnlyBeAccessedByLayers("Announce", "Project", "Report", "Service", "Ui", "Cli")
+            .whereLayer("Sources").mayOnlyBeAccessedByLayers("Announce", "Fleet", "Project", "Report", "Service", "Ui",
+                    "Cli")
             .whereLayer("Imports").mayOnlyBeAccessedByLayers("Announce", "Sources", "Analysis", "Cost", "Risk", "Planning",
+                    "Fleet",
                     "Report", "Project", "Service", "Ui", "Cli")
             .because("DESIGN §2: core packages never use service, ui or cli; ui and cli never use each other");
 
