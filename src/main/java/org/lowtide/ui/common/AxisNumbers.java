@@ -22,8 +22,11 @@ public final class AxisNumbers extends NumberFormat {
 
     private final double step;
     private final Locale locale;
-    private final NumberFormat[] byDecimals = new NumberFormat[MAX_DECIMALS + 1];
+    /** Made on first use: a compact format holds CLDR's pattern tables (tens of kilobytes each). */
+    private transient NumberFormat[] byDecimals;
     private final NumberFormat plain;
+    /** One tick-unit source per locale, shared by every axis (each axis used to hold 240 compact formats). */
+    private static final java.util.Map<Locale, TickUnitSource> TICK_UNITS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param step   the distance between two ticks, positive; labels are exact to it
@@ -35,11 +38,6 @@ public final class AxisNumbers extends NumberFormat {
         }
         this.step = step;
         this.locale = locale;
-        for (int d = 0; d <= MAX_DECIMALS; d++) {
-            NumberFormat f = NumberFormat.getCompactNumberInstance(locale, NumberFormat.Style.SHORT);
-            f.setMaximumFractionDigits(d);
-            byDecimals[d] = f;
-        }
         plain = NumberFormat.getNumberInstance(locale);
         plain.setMaximumFractionDigits(decimalsOf(step));
     }
@@ -51,6 +49,10 @@ public final class AxisNumbers extends NumberFormat {
 
     /** @return JFreeChart tick units 1, 2, 5 × 10ⁿ, each labelling in {@code locale}'s short form */
     public static TickUnitSource tickUnits(Locale locale) {
+        return TICK_UNITS.computeIfAbsent(locale, AxisNumbers::newTickUnits);
+    }
+
+    private static TickUnitSource newTickUnits(Locale locale) {
         TickUnits units = new TickUnits();
         for (int exponent = -4; exponent <= 15; exponent++) {
             for (int m : new int[] {1, 2, 5}) {
@@ -61,8 +63,23 @@ public final class AxisNumbers extends NumberFormat {
         return units;
     }
 
+    private NumberFormat[] compact() {
+        if (byDecimals == null) {
+            NumberFormat[] formats = new NumberFormat[MAX_DECIMALS + 1];
+            for (int d = 0; d <= MAX_DECIMALS; d++) {
+                NumberFormat f = NumberFormat.getCompactNumberInstance(locale, NumberFormat.Style.SHORT);
+                f.setMaximumFractionDigits(d);
+                formats[d] = f;
+            }
+            byDecimals = formats;
+        }
+        return byDecimals;
+    }
+
+    // Synchronized: the tick units are shared by every chart, and charts may be drawn off the FX
+    // thread (image export) while the screen draws; java.text formats are not thread-safe.
     @Override
-    public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+    public synchronized StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
         if (Double.isNaN(number) || Double.isInfinite(number)) {
             return toAppendTo.append(plain.format(number));
         }
@@ -71,7 +88,7 @@ public final class AxisNumbers extends NumberFormat {
             return toAppendTo.append(plain.format(value));
         }
         // The fewest decimals whose short form still reads back within a hundredth of a step.
-        for (NumberFormat f : byDecimals) {
+        for (NumberFormat f : compact()) {
             String text = f.format(value);
             if (readsBack(f, text, value)) {
                 return toAppendTo.append(text);
@@ -91,8 +108,8 @@ public final class AxisNumbers extends NumberFormat {
     }
 
     @Override
-    public Number parse(String source, ParsePosition parsePosition) {
-        return byDecimals[MAX_DECIMALS].parse(source, parsePosition);
+    public synchronized Number parse(String source, ParsePosition parsePosition) {
+        return compact()[MAX_DECIMALS].parse(source, parsePosition);
     }
 
     /** @return decimals that a step such as 0.25 needs (2), 0 for steps of 1 and more */
