@@ -51,8 +51,8 @@ import org.lowtide.ui.plan.PlanViewModel;
 public final class LowtideApp extends Application {
 
     /**
-     * With no file given: {@code sample} opens the default sample at once (the tests; the app
-     * before the welcome view); otherwise the last file opened, or the welcome view.
+     * With no file given: {@code sample} opens the default sample at once (the tests); otherwise
+     * the last file opened, or the sample with the welcome view over it on a first run.
      */
     public static final String START_PROPERTY = "lowtide.start";
 
@@ -156,7 +156,12 @@ public final class LowtideApp extends Application {
             if (last.isPresent()) {
                 viewModel.load(new TrafficSource.FileSource(last.get()));
             } else {
-                view.showWelcome(welcome(view, viewModel, costs, prefs));
+                // The app always opens on data: the sample is analysed behind the welcome view, so
+                // that "Try the sample" (or closing the questions) shows it at once.
+                viewModel.load(Samples.defaultSample());
+                if (!prefs.welcomed()) {
+                    view.showWelcome(welcome(view, viewModel, costs, prefs));
+                }
             }
         }
         loaded.problem().ifPresent(problem -> {
@@ -185,7 +190,11 @@ public final class LowtideApp extends Application {
 
             @Override
             public void trySample() {
-                viewModel.load(Samples.defaultSample());
+                // Analysed already behind the welcome view on a first run: shown, not analysed again.
+                if (!Samples.defaultSample().equals(viewModel.getSource())) {
+                    viewModel.load(Samples.defaultSample());
+                }
+                view.hideWelcome();
             }
 
             @Override
