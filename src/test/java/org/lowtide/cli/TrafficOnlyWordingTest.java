@@ -10,8 +10,6 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,16 +27,6 @@ class TrafficOnlyWordingTest {
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void fixTheDate() {
-        System.setProperty("lowtide.sourceDateEpoch", "1764115200");
-    }
-
-    @AfterEach
-    void clearTheDate() {
-        System.clearProperty("lowtide.sourceDateEpoch");
-    }
 
     @Test
     void planWithoutRevenueRanksByTrafficAndCallsMoneyIllustrative() throws Exception {
