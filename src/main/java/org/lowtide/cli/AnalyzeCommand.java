@@ -67,7 +67,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     private Path components;
 
     @Option(names = "--forecast-csv", paramLabel = "OUT.csv",
-            description = "Write the forecast per step (mean, 80 % and 95 % bands, chosen method, baselines) as CSV.")
+            description = "Write the forecast per step (mean, 80 %% and 95 %% bands, chosen method, baselines) as CSV.")
     private Path forecastCsv;
 
     @Option(names = "--json", description = "Print one JSON object (schema in the README) instead of a summary.")

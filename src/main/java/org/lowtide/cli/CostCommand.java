@@ -86,9 +86,19 @@ final class CostCommand implements Callable<Integer> {
         ScenarioSet scenarios = scenarioFile == null ? ScenarioSet.defaults() : CostService.readScenarios(scenarioFile);
         CostRequest request = new CostRequest(source, importOptions.toOptions(file), assumptions,
                 scenarios, simulations, seed == null ? CostAnalysis.DEFAULT_SEED : seed);
-        CostResult result = LowtideCli.dataStep(source.displayName(),
-                () -> costs.cost(request, ProgressListener.NONE, Cancellation.NEVER));
-        java.util.Optional<org.lowtide.planning.Recommendation> recommendation = recommend(request, assumptions);
+        // One analysis serves the recommendation and the costs (the traffic is read once), as for analyze.
+        org.lowtide.service.AnalysisService analysis = new org.lowtide.service.AnalysisService();
+        java.util.Optional<org.lowtide.service.RecommendationService.Recommended> both = recommend(analysis, request,
+                assumptions);
+        java.util.Optional<org.lowtide.planning.Recommendation> recommendation = both.flatMap(
+                org.lowtide.service.RecommendationService.Recommended::recommendation);
+        // The analysis's own traffic unless it had to make it coarser (costs keep the file's resolution).
+        java.util.Optional<org.lowtide.traffic.imports.ImportResult> imported = both
+                .map(org.lowtide.service.RecommendationService.Recommended::analysis)
+                .filter(a -> a.coarserNote().isEmpty()).map(org.lowtide.service.AnalysisResult::imported);
+        CostResult result = LowtideCli.dataStep(source.displayName(), () -> imported.isPresent()
+                ? costs.cost(request, imported.get(), ProgressListener.NONE, Cancellation.NEVER)
+                : costs.cost(request, ProgressListener.NONE, Cancellation.NEVER));
         List<String> extra = new java.util.ArrayList<>();
         importOptions.zoneWarning(file).ifPresent(extra::add);
         // The recommendation's own warnings (it rests on coarser totals, ...), each said once.
@@ -107,20 +117,23 @@ final class CostCommand implements Callable<Integer> {
         return LowtideCli.EXIT_OK;
     }
 
-    /** The recommended window for this file and cost model, as {@code plan} makes it with the defaults. */
-    private static java.util.Optional<org.lowtide.planning.Recommendation> recommend(CostRequest request,
-                                                                              CostAssumptions assumptions)
+    /**
+     * The analysis of this file and the recommended window planned on it with this cost model, as
+     * {@code plan} makes it with the defaults; empty when the data cannot be analysed (the cost
+     * step then reads the file and says why).
+     */
+    private static java.util.Optional<org.lowtide.service.RecommendationService.Recommended> recommend(
+            org.lowtide.service.AnalysisService analysis, CostRequest request, CostAssumptions assumptions)
             throws Exception {
-        org.lowtide.service.AnalysisService analysis = new org.lowtide.service.AnalysisService();
+        org.lowtide.service.AnalysisRequest asked = new org.lowtide.service.AnalysisRequest(request.source(),
+                request.options(), org.lowtide.service.AnalysisRequest.DEFAULT_WINDOW,
+                org.lowtide.service.AnalysisRequest.DEFAULT_TROUGHS).withForecastWeeks(0);
         try {
             return java.util.Optional.of(new org.lowtide.service.RecommendationService(
-                    new org.lowtide.service.PlanService(analysis), java.time.Clock.systemUTC()).recommend(
-                    new org.lowtide.service.AnalysisRequest(request.source(), request.options(),
-                            org.lowtide.service.AnalysisRequest.DEFAULT_WINDOW,
-                            org.lowtide.service.AnalysisRequest.DEFAULT_TROUGHS),
-                    java.util.Optional.of(assumptions), ProgressListener.NONE, Cancellation.NEVER));
+                    new org.lowtide.service.PlanService(analysis), java.time.Clock.systemUTC()).analyzeAndRecommend(
+                    analysis, asked, java.util.Optional.of(assumptions), ProgressListener.NONE, Cancellation.NEVER));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty(); // no weekly profile to plan on
+            return java.util.Optional.empty(); // not analysable: the cost step reads the file and says why
         }
     }
 

@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.lowtide.planning.Recommendation;
 
 /** The one recommendation, printed the same way by {@code analyze}, {@code cost}, {@code plan} and {@code report}. */
 final class RecommendationOutput {
 
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter HM = org.lowtide.traffic.TimeFormats.HM;
 
     private RecommendationOutput() {
     }

@@ -36,8 +36,8 @@ public record Recommendation(Basis basis, Optional<RecurringWindow> weekly, Opti
                              Duration window, Duration rollbackTail, Optional<Trough> quietest,
                              List<String> warnings) {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DATE = org.lowtide.traffic.TimeFormats.DAY;
+    private static final DateTimeFormatter HM = org.lowtide.traffic.TimeFormats.HM;
 
     /** What the recommendation ranks on. */
     public enum Basis {

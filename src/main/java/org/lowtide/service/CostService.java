@@ -43,6 +43,20 @@ public final class CostService {
         progress.progress(0.0, "Reading " + request.source().displayName());
         ImportResult imported = read(request.source(), request.options());
         cancellation.check();
+        return cost(request, imported, progress, cancellation);
+    }
+
+    /**
+     * Costs traffic imported already (an analysis of the same source and options read it: its
+     * {@link AnalysisResult#imported()}, negative values missing as here), so that a face showing
+     * both costs and the recommendation reads the source once. The revenue column, when one is
+     * named, is read here.
+     *
+     * @throws ImportException    when the revenue column cannot be read
+     * @throws CancelledException when cancelled between steps
+     */
+    public CostResult cost(CostRequest request, ImportResult imported, ProgressListener progress,
+                           Cancellation cancellation) throws ImportException, IOException {
         Optional<TrafficSeries> revenue = Optional.empty();
         RevenueBasis basis = request.assumptions().revenue().value();
         if (basis instanceof RevenueBasis.Column) {

@@ -249,6 +249,8 @@ public final class CostCharts {
             legendAtTop(chart);
         }
         chart.setBackgroundPaint(ChartColors.BACKGROUND);
+        // Room on the right for the domain axis's last tick label ("3,000,000" was cut to "3,000,00").
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(0, 0, 0, 16));
         return chart;
     }
 

@@ -399,7 +399,13 @@ public final class PdfReportWriter {
         rows.add(costRow("Median start of the week: " + start(m.median()), m.median().estimate(), c));
         m.habit().estimate().ifPresent(e -> rows.add(costRow("Your habit: " + model.summary().habit().orElse(""), e,
                 c)));
-        rows.add(costRow("Peak: " + start(m.cost().worst()), m.cost().worst().estimate(), c));
+        // "The peak" is the one the revenue chart marks and the histogram below simulates (the
+        // profile's); the dearest start minute is its own row when it is another time.
+        rows.add(costRow("Peak of the week: " + Texts.days(m.peak().day()) + " " + Texts.HM.format(m.peak().time()),
+                m.peak().estimate(), c));
+        if (m.cost().worst().day() != m.peak().day() || !m.cost().worst().time().equals(m.peak().time())) {
+            rows.add(costRow("Dearest start of the week: " + start(m.cost().worst()), m.cost().worst().estimate(), c));
+        }
         add(blocks.keep(blocks.subheading("What one change costs, by when it starts"),
                 blocks.table(new float[] {2.6f, 1f, 1f, 1f, 1f, 0.9f}, List.of("Start", "Mean", "p50", "p90", "p99",
                         "Fails"), rows),

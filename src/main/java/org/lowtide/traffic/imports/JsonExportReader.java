@@ -193,12 +193,7 @@ final class JsonExportReader {
             for (SeriesData data : cloudWatch) {
                 statistics.add(data.name);
                 SeriesData named = rename(data, name + " " + data.name);
-                if (selector.offer(named.name)) {
-                    selector.keep(named);
-                } else {
-                    selector.countOther(named.size);
-                    skipped += named.size;
-                }
+                offer(named);
             }
             columns = new ArrayList<>(List.of("Timestamp"));
             columns.addAll(statistics);
@@ -243,12 +238,7 @@ final class JsonExportReader {
             }
             String name = target == null ? "series " + (selector.available().size() + 1) : target;
             data = rename(data, name);
-            if (selector.offer(name)) {
-                selector.keep(data);
-            } else {
-                selector.countOther(data.size);
-                skipped += data.size;
-            }
+            offer(data);
         }
     }
 
@@ -320,7 +310,12 @@ final class JsonExportReader {
         }
         String name = prometheusName(labels);
         data = rename(data, name);
-        if (selector.offer(name)) {
+        offer(data);
+    }
+
+    /** Keeps a series the selector wants; counts the points of any other as skipped. */
+    private void offer(SeriesData data) {
+        if (selector.offer(data.name)) {
             selector.keep(data);
         } else {
             selector.countOther(data.size);
@@ -466,12 +461,7 @@ final class JsonExportReader {
                 data.add(t[i], v[i], lines[i]);
             }
             points += nt;
-            if (selector.offer(name)) {
-                selector.keep(data);
-            } else {
-                selector.countOther(nt);
-                skipped += nt;
-            }
+            offer(data);
         }
     }
 
@@ -520,12 +510,7 @@ final class JsonExportReader {
             String name = expression != null && !expression.isBlank() ? expression
                     : (metric == null ? "metric" : metric) + (scope == null || scope.isBlank() ? "" : "{" + scope + "}");
             data = rename(data, name);
-            if (selector.offer(name)) {
-                selector.keep(data);
-            } else {
-                selector.countOther(data.size);
-                skipped += data.size;
-            }
+            offer(data);
         }
     }
 
@@ -612,12 +597,7 @@ final class JsonExportReader {
                 data.add(times[i], v[i], valueLines.get(k)[i]);
             }
             points += v.length;
-            if (selector.offer(name)) {
-                selector.keep(data);
-            } else {
-                selector.countOther(data.size);
-                skipped += data.size;
-            }
+            offer(data);
         }
     }
 
@@ -729,12 +709,7 @@ final class JsonExportReader {
             if (d == null) {
                 continue;
             }
-            if (selector.offer(d.name)) {
-                selector.keep(d);
-            } else {
-                selector.countOther(d.size);
-                skipped += d.size;
-            }
+            offer(d);
         }
     }
 

@@ -552,6 +552,8 @@ public final class MainView extends BorderPane {
         status.textProperty().bind(viewModel.statusMessageProperty());
         status.setMinWidth(120);
         status.setWrapText(true);
+        // While the loading state fills the tab it says the step (withLoadingState): not twice.
+        status.visibleProperty().bind(viewModel.loadingProperty().isEmpty());
 
         ProgressBar progress = Controls.progressBar(viewModel.progressProperty(), viewModel.busyProperty(), 160, true);
 

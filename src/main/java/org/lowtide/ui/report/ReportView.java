@@ -43,6 +43,9 @@ public final class ReportView extends BorderPane {
 
     private static final double PREVIEW_WIDTH = 430;
 
+    /** The style class of the form's captions (no rule of its own: they look as plain labels). */
+    private static final String CAPTION = "report-caption";
+
     private final ReportViewModel viewModel;
 
     public ReportView(ReportViewModel viewModel) {
@@ -115,10 +118,14 @@ public final class ReportView extends BorderPane {
 
         // Each label above its field, every field as wide as the form: nothing is cut at any font size.
         VBox grid = new VBox(8);
-        for (javafx.scene.Node[] field : new javafx.scene.Node[][] {{label("Title", title), title},
-            {label("Author", author), author}, {label("Notes for the audience", notes), notes},
-            {label("Sections", sections), sections}, {label("Currency", currency), currency},
-            {label("Paper", paper), paper}}) {
+        for (javafx.scene.Node[] field : new javafx.scene.Node[][] {
+            {Controls.caption("Title", title, CAPTION), title},
+            {Controls.caption("Author", author, CAPTION), author},
+            {Controls.caption("Notes for the audience", notes, CAPTION), notes},
+            {Controls.caption("Sections", sections, CAPTION), sections},
+            {Controls.caption("Currency", currency, CAPTION), currency},
+            {Controls.caption("Paper", paper, CAPTION), paper}}) {
+            ((Label) field[0]).setWrapText(true);
             if (field[1] instanceof Region r) {
                 r.setMaxWidth(Double.MAX_VALUE);
             }
@@ -164,13 +171,6 @@ public final class ReportView extends BorderPane {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("report-form-scroll");
         return scroll;
-    }
-
-    private static Label label(String text, javafx.scene.Node target) {
-        Label l = new Label(text);
-        l.setLabelFor(target);
-        l.setWrapText(true);
-        return l;
     }
 
     private ScrollPane preview() {

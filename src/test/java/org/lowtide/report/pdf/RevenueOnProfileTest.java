@@ -44,4 +44,20 @@ class RevenueOnProfileTest {
         assertThat(m.peak().expected()).isEqualTo(m.cost().model().expectedCost(
                 RevenueCurve.minuteOfWeek(m.peak().day(), m.peak().time())));
     }
+
+    @Test
+    void theCostTablesPeakIsThePeakTheChartMarksAndTheDearestStartIsNamedAsSuch() throws Exception {
+        ReportModel api = ReportFixtures.model(Samples.API, ReportFixtures.options("API", "Ops", "", Paper.A4));
+        Money m = api.money().orElseThrow();
+        String text = PdfText.squeezed(ReportFixtures.pdf(api));
+        String peak = org.lowtide.report.Texts.days(m.peak().day()) + " "
+                + org.lowtide.report.Texts.HM.format(m.peak().time());
+        assertThat(text).as("the table's peak row is the chart's peak").contains(PdfText.squeeze("Peak of the week: " + peak));
+        org.lowtide.cost.ChangeCost worst = m.cost().worst();
+        if (worst.day() != m.peak().day() || !worst.time().equals(m.peak().time())) {
+            assertThat(text).contains(PdfText.squeeze("Dearest start of the week: "
+                    + org.lowtide.report.Texts.days(worst.day()) + " " + org.lowtide.report.Texts.HM.format(worst.time())));
+        }
+        assertThat(text).as("no row calls the dearest start the peak").doesNotContain(PdfText.squeeze("Peak: "));
+    }
 }
