@@ -159,7 +159,7 @@ public final class LowtideCli {
      * The one subcommand a command line runs, when its first word names one (not {@code help},
      * which lists them all): only that subcommand's model is built.
      */
-    private static java.util.Optional<Class<?>> only(String... args) {
+    static java.util.Optional<Class<?>> only(String... args) {
         if (args.length == 0 || args[0].startsWith("-")) {
             return java.util.Optional.empty();
         }
