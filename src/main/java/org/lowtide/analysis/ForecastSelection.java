@@ -83,45 +83,6 @@ public final class ForecastSelection {
      */
     public static Forecast forecast(TrafficSeries series, Decomposition full, double[] masked, int horizon,
                                     BooleanSupplier cancelled) {
-        return forecast(series, full, masked, horizon, cancelled, Optional.empty());
-    }
-
-    /**
-     * The full history's log-scale decomposition, started on another thread before the linear one
-     * (issue 20: it does not depend on it, and a short run has a core idle meanwhile), and a flag
-     * that stops it when the backtest chooses another method. The result is the very computation
-     * {@link #logForecast} makes otherwise.
-     */
-    record LogFit(java.util.concurrent.CompletableFuture<Decomposition> fit,
-                  java.util.concurrent.atomic.AtomicBoolean unwanted) {
-    }
-
-    /**
-     * Starts the full history's log-scale decomposition on the common pool, when the log
-     * candidate will be tried and the pool is idle (a fleet's other services keep it busy: then
-     * nothing is started and the fit is made, as before, only when chosen).
-     *
-     * @param periods the periods the linear decomposition is given (the same usable ones result)
-     */
-    static Optional<LogFit> startLogFit(TrafficSeries series, double[] observed, double[] masked,
-                                        List<SeasonalPeriod> periods, BooleanSupplier cancelled) {
-        java.util.concurrent.ForkJoinPool pool = java.util.concurrent.ForkJoinPool.commonPool();
-        if (Runtime.getRuntime().availableProcessors() < 2 || !pool.isQuiescent()) {
-            return Optional.empty();
-        }
-        java.util.OptionalDouble offset = logOffset(masked);
-        if (offset.isEmpty()) {
-            return Optional.empty();
-        }
-        Shape s = new Shape(0, 0, 0, offset.getAsDouble(), true);
-        java.util.concurrent.atomic.AtomicBoolean unwanted = new java.util.concurrent.atomic.AtomicBoolean();
-        BooleanSupplier stop = () -> unwanted.get() || (cancelled != null && cancelled.getAsBoolean());
-        return Optional.of(new LogFit(java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> decomposeLog(series, series.start(), observed, masked, periods, s, stop), pool), unwanted));
-    }
-
-    static Forecast forecast(TrafficSeries series, Decomposition full, double[] masked, int horizon,
-                             BooleanSupplier cancelled, Optional<LogFit> logFit) {
         Shape shape = shape(series, full, masked);
         List<String> methods = methods(shape);
         Optional<Run> run;
@@ -131,12 +92,8 @@ public final class ForecastSelection {
         PhaseTimer.Phase finalFit = PhaseTimer.start("chosen method and baselines");
         String chosen = run.map(r -> r.backtest.method()).orElse(METHOD_MSTL);
         Forecast base;
-        if (!chosen.equals(METHOD_MSTL_LOG)) {
-            logFit.ifPresent(f -> f.unwanted().set(true));
-        }
         if (chosen.equals(METHOD_MSTL_LOG)) {
-            base = logFit.isPresent() ? logForecast(full, joined(logFit.get(), full), horizon, shape)
-                    : logForecast(series, full, masked, horizon, shape, cancelled);
+            base = logForecast(series, full, masked, horizon, shape, cancelled);
         } else {
             base = Forecaster.forecast(full, horizon);
         }
@@ -181,12 +138,6 @@ public final class ForecastSelection {
                 main = Math.max(main, p.steps());
             }
         }
-        java.util.OptionalDouble offset = logOffset(masked);
-        return new Shape(day, week, main, offset.orElse(0), offset.isPresent());
-    }
-
-    /** @return the offset the log scale adds (0 unless some value is 0), or empty when the log candidate cannot be */
-    static java.util.OptionalDouble logOffset(double[] masked) {
         double min = Double.POSITIVE_INFINITY;
         double[] values = Arrays.stream(masked).filter(v -> !Double.isNaN(v)).toArray();
         for (double v : values) {
@@ -196,22 +147,7 @@ public final class ForecastSelection {
         double median = values.length == 0 ? 0 : values[values.length / 2];
         boolean logOk = values.length > 0 && min >= 0 && median > 0;
         double offset = logOk && min <= 0 ? 0.01 * median : 0;
-        return logOk ? java.util.OptionalDouble.of(offset) : java.util.OptionalDouble.empty();
-    }
-
-    /** The started log-scale fit, with the periods (and strengths) of the linear decomposition, as {@link #logForecast} passes them. */
-    private static Decomposition joined(LogFit f, Decomposition full) {
-        Decomposition l;
-        try {
-            l = f.fit().join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
-        return new Decomposition(l.start(), l.step(), full.periods(), l.observed(), l.filled(), l.imputed(), l.trend(),
-                l.seasonal(), l.remainder(), l.weights(), l.zone());
+        return new Shape(day, week, main, offset, logOk);
     }
 
     private static List<String> methods(Shape s) {
@@ -291,11 +227,7 @@ public final class ForecastSelection {
     /** The MSTL forecast of the logarithm, back-transformed (a median forecast). */
     static Forecast logForecast(TrafficSeries series, Decomposition d, double[] masked, int horizon,
                                         Shape s, BooleanSupplier cancelled) {
-        return logForecast(d, decomposeLog(series, series.start(), d.observed(), masked, d.periods(), s, cancelled),
-                horizon, s);
-    }
-
-    private static Forecast logForecast(Decomposition d, Decomposition logD, int horizon, Shape s) {
+        Decomposition logD = decomposeLog(series, series.start(), d.observed(), masked, d.periods(), s, cancelled);
         Forecast f = Forecaster.forecast(logD, horizon);
         double[][] bands = {f.mean(), f.lower80(), f.upper80(), f.lower95(), f.upper95()};
         double[][] out = new double[5][horizon];

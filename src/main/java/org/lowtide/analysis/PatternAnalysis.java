@@ -80,8 +80,6 @@ public final class PatternAnalysis {
             notes.add("too few measured values to decompose");
             return new Patterns(periods, scan, Optional.empty(), Optional.empty(), Double.NaN, notes);
         }
-        Optional<ForecastSelection.LogFit> logFit = forecastWeeks > 0
-                ? ForecastSelection.startLogFit(series, observed, masked, periods, cancelled) : Optional.empty();
         Decomposition d;
         try (var t = PhaseTimer.start("decomposition (fill + robust MSTL)")) {
             d = decompose(series, periods, observed, masked, cancelled, true);
@@ -95,12 +93,10 @@ public final class PatternAnalysis {
         if (forecastWeeks > 0) {
             progress.at(0.7, "Forecasting " + forecastWeeks + " weeks");
             long steps = Duration.ofDays(7L * forecastWeeks).getSeconds() / Math.max(1, series.step().getSeconds());
-            if (steps < 1 || steps > 5_000_000) {
-                logFit.ifPresent(f -> f.unwanted().set(true));
-            } else {
+            if (steps >= 1 && steps <= 5_000_000) {
                 progress.at(0.75, "Backtesting the candidate forecasts");
                 try (var t = PhaseTimer.start("forecast")) {
-                    forecast = Optional.of(ForecastSelection.forecast(series, d, masked, (int) steps, cancelled, logFit));
+                    forecast = Optional.of(ForecastSelection.forecast(series, d, masked, (int) steps, cancelled));
                 }
             }
         }
