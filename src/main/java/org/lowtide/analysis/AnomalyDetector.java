@@ -427,7 +427,7 @@ public final class AnomalyDetector {
         for (int k = 1; k <= Math.min(Math.min(maxAnomalies, candidates.length), m - 3); k++) {
             int remaining = m - k + 1;
             double p = 1 - ALPHA / (2.0 * remaining);
-            double t = new TDistribution(remaining - 2.0).inverseCumulativeProbability(p);
+            double t = new TDistribution(null, remaining - 2.0).inverseCumulativeProbability(p);
             double lambda = (remaining - 1) * t / Math.sqrt((remaining - 2 + t * t) * remaining);
             if (score[candidates[k - 1]] > lambda) {
                 flagged = k;

@@ -18,11 +18,17 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lowtide", mixinStandardHelpOptions = true, versionProvider = LowtideCli.Version.class,
         description = "Tells when to make a risky change and what downtime costs.%n"
-                + "Run without arguments to open the desktop app.",
-        subcommands = {AnalyzeCommand.class, ImportCommand.class, CostCommand.class, PlanCommand.class,
-            GateCommand.class, ReportCommand.class, AnnounceCommand.class, FleetCommand.class,
-            CommandLine.HelpCommand.class})
+                + "Run without arguments to open the desktop app.")
 public final class LowtideCli {
+
+    /**
+     * The subcommands, in the order {@code --help} lists them. They are registered in
+     * {@link #newCommandLine} rather than in the annotation so that a run of one subcommand builds
+     * picocli's reflective model of that one only (every start paid for all nine).
+     */
+    static final java.util.List<Class<?>> SUBCOMMAND_CLASSES = java.util.List.of(AnalyzeCommand.class,
+            ImportCommand.class, CostCommand.class, PlanCommand.class, GateCommand.class, ReportCommand.class,
+            AnnounceCommand.class, FleetCommand.class, CommandLine.HelpCommand.class);
 
     /** Everything went well. */
     public static final int EXIT_OK = 0;
@@ -49,23 +55,25 @@ public final class LowtideCli {
 
     /** @return whether {@code arg} names a subcommand or a top-level option, i.e. asks for the CLI */
     public static boolean isCliArgument(String arg) {
-        return arg.startsWith("-") || SUBCOMMANDS.contains(arg);
+        return arg.startsWith("-") || SUBCOMMANDS.containsKey(arg);
     }
 
     /**
      * The subcommands' names, read from the annotations (building picocli's model twice, once to
      * ask and once to run, cost a tenth of a second of every start).
      */
-    private static final java.util.Set<String> SUBCOMMANDS = subcommandNames();
+    private static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommandNames();
 
-    private static java.util.Set<String> subcommandNames() {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (Class<?> c : LowtideCli.class.getAnnotation(Command.class).subcommands()) {
+    private static java.util.Map<String, Class<?>> subcommandNames() {
+        java.util.Map<String, Class<?>> names = new java.util.HashMap<>();
+        for (Class<?> c : SUBCOMMAND_CLASSES) {
             Command command = c.getAnnotation(Command.class);
-            names.add(command.name());
-            names.addAll(java.util.Arrays.asList(command.aliases()));
+            names.put(command.name(), c);
+            for (String alias : command.aliases()) {
+                names.put(alias, c);
+            }
         }
-        return java.util.Set.copyOf(names);
+        return java.util.Map.copyOf(names);
     }
 
     /**
@@ -91,7 +99,7 @@ public final class LowtideCli {
         if (java.util.Arrays.asList(args).contains("--timings")) {
             org.lowtide.service.Timings.enable();
         }
-        CommandLine cli = newCommandLine(new AnalysisService());
+        CommandLine cli = newCommandLine(new AnalysisService(), only(args));
         cli.setOut(out);
         cli.setErr(err);
         int code;
@@ -147,8 +155,37 @@ public final class LowtideCli {
                     + "to standard error at the end.")
     private boolean timings;
 
+    /**
+     * The one subcommand a command line runs, when its first word names one (not {@code help},
+     * which lists them all): only that subcommand's model is built.
+     */
+    static java.util.Optional<Class<?>> only(String... args) {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            return java.util.Optional.empty();
+        }
+        Class<?> c = SUBCOMMANDS.get(args[0]);
+        return c == null || c == CommandLine.HelpCommand.class ? java.util.Optional.empty() : java.util.Optional.of(c);
+    }
+
+    /** The whole command line, every subcommand registered (help, tests). */
     static CommandLine newCommandLine(AnalysisService analysis) {
-        CommandLine cli = new CommandLine(new LowtideCli(), new Factory(analysis));
+        return newCommandLine(analysis, java.util.Optional.empty());
+    }
+
+    /**
+     * @param only the one subcommand to register, or empty for all of them; parsing, help and
+     *             errors of that subcommand are the same either way
+     */
+    static CommandLine newCommandLine(AnalysisService analysis, java.util.Optional<Class<?>> only) {
+        Factory factory = new Factory(analysis);
+        CommandLine cli = new CommandLine(new LowtideCli(), factory);
+        for (Class<?> c : only.map(java.util.List::<Class<?>>of).orElse(SUBCOMMAND_CLASSES)) {
+            try {
+                cli.addSubcommand(factory.create(c));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create the subcommand " + c.getSimpleName(), e);
+            }
+        }
         cli.registerConverter(java.time.LocalDate.class, LowtideCli::date);
         // Usage errors: one line (the option, the value and what is accepted) and where to read more.
         cli.setParameterExceptionHandler(UsageErrors::handle);
