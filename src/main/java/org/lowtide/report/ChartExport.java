@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.lowtide.project.AtomicFiles;
 import org.jfree.chart.JFreeChart;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
  * One chart as a file for slides: PNG at a high pixel density (a 2× scale gives crisp text on
@@ -65,10 +64,9 @@ public final class ChartExport {
 
     /** @return the chart as an SVG document */
     public static String svg(JFreeChart chart, int width, int height) {
-        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-        g2.setDefsKeyPrefix("lowtide-"); // fixed ids: the same chart gives the same file
+        SvgGraphics g2 = new SvgGraphics(width, height); // ids counted from 1: the same chart gives the same file
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
-        return g2.getSVGDocument();
+        return g2.document();
     }
 
     /** Writes the chart as a PNG file at the default size and scale. */

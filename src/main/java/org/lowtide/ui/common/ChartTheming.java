@@ -11,7 +11,8 @@ import org.jfree.chart.fx.ChartViewer;
  * restyled by {@link LowtideChartTheme} before it is drawn, and again when the theme changes
  * ({@link Themes#darkProperty()}). Screens need not know: {@link ChartMenus#install} calls
  * {@link #follow}. A viewer has no chart property, so a check before each layout pulse of its scene
- * notices a new chart (one identity comparison).
+ * notices a new chart (one identity comparison). It also keeps the viewer's text in the font it
+ * was measured in ({@link CanvasFontReset}).
  */
 public final class ChartTheming {
 
@@ -46,6 +47,7 @@ public final class ChartTheming {
             viewer.getScene().addPreLayoutPulseListener(check);
         }
         check.run();
+        viewer.getCanvas().addOverlay(CanvasFontReset.INSTANCE); // draws once, leaving the canvas's font in step
     }
 
     /** Styles {@code chart} in the current look; for charts drawn outside a viewer. */
@@ -62,6 +64,7 @@ public final class ChartTheming {
             LowtideChartTheme.apply(chart, palette);
             props.put(CHART, chart);
             props.put(PALETTE, palette);
+            viewer.getCanvas().draw(); // the restyle's own frame may have started in a stale font (CanvasFontReset)
         }
     }
 }

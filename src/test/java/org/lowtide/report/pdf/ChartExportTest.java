@@ -33,7 +33,7 @@ class ChartExportTest {
         assertThat(distinct).isGreaterThan(3);
 
         String svg = ChartExport.svg(charts.week(), 400, 250);
-        assertThat(svg).contains("<svg").contains("width='400.0'").contains(">recommended<").contains(">your habit<");
+        assertThat(svg).contains("<svg").contains("width=\"400\"").contains(">recommended<").contains(">your habit<");
         assertThat(ChartExport.svg(charts.week(), 400, 250)).as("the same chart gives the same SVG").isEqualTo(svg);
 
         Path target = dir.resolve("week.png");

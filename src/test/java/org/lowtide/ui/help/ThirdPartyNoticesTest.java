@@ -38,4 +38,28 @@ class ThirdPartyNoticesTest {
                 .noneMatch(c -> c.startsWith("org.junit") || c.startsWith("org.testfx") || c.startsWith("org.assertj"));
         assertThat(libs).allSatisfy(l -> assertThat(l.licences()).isNotEmpty());
     }
+
+    /**
+     * Lowtide is Apache-2.0 (LICENSE): it cannot ship a library under the GPL alone. The GPL with
+     * the Classpath Exception (JavaFX) and the LGPL (JFreeChart, OpenPDF) are fine; a library that
+     * offers a permissive licence beside the GPL is taken under that one.
+     */
+    @Test
+    void noLibraryIsUnderTheGplAlone() {
+        List<ThirdPartyNotices.Library> libs = ThirdPartyNotices.load();
+        assertThat(libs).isNotEmpty();
+        assertThat(libs).filteredOn(l -> l.licences().stream().allMatch(ThirdPartyNoticesTest::gplOnly))
+                .as("libraries whose only licence is the GPL").isEmpty();
+        assertThat(gplOnly("GNU General Public License (GPL)")).isTrue();
+        assertThat(gplOnly("GPLv2+CE")).isFalse();
+        assertThat(gplOnly("GNU Lesser General Public Licence")).isFalse();
+    }
+
+    private static boolean gplOnly(String licence) {
+        String l = licence.toLowerCase(java.util.Locale.ROOT);
+        boolean gpl = l.contains("gpl") || l.contains("general public licen");
+        boolean lesser = l.contains("lesser") || l.contains("lgpl") || l.contains("library general");
+        boolean exception = l.contains("+ce") || l.contains("classpath") || l.contains("exception");
+        return gpl && !lesser && !exception;
+    }
 }
