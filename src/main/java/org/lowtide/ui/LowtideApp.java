@@ -362,6 +362,14 @@ public final class LowtideApp extends Application {
         if ("fleet".equalsIgnoreCase(System.getProperty("lowtide.tab", ""))) {
             view.selectTab(fleetTab);
         }
+        // -Dlowtide.fleet=FLEET.yaml|DIR opens and plans a fleet at start, on the Fleet tab.
+        String fleetInput = System.getProperty("lowtide.fleet", "");
+        if (!fleetInput.isBlank()) {
+            path(fleetInput).ifPresent(p -> {
+                view.selectTab(fleetTab);
+                fleet.open(p);
+            });
+        }
     }
 
     /** @return the Fleet screen's model (tests) */
