@@ -172,6 +172,18 @@ public final class FleetService {
                 (System.nanoTime() - t0) / 1e9, threads);
     }
 
+    /**
+     * The single-service analysis of a fleet member: its file read as the fleet reads it (its zone,
+     * column and step) with its window length, so a face can open it in the ordinary screens.
+     *
+     * @throws IllegalArgumentException when the fleet has no service of that name
+     */
+    public AnalysisRequest analysisFor(FleetRequest request, String service) {
+        FleetMember m = request.fleet().members().stream().filter(x -> x.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the fleet has no service named " + service));
+        return requestFor(request, m, false).analysis();
+    }
+
     /** The single-service request for a member: what {@code plan} would ask for its file, plus its own constraints. */
     PlanRequest requestFor(FleetRequest request, FleetMember m, boolean money) {
         Fleet fleet = request.fleet();

@@ -41,6 +41,10 @@ import org.lowtide.ui.patterns.PatternsView;
 import org.lowtide.ui.patterns.PatternsViewModel;
 import org.lowtide.ui.plan.PlanView;
 import org.lowtide.ui.plan.PlanViewModel;
+import org.lowtide.service.FleetService;
+import org.lowtide.service.RecommendationService;
+import org.lowtide.ui.fleet.FleetView;
+import org.lowtide.ui.fleet.FleetViewModel;
 
 /**
  * The desktop app's composition root: builds the services, the background executor and the main
@@ -63,6 +67,9 @@ public final class LowtideApp extends Application {
     private MainViewModel mainViewModel;
     private MainView mainView;
     private CostViewModel costViewModel;
+    /** The Fleet screen's model and the thread it plans on. */
+    private FleetViewModel fleetViewModel;
+    private ExecutorService fleetExecutor;
     /** The window's bounds before it was maximised, kept for the next start. */
     private Rectangle2D normalBounds;
 
@@ -123,6 +130,7 @@ public final class LowtideApp extends Application {
         if ("windows".equalsIgnoreCase(System.getProperty("lowtide.tab", ""))) {
             view.selectTab(windowsTab);
         }
+        addFleetScreen(view, viewModel, costs, analysis, prefs);
 
         Rectangle2D bounds = WindowPlacements.initial(prefs.window(),
                 Screen.getScreens().stream().map(Screen::getVisualBounds).toList(),
@@ -332,6 +340,52 @@ public final class LowtideApp extends Application {
         view.addFileMenuItems(List.of(export));
     }
 
+    /**
+     * The Fleet screen (issue #17): File → Open Fleet… plans every service of a fleet on its own
+     * background thread (the single analysis thread stays free); a service opened from it loads
+     * into the ordinary tabs with the fleet's import settings.
+     */
+    private void addFleetScreen(MainView view, MainViewModel viewModel, CostViewModel costs, AnalysisService analysis,
+                                Preferences prefs) {
+        fleetExecutor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lowtide-fleet-ui");
+            t.setDaemon(true);
+            return t;
+        });
+        PlanService fleetPlans = new PlanService(analysis);
+        FleetViewModel fleet = new FleetViewModel(new FleetService(fleetPlans,
+                new RecommendationService(fleetPlans, java.time.Clock.systemDefaultZone())), fleetExecutor);
+        fleet.costAssumptionsProperty().bind(costs.assumptionsProperty());
+        prefs.zone().ifPresent(fleet.zoneProperty()::set);
+        FleetView fleetView = new FleetView(fleet);
+        Tab fleetTab = view.addTab("Fleet", "fleetTab", fleetView);
+        view.addFileMenuItems(fleetView.fileMenuItems(() -> view.selectTab(fleetTab)));
+        fleet.setOnOpen(viewModel::load);
+        fleetView.setOnOpened(() -> {
+            if (view.lookup(".main-tabs") instanceof javafx.scene.control.TabPane tabs) {
+                tabs.getTabs().stream().filter(t -> "overviewTab".equals(t.getId())).findFirst()
+                        .ifPresent(view::selectTab);
+            }
+        });
+        fleetViewModel = fleet;
+        if ("fleet".equalsIgnoreCase(System.getProperty("lowtide.tab", ""))) {
+            view.selectTab(fleetTab);
+        }
+        // -Dlowtide.fleet=FLEET.yaml|DIR opens and plans a fleet at start, on the Fleet tab.
+        String fleetInput = System.getProperty("lowtide.fleet", "");
+        if (!fleetInput.isBlank()) {
+            path(fleetInput).ifPresent(p -> {
+                view.selectTab(fleetTab);
+                fleet.open(p);
+            });
+        }
+    }
+
+    /** @return the Fleet screen's model (tests) */
+    FleetViewModel fleetViewModel() {
+        return fleetViewModel;
+    }
+
     /** The file named by the first parameter, if one was given (a name that is no path: the default sample). */
     private Optional<TrafficSource> givenSource() {
         Parameters parameters = getParameters(); // null when started directly, as in tests
@@ -353,6 +407,9 @@ public final class LowtideApp extends Application {
         saveWindowPlacement();
         if (executor != null) {
             executor.shutdownNow();
+        }
+        if (fleetExecutor != null) {
+            fleetExecutor.shutdownNow();
         }
     }
 

@@ -1,0 +1,302 @@
+package org.lowtide.ui.fleet;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.jfree.chart.fx.ChartViewer;
+import org.lowtide.ui.common.ChartMenus;
+
+/**
+ * The Fleet screen (issue #17): the services of a fleet with their status and windows, the fleet
+ * calendar as a timeline per service, and a service opened in the ordinary tabs. A thin face over
+ * {@link FleetViewModel}.
+ */
+public final class FleetView extends BorderPane {
+
+    private final FleetViewModel viewModel;
+    private final TableView<FleetViewModel.ServiceRow> table = new TableView<>();
+    private Runnable onOpened = () -> {
+    };
+
+    public FleetView(FleetViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add("fleet-view");
+        setTop(top());
+        setCenter(body());
+        setBottom(bottom());
+    }
+
+    /** @param action runs after a service was opened in the ordinary tabs (to bring the Overview forward) */
+    public void setOnOpened(Runnable action) {
+        onOpened = action;
+    }
+
+    /** File → Open Fleet…: a fleet file (YAML or JSON) or a long-format CSV; Open Fleet Folder…: a folder of traffic files. */
+    public java.util.List<MenuItem> fileMenuItems(Runnable show) {
+        MenuItem file = new MenuItem("Open Flee_t…");
+        file.setId("openFleet");
+        file.setOnAction(e -> {
+            show.run();
+            chooseFleetFile();
+        });
+        MenuItem folder = new MenuItem("Open Fleet Fol_der…");
+        folder.setId("openFleetFolder");
+        folder.setOnAction(e -> {
+            show.run();
+            chooseFleetFolder();
+        });
+        return java.util.List.of(file, folder);
+    }
+
+    /** Asks for a fleet file (or a long-format CSV) and plans it. */
+    public void chooseFleetFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a fleet");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Fleet files (YAML, JSON)", "*.yaml", "*.yml", "*.json"),
+                new FileChooser.ExtensionFilter("Long-format CSV (service,timestamp,value)", "*.csv"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = chooser.showOpenDialog(window());
+        if (f != null) {
+            viewModel.open(f.toPath());
+        }
+    }
+
+    /** Asks for a folder of traffic files (one service each) and plans it. */
+    public void chooseFleetFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of traffic files (one service each)");
+        File f = chooser.showDialog(window());
+        if (f != null) {
+            viewModel.open(f.toPath());
+        }
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    // ---------------------------------------------------------------- top
+
+    private VBox top() {
+        Button openFile = new Button("Open Fleet…");
+        openFile.setId("fleetOpenFile");
+        openFile.setOnAction(e -> chooseFleetFile());
+        Button openFolder = new Button("Open Folder…");
+        openFolder.setId("fleetOpenFolder");
+        openFolder.setOnAction(e -> chooseFleetFolder());
+        Label habitLabel = new Label("Habit:");
+        TextField habit = new TextField();
+        habit.setId("fleetHabit");
+        habit.setPromptText("Tue 14:00");
+        habit.setPrefColumnCount(7);
+        habit.setTooltip(new Tooltip("When the teams change today, for the savings column (blank: against the "
+                + "median window)"));
+        habit.textProperty().bindBidirectional(viewModel.habitProperty());
+        habitLabel.setLabelFor(habit);
+        habitLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Button replan = new Button("Plan Again");
+        replan.setId("fleetReplan");
+        replan.disableProperty().bind(viewModel.inputProperty().isEmpty().or(viewModel.busyProperty()));
+        replan.setOnAction(e -> viewModel.replan());
+        ProgressBar bar = new ProgressBar();
+        bar.setId("fleetProgress");
+        bar.progressProperty().bind(viewModel.progressProperty());
+        bar.visibleProperty().bind(viewModel.busyProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        bar.setPrefWidth(140);
+        Button cancel = new Button("Cancel");
+        cancel.setId("fleetCancel");
+        cancel.getStyleClass().add("cancel-button");
+        cancel.visibleProperty().bind(viewModel.busyProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> viewModel.cancel());
+        Label source = new Label();
+        source.setId("fleetInput");
+        source.getStyleClass().add("toolbar-caption");
+        source.textProperty().bind(viewModel.inputProperty());
+        source.setMinWidth(0);
+        HBox.setHgrow(source, Priority.ALWAYS);
+        source.setMaxWidth(Double.MAX_VALUE);
+        HBox bar1 = new HBox(8, openFile, openFolder, habitLabel, habit, replan, bar, cancel, source);
+        bar1.setAlignment(Pos.CENTER_LEFT);
+        bar1.getStyleClass().add("tool-bar");
+
+        Label error = new Label();
+        error.setId("fleetError");
+        error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.textProperty().bind(viewModel.errorProperty());
+        HBox strip = new HBox(error);
+        strip.getStyleClass().add("error-strip");
+        strip.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        strip.managedProperty().bind(strip.visibleProperty());
+
+        Label summary = new Label();
+        summary.setId("fleetSummary");
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        summary.textProperty().bind(viewModel.summaryProperty());
+        summary.visibleProperty().bind(viewModel.summaryProperty().isNotEmpty());
+        summary.managedProperty().bind(summary.visibleProperty());
+        VBox box = new VBox(6, bar1, strip, summary);
+        VBox.setMargin(strip, new Insets(0, 12, 0, 12));
+        VBox.setMargin(summary, new Insets(0, 12, 0, 12));
+        return box;
+    }
+
+    // ---------------------------------------------------------------- body
+
+    private SplitPane body() {
+        table.setId("fleetTable");
+        table.setItems(viewModel.rows());
+        table.setPlaceholder(new Label("No fleet yet: Open Fleet… (a fleet file) or Open Folder… (traffic files)."));
+        table.getColumns().add(column("Service", FleetViewModel.ServiceRow::service, 140));
+        table.getColumns().add(column("Status", FleetViewModel.ServiceRow::status, 80));
+        table.getColumns().add(column("Weekly window", FleetViewModel.ServiceRow::weekly, 220));
+        table.getColumns().add(column("Next window", FleetViewModel.ServiceRow::next, 230));
+        table.getColumns().add(column("At stake", FleetViewModel.ServiceRow::atStake, 110));
+        table.getColumns().add(column("Savings", FleetViewModel.ServiceRow::savings, 170));
+        table.getColumns().add(column("Vs own best", FleetViewModel.ServiceRow::gap, 90));
+        table.getColumns().add(column("Why", FleetViewModel.ServiceRow::reasons, 320));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        viewModel.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+        table.setRowFactory(t -> {
+            TableRow<FleetViewModel.ServiceRow> row = new TableRow<>() {
+                @Override
+                protected void updateItem(FleetViewModel.ServiceRow item, boolean empty) {
+                    super.updateItem(item, empty);
+                    pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("failed"),
+                            !empty && item != null && item.failed());
+                    setTooltip(empty || item == null || item.reasons().isEmpty() ? null : new Tooltip(item.reasons()));
+                }
+            };
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    open();
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                open();
+            }
+        });
+        table.setMinHeight(0);
+
+        ChartViewer viewer = new ChartViewer();
+        viewer.setId("fleetTimeline");
+        ChartMenus.install(viewer, "fleet-timeline");
+        viewer.getCanvas().setRangeZoomable(false);
+        viewer.setMinSize(0, 0);
+        viewModel.timelineChartProperty().addListener((o, before, chart) -> {
+            if (chart != null) {
+                viewer.setChart(chart);
+            }
+        });
+        viewer.visibleProperty().bind(viewModel.timelineChartProperty().isNotNull());
+        Label empty = new Label("The fleet calendar shows here: one row per service, its windows as bars.");
+        empty.getStyleClass().add("chart-placeholder");
+        empty.setWrapText(true);
+        empty.visibleProperty().bind(viewer.visibleProperty().not());
+        StackPane chartPane = new StackPane(viewer, empty);
+        chartPane.setMinSize(0, 0);
+        SplitPane split = new SplitPane(table, chartPane);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        return split;
+    }
+
+    private static TableColumn<FleetViewModel.ServiceRow, String> column(String title,
+            Function<FleetViewModel.ServiceRow, String> value, double width) {
+        TableColumn<FleetViewModel.ServiceRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    // ---------------------------------------------------------------- bottom
+
+    private HBox bottom() {
+        Button open = new Button("Open in Tabs");
+        open.setId("fleetOpenInTabs");
+        open.setDefaultButton(false);
+        open.setTooltip(new Tooltip("Load the selected service's traffic into the Overview, Windows, Costs and "
+                + "Patterns tabs (or double-click its row)"));
+        open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
+                .or(viewModel.busyProperty()));
+        open.setOnAction(e -> open());
+        Button ics = exportButton("Save Calendar…", "fleetSaveCalendar", "Save the fleet calendar",
+                new FileChooser.ExtensionFilter("iCalendar (.ics)", "*.ics"), "fleet.ics", viewModel::exportCalendar);
+        Button pdf = exportButton("Save Report…", "fleetSaveReport", "Save the fleet report",
+                new FileChooser.ExtensionFilter("PDF", "*.pdf"), "fleet-report.pdf", viewModel::exportReport);
+        Button csv = exportButton("Save Table…", "fleetSaveTable", "Save the fleet table",
+                new FileChooser.ExtensionFilter("CSV", "*.csv"), "fleet.csv", viewModel::exportTable);
+        Label status = new Label();
+        status.setId("fleetStatus");
+        status.getStyleClass().add("toolbar-caption");
+        status.textProperty().bind(viewModel.statusProperty());
+        status.setMinWidth(0);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setTooltip(new Tooltip());
+        status.getTooltip().textProperty().bind(viewModel.statusProperty());
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox box = new HBox(8, open, ics, pdf, csv, status);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("tool-bar");
+        return box;
+    }
+
+    private Button exportButton(String text, String id, String title, FileChooser.ExtensionFilter filter, String name,
+                                Consumer<Path> write) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.resultProperty().get() == null
+                || viewModel.busyProperty().get(), viewModel.resultProperty(), viewModel.busyProperty()));
+        b.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(title);
+            chooser.getExtensionFilters().add(filter);
+            chooser.setInitialFileName(name);
+            File f = chooser.showSaveDialog(window());
+            if (f != null) {
+                write.accept(f.toPath());
+            }
+        });
+        return b;
+    }
+
+    private void open() {
+        if (viewModel.openSelected()) {
+            onOpened.run();
+        }
+    }
+}

@@ -1,0 +1,381 @@
+package org.lowtide.ui.fleet;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jfree.chart.JFreeChart;
+import org.lowtide.cost.CostAssumptions;
+import org.lowtide.fleet.Candidate;
+import org.lowtide.fleet.Fleet;
+import org.lowtide.fleet.FleetFileException;
+import org.lowtide.fleet.ServiceOptions;
+import org.lowtide.planning.WindowRequest;
+import org.lowtide.report.charts.FleetTimelineChart;
+import org.lowtide.service.AnalysisRequest;
+import org.lowtide.service.Exports;
+import org.lowtide.service.FleetOutcome;
+import org.lowtide.service.FleetOutputs;
+import org.lowtide.service.FleetRequest;
+import org.lowtide.service.FleetResult;
+import org.lowtide.service.FleetService;
+import org.lowtide.service.TrafficSource;
+import org.lowtide.traffic.Interval;
+import org.lowtide.traffic.imports.ImportOptions;
+import org.lowtide.ui.common.BackgroundJob;
+
+/**
+ * The Fleet screen's state (issue #17): a fleet read and planned by {@link FleetService} as one
+ * background job with one progress bar and cancel, its table as the CLI's {@code fleet} prints it
+ * ({@link FleetOutputs#rows}), its calendar as a timeline per service, the fleet calendar, table
+ * and report written with the CLI's writers, and a service opened in the ordinary screens. No
+ * JavaFX node; confined to the FX application thread.
+ */
+public final class FleetViewModel {
+
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm",
+            Locale.ENGLISH);
+    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    /**
+     * One row of the services table, in words.
+     *
+     * @param service the service
+     * @param status  planned, failed or unplaced, as the CLI says it
+     * @param weekly  its recommended weekly window
+     * @param next    the fleet plan's next dated window, in the service's zone
+     * @param atStake what that window puts at stake, with its unit
+     * @param savings the habit's (or, with no habit, the median window's) stake minus this window's
+     * @param gap     the distance from the service's own optimum in the fleet's unit ("own best" when none)
+     * @param reasons why (the fleet rules that moved it), or why it failed
+     * @param failed  whether it failed
+     */
+    public record ServiceRow(String service, String status, String weekly, String next, String atStake,
+                             String savings, String gap, String reasons, boolean failed) {
+        public ServiceRow {
+            Objects.requireNonNull(service, "service");
+        }
+    }
+
+    /** What a planning job hands back to the FX thread. */
+    private record Planned(FleetRequest request, FleetResult result, List<ServiceRow> rows, JFreeChart chart,
+                           String summary) {
+    }
+
+    private final FleetService fleets;
+    private final BackgroundJob job;
+    private final ObservableList<ServiceRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<FleetResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<JFreeChart> timelineChart = new ReadOnlyObjectWrapper<>(this, "timelineChart");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
+            "File → Open Fleet… plans every service of a fleet file, or of a folder of traffic files.");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper input = new ReadOnlyStringWrapper(this, "input", "");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
+    private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(this, "zone", ZoneId.systemDefault());
+    private final ObjectProperty<CostAssumptions> costAssumptions = new SimpleObjectProperty<>(this, "costAssumptions");
+    private final StringProperty habit = new SimpleStringProperty(this, "habit", "");
+    private final ObjectProperty<ServiceRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private BiConsumer<TrafficSource, ImportOptions> onOpen = (source, options) -> {
+    };
+    private FleetRequest request;
+    private Path lastInput;
+
+    /** @param executor runs the planning off the FX thread (the service plans several services at once itself) */
+    public FleetViewModel(FleetService fleets, Executor executor) {
+        this.fleets = Objects.requireNonNull(fleets, "fleets");
+        this.job = new BackgroundJob(executor);
+        job.mirrorInto(busy, progress, status::set);
+    }
+
+    // ---------------------------------------------------------------- actions
+
+    /**
+     * Reads and plans a fleet (a fleet file, a folder of traffic files or a long-format CSV, as
+     * {@code lowtide fleet} takes), cancelling a fleet being planned. A service that fails is listed
+     * with its reason; the rest are planned. A fleet that cannot be read at all sets the error.
+     */
+    public void open(Path fleetInput) {
+        Objects.requireNonNull(fleetInput, "fleetInput");
+        Optional<WindowRequest.Habit> habitSlot;
+        try {
+            habitSlot = habit.get() == null || habit.get().isBlank() ? Optional.empty()
+                    : Optional.of(WindowRequest.Habit.parse(habit.get().trim()));
+        } catch (IllegalArgumentException e) {
+            error.set("Habit: " + e.getMessage());
+            return;
+        }
+        lastInput = fleetInput;
+        input.set(fleetInput.toString());
+        error.set("");
+        ZoneId in = zone.get() == null ? ZoneId.systemDefault() : zone.get();
+        Optional<CostAssumptions> cost = Optional.ofNullable(costAssumptions.get());
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        job.start("Reading the fleet " + fleetInput.getFileName() + "…", p -> {
+            Fleet fleet = fleets.read(fleetInput, in);
+            p.progress(0, fleet.members().size() + " services read; planning…");
+            FleetRequest r = new FleetRequest(fleet, ImportOptions.inZone(in), cost, habitSlot,
+                    FleetRequest.DEFAULT_CANDIDATES, threads);
+            FleetResult planned = fleets.plan(r, p, p);
+            return new Planned(r, planned, rowsOf(planned), chartOf(planned, in), summaryOf(planned));
+        }, this::show, this::failed, () -> status.set("Cancelled; the fleet shown is the last one planned."));
+    }
+
+    /** Plans the last fleet opened again (after the zone, habit or cost assumptions changed). */
+    public void replan() {
+        if (lastInput != null) {
+            open(lastInput);
+        }
+    }
+
+    /** Cancels the fleet being planned; the screen keeps what it showed. */
+    public void cancel() {
+        job.cancel();
+    }
+
+    /**
+     * Opens the selected service's traffic in the ordinary screens, read as the fleet read it.
+     *
+     * @return whether a planned or failed service of the fleet shown was selected
+     */
+    public boolean openSelected() {
+        ServiceRow row = selected.get();
+        if (row == null || request == null) {
+            return false;
+        }
+        AnalysisRequest analysis = fleets.analysisFor(request, row.service());
+        onOpen.accept(analysis.source(), analysis.options());
+        status.set("Opened " + row.service() + " in the Overview, Windows, Costs and Patterns tabs.");
+        return true;
+    }
+
+    /** Writes the fleet calendar: one event per service change (the CLI's {@code --ics}). */
+    public void exportCalendar(Path target) {
+        export(target, "calendar", (r, t) -> Exports.writeString(t, FleetOutputs.ics(r)));
+    }
+
+    /** Writes the fleet table as CSV (the CLI's {@code --csv}). */
+    public void exportTable(Path target) {
+        export(target, "table", (r, t) -> Exports.writeString(t, FleetOutputs.csv(r)));
+    }
+
+    /** Writes the fleet report (PDF): a page ranking services by what is at stake, then one per service. */
+    public void exportReport(Path target) {
+        // The save dialog asked before replacing a file.
+        export(target, "report", (r, t) -> fleets.report(r, t, true));
+    }
+
+    private interface Writer {
+        void write(FleetResult fleet, Path target) throws IOException;
+    }
+
+    private void export(Path target, String what, Writer writer) {
+        Objects.requireNonNull(target, "target");
+        if (result.get() == null || job.isRunning()) {
+            return;
+        }
+        FleetResult shown = result.get();
+        job.start("Writing the fleet " + what + "…", p -> {
+            writer.write(shown, target);
+            return target;
+        }, t -> status.set("Wrote the fleet " + what + " to " + t + "."),
+                e -> {
+                    System.getLogger(FleetViewModel.class.getName()).log(System.Logger.Level.WARNING,
+                            "fleet " + what + " not written", e);
+                    error.set("The fleet " + what + " was not written: " + message(e));
+                },
+                () -> status.set("Cancelled; the fleet " + what + " was not written."));
+    }
+
+    private void show(Planned planned) {
+        request = planned.request();
+        result.set(planned.result());
+        rows.setAll(planned.rows());
+        timelineChart.set(planned.chart());
+        summary.set(planned.summary());
+        status.set(String.format(Locale.ROOT, "Planned %d services in %.1f s (%d failed).",
+                planned.result().outcomes().size(), planned.result().seconds(), planned.result().failed()));
+    }
+
+    private void failed(Throwable e) {
+        error.set(e instanceof FleetFileException ? e.getMessage()
+                : "The fleet " + (lastInput == null ? "" : lastInput.getFileName() + " ") + "could not be planned: "
+                + message(e));
+        status.set("Not planned.");
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return "no such file " + n.getFile();
+        }
+        if (e instanceof IOException io) {
+            return Exports.describe(io);
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? "no message" : e.getMessage();
+    }
+
+    // ---------------------------------------------------------------- what is shown
+
+    /** The table's rows: the CLI's fleet table, in words. */
+    static List<ServiceRow> rowsOf(FleetResult result) {
+        List<ServiceRow> out = new ArrayList<>();
+        for (FleetOutputs.Row r : FleetOutputs.rows(result)) {
+            ZoneId z = ZoneId.of(r.zone());
+            String next = r.next().map(i -> DAY_TIME.format(i.start().atZone(z)) + "–" + HM.format(i.end().atZone(z))
+                    + " " + r.zone()).orElse("");
+            String stake = number(r.atStake(), r.unit());
+            String savings = r.savingsVsHabit().isPresent() ? number(r.savingsVsHabit(), r.unit()) + " vs habit"
+                    : r.savingsVsMedian().isPresent() ? number(r.savingsVsMedian(), r.unit()) + " vs median window" : "";
+            String gap = Double.isFinite(r.gap()) ? (Math.abs(r.gap()) < 1e-12 ? "own best"
+                    : String.format(Locale.ROOT, "+%.3g", r.gap())) : "";
+            out.add(new ServiceRow(r.service(), r.status(), r.weekly(), next, stake, savings, gap,
+                    String.join("; ", r.reasons()), r.status().equals("failed")));
+        }
+        return out;
+    }
+
+    private static String number(OptionalDouble value, String unit) {
+        if (value.isEmpty()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%,.4g", value.getAsDouble()) + (unit.length() <= 8 ? " " + unit : "");
+    }
+
+    /** The fleet calendar: one row per service, in the table's order, over every service's planning horizon. */
+    static JFreeChart chartOf(FleetResult result, ZoneId zone) {
+        List<FleetTimelineChart.Lane> lanes = new ArrayList<>();
+        Instant from = null;
+        Instant to = null;
+        for (FleetOutcome o : result.outcomes()) {
+            List<Interval> windows = result.chosen(o.service()).stream().map(c -> new Interval(c.start(), c.end()))
+                    .toList();
+            lanes.add(new FleetTimelineChart.Lane(o.service(), o.status() == FleetOutcome.Status.FAILED, windows,
+                    FleetService.ownBest(o).map(w -> w.window())));
+            if (o.request().isPresent()) {
+                WindowRequest w = o.request().get();
+                Instant a = w.from().atStartOfDay(o.zone()).toInstant();
+                Instant b = w.to().plusDays(1).atStartOfDay(o.zone()).toInstant();
+                from = from == null || a.isBefore(from) ? a : from;
+                to = to == null || b.isAfter(to) ? b : to;
+            }
+        }
+        if (from == null) {
+            from = Instant.now();
+            to = from.plusSeconds(86_400);
+        }
+        return FleetTimelineChart.create(lanes, new Interval(from, to), zone);
+    }
+
+    /** One line on the whole fleet, as the CLI's table ends. */
+    static String summaryOf(FleetResult result) {
+        double own = result.problem().services().stream().mapToDouble(ServiceOptions::unconstrainedCost).sum();
+        double total = result.solution().totalCost();
+        double gap = total - own;
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "%d services, %d failed, %d changes unplaced. Total %.6g %s; the services' own optima sum to %.6g "
+                        + "(gap %.3g). Optimiser: %s.", result.outcomes().size(), result.failed(),
+                result.solution().unplaced(), total, result.costUnit(), own,
+                Math.abs(gap) <= 1e-9 * Math.max(1, Math.abs(own)) ? 0 : gap, result.solution().method()));
+        result.fleet().rules().maxConcurrent().ifPresent(n -> sb.append(" At most ").append(n)
+                .append(" services change at once."));
+        for (String w : result.warnings()) {
+            sb.append(' ').append(w).append('.');
+        }
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    /** @param handler given the selected service's source and how to read it ("Open in tabs") */
+    public void setOnOpen(BiConsumer<TrafficSource, ImportOptions> handler) {
+        onOpen = Objects.requireNonNull(handler, "handler");
+    }
+
+    public ObservableList<ServiceRow> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<ServiceRow> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyObjectProperty<FleetResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<JFreeChart> timelineChartProperty() {
+        return timelineChart.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** @return the fleet file or folder last opened */
+    public ReadOnlyStringProperty inputProperty() {
+        return input.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return BooleanProperty.readOnlyBooleanProperty(busy);
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return DoubleProperty.readOnlyDoubleProperty(progress);
+    }
+
+    /** The zone of services that name none (and of naive timestamps), as {@code fleet --zone}. */
+    public ObjectProperty<ZoneId> zoneProperty() {
+        return zone;
+    }
+
+    /** The fleet's cost model; its revenue is the whole fleet's, split by revenue share. None: traffic at stake. */
+    public ObjectProperty<CostAssumptions> costAssumptionsProperty() {
+        return costAssumptions;
+    }
+
+    /** When the teams change today, e.g. "Tue 14:00" ({@code fleet --habit}); blank for none. */
+    public StringProperty habitProperty() {
+        return habit;
+    }
+
+    /** @return the windows a service got, for tests */
+    List<Candidate> chosen(String service) {
+        return result.get() == null ? List.of() : result.get().chosen(service);
+    }
+}
