@@ -53,14 +53,22 @@ public final class FleetCalendar {
         calendar.add(ImmutableCalScale.GREGORIAN);
         Set<ZoneId> zones = new LinkedHashSet<>();
         events.forEach(e -> zones.add(e.zone()));
+        Set<ZoneId> known = new java.util.HashSet<>();
         for (ZoneId z : zones) {
-            net.fortuna.ical4j.model.TimeZone tz = registry.getTimeZone(z.getId());
+            // ical4j's registry fails (not null: an exception) on a fixed offset's id such as "Z".
+            net.fortuna.ical4j.model.TimeZone tz = z instanceof java.time.ZoneOffset ? null
+                    : registry.getTimeZone(z.getId());
             if (tz != null) {
                 calendar.add(tz.getVTimeZone());
+                known.add(z);
             }
         }
         for (Event e : events) {
-            VEvent event = new VEvent(e.start().atZone(e.zone()), e.end().atZone(e.zone()),
+            // A zone iCalendar has no VTIMEZONE for (a fixed offset such as "Z" or "+05:30") is
+            // written as UTC times: the same instants, which every calendar shows in its own zone.
+            boolean local = known.contains(e.zone());
+            VEvent event = new VEvent(local ? e.start().atZone(e.zone()) : e.start(),
+                    local ? e.end().atZone(e.zone()) : e.end(),
                     e.service() + ": change window (Lowtide fleet)");
             event.add(new Uid("lowtide-fleet-" + e.service().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
                     + e.start().getEpochSecond() + "@lowtide"));
