@@ -69,9 +69,8 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         setResizable(true);
         getDialogPane().getButtonTypes().addAll(IMPORT, ButtonType.CANCEL);
         getDialogPane().setContent(content());
-        getDialogPane().setPrefSize(1040, 700);
-        getDialogPane().getStyleClass().add("import-dialog"); // its size in ems (lowtide.css): it grows with the font
-        getDialogPane().getStyleClass().add("import-dialog");
+        getDialogPane().setPrefSize(1040, 700); // without the app's stylesheet; with it, its size in ems
+        getDialogPane().getStyleClass().add("import-dialog"); // (lowtide.css): it grows with the font
         if (stylesheet != null) {
             getDialogPane().getStylesheets().add(stylesheet);
         }
