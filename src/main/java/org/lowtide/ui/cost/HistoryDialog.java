@@ -117,6 +117,7 @@ public final class HistoryDialog extends Dialog<CostAssumptions> {
         content.setPadding(new Insets(8));
         VBox.setVgrow(chartPane, Priority.ALWAYS);
         getDialogPane().setContent(content);
+        getDialogPane().getStyleClass().add("form-dialog"); // as wide as its content asks (lowtide.css)
         getDialogPane().getButtonTypes().addAll(USE, ButtonType.CANCEL);
         Node use = getDialogPane().lookupButton(USE);
         use.setId("history-use");

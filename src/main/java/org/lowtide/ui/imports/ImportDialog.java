@@ -71,6 +71,7 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         getDialogPane().setContent(content());
         getDialogPane().setPrefSize(1040, 700); // without the app's stylesheet; with it, its size in ems
         getDialogPane().getStyleClass().add("import-dialog"); // (lowtide.css): it grows with the font
+        getDialogPane().getStyleClass().add("form-dialog"); // as wide as its content asks (lowtide.css)
         if (stylesheet != null) {
             getDialogPane().getStylesheets().add(stylesheet);
         }
