@@ -35,6 +35,31 @@ public final class Controls {
         return label;
     }
 
+    /**
+     * A caption that wraps: a card's or a column's title, which a narrow column or a large font
+     * wraps onto more lines (its height follows) rather than cutting.
+     */
+    public static Label wrappingCaption(String text, Node target, String styleClass) {
+        Label label = caption(text, target, styleClass);
+        label.setWrapText(true);
+        label.setMinWidth(0);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /**
+     * Marks a list's cell as one whose text wraps: the stylesheet's {@code wrapping-cell} rule lets its
+     * height follow the lines (the look's fixed cell height would cut them), and its width follows the list's.
+     */
+    public static <T> javafx.scene.control.ListCell<T> wrappingCell(javafx.scene.control.ListCell<T> cell,
+                                                                   javafx.scene.control.ListView<T> list) {
+        cell.setWrapText(true);
+        cell.getStyleClass().add("wrapping-cell");
+        cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
+        cell.setMaxWidth(Region.USE_PREF_SIZE);
+        return cell;
+    }
+
     /** A form field: caption, the control (stretched, its border marked while {@code error} is set), the message. */
     public static Node field(String caption, Control control, ReadOnlyStringProperty error) {
         control.setMaxWidth(Double.MAX_VALUE);

@@ -61,8 +61,12 @@ public final class CostView extends BorderPane {
                     t.setDaemon(true);
                     t.start();
                 });
-        new HistoryDialog(vm, getScene() == null ? null : getScene().getWindow()).showAndWait()
-                .ifPresent(viewModel::applyLearned);
+        HistoryDialog dialog = new HistoryDialog(vm, getScene() == null ? null : getScene().getWindow());
+        if (getScene() != null) {
+            // the app's stylesheet, as the layout check shows the dialog (a dialog has a scene of its own)
+            dialog.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        }
+        dialog.showAndWait().ifPresent(viewModel::applyLearned);
         vm.cancel(); // a preview still running when the dialog closes is of no use
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.SimpleStringProperty;
@@ -46,12 +47,11 @@ public final class HistoryDialog extends Dialog<CostAssumptions> {
             initOwner(owner);
         }
         setResizable(true);
-        GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(6);
+        // Captions and Browse buttons at their width; the fields take the room left.
+        GridPane form = org.lowtide.ui.common.Controls.formGrid(true);
         int row = 0;
         row = fileRow(form, row, "Incident export", "incidents", vm.incidentsProperty(), false,
-                "PagerDuty or Opsgenie CSV export, or start,end[,service][,cause]");
+                "PagerDuty/Opsgenie CSV, or start,end[,service][,cause]");
         row = fileRow(form, row, "Deploy log", "deploys", vm.deploysProperty(), false, "CSV of deploy times");
         row = fileRow(form, row, "or git folder", "git", vm.gitDirProperty(), true, "tags, else merge commits");
         TextField service = new TextField();
@@ -63,11 +63,21 @@ public final class HistoryDialog extends Dialog<CostAssumptions> {
         window.setId("history-window");
         window.setPrefColumnCount(5);
         window.textProperty().bindBidirectional(vm.windowProperty());
-        form.addRow(row++, new Label("Attribution window"), new HBox(6, window,
-                new Label("minutes: an incident that begins this soon after a change is its failure")));
+        Label minutes = new Label("minutes: an incident that begins this soon after a change is its failure");
+        minutes.setWrapText(true); // a narrow dialog or a large font wraps it rather than cutting it
+        minutes.setMinWidth(0);
+        minutes.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(minutes, Priority.ALWAYS);
+        window.setMinWidth(Region.USE_PREF_SIZE);
+        HBox windowRow = new HBox(6, window, minutes);
+        windowRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        form.addRow(row++, new Label("Attribution window"), windowRow);
+        GridPane.setColumnSpan(windowRow, 2);
         CheckBox outages = new CheckBox("Learn restore times from the outages in the traffic (a dip is not always "
                 + "an incident)");
         outages.setId("history-outages");
+        outages.setWrapText(true);
+        outages.setMinHeight(Region.USE_PREF_SIZE);
         outages.selectedProperty().bindBidirectional(vm.outagesProperty());
         form.add(outages, 0, row++, 3, 1);
         Button preview = new Button("Preview");
@@ -107,6 +117,7 @@ public final class HistoryDialog extends Dialog<CostAssumptions> {
         content.setPadding(new Insets(8));
         VBox.setVgrow(chartPane, Priority.ALWAYS);
         getDialogPane().setContent(content);
+        getDialogPane().getStyleClass().add("form-dialog"); // as wide as its content asks (lowtide.css)
         getDialogPane().getButtonTypes().addAll(USE, ButtonType.CANCEL);
         Node use = getDialogPane().lookupButton(USE);
         use.setId("history-use");
@@ -120,8 +131,10 @@ public final class HistoryDialog extends Dialog<CostAssumptions> {
         text.setId("history-" + id);
         text.setPrefColumnCount(32);
         text.setPromptText(prompt);
+        text.setMinWidth(Region.USE_PREF_SIZE); // 32 columns: room for the prompt at any font size
         text.textProperty().bindBidirectional(path);
         Button browse = new Button("Browse…");
+        browse.setMinWidth(Region.USE_PREF_SIZE);
         browse.setOnAction(e -> {
             File f;
             if (folder) {

@@ -69,9 +69,9 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         setResizable(true);
         getDialogPane().getButtonTypes().addAll(IMPORT, ButtonType.CANCEL);
         getDialogPane().setContent(content());
-        getDialogPane().setPrefSize(1040, 700);
-        getDialogPane().getStyleClass().add("import-dialog"); // its size in ems (lowtide.css): it grows with the font
-        getDialogPane().getStyleClass().add("import-dialog");
+        getDialogPane().setPrefSize(1040, 700); // without the app's stylesheet; with it, its size in ems
+        getDialogPane().getStyleClass().add("import-dialog"); // (lowtide.css): it grows with the font
+        getDialogPane().getStyleClass().add("form-dialog"); // as wide as its content asks (lowtide.css)
         if (stylesheet != null) {
             getDialogPane().getStylesheets().add(stylesheet);
         }
@@ -91,6 +91,9 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         Label detected = new Label();
         detected.setId("detectedLabel");
         detected.getStyleClass().add("import-detected");
+        detected.setWrapText(true); // a long file name wraps rather than cutting what was detected
+        detected.setMinWidth(0);
+        detected.setMinHeight(Region.USE_PREF_SIZE);
         detected.textProperty().bind(viewModel.detectedProperty());
 
         TextArea preview = new TextArea();
@@ -102,10 +105,10 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         Runnable fill = () -> preview.setText(String.join("\n", viewModel.previewLinesProperty()));
         viewModel.previewLinesProperty().addListener((ListChangeListener<String>) c -> fill.run());
         fill.run();
-        VBox previewBox = new VBox(4, Controls.caption("First lines of the file", preview, CARD_TITLE), preview);
+        VBox previewBox = new VBox(4, Controls.wrappingCaption("First lines of the file", preview, CARD_TITLE), preview);
         VBox.setVgrow(preview, Priority.ALWAYS);
 
-        VBox settings = new VBox(10, Controls.caption("Settings (correct anything detected wrongly)", null, CARD_TITLE), form(), seriesBox(),
+        VBox settings = new VBox(10, Controls.wrappingCaption("Settings (correct anything detected wrongly)", null, CARD_TITLE), form(), seriesBox(),
                 columnsBox());
         settings.getStyleClass().add("import-settings"); // its width in ems (lowtide.css): it grows with the font
 
@@ -187,7 +190,7 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         sum.setId("sumBox");
         sum.selectedProperty().bindBidirectional(viewModel.sumProperty());
         sum.disableProperty().bind(Bindings.size(viewModel.availableProperty()).lessThan(2));
-        return new VBox(4, Controls.caption("Series in the file", list, CARD_TITLE), list, sum);
+        return new VBox(4, Controls.wrappingCaption("Series in the file", list, CARD_TITLE), list, sum);
     }
 
     /** The table's columns with what each was taken for; choosing another role imports again. */
@@ -248,7 +251,7 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         Button detect = new Button("Detect again");
         detect.setId("detectRoles");
         detect.setOnAction(e -> viewModel.detectRoles());
-        VBox box = new VBox(4, Controls.caption("Columns (what each was taken for)", list, CARD_TITLE), list, detect);
+        VBox box = new VBox(4, Controls.wrappingCaption("Columns (what each was taken for)", list, CARD_TITLE), list, detect);
         box.visibleProperty().bind(Bindings.isNotEmpty(viewModel.columnRolesProperty()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
@@ -265,7 +268,7 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         warnings.setId("warningsList");
         warnings.setPrefHeight(150);
         warnings.setCellFactory(v -> wrapping(v));
-        Label warningsCaption = Controls.caption("", warnings, CARD_TITLE);
+        Label warningsCaption = Controls.wrappingCaption("", warnings, CARD_TITLE);
         warningsCaption.textProperty().bind(Bindings.createStringBinding(
                 () -> "Warnings (" + viewModel.warningsProperty().size() + ")", viewModel.warningsProperty()));
 
@@ -289,7 +292,7 @@ public final class ImportDialog extends Dialog<ImportOptions> {
         running.visibleProperty().bind(viewModel.busyProperty());
         running.managedProperty().bind(running.visibleProperty());
 
-        VBox left = new VBox(4, Controls.caption("What was read", summary, CARD_TITLE), summary);
+        VBox left = new VBox(4, Controls.wrappingCaption("What was read", summary, CARD_TITLE), summary);
         VBox right = new VBox(4, warningsCaption, warnings);
         HBox lists = new HBox(14, left, right);
         HBox.setHgrow(left, Priority.ALWAYS);
@@ -395,9 +398,6 @@ public final class ImportDialog extends Dialog<ImportOptions> {
                 setText(empty || item == null ? null : item.toString());
             }
         };
-        cell.setWrapText(true);
-        cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
-        cell.setMaxWidth(Region.USE_PREF_SIZE);
-        return cell;
+        return Controls.wrappingCell(cell, list);
     }
 }

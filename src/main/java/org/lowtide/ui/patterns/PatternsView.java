@@ -116,19 +116,13 @@ public final class PatternsView extends BorderPane {
         list.setId("anomalyList");
         list.setPlaceholder(wrapping(new Label("No anomalies")));
         // Each anomaly wraps within the list's width: nothing runs off to the right.
-        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-            {
-                setWrapText(true);
-                prefWidthProperty().bind(v.widthProperty().subtract(20));
-                setMaxWidth(Region.USE_PREF_SIZE);
-            }
-
+        list.setCellFactory(v -> org.lowtide.ui.common.Controls.wrappingCell(new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(PatternsViewModel.AnomalyRow item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.text());
             }
-        });
+        }, v));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 zoomTo(row);

@@ -44,6 +44,7 @@ public final class PreferencesDialog extends Dialog<Preferences> {
         });
         content.getStyleClass().add("preferences-content"); // its width in ems (lowtide.css)
         getDialogPane().setContent(content);
+        getDialogPane().getStyleClass().add("form-dialog"); // as wide as its content asks (lowtide.css)
         getDialogPane().getStylesheets().add(stylesheet);
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);

@@ -39,7 +39,8 @@ public final class PreferencesForm extends GridPane {
         labels.setHalignment(HPos.LEFT);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
-        fields.setMinWidth(180);
+        // No fixed min width: the column is as narrow as its widest row allows (the revenue field and
+        // its period side by side), so that a large font widens the dialog instead of overflowing it.
         getColumnConstraints().addAll(labels, fields);
 
         TextField revenue = new TextField();
