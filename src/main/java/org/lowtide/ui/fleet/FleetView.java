@@ -187,6 +187,8 @@ public final class FleetView extends BorderPane {
         table.getColumns().add(column("Vs own best", FleetViewModel.ServiceRow::gap, 90));
         table.getColumns().add(column("Why", FleetViewModel.ServiceRow::reasons, 320));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // Columns as wide as their header and cells at any font size; "Why" takes the room left.
+        org.lowtide.ui.common.Tables.fitColumnsToContent(table, true);
         viewModel.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
         table.setRowFactory(t -> {
             TableRow<FleetViewModel.ServiceRow> row = new TableRow<>() {
@@ -254,6 +256,7 @@ public final class FleetView extends BorderPane {
         open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
                 .or(viewModel.busyProperty()));
         open.setOnAction(e -> open());
+        open.setMinWidth(Region.USE_PREF_SIZE);
         Button ics = exportButton("Save Calendar…", "fleetSaveCalendar", "Save the fleet calendar",
                 new FileChooser.ExtensionFilter("iCalendar (.ics)", "*.ics"), "fleet.ics", viewModel::exportCalendar);
         Button pdf = exportButton("Save Report…", "fleetSaveReport", "Save the fleet report",
@@ -266,6 +269,8 @@ public final class FleetView extends BorderPane {
         status.textProperty().bind(viewModel.statusProperty());
         status.setMinWidth(0);
         status.setMaxWidth(Double.MAX_VALUE);
+        status.setWrapText(true); // a long status wraps onto a second line instead of being cut
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.setTooltip(new Tooltip());
         status.getTooltip().textProperty().bind(viewModel.statusProperty());
         HBox.setHgrow(status, Priority.ALWAYS);
@@ -279,6 +284,7 @@ public final class FleetView extends BorderPane {
                                 Consumer<Path> write) {
         Button b = new Button(text);
         b.setId(id);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.resultProperty().get() == null
                 || viewModel.busyProperty().get(), viewModel.resultProperty(), viewModel.busyProperty()));
         b.setOnAction(e -> {
