@@ -178,6 +178,12 @@ class LayoutFitTest {
         openDialog(robot, step + "-preferences", theme, scale, () -> {
             return new PreferencesDialog(app.preferences(), stage, org.lowtide.ui.main.MainView.stylesheet(), p -> { });
         });
+        // Help → Keyboard Shortcuts and Help → About Lowtide (its third-party table from the build).
+        MenuBar menus = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        openDialog(robot, step + "-shortcuts", theme, scale, () -> new org.lowtide.ui.help.ShortcutsDialog(stage,
+                org.lowtide.ui.main.MainView.stylesheet(), menus));
+        openDialog(robot, step + "-about", theme, scale, () -> new org.lowtide.ui.help.AboutDialog(stage,
+                org.lowtide.ui.main.MainView.stylesheet(), url -> { }));
         // File → Open…: the import dialog on a small file of two series.
         Path csv = Files.writeString(Files.createTempFile("layout-sensors", ".csv"),
                 "time;north_gate;south_gate\n01.06.2025 00:00;1.204;10\n01.06.2025 01:00;1.580;20\n"

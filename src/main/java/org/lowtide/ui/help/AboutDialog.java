@@ -16,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.lowtide.service.AppInfo;
@@ -48,6 +49,7 @@ public final class AboutDialog extends Dialog<Void> {
         version.setId("aboutVersion");
         Label what = new Label("Tells an operations team when to make a risky change and what downtime costs.");
         what.setWrapText(true);
+        what.setMinHeight(Region.USE_PREF_SIZE); // wrapped lines keep their height; the table gives way
         Label licence = new Label("Licence: " + AppInfo.licence());
         licence.setId("aboutLicence");
         licence.setWrapText(true);
@@ -65,6 +67,9 @@ public final class AboutDialog extends Dialog<Void> {
                 + " Double-click one to open its home page.");
         plain.getStyleClass().add("plain-words");
         plain.setWrapText(true);
+        plain.setMinHeight(Region.USE_PREF_SIZE);
+        heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
         TableView<ThirdPartyNotices.Library> table = table(libraries, openLink);
 
         Hyperlink atlantafx = new Hyperlink("Look: AtlantaFX Primer theme");
@@ -74,7 +79,7 @@ public final class AboutDialog extends Dialog<Void> {
         content.setPadding(new Insets(8));
         VBox.setVgrow(table, Priority.ALWAYS);
         getDialogPane().setContent(content);
-        getDialogPane().setPrefSize(720, 560);
+        getDialogPane().setPrefSize(720, 560); // lowtide.css widens it in em, so a larger font gets more room
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         getDialogPane().getStylesheets().add(stylesheet);
         getDialogPane().setId("aboutDialog");
@@ -86,7 +91,7 @@ public final class AboutDialog extends Dialog<Void> {
         table.setId("thirdPartyTable");
         table.setAccessibleText("Third-party libraries and their licences");
         table.getItems().setAll(libraries);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY); // columns keep their shares as the table widens
         table.getColumns().add(column("Library", 0.34, l -> l.name()));
         table.getColumns().add(column("Version", 0.14, l -> l.version()));
         table.getColumns().add(column("Licence", 0.52, l -> String.join(" or ", l.licences())));

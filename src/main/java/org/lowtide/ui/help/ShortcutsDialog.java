@@ -51,6 +51,7 @@ public final class ShortcutsDialog extends Dialog<Void> {
         Label menusHint = new Label("Alt with the underlined letter opens a menu; Tab moves between fields;"
                 + " Space or Enter presses the focused button.");
         menusHint.setWrapText(true);
+        menusHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped lines keep their height
         menusHint.getStyleClass().add("plain-words");
         VBox content = new VBox(8, table, menusHint);
         VBox.setVgrow(table, Priority.ALWAYS);
