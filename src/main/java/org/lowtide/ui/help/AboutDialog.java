@@ -91,10 +91,12 @@ public final class AboutDialog extends Dialog<Void> {
         table.setId("thirdPartyTable");
         table.setAccessibleText("Third-party libraries and their licences");
         table.getItems().setAll(libraries);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY); // columns keep their shares as the table widens
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("Library", 0.34, l -> l.name()));
         table.getColumns().add(column("Version", 0.14, l -> l.version()));
         table.getColumns().add(column("Licence", 0.52, l -> String.join(" or ", l.licences())));
+        // Every column as wide as its header and cells at any font size; the licence takes the room left.
+        org.lowtide.ui.common.Tables.fitColumnsToContent(table, true);
         table.setRowFactory(t -> {
             TableRow<ThirdPartyNotices.Library> row = new TableRow<>();
             row.itemProperty().addListener((o, before, lib) ->
