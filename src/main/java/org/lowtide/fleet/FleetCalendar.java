@@ -1,14 +1,11 @@
 package org.lowtide.fleet;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
@@ -75,12 +72,6 @@ public final class FleetCalendar {
             event.add(new Description(e.description()));
             calendar.add(event);
         }
-        StringWriter out = new StringWriter();
-        try {
-            new CalendarOutputter(false).output(calendar, out);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to a string cannot fail", e);
-        }
-        return out.toString();
+        return org.lowtide.planning.ScheduleExports.text(calendar);
     }
 }

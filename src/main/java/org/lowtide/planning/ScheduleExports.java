@@ -75,6 +75,11 @@ public final class ScheduleExports {
             event.add(new Description("Best weekly window under the plan's constraints: " + describe(rule)));
             calendar.add(event);
         });
+        return text(calendar);
+    }
+
+    /** @return {@code calendar} as iCalendar text (the plan's and the fleet's calendars) */
+    public static String text(Calendar calendar) {
         StringWriter out = new StringWriter();
         try {
             new CalendarOutputter(false).output(calendar, out);

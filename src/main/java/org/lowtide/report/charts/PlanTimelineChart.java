@@ -185,6 +185,11 @@ public final class PlanTimelineChart {
         }
         plot.setFixedLegendItems(legend(trafficLabel, !p90.isEmpty()));
 
+        return withLegendBelow(plot);
+    }
+
+    /** A timeline chart around {@code plot}: no title, the plot's legend below it (the fleet timeline too). */
+    static JFreeChart withLegendBelow(XYPlot plot) {
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         chart.setBackgroundPaint(ChartColors.BACKGROUND);
         LegendTitle legend = new LegendTitle(plot);
