@@ -79,8 +79,8 @@ class FleetScreenTest {
         assertThat(table.getItems().get(3).reasons()).startsWith("broken.csv");
         assertThat(table.getItems().get(0).next()).endsWith("Europe/Berlin");
         // What the table's first cell shows is the service's name (once the table has drawn its rows).
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#fleetTable .table-row-cell .table-cell").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#fleetTable .table-row-cell .table-cell")
+                .tryQuery().map(n -> ((javafx.scene.control.Labeled) n).getText() != null).orElse(false));
         assertThat(robot.lookup("#fleetTable .table-row-cell .table-cell").nth(0).queryLabeled().getText())
                 .isEqualTo("checkout");
         ChartViewer timeline = robot.lookup("#fleetTimeline").queryAs(ChartViewer.class);
