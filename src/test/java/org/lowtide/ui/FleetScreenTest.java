@@ -78,11 +78,14 @@ class FleetScreenTest {
                 .containsExactly("planned", "planned", "planned", "failed");
         assertThat(table.getItems().get(3).reasons()).startsWith("broken.csv");
         assertThat(table.getItems().get(0).next()).endsWith("Europe/Berlin");
-        // What the table's first cell shows is the service's name (once the table has drawn its rows).
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#fleetTable .table-row-cell .table-cell")
-                .tryQuery().map(n -> ((javafx.scene.control.Labeled) n).getText() != null).orElse(false));
-        assertThat(robot.lookup("#fleetTable .table-row-cell .table-cell").nth(0).queryLabeled().getText())
-                .isEqualTo("checkout");
+        // What the table's first row shows in its first column is the service's name (cells are reused
+        // by the table, so the cell is found by its row index, not by its place in the scene graph).
+        java.util.function.Supplier<java.util.Optional<String>> firstCell = () -> robot.lookup("#fleetTable .table-cell")
+                .queryAll().stream().map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getIndex() == 0 && c.getTableColumn() == table.getColumns().get(0) && c.getText() != null)
+                .map(javafx.scene.control.TableCell::getText).findFirst();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> firstCell.get().isPresent());
+        assertThat(firstCell.get()).contains("checkout");
         ChartViewer timeline = robot.lookup("#fleetTimeline").queryAs(ChartViewer.class);
         assertThat(timeline.getChart()).isNotNull();
         assertThat(timeline.getWidth()).isGreaterThan(300);
