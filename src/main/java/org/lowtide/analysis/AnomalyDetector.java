@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.lowtide.analysis.stl.Selection;
 import org.lowtide.traffic.Interval;
 import org.lowtide.traffic.TrafficSeries;
 
@@ -95,14 +96,13 @@ public final class AnomalyDetector {
         }
         double scale = 0;
         if (m >= 8) {
+            // Median and MAD by selection (the values a sort would give, in O(m)).
             double[] r = Arrays.copyOf(abs, m);
-            Arrays.sort(r);
-            double med = median(r);
+            double med = Selection.median(r, m);
             for (int i = 0; i < m; i++) {
                 r[i] = Math.abs(r[i] - med);
             }
-            Arrays.sort(r);
-            scale = 1.4826 * median(r);
+            scale = 1.4826 * Selection.median(r, m);
             if (scale > 0) {
                 esd(series, y, expected, residual, med, scale, m, masked, found);
             }
@@ -204,21 +204,26 @@ public final class AnomalyDetector {
         return sum;
     }
 
+    /** The median of {@code v[from..from + c)} as a sort would give it, also when a ratio 0/0 left a {@code NaN} there. */
+    private static double medianOf(double[] v, int from, int c) {
+        for (int i = from; i < from + c; i++) {
+            if (Double.isNaN(v[i])) {
+                Arrays.sort(v, from, from + c);
+                return c % 2 == 1 ? v[from + c / 2] : (v[from + c / 2 - 1] + v[from + c / 2]) / 2;
+            }
+        }
+        return Selection.median(v, from, c);
+    }
+
     /** A tenth of the median expectation when every expectation is positive-leaning, else 0. */
     static double relativeFloor(double[] expected) {
         double[] e = java.util.Arrays.stream(expected).filter(v -> !Double.isNaN(v)).toArray();
         if (e.length == 0) {
             return 0;
         }
-        Arrays.sort(e);
-        double low = e[(int) (0.01 * (e.length - 1))];
-        double med = median(e);
+        double low = Selection.select(e, 0, e.length - 1, (int) (0.01 * (e.length - 1)));
+        double med = Selection.median(e, e.length);
         return low >= 0 && med > 0 ? 0.1 * med : 0;
-    }
-
-    private static double median(double[] sorted) {
-        int m = sorted.length;
-        return m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
     }
 
     /**
@@ -323,8 +328,7 @@ public final class AnomalyDetector {
                 int from = size[p];
                 int c = size[p + 1] - from;
                 if (c > 0) {
-                    Arrays.sort(bucket, from, from + c);
-                    med[p] = c % 2 == 1 ? bucket[from + c / 2] : (bucket[from + c / 2 - 1] + bucket[from + c / 2]) / 2;
+                    med[p] = medianOf(bucket, from, c);
                 }
             }
             for (int t = 0; t < n; t++) {

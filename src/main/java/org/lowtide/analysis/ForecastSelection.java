@@ -143,8 +143,8 @@ public final class ForecastSelection {
         for (double v : values) {
             min = Math.min(min, v);
         }
-        Arrays.sort(values);
-        double median = values.length == 0 ? 0 : values[values.length / 2];
+        double median = values.length == 0 ? 0
+                : org.lowtide.analysis.stl.Selection.select(values, 0, values.length - 1, values.length / 2);
         boolean logOk = values.length > 0 && min >= 0 && median > 0;
         double offset = logOk && min <= 0 ? 0.01 * median : 0;
         return new Shape(day, week, main, offset, logOk);

@@ -2,15 +2,16 @@ package org.lowtide.analysis.stl;
 
 /**
  * Order statistics by selection (Hoare's quickselect with median-of-three pivots), in place,
- * O(n) expected.
+ * O(n) expected. The values returned are those a full sort would give (the same order statistic,
+ * the same mean of the two middle ones), for arrays without {@code NaN}.
  */
-final class Selection {
+public final class Selection {
 
     private Selection() {
     }
 
     /** The median of {@code a[0..n)}; reorders those elements. */
-    static double median(double[] a, int n) {
+    public static double median(double[] a, int n) {
         if (n == 0) {
             return Double.NaN;
         }
@@ -28,6 +29,30 @@ final class Selection {
         // After selection, a[0..hi) holds the smaller half: its maximum is the lower middle.
         double lower = a[0];
         for (int i = 1; i < hi; i++) {
+            if (a[i] > lower) {
+                lower = a[i];
+            }
+        }
+        return (lower + upper) / 2.0;
+    }
+
+    /**
+     * The median of {@code a[from..from + count)} ({@code NaN} when empty); reorders those elements.
+     */
+    public static double median(double[] a, int from, int count) {
+        if (from == 0) {
+            return median(a, count);
+        }
+        if (count == 0) {
+            return Double.NaN;
+        }
+        int hi = from + count / 2;
+        double upper = select(a, from, from + count - 1, hi);
+        if (count % 2 == 1) {
+            return upper;
+        }
+        double lower = a[from];
+        for (int i = from + 1; i < hi; i++) {
             if (a[i] > lower) {
                 lower = a[i];
             }
@@ -83,7 +108,7 @@ final class Selection {
     }
 
     /** Places the {@code k}-th smallest of {@code a[lo..hi]} at index {@code k} and returns it. */
-    static double select(double[] a, int lo, int hi, int k) {
+    public static double select(double[] a, int lo, int hi, int k) {
         while (hi > lo) {
             int mid = (lo + hi) >>> 1;
             if (a[mid] < a[lo]) {

@@ -36,4 +36,27 @@ class SelectionTest {
             assertThat(Selection.median(a.clone(), n)).as("n %d round %d", n, round).isEqualTo(expected);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 10, 101, 2016})
+    void aRangesMedianAndOrderStatisticsEqualThoseOfASort(int n) {
+        SplittableRandom random = new SplittableRandom(31L * n);
+        for (int round = 0; round < 3; round++) {
+            double[] a = new double[n + 7];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = round == 1 ? random.nextInt(3) : random.nextGaussian();
+            }
+            double[] range = Arrays.copyOfRange(a, 5, 5 + n);
+            double[] copy = a.clone();
+            assertThat(Selection.median(copy, 5, n)).as("n %d round %d", n, round).isEqualTo(sortedMedian(range));
+            // Outside the range nothing moved.
+            assertThat(Arrays.copyOfRange(copy, 0, 5)).isEqualTo(Arrays.copyOfRange(a, 0, 5));
+            assertThat(Arrays.copyOfRange(copy, 5 + n, a.length)).isEqualTo(Arrays.copyOfRange(a, 5 + n, a.length));
+            double[] sorted = range.clone();
+            Arrays.sort(sorted);
+            for (int k : new int[] {0, n / 100, n / 2, n - 1}) {
+                assertThat(Selection.select(range.clone(), 0, n - 1, k)).as("rank %d of %d", k, n).isEqualTo(sorted[k]);
+            }
+        }
+    }
 }
