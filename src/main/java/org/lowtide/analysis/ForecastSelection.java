@@ -83,11 +83,57 @@ public final class ForecastSelection {
      */
     public static Forecast forecast(TrafficSeries series, Decomposition full, double[] masked, int horizon,
                                     BooleanSupplier cancelled) {
-        Shape shape = shape(series, full, masked);
+        return forecast(series, full.periods(), full.observed(), masked, horizon, cancelled, () -> full);
+    }
+
+    /**
+     * As {@link #forecast(TrafficSeries, Decomposition, double[], int, BooleanSupplier)}, with the
+     * final decomposition made alongside the backtest (issue 20): the backtest reads only the
+     * periods' lengths, the observed and the masked values, never the final decomposition, so the
+     * decomposition is one more independent task among the origins' fits and the two cores share
+     * them. Every task computes exactly what it computed one after the other.
+     *
+     * @param periods       the periods the decomposition will have (their lengths are used)
+     * @param observed      the values as measured (the decomposition's {@code observed})
+     * @param decomposition makes the final decomposition (called once, on any thread)
+     */
+    static Forecast forecast(TrafficSeries series, List<SeasonalPeriod> periods, double[] observed, double[] masked,
+                             int horizon, BooleanSupplier cancelled, java.util.function.Supplier<Decomposition> decomposition) {
+        Shape shape = shape(series, periods, masked);
         List<String> methods = methods(shape);
         Optional<Run> run;
+        Decomposition full;
         try (var t = PhaseTimer.start("backtest")) {
-            run = backtest(series, full, masked, horizon, shape, methods, cancelled);
+            Origins origins = origins(masked.length, shape, periods, horizon);
+            int count = origins == null ? 0 : origins.count;
+            // Failures travel as values: a fork-join pool would rethrow another thread's exception
+            // as a copy wrapping it (with the class name in its message).
+            Object[] done;
+            try {
+                done = java.util.stream.IntStream.rangeClosed(0, count).parallel().mapToObj(j -> {
+                    try {
+                        return j == 0 ? decomposition.get()
+                                : fitOrigin(series, observed, periods, masked, shape, methods,
+                                        origins.origin(masked.length, j - 1), origins.lead, origins.history, shape.main,
+                                        cancelled);
+                    } catch (RuntimeException e) {
+                        return new Failure(e);
+                    }
+                }).toArray();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            for (Object o : done) {
+                if (o instanceof Failure f) {
+                    throw f.exception;
+                }
+            }
+            full = (Decomposition) done[0];
+            List<OriginFit> fits = new ArrayList<>();
+            for (int j = 1; j <= count; j++) {
+                fits.add((OriginFit) done[j]);
+            }
+            run = origins == null ? Optional.empty() : score(series, masked, shape, methods, origins.lead, fits);
         }
         PhaseTimer.Phase finalFit = PhaseTimer.start("chosen method and baselines");
         String chosen = run.map(r -> r.backtest.method()).orElse(METHOD_MSTL);
@@ -129,11 +175,15 @@ public final class ForecastSelection {
     }
 
     static Shape shape(TrafficSeries series, Decomposition full, double[] masked) {
+        return shape(series, full.periods(), masked);
+    }
+
+    static Shape shape(TrafficSeries series, List<SeasonalPeriod> periods, double[] masked) {
         long stepSeconds = Math.max(1, series.step().getSeconds());
         int day = stepSeconds < 86_400 && 86_400 % stepSeconds == 0 ? (int) (86_400 / stepSeconds) : 0;
         int week = stepSeconds <= 604_800 && 604_800 % stepSeconds == 0 ? (int) (604_800 / stepSeconds) : 0;
         int main = 0;
-        for (SeasonalPeriod p : full.periods()) {
+        for (SeasonalPeriod p : periods) {
             if ((long) p.steps() * stepSeconds <= 604_800L) {
                 main = Math.max(main, p.steps());
             }
@@ -284,15 +334,25 @@ public final class ForecastSelection {
     private record Run(Forecast.Backtest backtest, double[] errorQuantiles) {
     }
 
-    private static Optional<Run> backtest(TrafficSeries series, Decomposition full, double[] masked, int horizon,
-                                          Shape s, List<String> methods, BooleanSupplier cancelled) {
-        int n = masked.length;
+    /** A failure of one of the parallel tasks, rethrown by the caller. */
+    private record Failure(RuntimeException exception) {
+    }
+
+    /** The backtest's origins: {@code count} of them, {@code spacing} apart, each with {@code lead} steps held out. */
+    private record Origins(int lead, int spacing, int history, int count) {
+        int origin(int n, int j) {
+            return n - lead - j * spacing;
+        }
+    }
+
+    /** @return the origins the backtest of {@code n} steps uses, or null when it cannot run */
+    private static Origins origins(int n, Shape s, List<SeasonalPeriod> periods, int horizon) {
         int m = s.main;
         if (m == 0 || n < 3 * m + 1) {
-            return Optional.empty();
+            return null;
         }
         int longest = m;
-        for (SeasonalPeriod p : full.periods()) {
+        for (SeasonalPeriod p : periods) {
             longest = Math.max(longest, p.steps());
         }
         int minHistory = 2 * m + 1;
@@ -308,10 +368,23 @@ public final class ForecastSelection {
             }
         }
         if (lead == 0) {
-            return Optional.empty();
+            return null;
         }
         int spacing = Math.max(1, lead / 4);
         int historyLength = Math.max(8 * m, 2 * longest + lead);
+        // The origins are independent: each is fitted on its own thread where cores are free, and
+        // their errors are summed afterwards in origin order, so the sums (and the choice) are
+        // those of one thread to the last bit.
+        int originCount = 0;
+        while (originCount < MAX_ORIGINS && n - lead - originCount * spacing >= minHistory) {
+            originCount++;
+        }
+        return new Origins(lead, spacing, historyLength, originCount);
+    }
+
+    /** Scores the origins' fits (in origin order) and picks the method. */
+    private static Optional<Run> score(TrafficSeries series, double[] masked, Shape s, List<String> methods, int lead,
+                                       List<OriginFit> fits) {
         int k = methods.size();
         String naive = naiveOfMain(s);
         double[] absScaled = new double[k];
@@ -325,24 +398,6 @@ public final class ForecastSelection {
         boolean profiled = true;
         int points = 0;
         int origins = 0;
-        // The origins are independent: each is fitted on its own thread where cores are free, and
-        // their errors are summed afterwards in origin order, so the sums (and the choice) are
-        // those of one thread to the last bit.
-        int originCount = 0;
-        while (originCount < MAX_ORIGINS && n - lead - originCount * spacing >= minHistory) {
-            originCount++;
-        }
-        final int leadSteps = lead;
-        final int historySteps = historyLength;
-        List<OriginFit> fits;
-        try {
-            fits = java.util.stream.IntStream.range(0, originCount).parallel()
-                    .mapToObj(j -> fitOrigin(series, full, masked, s, methods, n - leadSteps - j * spacing, leadSteps,
-                            historySteps, m, cancelled))
-                    .toList();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
         int naiveIndex0 = methods.indexOf(naive);
         for (OriginFit fit : fits) {
             if (fit == null) {
@@ -414,9 +469,9 @@ public final class ForecastSelection {
     }
 
     /** @return the origin's fit, or null when its history has no seasonal-naive error to scale by */
-    private static OriginFit fitOrigin(TrafficSeries series, Decomposition full, double[] masked, Shape s,
-                                       List<String> methods, int origin, int lead, int historyLength, int m,
-                                       BooleanSupplier cancelled) {
+    private static OriginFit fitOrigin(TrafficSeries series, double[] observed, List<SeasonalPeriod> fullPeriods,
+                                       double[] masked, Shape s, List<String> methods, int origin, int lead,
+                                       int historyLength, int m, BooleanSupplier cancelled) {
         check(cancelled);
         int k = methods.size();
         int from = Math.max(0, origin - historyLength);
@@ -425,11 +480,11 @@ public final class ForecastSelection {
         if (!(scale > 0)) {
             return null;
         }
-        double[] histObserved = Arrays.copyOfRange(full.observed(), from, origin);
+        double[] histObserved = Arrays.copyOfRange(observed, from, origin);
         TrafficSeries histSeries = new TrafficSeries(series.name(), series.timeAt(from), series.step(),
                 histObserved, series.zone(), series.unit());
         List<SeasonalPeriod> periods = new ArrayList<>();
-        for (SeasonalPeriod p : full.periods()) {
+        for (SeasonalPeriod p : fullPeriods) {
             if (hist.length >= 2 * p.steps()) {
                 periods.add(p);
             }

@@ -67,7 +67,6 @@ public final class PatternAnalysis {
             scan = AnomalyDetector.detect(series, periods);
         }
         check(cancelled);
-        progress.at(0.3, "Decomposing (robust MSTL)");
         double[] observed = series.values();
         double[] masked = scan.mask(observed);
         int measured = 0;
@@ -80,28 +79,40 @@ public final class PatternAnalysis {
             notes.add("too few measured values to decompose");
             return new Patterns(periods, scan, Optional.empty(), Optional.empty(), Double.NaN, notes);
         }
-        Decomposition d;
-        try (var t = PhaseTimer.start("decomposition (fill + robust MSTL)")) {
-            d = decompose(series, periods, observed, masked, cancelled, true);
-        }
-        List<SeasonalPeriod> withStrength = strengths(d);
-        double trendStrength = strength(d.trend(), d.remainder(), d.imputed());
-        d = new Decomposition(d.start(), d.step(), withStrength, d.observed(), d.filled(), d.imputed(), d.trend(),
-                d.seasonal(), d.remainder(), d.weights(), d.zone());
-        check(cancelled);
-        Optional<Forecast> forecast = Optional.empty();
-        if (forecastWeeks > 0) {
-            progress.at(0.7, "Forecasting " + forecastWeeks + " weeks");
-            long steps = Duration.ofDays(7L * forecastWeeks).getSeconds() / Math.max(1, series.step().getSeconds());
-            if (steps >= 1 && steps <= 5_000_000) {
-                progress.at(0.75, "Backtesting the candidate forecasts");
-                try (var t = PhaseTimer.start("forecast")) {
-                    forecast = Optional.of(ForecastSelection.forecast(series, d, masked, (int) steps, cancelled));
-                }
+        // The final decomposition, with its components' strengths (made on whichever thread is free).
+        Decomposition[] made = new Decomposition[1];
+        double[] trendStrength = {Double.NaN};
+        java.util.function.Supplier<Decomposition> decomposition = () -> {
+            Decomposition d;
+            try (var t = PhaseTimer.start("decomposition (fill + robust MSTL)")) {
+                d = decompose(series, periods, observed, masked, cancelled, true);
             }
+            List<SeasonalPeriod> withStrength = strengths(d);
+            trendStrength[0] = strength(d.trend(), d.remainder(), d.imputed());
+            made[0] = new Decomposition(d.start(), d.step(), withStrength, d.observed(), d.filled(), d.imputed(),
+                    d.trend(), d.seasonal(), d.remainder(), d.weights(), d.zone());
+            return made[0];
+        };
+        Optional<Forecast> forecast = Optional.empty();
+        long steps = forecastWeeks > 0
+                ? Duration.ofDays(7L * forecastWeeks).getSeconds() / Math.max(1, series.step().getSeconds()) : 0;
+        if (steps >= 1 && steps <= 5_000_000) {
+            // The backtest needs the periods' lengths and the masked values only: it runs alongside
+            // the final decomposition (issue 20), each task exactly as it ran before.
+            progress.at(0.3, "Decomposing (robust MSTL) and backtesting the candidate forecasts");
+            try (var t = PhaseTimer.start("decomposition and forecast")) {
+                forecast = Optional.of(ForecastSelection.forecast(series, usablePeriods(series, periods, masked.length),
+                        observed, masked, (int) steps, cancelled, decomposition));
+            }
+            progress.at(0.9, "Forecasting " + forecastWeeks + " weeks");
+        } else {
+            progress.at(0.3, "Decomposing (robust MSTL)");
+            decomposition.get();
         }
+        check(cancelled);
+        Decomposition d = made[0];
         progress.at(1.0, "Patterns done");
-        return new Patterns(withStrength, scan, Optional.of(d), forecast, trendStrength, notes);
+        return new Patterns(d.periods(), scan, Optional.of(d), forecast, trendStrength[0], notes);
     }
 
     /**
@@ -154,16 +165,8 @@ public final class PatternAnalysis {
     static Decomposition decompose(TrafficSeries series, List<SeasonalPeriod> periods, double[] observed,
                                    double[] masked, BooleanSupplier cancelled, boolean exact) {
         int n = masked.length;
-        WallClockGrid grid = periods.isEmpty() ? WallClockGrid.of(series.start(), series.step(), 0, series.zone())
-                : WallClockGrid.of(series.start(), series.step(), n, series.zone());
-        // A period must fit twice into the grid it is fitted on (the local grid loses an hour in autumn).
-        int length = grid.identity() ? n : grid.localSize();
-        List<SeasonalPeriod> usable = new ArrayList<>();
-        for (SeasonalPeriod p : periods) {
-            if (Math.min(n, length) >= 2 * p.steps()) {
-                usable.add(p);
-            }
-        }
+        WallClockGrid grid = grid(series, periods, n);
+        List<SeasonalPeriod> usable = usable(grid, periods, n);
         int[] steps = usable.stream().mapToInt(SeasonalPeriod::steps).toArray();
         if (steps.length == 0) {
             grid = WallClockGrid.of(series.start(), series.step(), 0, series.zone());
@@ -220,6 +223,28 @@ public final class PatternAnalysis {
         }
         return new Decomposition(series.start(), series.step(), usable, observed, filled, imputed, trend, seasonal,
                 remainder, weights, series.zone());
+    }
+
+    private static WallClockGrid grid(TrafficSeries series, List<SeasonalPeriod> periods, int n) {
+        return periods.isEmpty() ? WallClockGrid.of(series.start(), series.step(), 0, series.zone())
+                : WallClockGrid.of(series.start(), series.step(), n, series.zone());
+    }
+
+    /** The periods {@link #decompose} fits: those that fit twice into the grid it fits on (the local grid loses an hour in autumn). */
+    private static List<SeasonalPeriod> usable(WallClockGrid grid, List<SeasonalPeriod> periods, int n) {
+        int length = grid.identity() ? n : grid.localSize();
+        List<SeasonalPeriod> usable = new ArrayList<>();
+        for (SeasonalPeriod p : periods) {
+            if (Math.min(n, length) >= 2 * p.steps()) {
+                usable.add(p);
+            }
+        }
+        return usable;
+    }
+
+    /** The periods the decomposition of {@code n} steps of {@code series} will have. */
+    static List<SeasonalPeriod> usablePeriods(TrafficSeries series, List<SeasonalPeriod> periods, int n) {
+        return usable(grid(series, periods, n), periods, n);
     }
 
     private static List<SeasonalPeriod> strengths(Decomposition d) {
