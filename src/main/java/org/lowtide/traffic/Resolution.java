@@ -24,23 +24,44 @@ public final class Resolution {
     /** The most points the analysis works on (a 5-minute grid over 1.9 years). */
     public static final int MAX_ANALYSED_POINTS = 200_000;
 
+    /**
+     * The step a long series finer than it is analysed on (issue 20, third pass): five minutes,
+     * the finest step whose day still has few enough points for the robust decomposition and its
+     * backtest to take about a second.
+     */
+    public static final Duration FINEST_ANALYSED_STEP = Duration.ofMinutes(5);
+
+    /**
+     * A series with a step finer than {@link #FINEST_ANALYSED_STEP} and more points than this
+     * (four weeks of 1-minute data) is analysed on that step; shorter ones keep their own.
+     */
+    public static final int FINE_POINTS = 40_320;
+
     private Resolution() {
     }
 
     /**
      * @return the coarser series, or empty when {@code series} fits as it is (or no coarser step
-     *         that divides a day and stays within an hour exists)
+     *         that divides an hour exists): coarser when it holds more than {@code maxPoints}, or
+     *         when its step is finer than {@link #FINEST_ANALYSED_STEP} and it holds more than
+     *         {@link #FINE_POINTS}
      */
     public static Optional<TrafficSeries> fit(TrafficSeries series, int maxPoints) {
         int n = series.size();
-        if (n <= maxPoints) {
+        long stepSeconds = series.step().getSeconds();
+        boolean fine = series.step().getNano() == 0 && stepSeconds > 0
+                && stepSeconds < FINEST_ANALYSED_STEP.getSeconds() && n > FINE_POINTS;
+        if (n <= maxPoints && !fine) {
             return Optional.empty();
         }
-        long stepSeconds = series.step().getSeconds();
         if (series.step().getNano() != 0 || stepSeconds <= 0) {
             return Optional.empty();
         }
-        for (int k = (int) Math.ceil((double) n / maxPoints); k * stepSeconds <= 3600; k++) {
+        int least = n > maxPoints ? (int) Math.ceil((double) n / maxPoints) : 1;
+        if (fine) {
+            least = Math.max(least, (int) Math.ceil((double) FINEST_ANALYSED_STEP.getSeconds() / stepSeconds));
+        }
+        for (int k = Math.max(2, least); k * stepSeconds <= 3600; k++) {
             if (3600 % (k * stepSeconds) == 0) {
                 return Optional.of(average(series, k));
             }
@@ -78,8 +99,16 @@ public final class Resolution {
         return note(before, after, MAX_ANALYSED_POINTS);
     }
 
-    /** @return the note for a coarsening to fit {@code maxPoints} */
+    /** @return the note for a coarsening to fit {@code maxPoints} (or to the finest analysed step) */
     public static String note(TrafficSeries before, TrafficSeries after, int maxPoints) {
+        if (before.size() <= maxPoints) {
+            return String.format(java.util.Locale.ROOT, NOTE_START + ": %,d %s points are analysed as %s totals "
+                    + "(%,d points), so patterns, weekly profile, windows and plans use a %s grid; series finer "
+                    + "than %s are analysed on that step when they hold more than %,d points (four weeks at one "
+                    + "minute), which keeps the analysis of months of 1-minute data to seconds", before.size(),
+                    human(before.step()), human(after.step()), after.size(), human(after.step()),
+                    Durations.words(FINEST_ANALYSED_STEP), FINE_POINTS);
+        }
         return String.format(java.util.Locale.ROOT, NOTE_START + ": %,d %s points are more than the %,d the analysis "
                 + "holds in memory, so patterns, weekly profile, windows and plans use %s totals (%,d points) and "
                 + "place windows on a %s grid; read the file with a coarser --step, or give Java more memory "

@@ -51,7 +51,7 @@ class ResolutionTest {
     }
 
     @Test
-    void tenMillionMinutesBecomeHourlyAndTenMillionSecondsFiftySeconds() {
+    void tenMillionMinutesBecomeHourlyAndTenMillionSecondsFiveMinutes() {
         assertThat(Resolution.MAX_ANALYSED_POINTS).isLessThan(10_000_000 / 20);
         TrafficSeries minutes = new TrafficSeries("s", Instant.EPOCH, Duration.ofMinutes(1), new double[10_000_000],
                 ZoneOffset.UTC, "");
@@ -59,7 +59,42 @@ class ResolutionTest {
                 .isEqualTo(Duration.ofHours(1));
         TrafficSeries seconds = new TrafficSeries("s", Instant.EPOCH, Duration.ofSeconds(1), new double[10_000_000],
                 ZoneOffset.UTC, "");
+        // 50-second totals would fit the memory limit; since issue 20's third pass a long series finer
+        // than five minutes is analysed on five minutes (34,560 points instead of 200,000).
         assertThat(Resolution.fit(seconds, Resolution.MAX_ANALYSED_POINTS).orElseThrow().step())
-                .isEqualTo(Duration.ofSeconds(50));
+                .isEqualTo(Duration.ofMinutes(5));
+    }
+
+    private static TrafficSeries every(Duration step, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i % 7;
+        }
+        return new TrafficSeries("s", Instant.parse("2026-09-01T00:00:00Z"), step, v, ZoneOffset.UTC, "");
+    }
+
+    @Test
+    void ninetyDaysOfMinutesAreAnalysedOnFiveMinutesAndFourWeeksKeepTheirStep() {
+        TrafficSeries ninetyDays = every(Duration.ofMinutes(1), 129_600);
+        TrafficSeries coarse = Resolution.fit(ninetyDays, Resolution.MAX_ANALYSED_POINTS).orElseThrow();
+        assertThat(coarse.step()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(coarse.size()).isEqualTo(25_920);
+        // minutes 0..4 hold 0, 1, 2, 3, 4: a 5-minute total of 10
+        assertThat(coarse.valueAt(0)).isEqualTo(10.0);
+        assertThat(Resolution.note(ninetyDays, coarse, Resolution.MAX_ANALYSED_POINTS))
+                .startsWith(Resolution.NOTE_START).contains("129,600 1-minute points").contains("5-minute totals");
+
+        assertThat(Resolution.fit(every(Duration.ofMinutes(1), Resolution.FINE_POINTS), Resolution.MAX_ANALYSED_POINTS))
+                .isEmpty();
+        assertThat(Resolution.fit(every(Duration.ofMinutes(5), 100_000), Resolution.MAX_ANALYSED_POINTS)).isEmpty();
+    }
+
+    @Test
+    void aFineStepThatFiveMinutesIsNoMultipleOfTakesTheNextStepDividingAnHour() {
+        // 2 minutes: 4 minutes is still finer than five, 6 minutes divide an hour
+        assertThat(Resolution.fit(every(Duration.ofMinutes(2), 50_000), Resolution.MAX_ANALYSED_POINTS).orElseThrow()
+                .step()).isEqualTo(Duration.ofMinutes(6));
+        assertThat(Resolution.fit(every(Duration.ofSeconds(30), 50_000), Resolution.MAX_ANALYSED_POINTS).orElseThrow()
+                .step()).isEqualTo(Duration.ofMinutes(5));
     }
 }
