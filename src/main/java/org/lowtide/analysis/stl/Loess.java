@@ -189,19 +189,55 @@ final class Loess {
             swuu = 0;
             swy = 0;
             swuy = 0;
-            for (int j = left; j <= right; j++) {
-                int d = j - c;
-                double w = table[d < 0 ? -d : d];
-                if (rw != null) {
-                    w *= rw[j - 1];
+            // In position order, as one loop would add them (so the sums are the same to the bit),
+            // with the robustness test and the distance's sign taken out of the loop (issue 20).
+            int mid = Math.min(right + 1, Math.max(left, c));
+            if (rw == null) {
+                for (int j = left; j < mid; j++) {
+                    int d = j - c;
+                    double w = table[-d];
+                    double yj = y[j - 1];
+                    double wu = w * d;
+                    sw += w;
+                    swu += wu;
+                    swuu += wu * d;
+                    swy += w * yj;
+                    swuy += wu * yj;
                 }
-                double yj = y[j - 1];
-                double wu = w * d;
-                sw += w;
-                swu += wu;
-                swuu += wu * d;
-                swy += w * yj;
-                swuy += wu * yj;
+                for (int j = mid; j <= right; j++) {
+                    int d = j - c;
+                    double w = table[d];
+                    double yj = y[j - 1];
+                    double wu = w * d;
+                    sw += w;
+                    swu += wu;
+                    swuu += wu * d;
+                    swy += w * yj;
+                    swuy += wu * yj;
+                }
+            } else {
+                for (int j = left; j < mid; j++) {
+                    int d = j - c;
+                    double w = table[-d] * rw[j - 1];
+                    double yj = y[j - 1];
+                    double wu = w * d;
+                    sw += w;
+                    swu += wu;
+                    swuu += wu * d;
+                    swy += w * yj;
+                    swuy += wu * yj;
+                }
+                for (int j = mid; j <= right; j++) {
+                    int d = j - c;
+                    double w = table[d] * rw[j - 1];
+                    double yj = y[j - 1];
+                    double wu = w * d;
+                    sw += w;
+                    swu += wu;
+                    swuu += wu * d;
+                    swy += w * yj;
+                    swuy += wu * yj;
+                }
             }
         } else {
             sw = 0;
