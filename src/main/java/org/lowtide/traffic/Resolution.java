@@ -14,10 +14,15 @@ import java.util.Optional;
  * its backtest of that many points took over a minute and most of a 1 GB heap, while windows are
  * planned on slots of at most an hour. 200,000 points keep a 5-minute grid for 1.9 years (every
  * series up to that length is analysed as before), an hourly grid for 22 years, and make ten
- * million 1-minute points (19 years) hourly totals and ten million 1-second points (4 months)
- * 50-second totals. The step of the blocks divides an hour (it divided a day: 36-minute steps
- * could not show an hour's window). Values are per step, so a block holds the mean of its measured
- * steps times k (the sum when all were measured); a block with no measured value stays missing.
+ * million 1-minute points (19 years) hourly totals. The step of the blocks divides an hour (it
+ * divided a day: 36-minute steps could not show an hour's window). Values are per step, so a block
+ * holds the mean of its measured steps times k (the sum when all were measured); a block with no
+ * measured value stays missing.
+ *
+ * <p>Since issue 20's third pass a series finer than {@link #FINEST_ANALYSED_STEP} with more than
+ * {@link #FINE_POINTS} points is also coarsened, to the first step of at least five minutes that
+ * divides an hour: 90 days of 1-minute data are analysed as 25,920 5-minute totals (a third of the
+ * time), and ten million 1-second points (4 months) as 5-minute totals (they were 50-second ones).
  */
 public final class Resolution {
 
