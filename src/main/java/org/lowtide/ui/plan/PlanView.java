@@ -1,19 +1,24 @@
 package org.lowtide.ui.plan;
 
+import static org.lowtide.ui.common.Controls.calendarButton;
+import static org.lowtide.ui.common.Controls.datePicker;
+import static org.lowtide.ui.common.Controls.fitted;
+import static org.lowtide.ui.common.Controls.rebuildOnStructureChange;
+import static org.lowtide.ui.common.Controls.removeButton;
+import static org.lowtide.ui.common.Controls.section;
+import static org.lowtide.ui.common.Controls.textField;
+import static org.lowtide.ui.common.Controls.twoColumns;
+import static org.lowtide.ui.common.Controls.wrapping;
+import static org.lowtide.ui.common.Tables.column;
+
 import java.io.File;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -29,7 +34,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -41,7 +45,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -50,19 +53,16 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.Duration;
-import javafx.util.converter.LocalDateStringConverter;
 import org.jfree.chart.fx.ChartViewer;
 import org.lowtide.planning.HolidayPolicy;
 import org.lowtide.planning.OutlookChoice;
 import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.ScheduleExports;
-import org.lowtide.project.PlanFiles;
-import org.lowtide.service.TrafficSource;
 import org.lowtide.ui.common.Controls;
-import org.lowtide.ui.plan.PlanViewModel.OccurrenceRow;
-import org.lowtide.ui.plan.PlanViewModel.RejectionRow;
-import org.lowtide.ui.plan.PlanViewModel.WindowRow;
+import org.lowtide.ui.common.Tables;
+import org.lowtide.ui.plan.PlanRows.OccurrenceRow;
+import org.lowtide.ui.plan.PlanRows.RejectionRow;
+import org.lowtide.ui.plan.PlanRows.WindowRow;
 
 /**
  * The Windows screen: the constraint form on the left; on the right the best window in words, the
@@ -78,7 +78,7 @@ public final class PlanView extends BorderPane {
     private final MenuItem savePlanItem = new MenuItem("_Save Plan…");
     private final MenuItem openPlanItem = new MenuItem("Open P_lan…");
     private Runnable onShow = () -> { };
-    private File lastDirectory;
+    private final PlanFileDialogs fileDialogs = new PlanFileDialogs(this::window);
 
     public PlanView(PlanViewModel viewModel) {
         this.viewModel = viewModel;
@@ -127,12 +127,6 @@ public final class PlanView extends BorderPane {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("plan-form-scroll"); // its width is set in ems (plan.css): it grows with the font
         return scroll;
-    }
-
-    private static Node section(String title, Node content) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add("form-section");
-        return new VBox(6, heading, content);
     }
 
     private Node windowFields() {
@@ -187,17 +181,6 @@ public final class PlanView extends BorderPane {
                 "Your team's time zone, e.g. America/New_York: dates, staff hours, blackouts, holidays and habit."
                         + " The traffic stays in the toolbar's zone. Empty: the toolbar's zone.");
         return new VBox(4, grid, Controls.field("Team time zone", team, viewModel.teamZoneErrorProperty()), zone);
-    }
-
-    private static DatePicker datePicker(String id, javafx.beans.property.ObjectProperty<LocalDate> value) {
-        DatePicker picker = new DatePicker();
-        picker.setId(id);
-        picker.valueProperty().bindBidirectional(value);
-        picker.setMaxWidth(Double.MAX_VALUE);
-        picker.setShowWeekNumbers(true);
-        picker.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
-        picker.setPromptText("2026-11-27");
-        return picker;
     }
 
     private Node staffHours() {
@@ -286,44 +269,6 @@ public final class PlanView extends BorderPane {
         VBox box = new VBox(3, dates, why, Controls.errorLabel(row.errorProperty()));
         box.getStyleClass().add("blackout-row");
         return box;
-    }
-
-    /**
-     * A calendar button for a date typed in a text field: picking a day writes it there; the field
-     * stays free for date-times, which a date picker cannot hold.
-     */
-    private static Node calendarButton(StringProperty text) {
-        DatePicker picker = new DatePicker();
-        picker.getStyleClass().add("calendar-button");
-        picker.setEditable(false);
-        picker.setShowWeekNumbers(true);
-        picker.setTooltip(new Tooltip("Pick a day"));
-        boolean[] syncing = {false};
-        picker.setOnShowing(e -> {
-            syncing[0] = true;
-            try {
-                picker.setValue(dateIn(text.get()));
-            } finally {
-                syncing[0] = false;
-            }
-        });
-        picker.valueProperty().addListener((o, before, day) -> {
-            if (!syncing[0] && day != null) {
-                text.set(day.toString());
-            }
-        });
-        return picker;
-    }
-
-    private static LocalDate dateIn(String text) {
-        if (text == null || text.trim().length() < 10) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim().substring(0, 10));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private Node holidays() {
@@ -490,9 +435,9 @@ public final class PlanView extends BorderPane {
     // ---------------------------------------------------------------- the results
 
     private Node results() {
-        VBox top = new VBox(8, header(), strip("error-strip", viewModel.errorMessageProperty(), true),
-                strip("problem-strip", viewModel.inputProblemProperty(), false),
-                strip("note-strip", viewModel.noteProperty(), false), banner());
+        VBox top = new VBox(8, header(), Controls.messageStrip("error-strip", viewModel.errorMessageProperty(), "planError", viewModel::dismissError),
+                Controls.messageStrip("problem-strip", viewModel.inputProblemProperty(), null, null),
+                Controls.messageStrip("note-strip", viewModel.noteProperty(), null, null), banner());
         SplitPane split = new SplitPane(timelineCard(), windowsCard(), lowerCards());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.365, 0.70);
@@ -602,27 +547,6 @@ public final class PlanView extends BorderPane {
         menu.getItems().add(item);
     }
 
-    private Node strip(String styleClass, ReadOnlyStringProperty text, boolean dismissable) {
-        Label message = new Label();
-        message.setWrapText(true);
-        message.textProperty().bind(text);
-        message.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(message, Priority.ALWAYS);
-        HBox strip = new HBox(12, message);
-        if (dismissable) {
-            message.setId("planError");
-            Button dismiss = new Button("Dismiss");
-            dismiss.setMinWidth(Region.USE_PREF_SIZE);
-            dismiss.setOnAction(e -> viewModel.dismissError());
-            strip.getChildren().add(dismiss);
-        }
-        strip.setAlignment(Pos.CENTER_LEFT);
-        strip.getStyleClass().add(styleClass);
-        strip.visibleProperty().bind(text.isNotEmpty());
-        strip.managedProperty().bind(strip.visibleProperty());
-        return strip;
-    }
-
     private Node banner() {
         Label summary = new Label();
         summary.setId("planSummary");
@@ -714,7 +638,7 @@ public final class PlanView extends BorderPane {
         table.getColumns().addAll(List.of(rank, change, local, utc, latest, expected, p90, savings, why));
         table.getItems().addListener((ListChangeListener<WindowRow>) c ->
                 change.setVisible(table.getItems().stream().anyMatch(r -> !r.change().isEmpty())));
-        org.lowtide.ui.common.Tables.fitColumnsToContent(table, true);
+        Tables.fitColumnsToContent(table, true);
         table.setPlaceholder(wrapping("No dated window yet"));
         table.setPrefHeight(190);
         table.setMinHeight(150);
@@ -744,9 +668,9 @@ public final class PlanView extends BorderPane {
         TableColumn<RejectionRow, String> when = column("Window", RejectionRow::local, 178);
         TableColumn<RejectionRow, Double> expected = numberColumn("Expected", RejectionRow::expected, 88);
         TableColumn<RejectionRow, String> reason = column("Ruled out because", RejectionRow::reason, 200);
-        reason.setCellFactory(c -> new TooltipCell<>());
+        reason.setCellFactory(c -> new Tables.TooltipCell<>());
         ruledOut.getColumns().addAll(List.of(when, expected, reason));
-        org.lowtide.ui.common.Tables.fitColumnsToContent(ruledOut, true);
+        Tables.fitColumnsToContent(ruledOut, true);
         ruledOut.setPlaceholder(wrapping("Nothing as quiet was ruled out"));
         ruledOut.setPrefHeight(150);
         ruledOut.setMinHeight(120);
@@ -763,9 +687,9 @@ public final class PlanView extends BorderPane {
         TableColumn<OccurrenceRow, String> local = column("Local", OccurrenceRow::local, 178);
         TableColumn<OccurrenceRow, String> utc = column("UTC", OccurrenceRow::utc, 144);
         TableColumn<OccurrenceRow, String> flags = column("Flags", OccurrenceRow::flags, 160);
-        flags.setCellFactory(c -> new TooltipCell<>());
+        flags.setCellFactory(c -> new Tables.TooltipCell<>());
         dates.getColumns().addAll(List.of(local, utc, flags));
-        org.lowtide.ui.common.Tables.fitColumnsToContent(dates, true);
+        Tables.fitColumnsToContent(dates, true);
         dates.setPlaceholder(wrapping("No weekly rule"));
         dates.setPrefHeight(150);
         dates.setMinHeight(120);
@@ -791,133 +715,19 @@ public final class PlanView extends BorderPane {
         return lower;
     }
 
-    /** A card no shorter than what it holds needs (its table's least height, its texts whole). */
-    private static Node fitted(Node card) {
-        ((Region) card).setMinHeight(Region.USE_COMPUTED_SIZE);
-        return card;
-    }
-
-    /** A placeholder that wraps rather than being cut in a narrow table. */
-    private static Label wrapping(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        return label;
-    }
-
-    private static Node card(String title, String hint, Node body) {
+    private static Region card(String title, String hint, Node body) {
         return Controls.card(Controls.cardHeader(title, hint), body, 90);
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private static <S, T> TableColumn<S, T> column(String title, Function<S, T> value, double width) {
-        TableColumn<S, T> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        column.setMinWidth(Math.min(width, 40));
-        column.setSortable(false);
-        column.setReorderable(false);
-        return column;
-    }
-
     private static <S> TableColumn<S, Double> numberColumn(String title, Function<S, Double> value, double width) {
-        TableColumn<S, Double> column = column(title, value, width);
-        column.getStyleClass().add("number-column");
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Double item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : PlanFormats.amount(item));
-            }
-        });
-        return column;
-    }
-
-    /** Shows the reasons after the first (the rank) on one line, every reason in the tooltip. */
-    private static final class ReasonsCell extends TableCell<WindowRow, List<String>> {
-        @Override
-        protected void updateItem(List<String> reasons, boolean empty) {
-            super.updateItem(reasons, empty);
-            if (empty || reasons == null || reasons.isEmpty()) {
-                setText(null);
-                setTooltip(null);
-                return;
-            }
-            // The rank and the share below the median have columns of their own: show the rest first.
-            List<String> shown = reasons.size() > 2 ? reasons.subList(2, reasons.size()) : reasons;
-            setText(String.join(" · ", shown));
-            Tooltip tip = new Tooltip("• " + String.join("\n• ", reasons));
-            tip.setWrapText(true);
-            tip.setMaxWidth(520);
-            tip.setShowDelay(Duration.millis(250));
-            setTooltip(tip);
-        }
-    }
-
-    /** Text with the same text as tooltip, for cells that may be cut off. */
-    private static final class TooltipCell<S> extends TableCell<S, String> {
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty ? null : item);
-            if (empty || item == null || item.isEmpty()) {
-                setTooltip(null);
-            } else {
-                Tooltip tip = new Tooltip(item);
-                tip.setWrapText(true);
-                tip.setMaxWidth(480);
-                tip.setShowDelay(Duration.millis(250));
-                setTooltip(tip);
-            }
-        }
+        return Tables.numberColumn(title, value, width, PlanFormats::amount);
     }
 
     private static final String IN_ALL = "in all";
     private static final String PER_WEEK = "per week";
     private static final String PER_MONTH = "per month";
-
-    private static GridPane twoColumns() {
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(6);
-        ColumnConstraints half = new ColumnConstraints();
-        half.setPercentWidth(50);
-        half.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(half, half);
-        return grid;
-    }
-
-    private static TextField textField(String id, StringProperty value, String prompt, String tooltip) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.textProperty().bindBidirectional(value);
-        field.setPromptText(prompt);
-        field.setTooltip(new Tooltip(tooltip));
-        return field;
-    }
-
-    private static Button removeButton(String tooltip, Runnable action) {
-        Button remove = new Button("✕");
-        remove.getStyleClass().add("remove-button");
-        remove.setTooltip(new Tooltip(tooltip));
-        remove.setAccessibleText(tooltip); // a screen reader says what the ✕ removes
-        remove.setOnAction(e -> action.run());
-        remove.setMinWidth(Region.USE_PREF_SIZE);
-        return remove;
-    }
-
-    /** Rebuilds rows when rows come or go, not when one is typed in (that would take its focus). */
-    private static <T> void rebuildOnStructureChange(ObservableList<T> list, Runnable rebuild) {
-        list.addListener((ListChangeListener<T>) c -> {
-            boolean structural = false;
-            while (c.next()) {
-                structural |= c.wasAdded() || c.wasRemoved() || c.wasPermutated();
-            }
-            if (structural) {
-                rebuild.run();
-            }
-        });
-    }
 
     private static void focusLastAllowed(VBox rows) {
         javafx.application.Platform.runLater(() -> {
@@ -934,78 +744,23 @@ public final class PlanView extends BorderPane {
     // ---------------------------------------------------------------- files
 
     private void chooseSaveFile() {
-        FileChooser chooser = planChooser("Save plan");
-        boolean sample = viewModel.getResult() != null
-                && viewModel.getResult().request().analysis().source() instanceof TrafficSource.Sample;
-        if (sample) {
-            chooser.setTitle("Save plan (a copy of the bundled sample is saved beside it)");
-        }
-        Path current = viewModel.planFileProperty().get();
-        String name = current != null && current.getFileName() != null ? current.getFileName().toString()
-                : baseName(viewModel.getResult().request().analysis().source().displayName()) + PlanFiles.EXTENSION;
-        chooser.setInitialFileName(name);
-        File file = chooser.showSaveDialog(window());
-        if (file != null) {
-            Path target = file.toPath();
-            if (!target.getFileName().toString().endsWith(PlanFiles.EXTENSION)) {
-                target = target.resolveSibling(target.getFileName() + PlanFiles.EXTENSION);
-            }
-            remember(target);
-            viewModel.savePlan(target);
-        }
+        fileDialogs.saveTarget(viewModel.getResult(), viewModel.planFileProperty().get()).ifPresent(viewModel::savePlan);
     }
 
     private void chooseOpenFile() {
-        FileChooser chooser = planChooser("Open plan");
-        File file = chooser.showOpenDialog(window());
-        if (file != null) {
-            openPlan(file.toPath());
-        }
+        fileDialogs.openTarget().ifPresent(this::openPlan);
     }
 
     /** Opens a plan file and brings this screen to the front. */
     public void openPlan(Path file) {
-        remember(file);
+        fileDialogs.remember(file);
         onShow.run();
         viewModel.openPlan(file);
     }
 
-    private FileChooser planChooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Lowtide plans (*" + PlanFiles.EXTENSION + ")", "*" + PlanFiles.EXTENSION),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        if (lastDirectory != null && lastDirectory.isDirectory()) {
-            chooser.setInitialDirectory(lastDirectory);
-        }
-        return chooser;
-    }
-
     private void chooseExport(String title, String name, FileChooser.ExtensionFilter filter,
                               java.util.function.Predicate<Path> write) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(filter);
-        chooser.setInitialFileName(name);
-        if (lastDirectory != null && lastDirectory.isDirectory()) {
-            chooser.setInitialDirectory(lastDirectory);
-        }
-        File file = chooser.showSaveDialog(window());
-        if (file != null) {
-            remember(file.toPath());
-            write.test(file.toPath());
-        }
-    }
-
-    private void remember(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
-        lastDirectory = parent == null ? null : parent.toFile();
-    }
-
-    private static String baseName(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot > 0 ? fileName.substring(0, dot) : fileName;
+        fileDialogs.exportTarget(title, name, filter).ifPresent(write::test);
     }
 
     private Window window() {

@@ -1,7 +1,6 @@
 package org.lowtide.ui.plan;
 
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,22 +48,21 @@ import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.ScheduleExports;
 import org.lowtide.planning.WindowRequest;
 import org.lowtide.project.PlanDocument;
-import org.lowtide.project.PlanFileException;
 import org.lowtide.report.charts.PlanTimelineChart;
-import org.lowtide.service.CancelledException;
 import org.lowtide.service.PlanFileService;
 import org.lowtide.service.PlanRequest;
 import org.lowtide.service.PlanResult;
 import org.lowtide.service.PlanService;
 import org.lowtide.service.PrometheusCredentials;
 import org.lowtide.service.TrafficSource;
-import org.lowtide.traffic.Interval;
-import org.lowtide.traffic.imports.ImportException;
 import org.lowtide.traffic.imports.ImportOptions;
 import org.lowtide.traffic.sources.PrometheusConnection;
 import org.lowtide.traffic.sources.PrometheusQuery;
 import org.lowtide.ui.common.BackgroundJob;
 import org.lowtide.ui.common.NumberInput;
+import org.lowtide.ui.plan.PlanRows.OccurrenceRow;
+import org.lowtide.ui.plan.PlanRows.RejectionRow;
+import org.lowtide.ui.plan.PlanRows.WindowRow;
 
 /**
  * State of the Windows screen: the constraint form with a message per field, and the plan it
@@ -437,7 +435,7 @@ public final class PlanViewModel {
             statusMessage.set(saved.message());
             planFile.set(target);
         }, error -> errorMessage.set(error instanceof RejectedExecutionException ? "Not saved: shutting down"
-                : "Could not save " + fileName(target) + ": " + describe(error)), () -> { });
+                : "Could not save " + fileName(target) + ": " + Messages.describe(error)), () -> { });
     }
 
     /** Writes the shown plan as an iCalendar file (windows and weekly rule), atomically. */
@@ -472,7 +470,7 @@ public final class PlanViewModel {
             statusMessage.set("Wrote the " + format.what() + " to " + target);
             return true;
         } catch (IOException | RuntimeException e) {
-            errorMessage.set("Could not write " + fileName(target) + ": " + describe(e));
+            errorMessage.set("Could not write " + fileName(target) + ": " + Messages.describe(e));
             return false;
         }
     }
@@ -607,7 +605,7 @@ public final class PlanViewModel {
                 statusMessage.set("Not planned: shutting down");
                 return;
             }
-            errorMessage.set(describe(error));
+            errorMessage.set(Messages.describe(error));
             statusMessage.set(opensFile ? "Could not open the plan" : "Could not plan");
             ifFailed.run();
         }), () -> after(opensFile, () -> statusMessage.set("Cancelled")));
@@ -738,29 +736,6 @@ public final class PlanViewModel {
         canSave.set(result.get() != null && !busy.get());
     }
 
-    private static String describe(Throwable error) {
-        if (error instanceof org.lowtide.service.OutOfMemory) {
-            return Messages.sentence(error.getMessage()); // what to do; the plan shown before stays
-        }
-        if (error instanceof PlanFileException || error instanceof ImportException) {
-            return error.getMessage(); // names file (and line and column)
-        }
-        if (error instanceof NoSuchFileException) {
-            return ((NoSuchFileException) error).getFile() + ": file not found";
-        }
-        if (error instanceof IOException) {
-            return error.getMessage() == null ? error.toString() : error.getMessage();
-        }
-        if (error instanceof IllegalArgumentException) {
-            return Messages.sentence(error.getMessage());
-        }
-        if (error instanceof CancelledException) {
-            return "Cancelled";
-        }
-        LOG.log(System.Logger.Level.ERROR, "planning failed", error);
-        return "Unexpected error (" + error + ")";
-    }
-
     private static String fileName(Path file) {
         Path name = file.getFileName();
         return name == null ? file.toString() : name.toString();
@@ -771,51 +746,6 @@ public final class PlanViewModel {
     /** What a plan or open task hands back to the FX thread. */
     private record Outcome(PlanResult result, JFreeChart chart, PlanDocument document, Path file, String note,
                            PlanRequest request, String calendarCheck) {
-    }
-
-    // ---------------------------------------------------------------- rows
-
-    /**
-     * One ranked dated window as the table shows it.
-     *
-     * @param rank            1 for the best
-     * @param local           start–end in the plan's zone
-     * @param utc             start–end in UTC
-     * @param latestSafeStart latest start from which a failed change is rolled back in time (local HH:mm)
-     * @param expected        traffic expected at stake over window and tail
-     * @param upper           p90 of the same
-     * @param savings         how much less than the median candidate window
-     * @param savingsShare    the savings as a share of the median, e.g. "89 %"
-     * @param reasons         why it was chosen
-     * @param window          the window
-     * @param change          the named change it is for; empty when the plan lists no changes
-     */
-    public record WindowRow(int rank, String local, String utc, String latestSafeStart, double expected, double upper,
-                            double savings, String savingsShare, List<String> reasons, Interval window,
-                            String change) {
-        public WindowRow {
-            reasons = List.copyOf(reasons);
-        }
-    }
-
-    /**
-     * A window ruled out although it is as quiet as a chosen one.
-     *
-     * @param local    start–end in the plan's zone
-     * @param expected traffic expected at stake
-     * @param reason   why it was ruled out
-     */
-    public record RejectionRow(String local, double expected, String reason) {
-    }
-
-    /**
-     * One date of the weekly rule.
-     *
-     * @param local start–end in the plan's zone
-     * @param utc   start–end in UTC
-     * @param flags holidays, blackouts and DST changes that move or block it; empty when plain
-     */
-    public record OccurrenceRow(String local, String utc, String flags) {
     }
 
     // ---------------------------------------------------------------- properties

@@ -229,7 +229,7 @@ class PlanViewModelTest {
         assertThat(viewModel.getResult().plan().windows())
                 .noneMatch(w -> w.window().overlaps(freeze.interval()) || new Interval(w.window().start(), w.tailEnd())
                         .overlaps(freeze.interval()));
-        assertThat(viewModel.rejectionsProperty()).extracting(PlanViewModel.RejectionRow::reason)
+        assertThat(viewModel.rejectionsProperty()).extracting(PlanRows.RejectionRow::reason)
                 .contains("blackout: release freeze");
         assertThat(viewModel.getResult().plan().request().constraints().blackouts()).containsExactly(freeze);
     }
@@ -526,7 +526,7 @@ class PlanViewModelTest {
         assertThat(windows).extracting(w -> w.change().orElse("")).containsExactly("Migration", "Patch");
         assertThat(windows).extracting(w -> w.window().duration())
                 .containsExactly(Duration.ofHours(4), Duration.ofHours(1));
-        assertThat(viewModel.windowsProperty()).extracting(PlanViewModel.WindowRow::change)
+        assertThat(viewModel.windowsProperty()).extracting(PlanRows.WindowRow::change)
                 .containsExactly("Migration", "Patch");
     }
 
