@@ -75,6 +75,8 @@ public final class PlanView extends BorderPane {
     public static final String STYLESHEET = "/org/lowtide/ui/plan/plan.css";
 
     private final PlanViewModel viewModel;
+    /** The view model's inputs: the form binds to these. */
+    private final PlanInputs inputs;
     private final MenuItem savePlanItem = new MenuItem("_Save Plan…");
     private final MenuItem openPlanItem = new MenuItem("Open P_lan…");
     private Runnable onShow = () -> { };
@@ -82,6 +84,7 @@ public final class PlanView extends BorderPane {
 
     public PlanView(PlanViewModel viewModel) {
         this.viewModel = viewModel;
+        this.inputs = viewModel.inputs();
         getStyleClass().add("plan-view");
         getStylesheets().add(PlanView.class.getResource(STYLESHEET).toExternalForm());
         setLeft(form());
@@ -130,9 +133,9 @@ public final class PlanView extends BorderPane {
     }
 
     private Node windowFields() {
-        TextField length = textField("windowLength", viewModel.windowLengthProperty(), "2 h",
+        TextField length = textField("windowLength", inputs.windowLengthProperty(), "2 h",
                 "How long the change takes: 2 h, 90 min, 1h30m");
-        TextField tail = textField("rollbackTail", viewModel.rollbackTailProperty(), "1 h",
+        TextField tail = textField("rollbackTail", inputs.rollbackTailProperty(), "1 h",
                 "Time to detect and roll back a failed change after the window (p90); 0 for none."
                         + " Scored with the window; each window reports its latest safe start.");
         Spinner<Integer> count = new Spinner<>();
@@ -141,46 +144,46 @@ public final class PlanView extends BorderPane {
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(1, PlanViewModel.MAX_COUNT, 4);
         count.setValueFactory(factory);
-        factory.valueProperty().bindBidirectional(viewModel.countProperty());
+        factory.valueProperty().bindBidirectional(inputs.countProperty());
         count.setMaxWidth(Double.MAX_VALUE);
         count.setTooltip(new Tooltip("How many dated windows to plan"));
-        TextField gap = textField("minGap", viewModel.minGapProperty(), "1 d",
+        TextField gap = textField("minGap", inputs.minGapProperty(), "1 d",
                 "Least time between the starts of two windows: 1 d, 12 h, 7 d");
 
         GridPane grid = twoColumns();
-        grid.add(Controls.field("Length", length, viewModel.windowLengthErrorProperty()), 0, 0);
-        grid.add(Controls.field("Rollback tail", tail, viewModel.rollbackTailErrorProperty()), 1, 0);
-        grid.add(Controls.field("Windows", count, viewModel.countErrorProperty()), 0, 1);
-        grid.add(Controls.field("Minimum gap", gap, viewModel.minGapErrorProperty()), 1, 1);
+        grid.add(Controls.field("Length", length, inputs.windowLengthErrorProperty()), 0, 0);
+        grid.add(Controls.field("Rollback tail", tail, inputs.rollbackTailErrorProperty()), 1, 0);
+        grid.add(Controls.field("Windows", count, inputs.countErrorProperty()), 0, 1);
+        grid.add(Controls.field("Minimum gap", gap, inputs.minGapErrorProperty()), 1, 1);
         return grid;
     }
 
     private Node horizonFields() {
-        DatePicker first = datePicker("fromPicker", viewModel.fromProperty());
-        DatePicker last = datePicker("toPicker", viewModel.toProperty());
+        DatePicker first = datePicker("fromPicker", inputs.fromProperty());
+        DatePicker last = datePicker("toPicker", inputs.toProperty());
         GridPane grid = twoColumns();
         grid.add(Controls.caption("From", first, "form-caption"), 0, 0);
         grid.add(Controls.caption("To (included)", last, "form-caption"), 1, 0);
         grid.add(first, 0, 1);
         grid.add(last, 1, 1);
-        Label error = Controls.errorLabel(viewModel.horizonErrorProperty());
+        Label error = Controls.errorLabel(inputs.horizonErrorProperty());
         grid.add(error, 0, 2, 2, 1);
         Label zone = new Label();
         zone.getStyleClass().add("form-hint");
         zone.setWrapText(true);
         zone.textProperty().bind(Bindings.createStringBinding(() -> {
-            String team = viewModel.teamZoneProperty().get() == null ? "" : viewModel.teamZoneProperty().get().trim();
-            if (!team.isEmpty() && viewModel.teamZoneErrorProperty().get().isEmpty()) {
+            String team = inputs.teamZoneProperty().get() == null ? "" : inputs.teamZoneProperty().get().trim();
+            if (!team.isEmpty() && inputs.teamZoneErrorProperty().get().isEmpty()) {
                 return "Dates, hours and holidays in " + team + "; the traffic in "
                         + (viewModel.getZone() == null ? "the toolbar's time zone" : viewModel.getZone().getId());
             }
             return viewModel.getZone() == null ? ""
                     : "Dates, hours and holidays in " + viewModel.getZone().getId() + " (the toolbar's time zone)";
-        }, viewModel.zoneProperty(), viewModel.teamZoneProperty(), viewModel.teamZoneErrorProperty()));
-        TextField team = textField("teamZoneField", viewModel.teamZoneProperty(), "the toolbar's zone",
+        }, viewModel.zoneProperty(), inputs.teamZoneProperty(), inputs.teamZoneErrorProperty()));
+        TextField team = textField("teamZoneField", inputs.teamZoneProperty(), "the toolbar's zone",
                 "Your team's time zone, e.g. America/New_York: dates, staff hours, blackouts, holidays and habit."
                         + " The traffic stays in the toolbar's zone. Empty: the toolbar's zone.");
-        return new VBox(4, grid, Controls.field("Team time zone", team, viewModel.teamZoneErrorProperty()), zone);
+        return new VBox(4, grid, Controls.field("Team time zone", team, inputs.teamZoneErrorProperty()), zone);
     }
 
     private Node staffHours() {
@@ -188,17 +191,17 @@ public final class PlanView extends BorderPane {
         rows.setId("allowedRows");
         Runnable rebuild = () -> {
             rows.getChildren().clear();
-            for (AllowedHoursRow row : viewModel.getAllowedHours()) {
+            for (AllowedHoursRow row : inputs.getAllowedHours()) {
                 rows.getChildren().add(allowedRow(row));
             }
         };
-        rebuildOnStructureChange(viewModel.getAllowedHours(), rebuild);
+        rebuildOnStructureChange(inputs.getAllowedHours(), rebuild);
         rebuild.run();
         Button add = new Button("+ Add staff hours");
         add.setId("addAllowed");
         add.getStyleClass().add("add-button");
         add.setOnAction(e -> {
-            viewModel.addAllowedHours("");
+            inputs.addAllowedHours("");
             focusLastAllowed(rows);
         });
         Label hint = new Label("None: any time. E.g. Mon-Fri 01:00-06:00, Sat,Sun 22:00-02:00, daily 02:00-05:00");
@@ -214,7 +217,7 @@ public final class PlanView extends BorderPane {
         text.getStyleClass().add("allowed-field");
         Controls.markInvalid(text, row.errorProperty());
         HBox.setHgrow(text, Priority.ALWAYS);
-        Button remove = removeButton("Remove these hours", () -> viewModel.getAllowedHours().remove(row));
+        Button remove = removeButton("Remove these hours", () -> inputs.getAllowedHours().remove(row));
         HBox line = new HBox(4, text, remove);
         line.setAlignment(Pos.CENTER_LEFT);
         return new VBox(2, line, Controls.errorLabel(row.errorProperty()));
@@ -225,16 +228,16 @@ public final class PlanView extends BorderPane {
         rows.setId("blackoutRows");
         Runnable rebuild = () -> {
             rows.getChildren().clear();
-            for (BlackoutRow row : viewModel.getBlackouts()) {
+            for (BlackoutRow row : inputs.getBlackouts()) {
                 rows.getChildren().add(blackoutRow(row));
             }
         };
-        rebuildOnStructureChange(viewModel.getBlackouts(), rebuild);
+        rebuildOnStructureChange(inputs.getBlackouts(), rebuild);
         rebuild.run();
         Button add = new Button("+ Add blackout");
         add.setId("addBlackout");
         add.getStyleClass().add("add-button");
-        add.setOnAction(e -> viewModel.addBlackout("", "", ""));
+        add.setOnAction(e -> inputs.addBlackout("", "", ""));
         Label hint = new Label("First and last day (both included), or date-times such as 2026-11-23T18:00 (end excluded)");
         hint.getStyleClass().add("form-hint");
         hint.setWrapText(true);
@@ -256,7 +259,7 @@ public final class PlanView extends BorderPane {
         HBox.setHgrow(end, Priority.ALWAYS);
         Label dash = new Label("–");
         dash.setMinWidth(Region.USE_PREF_SIZE);
-        Button remove = removeButton("Remove this blackout", () -> viewModel.getBlackouts().remove(row));
+        Button remove = removeButton("Remove this blackout", () -> inputs.getBlackouts().remove(row));
         HBox dates = new HBox(3, start, calendarButton(row.startProperty()), dash, end,
                 calendarButton(row.endProperty()));
         dates.setAlignment(Pos.CENTER_LEFT);
@@ -272,7 +275,7 @@ public final class PlanView extends BorderPane {
     }
 
     private Node holidays() {
-        TextField calendar = textField("holidaysField", viewModel.holidaysProperty(), "none, or DE, DE-BY, US-NY",
+        TextField calendar = textField("holidaysField", inputs.holidaysProperty(), "none, or DE, DE-BY, US-NY",
                 "Public holidays from Jollyday: an ISO country code, optionally with a region (DE-BY, US-NY, GB)");
         ToggleGroup policy = new ToggleGroup();
         RadioButton blackout = new RadioButton("blocked");
@@ -284,12 +287,12 @@ public final class PlanView extends BorderPane {
         allowed.setToggleGroup(policy);
         allowed.setUserData(HolidayPolicy.ALLOWED);
         Runnable select = () -> policy.selectToggle(
-                viewModel.holidayPolicyProperty().get() == HolidayPolicy.ALLOWED ? allowed : blackout);
+                inputs.holidayPolicyProperty().get() == HolidayPolicy.ALLOWED ? allowed : blackout);
         select.run();
-        viewModel.holidayPolicyProperty().addListener((o, before, now) -> select.run());
+        inputs.holidayPolicyProperty().addListener((o, before, now) -> select.run());
         policy.selectedToggleProperty().addListener((o, before, now) -> {
             if (now != null) {
-                viewModel.holidayPolicyProperty().set((HolidayPolicy) now.getUserData());
+                inputs.holidayPolicyProperty().set((HolidayPolicy) now.getUserData());
             }
         });
         Label holidaysAre = new Label("On holidays, changes are");
@@ -297,19 +300,19 @@ public final class PlanView extends BorderPane {
         HBox choice = new HBox(12, blackout, allowed);
         choice.setAlignment(Pos.CENTER_LEFT);
         holidaysAre.getStyleClass().add("form-caption");
-        holidaysAre.disableProperty().bind(viewModel.holidaysProperty().isEmpty());
-        choice.disableProperty().bind(viewModel.holidaysProperty().isEmpty());
+        holidaysAre.disableProperty().bind(inputs.holidaysProperty().isEmpty());
+        choice.disableProperty().bind(inputs.holidaysProperty().isEmpty());
         return new VBox(4, Controls.caption("Country or region", calendar, "form-caption"), calendar,
-                Controls.errorLabel(viewModel.holidaysErrorProperty()), holidaysAre, choice);
+                Controls.errorLabel(inputs.holidaysErrorProperty()), holidaysAre, choice);
     }
 
     private Node habit() {
-        TextField habit = textField("habitField", viewModel.habitProperty(), "e.g. Tue 14:00",
+        TextField habit = textField("habitField", inputs.habitProperty(), "e.g. Tue 14:00",
                 "When your team changes today (day and time); the plan says how much less is at stake in its windows");
         Label hint = new Label("To compare: how much traffic your usual slot puts at stake");
         hint.getStyleClass().add("form-hint");
         hint.setWrapText(true);
-        return new VBox(4, habit, Controls.errorLabel(viewModel.habitErrorProperty()), hint);
+        return new VBox(4, habit, Controls.errorLabel(inputs.habitErrorProperty()), hint);
     }
 
     private Node rules() {
@@ -317,19 +320,19 @@ public final class PlanView extends BorderPane {
         per.setId("countPerChoice");
         per.setTooltip(new Tooltip("Count the windows in all, or per calendar week or month of the horizon"));
         Runnable select = () -> {
-            PlanRules.CountPeriod p = viewModel.countPerProperty().get();
+            PlanRules.CountPeriod p = inputs.countPerProperty().get();
             per.setValue(p == null ? IN_ALL : p == PlanRules.CountPeriod.WEEK ? PER_WEEK : PER_MONTH);
         };
         select.run();
-        viewModel.countPerProperty().addListener((o, before, now) -> select.run());
-        per.valueProperty().addListener((o, before, now) -> viewModel.countPerProperty().set(
+        inputs.countPerProperty().addListener((o, before, now) -> select.run());
+        per.valueProperty().addListener((o, before, now) -> inputs.countPerProperty().set(
                 PER_WEEK.equals(now) ? PlanRules.CountPeriod.WEEK
                         : PER_MONTH.equals(now) ? PlanRules.CountPeriod.MONTH : null));
-        TextField share = textField("maxP90ShareField", viewModel.maxP90ShareProperty(), "no limit",
+        TextField share = textField("maxP90ShareField", inputs.maxP90ShareProperty(), "no limit",
                 "Rule out windows whose p90 traffic exceeds this percent of the weekly peak (1-100); empty for no limit");
-        TextField cost = textField("staffCostField", viewModel.staffCostProperty(), "none",
+        TextField cost = textField("staffCostField", inputs.staffCostProperty(), "none",
                 "Staff cost per hour a window is open, in the plan's currency, added to each window's cost");
-        TextField premium = textField("nightPremiumField", viewModel.nightPremiumProperty(), "1",
+        TextField premium = textField("nightPremiumField", inputs.nightPremiumProperty(), "1",
                 "Factor on the staff cost in the night hours of the Costs tab (1.5 = 50 % more); needs a staff cost");
         ChoiceBox<OutlookChoice> outlook = new ChoiceBox<>(FXCollections.observableArrayList(OutlookChoice.values()));
         outlook.setId("trafficOutlookChoice");
@@ -352,7 +355,7 @@ public final class PlanView extends BorderPane {
                 + "widening band) on the dates it reaches, at most 26 weeks past the data; automatically only when it "
                 + "did better than the typical week in its backtest. Elsewhere the typical week (median of past "
                 + "weeks)."));
-        outlook.valueProperty().bindBidirectional(viewModel.trafficOutlookProperty());
+        outlook.valueProperty().bindBidirectional(inputs.trafficOutlookProperty());
         outlook.setMaxWidth(Double.MAX_VALUE);
         GridPane grid = twoColumns();
         per.setMaxWidth(Double.MAX_VALUE);
@@ -360,9 +363,9 @@ public final class PlanView extends BorderPane {
         countCaption.setWrapText(true);
         grid.add(countCaption, 0, 0);
         grid.add(per, 1, 0);
-        grid.add(Controls.field("Staff cost per hour", cost, viewModel.staffCostErrorProperty()), 0, 1);
-        grid.add(Controls.field("Night premium", premium, viewModel.nightPremiumErrorProperty()), 1, 1);
-        grid.add(Controls.field("Highest p90 share of the peak (%)", share, viewModel.maxP90ShareErrorProperty()), 0, 2, 2, 1);
+        grid.add(Controls.field("Staff cost per hour", cost, inputs.staffCostErrorProperty()), 0, 1);
+        grid.add(Controls.field("Night premium", premium, inputs.nightPremiumErrorProperty()), 1, 1);
+        grid.add(Controls.field("Highest p90 share of the peak (%)", share, inputs.maxP90ShareErrorProperty()), 0, 2, 2, 1);
         Label rank = Controls.caption("Rank on traffic", outlook, "form-caption");
         rank.setWrapText(true);
         grid.add(rank, 0, 3, 2, 1);
@@ -375,16 +378,16 @@ public final class PlanView extends BorderPane {
         rows.setId("changeRows");
         Runnable rebuild = () -> {
             rows.getChildren().clear();
-            for (ChangeRow row : viewModel.getChanges()) {
+            for (ChangeRow row : inputs.getChanges()) {
                 rows.getChildren().add(changeRow(row));
             }
         };
-        rebuildOnStructureChange(viewModel.getChanges(), rebuild);
+        rebuildOnStructureChange(inputs.getChanges(), rebuild);
         rebuild.run();
         Button add = new Button("+ Add change");
         add.setId("addChange");
         add.getStyleClass().add("add-button");
-        add.setOnAction(e -> viewModel.addChange("", ""));
+        add.setOnAction(e -> inputs.addChange("", ""));
         Label hint = new Label("None: plan by the count. Each change listed gets a window of its own length, in this"
                 + " order of priority");
         hint.getStyleClass().add("form-hint");
@@ -393,7 +396,7 @@ public final class PlanView extends BorderPane {
         countHint.setId("changesCountHint");
         countHint.getStyleClass().add("form-hint");
         countHint.setWrapText(true);
-        countHint.visibleProperty().bind(viewModel.changesListedProperty());
+        countHint.visibleProperty().bind(inputs.changesListedProperty());
         countHint.managedProperty().bind(countHint.visibleProperty());
         return new VBox(4, rows, add, hint, countHint);
     }
@@ -410,7 +413,7 @@ public final class PlanView extends BorderPane {
         Controls.markInvalid(name, row.errorProperty());
         Controls.markInvalid(length, row.errorProperty());
         HBox.setHgrow(name, Priority.ALWAYS);
-        Button remove = removeButton("Remove this change", () -> viewModel.getChanges().remove(row));
+        Button remove = removeButton("Remove this change", () -> inputs.getChanges().remove(row));
         HBox line = new HBox(4, name, length, remove);
         line.setAlignment(Pos.CENTER_LEFT);
         return new VBox(2, line, Controls.errorLabel(row.errorProperty()));
@@ -422,7 +425,7 @@ public final class PlanView extends BorderPane {
         plan.setMinWidth(Region.USE_PREF_SIZE);
         plan.getStyleClass().add("plan-button");
         plan.setOnAction(e -> viewModel.plan());
-        plan.disableProperty().bind(viewModel.validProperty().not());
+        plan.disableProperty().bind(inputs.validProperty().not());
         Label auto = new Label("Plans again by itself when an input changes");
         auto.getStyleClass().add("form-hint");
         auto.setWrapText(true);
@@ -436,7 +439,7 @@ public final class PlanView extends BorderPane {
 
     private Node results() {
         VBox top = new VBox(8, header(), Controls.messageStrip("error-strip", viewModel.errorMessageProperty(), "planError", viewModel::dismissError),
-                Controls.messageStrip("problem-strip", viewModel.inputProblemProperty(), null, null),
+                Controls.messageStrip("problem-strip", inputs.inputProblemProperty(), null, null),
                 Controls.messageStrip("note-strip", viewModel.noteProperty(), null, null), banner());
         SplitPane split = new SplitPane(timelineCard(), windowsCard(), lowerCards());
         split.setOrientation(Orientation.VERTICAL);
