@@ -1,6 +1,5 @@
 package org.lowtide.ui.plan;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -286,12 +285,12 @@ public final class PlanViewModel {
                 : "Could not save " + fileName(target) + ": " + Messages.describe(error)), () -> { });
     }
 
-    /** Writes the shown plan as an iCalendar file (windows and weekly rule), atomically. */
+    /** Writes the shown plan as an iCalendar file (windows and weekly rule), atomically, off the FX thread. */
     public boolean exportIcs(Path target) {
         return export(target, PlanFileService.Export.ICS);
     }
 
-    /** Writes the shown plan's dated windows as CSV, atomically. */
+    /** Writes the shown plan's dated windows as CSV, atomically, off the FX thread. */
     public boolean exportCsv(Path target) {
         return export(target, PlanFileService.Export.CSV);
     }
@@ -307,20 +306,24 @@ public final class PlanViewModel {
         statusMessage.set("Copied " + what + " to the clipboard");
     }
 
+    /**
+     * Writes the shown plan in {@code format} in the background (as saving does), atomically; the
+     * status line says where, or the error line why not.
+     *
+     * @return whether there was a plan to write
+     */
     private boolean export(Path target, PlanFileService.Export format) {
         PlanResult r = result.get();
         if (r == null) {
             errorMessage.set("Nothing to export yet: no plan has been made.");
             return false;
         }
-        try {
+        saving.start("Writing " + fileName(target) + "…", job -> {
             PlanFileService.export(r.plan(), format, target);
-            statusMessage.set("Wrote the " + format.what() + " to " + target);
-            return true;
-        } catch (IOException | RuntimeException e) {
-            errorMessage.set("Could not write " + fileName(target) + ": " + Messages.describe(e));
-            return false;
-        }
+            return target;
+        }, written -> statusMessage.set("Wrote the " + format.what() + " to " + written),
+                error -> errorMessage.set("Could not write " + fileName(target) + ": " + Messages.describe(error)), () -> { });
+        return true;
     }
 
     // ---------------------------------------------------------------- validation

@@ -363,6 +363,19 @@ class PlanViewModelTest {
     }
 
     @Test
+    void exportsRunOnTheExecutorAndAFailedOneSaysWhy() throws Exception {
+        onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
+        int before = tasks.get();
+        Path blocked = Files.createDirectories(dir.resolve("taken.ics")); // a folder where the file should go
+
+        assertThat(onFx(() -> viewModel.exportIcs(blocked))).isTrue();
+
+        assertThat(tasks.get()).as("the file is written off the FX thread").isEqualTo(before + 1);
+        assertThat(viewModel.getErrorMessage()).startsWith("Could not write taken.ics: ");
+        assertThat(Files.isDirectory(blocked)).isTrue();
+    }
+
+    @Test
     void theTrafficFollowsTheMainWindowsZone() throws Exception {
         onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
