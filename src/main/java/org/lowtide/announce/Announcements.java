@@ -13,10 +13,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.lowtide.planning.ChangeWindow;
 import org.lowtide.planning.Plan;
+import org.lowtide.traffic.TimeFormats;
 
 /**
  * Turns a plan's dated windows into what is announced: silences, PagerDuty maintenance windows,
@@ -35,8 +35,9 @@ public final class Announcements {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = TimeFormats.LONG_DAY;
+    /** {@code 03:00 CET} ("HH:mm z"; z, zz and zzz all print the short zone name). */
+    private static final DateTimeFormatter TIME = TimeFormats.HM_ZONE;
 
     private Announcements() {
     }

@@ -1,16 +1,13 @@
 package org.lowtide.announce;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lowtide.traffic.Checksums;
 
 /**
  * Brings a PagerDuty account's maintenance windows or a Statuspage page's scheduled incidents in line
@@ -81,11 +78,6 @@ public final class BodySync {
 
     /** @return SHA-256 of the body's compact JSON, hex */
     static String digest(ObjectNode body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(body.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java", e);
-        }
+        return Checksums.sha256Utf8(body.toString());
     }
 }

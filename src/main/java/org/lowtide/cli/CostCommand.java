@@ -60,7 +60,7 @@ final class CostCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "FILE.json", description = "k/h scenarios and lever effects (README).")
     private Path scenarioFile;
 
-    @Option(names = "--simulations", paramLabel = "N", defaultValue = "100000",
+    @Option(names = "--simulations", paramLabel = "N", defaultValue = "" + CostAnalysis.DEFAULT_SIMULATIONS,
             description = "Changes simulated per start time. Default: ${DEFAULT-VALUE}.")
     private int simulations;
 

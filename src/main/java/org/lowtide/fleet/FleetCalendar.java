@@ -52,13 +52,11 @@ public final class FleetCalendar {
         events.forEach(e -> zones.add(e.zone()));
         Set<ZoneId> known = new java.util.HashSet<>();
         for (ZoneId z : zones) {
-            // ical4j's registry fails (not null: an exception) on a fixed offset's id such as "Z".
-            net.fortuna.ical4j.model.TimeZone tz = z instanceof java.time.ZoneOffset ? null
-                    : registry.getTimeZone(z.getId());
-            if (tz != null) {
+            // the guard the plan's calendar uses too: no VTIMEZONE for a fixed offset such as "Z"
+            org.lowtide.planning.ScheduleExports.icalZone(registry, z).ifPresent(tz -> {
                 calendar.add(tz.getVTimeZone());
                 known.add(z);
-            }
+            });
         }
         for (Event e : events) {
             // A zone iCalendar has no VTIMEZONE for (a fixed offset such as "Z" or "+05:30") is

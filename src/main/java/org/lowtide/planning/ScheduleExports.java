@@ -52,14 +52,15 @@ public final class ScheduleExports {
         calendar.add(new ProdId("-//Lowtide//Change windows//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        net.fortuna.ical4j.model.TimeZone tz = registry.getTimeZone(zone.getId());
-        if (tz != null) {
-            calendar.add(tz.getVTimeZone());
-        }
+        java.util.Optional<net.fortuna.ical4j.model.TimeZone> tz = icalZone(registry, zone);
+        tz.ifPresent(z -> calendar.add(z.getVTimeZone()));
+        boolean local = tz.isPresent();
         for (ChangeWindow w : plan.windows()) {
-            VEvent event = new VEvent(w.window().start().atZone(zone), w.window().end().atZone(zone),
-                    w.change().map(name -> name + " (Lowtide change window)")
-                            .orElse("Change window #" + w.rank() + " (Lowtide)"));
+            String summary = w.change().map(name -> name + " (Lowtide change window)")
+                    .orElse("Change window #" + w.rank() + " (Lowtide)");
+            VEvent event = local
+                    ? new VEvent(w.window().start().atZone(zone), w.window().end().atZone(zone), summary)
+                    : new VEvent(w.window().start(), w.window().end(), summary);
             event.add(new Uid("lowtide-" + w.window().start().getEpochSecond() + "-" + w.rank() + "@lowtide"));
             event.add(new Description(String.join("\n", w.reasons())));
             calendar.add(event);
@@ -69,13 +70,36 @@ public final class ScheduleExports {
                 return;
             }
             ZonedDateTime first = rule.occurrences().get(0).start();
-            VEvent event = new VEvent(first, rule.duration(), "Recurring change window (Lowtide)");
-            event.add(new RRule<ZonedDateTime>("FREQ=WEEKLY;BYDAY=" + icalDay(rule.day())));
+            String summary = "Recurring change window (Lowtide)";
+            VEvent event;
+            if (local) {
+                event = new VEvent(first, rule.duration(), summary);
+                event.add(new RRule<ZonedDateTime>("FREQ=WEEKLY;BYDAY=" + icalDay(rule.day())));
+            } else {
+                // a fixed offset has no daylight saving time: the same rule in UTC, on the UTC weekday
+                event = new VEvent(first.toInstant(), rule.duration(), summary);
+                event.add(new RRule<java.time.Instant>("FREQ=WEEKLY;BYDAY="
+                        + icalDay(first.withZoneSameInstant(ZoneOffset.UTC).getDayOfWeek())));
+            }
             event.add(new Uid("lowtide-weekly-" + rule.day() + "-" + rule.start() + "@lowtide"));
             event.add(new Description("Best weekly window under the plan's constraints: " + describe(rule)));
             calendar.add(event);
         });
         return text(calendar);
+    }
+
+    /**
+     * The one guard for zones in iCalendar files (the plan's and the fleet's calendars): the zone with
+     * its VTIMEZONE, or empty for a zone iCalendar has none for, such as a fixed offset ("Z",
+     * "+05:30"), on which ical4j's registry fails. A calendar writes an event in such a zone as UTC
+     * times: the same instants, which every calendar shows in its own zone.
+     */
+    public static java.util.Optional<net.fortuna.ical4j.model.TimeZone> icalZone(TimeZoneRegistry registry,
+                                                                                java.time.ZoneId zone) {
+        if (zone instanceof ZoneOffset) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(registry.getTimeZone(zone.getId()));
     }
 
     /** @return {@code calendar} as iCalendar text (the plan's and the fleet's calendars) */

@@ -2,6 +2,7 @@ package org.lowtide.risk;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.lowtide.analysis.Quantiles;
 import org.lowtide.cost.Citations;
 
 /**
@@ -132,11 +133,8 @@ public record LognormalFit(int n, double mu, double sigma, double level, double 
         return new double[] {mu, Math.sqrt(ss / n)};
     }
 
-    /** Linear interpolation between order statistics (R's type 7, numpy's default). */
+    /** {@link Quantiles#type7} (R's default, numpy's "linear"): the one quantile definition. */
     static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return Quantiles.type7(sorted, p);
     }
 }

@@ -321,8 +321,7 @@ public final class FleetService {
     }
 
     private static String span(java.time.Instant start, java.time.Instant end, ZoneId zone) {
-        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm",
-                Locale.ENGLISH);
+        java.time.format.DateTimeFormatter f = org.lowtide.traffic.TimeFormats.DAY_LOCAL_MINUTE;
         return f.format(start.atZone(zone)) + "–" + org.lowtide.traffic.TimeFormats.HM.format(end.atZone(zone));
     }
 }

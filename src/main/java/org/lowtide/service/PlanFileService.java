@@ -14,9 +14,9 @@ import org.lowtide.planning.Plan;
 import org.lowtide.planning.RecurringWindow;
 import org.lowtide.planning.ScheduleExports;
 import org.lowtide.project.AtomicFiles;
-import org.lowtide.project.Checksums;
 import org.lowtide.project.PlanDocument;
 import org.lowtide.project.PlanFileException;
+import org.lowtide.traffic.Checksums;
 import org.lowtide.traffic.imports.ImportException;
 
 /**

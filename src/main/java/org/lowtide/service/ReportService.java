@@ -16,13 +16,13 @@ import org.lowtide.cost.CostReport;
 import org.lowtide.cost.RevenueBasis;
 import org.lowtide.cost.ScenarioSet;
 import org.lowtide.project.AtomicFiles;
-import org.lowtide.project.Checksums;
 import org.lowtide.project.PlanDocument;
 import org.lowtide.report.Provenance;
 import org.lowtide.report.ReportInput;
 import org.lowtide.report.ReportModel;
 import org.lowtide.report.ReportOptions;
 import org.lowtide.report.pdf.PdfReportWriter;
+import org.lowtide.traffic.Checksums;
 import org.lowtide.traffic.imports.ImportException;
 
 /**

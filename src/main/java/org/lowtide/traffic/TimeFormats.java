@@ -20,6 +20,11 @@ public final class TimeFormats {
     public static final DateTimeFormatter DAY_TIME_NO_YEAR = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
     /** {@code 22 Nov 03:00}. */
     public static final DateTimeFormatter DATE_TIME_NO_YEAR = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+    /** {@code Sat 2025-11-22 03:00}: a fleet's windows, sortable by eye. */
+    public static final DateTimeFormatter DAY_LOCAL_MINUTE = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm",
+            Locale.ENGLISH);
+    /** {@code Saturday 22 November 2025}: a day in an announcement's words. */
+    public static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
     /** {@code Sat 22 Nov 2025}. */
     public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     /** {@code 22 Nov 2025}. */

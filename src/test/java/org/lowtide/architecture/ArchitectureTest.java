@@ -182,4 +182,26 @@ class ArchitectureTest {
             .should().accessTargetWhere(JavaAccess.Predicates.target(
                     com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(CORE_LOGIC)))
             .because("view models and commands hold screen state and options, not use cases");
+
+    /** A call of {@code owner.method(...)}, any overload. */
+    private static DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethodCall> call(Class<?> owner,
+                                                                                           String method) {
+        return DescribedPredicate.describe(owner.getSimpleName() + "." + method,
+                c -> c.getTargetOwner().isEquivalentTo(owner) && c.getName().equals(method));
+    }
+
+    /** Issue 19: one SHA-256 helper, which every package may use (it is in {@code traffic}, the JDK-only bottom). */
+    @ArchTest
+    static final ArchRule oneSha256 = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.lowtide.traffic.Checksums")
+            .should().callMethodWhere(call(java.security.MessageDigest.class, "getInstance"))
+            .because("a checksum is org.lowtide.traffic.Checksums: one algorithm, one hex form");
+
+    /** Issue 19: the date-time patterns people read are defined once, in {@code TimeFormats}. */
+    @ArchTest
+    static final ArchRule datePatternsDefinedOnce = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.lowtide.traffic.TimeFormats")
+            .should().callMethodWhere(call(java.time.format.DateTimeFormatter.class, "ofPattern"))
+            .because("dates read alike in the GUI, the CLI, the report and the messages: name a TimeFormats constant"
+                    + " (or add one there)");
 }

@@ -51,6 +51,16 @@ class CostCommandTest {
         return new ObjectMapper().readTree(r.out());
     }
 
+    /** Issue 19: the Costs tab simulates as many changes as the CLI by default, so tail figures agree. */
+    @Test
+    void theCliSimulatesAsManyChangesByDefaultAsTheCostsTab() {
+        String cli = LowtideCli.newCommandLine(new org.lowtide.service.AnalysisService()).getSubcommands().get("cost")
+                .getCommandSpec().findOption("--simulations")
+                .defaultValue();
+        assertThat(Integer.parseInt(cli)).isEqualTo(org.lowtide.cost.CostAnalysis.DEFAULT_SIMULATIONS)
+                .isEqualTo(org.lowtide.ui.cost.CostViewModel.SIMULATIONS);
+    }
+
     @Test
     void jsonHasTheContractFieldsWithHandCheckedNumbers() throws Exception {
         // Revenue 1/min at 100 traffic, 0.1/min in the trough; CFR 1, fixed 50-minute incidents, no night effect.

@@ -236,6 +236,21 @@ class PlanCommandTest {
         assertThat(run(plan("--export", "terraform")).err()).contains("--export takes aws, rrule, argocd, gitlab or kured");
     }
 
+    /** A plan whose zone is a fixed offset writes its calendar in UTC (there is no VTIMEZONE for "Z"). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Z", "+05:30"})
+    void aPlanInAFixedOffsetWritesItsCalendar(String zone) throws Exception {
+        Path ics = dir.resolve("windows.ics");
+        CliRun r = run("plan", traffic.toString(), "--zone", zone, "--from", "2025-11-17", "--to", "2025-12-14",
+                "--count", "2", "--by-traffic", "--ics", ics.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        String text = Files.readString(ics);
+        assertThat(text).contains("BEGIN:VCALENDAR").doesNotContain("TZID=").doesNotContain("VTIMEZONE");
+        assertThat(text.split("BEGIN:VEVENT", -1)).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(text).containsPattern("DTSTART:2025\\d{4}T\\d{6}Z");
+    }
+
     @Test
     void badConstraintsAreUsageErrors() {
         assertThat(run(plan("--allowed", "weekdays early")).code()).isEqualTo(2);

@@ -34,12 +34,17 @@ class ScheduleExportsTest {
 
     /** Saturdays 04:00–06:00 Berlin, over March 2025 (DST on 30 March). */
     private static Plan plan() {
+        return plan(BERLIN);
+    }
+
+    /** Saturdays 04:00–06:00 in {@code zone}, over March 2025. */
+    private static Plan plan(ZoneId zone) {
         LocalDate from = LocalDate.of(2025, 3, 1);
         LocalDate to = LocalDate.of(2025, 3, 31);
         WindowRequest request = new WindowRequest(Duration.ofHours(2), Duration.ofHours(1), 2, from, to,
-                Duration.ofDays(1), Constraints.none(BERLIN), Optional.empty());
-        ZonedDateTime first = ZonedDateTime.of(2025, 3, 8, 4, 0, 0, 0, BERLIN);
-        ZonedDateTime second = ZonedDateTime.of(2025, 3, 15, 4, 0, 0, 0, BERLIN);
+                Duration.ofDays(1), Constraints.none(zone), Optional.empty());
+        ZonedDateTime first = ZonedDateTime.of(2025, 3, 8, 4, 0, 0, 0, zone);
+        ZonedDateTime second = ZonedDateTime.of(2025, 3, 15, 4, 0, 0, 0, zone);
         List<ChangeWindow> windows = List.of(
                 new ChangeWindow(1, new Interval(first.toInstant(), first.plusHours(2).toInstant()),
                         first.plusHours(3).toInstant(), first.plusHours(1).toInstant(), 10, 12, 90,
@@ -49,9 +54,43 @@ class ScheduleExportsTest {
         List<RecurringWindow.Occurrence> occurrences = List.of(
                 new RecurringWindow.Occurrence(first, first.plusHours(2), List.of()),
                 new RecurringWindow.Occurrence(second, second.plusHours(2), List.of()));
-        RecurringWindow rule = new RecurringWindow(DayOfWeek.SATURDAY, LocalTime.of(4, 0), Duration.ofHours(2), BERLIN,
+        RecurringWindow rule = new RecurringWindow(DayOfWeek.SATURDAY, LocalTime.of(4, 0), Duration.ofHours(2), zone,
                 30, occurrences);
         return new Plan(request, "requests", windows, Optional.of(rule), List.of(), 100, OptionalDouble.empty(), 10, 10);
+    }
+
+    /**
+     * A plan in a fixed offset ("Z", "+05:30") has no VTIMEZONE in iCalendar (ical4j's registry fails
+     * on such ids): its events are written at the same instants in UTC, and the weekly rule on the UTC
+     * weekday (a fixed offset has no daylight saving time, so the rule is exact).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Z", "+05:30", "-09:30"})
+    void icsOfAPlanInAFixedOffsetWritesTheSameInstantsInUtc(String offset) throws Exception {
+        ZoneId zone = ZoneId.of(offset);
+        String ics = ScheduleExports.ics(plan(zone));
+
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events).hasSize(3);
+        assertThat(calendar.<VTimeZone>getComponents("VTIMEZONE")).isEmpty();
+        ZonedDateTime first = ZonedDateTime.of(2025, 3, 8, 4, 0, 0, 0, zone);
+        String utc = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .format(first.withZoneSameInstant(java.time.ZoneOffset.UTC));
+        assertThat(ics).contains("DTSTART:" + utc).doesNotContain("TZID=");
+        java.time.temporal.Temporal parsed = events.get(0).getDateTimeStart().get().getDate();
+        assertThat(java.time.Instant.from(parsed)).isEqualTo(first.toInstant());
+
+        // the weekly rule still lands on Saturdays 04:00 at the offset, week after week
+        VEvent weekly = events.get(2);
+        java.util.Set<Period<ZonedDateTime>> periods = weekly.calculateRecurrenceSet(new Period<>(
+                ZonedDateTime.of(2025, 3, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC),
+                ZonedDateTime.of(2025, 4, 10, 0, 0, 0, 0, java.time.ZoneOffset.UTC)));
+        assertThat(periods).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(periods).extracting(p -> java.time.Instant.from(p.getStart()).atZone(zone).toLocalTime())
+                .containsOnly(LocalTime.of(4, 0));
+        assertThat(periods).extracting(p -> java.time.Instant.from(p.getStart()).atZone(zone).getDayOfWeek())
+                .containsOnly(DayOfWeek.SATURDAY);
     }
 
     @Test

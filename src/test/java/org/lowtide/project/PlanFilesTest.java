@@ -82,7 +82,7 @@ class PlanFilesTest {
         assertThat(reopened.plan().recurring()).isEqualTo(original.plan().recurring());
         assertThat(reopened.plan().request()).isEqualTo(original.plan().request());
         assertThat(replanned.plan().windows()).isEqualTo(original.plan().windows());
-        assertThat(reopened.sourceSha256()).isEqualTo(org.lowtide.project.Checksums.sha256(dir.resolve("traffic.csv")));
+        assertThat(reopened.sourceSha256()).isEqualTo(org.lowtide.traffic.Checksums.sha256(dir.resolve("traffic.csv")));
         assertThat(original.plan().request().constraints().holidays()).isNotEmpty(); // Christmas from Jollyday
         // The cost assumptions travel with the plan: the same money, the same seeded simulation.
         assertThat(reopened.cost()).isPresent();

@@ -198,7 +198,7 @@ class OneRecommendationTest {
         }
         PlanViewModel windows = new PlanViewModel(new PlanService(analysis), Runnable::run, clock, Duration.ZERO);
         onFx(() -> {
-            windows.windowLengthProperty().set(variant.window().toMinutes() + " min");
+            windows.inputs().windowLengthProperty().set(variant.window().toMinutes() + " min");
             windows.costAssumptionsProperty().set(costs);
             windows.setTraffic(new TrafficSource.FileSource(file), options);
         });

@@ -23,6 +23,7 @@ import org.lowtide.service.PlanService;
 import org.lowtide.service.ProgressListener;
 import org.lowtide.service.Samples;
 import org.lowtide.traffic.imports.ImportOptions;
+import org.lowtide.ui.plan.PlanRows;
 import org.lowtide.ui.plan.PlanViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -50,7 +51,7 @@ class PlanScreenTest {
     @Test
     void theWindowsTabListsTheServicesWindowsForTheSample(FxRobot robot) throws Exception {
         robot.clickOn("Windows");
-        TableView<PlanViewModel.WindowRow> table = robot.lookup("#windowsTable").queryTableView();
+        TableView<PlanRows.WindowRow> table = robot.lookup("#windowsTable").queryTableView();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
 
         // The screen's defaults are the CLI's and the recommendation's: 2 h windows with the cost
@@ -64,7 +65,7 @@ class PlanScreenTest {
                         AnalysisRequest.DEFAULT_TROUGHS), request, Optional.empty()),
                 ProgressListener.NONE, Cancellation.NEVER).plan().windows();
 
-        PlanViewModel.WindowRow first = table.getItems().get(0);
+        PlanRows.WindowRow first = table.getItems().get(0);
         assertThat(first.window().start()).isEqualTo(expected.get(0).window().start());
         assertThat(table.getItems()).hasSameSizeAs(expected);
         String shownStart = robot.lookup("#windowsTable .table-row-cell .table-cell").nth(1).queryLabeled().getText();

@@ -123,9 +123,8 @@ public final class FleetTimelineChart {
     }
 
     private static String span(double startMillis, double endMillis, ZoneId zone) {
-        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm",
-                Locale.ENGLISH);
-        java.time.format.DateTimeFormatter hm = java.time.format.DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+        java.time.format.DateTimeFormatter day = org.lowtide.traffic.TimeFormats.DAY_LOCAL_MINUTE;
+        java.time.format.DateTimeFormatter hm = org.lowtide.traffic.TimeFormats.HM;
         return day.format(java.time.Instant.ofEpochMilli((long) startMillis).atZone(zone)) + "–"
                 + hm.format(java.time.Instant.ofEpochMilli((long) endMillis).atZone(zone));
     }

@@ -698,7 +698,7 @@ public final class PdfReportWriter {
     /** A digest of everything the report shows, for its file id and font subset tags. */
     private byte[] digest() {
         ReportInput in = model.input();
-        return org.lowtide.project.Checksums.sha256(List.of(in.provenance().sha256(), in.provenance().fileName(),
+        return org.lowtide.traffic.Checksums.sha256(List.of(in.provenance().sha256(), in.provenance().fileName(),
                 in.provenance().lowtideVersion(), options.toString(), in.plan().toString()));
     }
 

@@ -179,4 +179,153 @@ public final class Controls {
         }
         return grid;
     }
+
+    /** A form section: a heading over its content. */
+    public static Node section(String title, Node content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("form-section");
+        return new VBox(6, heading, content);
+    }
+
+    /** A grid of two equal columns that share the width. */
+    public static javafx.scene.layout.GridPane twoColumns() {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+        half.setPercentWidth(50);
+        half.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(half, half);
+        return grid;
+    }
+
+    /** A text field bound both ways to {@code value}, with a prompt and a tooltip. */
+    public static javafx.scene.control.TextField textField(String id, javafx.beans.property.StringProperty value,
+                                                           String prompt, String tooltip) {
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(value);
+        field.setPromptText(prompt);
+        field.setTooltip(new Tooltip(tooltip));
+        return field;
+    }
+
+    /** A ✕ button that removes a row; a screen reader says what it removes. */
+    public static Button removeButton(String tooltip, Runnable action) {
+        Button remove = new Button("✕");
+        remove.getStyleClass().add("remove-button");
+        remove.setTooltip(new Tooltip(tooltip));
+        remove.setAccessibleText(tooltip);
+        remove.setOnAction(e -> action.run());
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        return remove;
+    }
+
+    /** Rebuilds rows when rows come or go, not when one is typed in (that would take its focus). */
+    public static <T> void rebuildOnStructureChange(javafx.collections.ObservableList<T> list, Runnable rebuild) {
+        list.addListener((javafx.collections.ListChangeListener<T>) c -> {
+            boolean structural = false;
+            while (c.next()) {
+                structural |= c.wasAdded() || c.wasRemoved() || c.wasPermutated();
+            }
+            if (structural) {
+                rebuild.run();
+            }
+        });
+    }
+
+    /** A date picker bound both ways to {@code value}, reading and writing ISO dates, with week numbers. */
+    public static javafx.scene.control.DatePicker datePicker(String id,
+                                                             javafx.beans.property.ObjectProperty<java.time.LocalDate> value) {
+        javafx.scene.control.DatePicker picker = new javafx.scene.control.DatePicker();
+        picker.setId(id);
+        picker.valueProperty().bindBidirectional(value);
+        picker.setMaxWidth(Double.MAX_VALUE);
+        picker.setShowWeekNumbers(true);
+        picker.setConverter(new javafx.util.converter.LocalDateStringConverter(
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
+        picker.setPromptText("2026-11-27");
+        return picker;
+    }
+
+    /**
+     * A calendar button for a date typed in a text field: picking a day writes it there; the field
+     * stays free for date-times, which a date picker cannot hold.
+     */
+    public static Node calendarButton(javafx.beans.property.StringProperty text) {
+        javafx.scene.control.DatePicker picker = new javafx.scene.control.DatePicker();
+        picker.getStyleClass().add("calendar-button");
+        picker.setEditable(false);
+        picker.setShowWeekNumbers(true);
+        picker.setTooltip(new Tooltip("Pick a day"));
+        boolean[] syncing = {false};
+        picker.setOnShowing(e -> {
+            syncing[0] = true;
+            try {
+                picker.setValue(dateIn(text.get()));
+            } finally {
+                syncing[0] = false;
+            }
+        });
+        picker.valueProperty().addListener((o, before, day) -> {
+            if (!syncing[0] && day != null) {
+                text.set(day.toString());
+            }
+        });
+        return picker;
+    }
+
+    /** @return the ISO date a text starts with (a date or a date-time), or null */
+    static java.time.LocalDate dateIn(String text) {
+        if (text == null || text.trim().length() < 10) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(text.trim().substring(0, 10));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A message strip: the text, wrapping, shown and taking room only while not empty; with a
+     * Dismiss button when {@code dismiss} is not null.
+     *
+     * @param messageId the message label's id, or null
+     */
+    public static HBox messageStrip(String styleClass, ReadOnlyStringProperty text, String messageId, Runnable dismiss) {
+        Label message = new Label();
+        message.setWrapText(true);
+        message.textProperty().bind(text);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        HBox strip = new HBox(12, message);
+        if (messageId != null) {
+            message.setId(messageId);
+        }
+        if (dismiss != null) {
+            Button button = new Button("Dismiss");
+            button.setMinWidth(Region.USE_PREF_SIZE);
+            button.setOnAction(e -> dismiss.run());
+            strip.getChildren().add(button);
+        }
+        strip.setAlignment(Pos.CENTER_LEFT);
+        strip.getStyleClass().add(styleClass);
+        strip.visibleProperty().bind(text.isNotEmpty());
+        strip.managedProperty().bind(strip.visibleProperty());
+        return strip;
+    }
+
+    /** A label that wraps rather than being cut (e.g. a narrow table's placeholder). */
+    public static Label wrapping(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
+    }
+
+    /** @return {@code region}, no shorter than what it holds needs (its table's least height, its texts whole) */
+    public static Node fitted(Region region) {
+        region.setMinHeight(Region.USE_COMPUTED_SIZE);
+        return region;
+    }
 }

@@ -110,4 +110,50 @@ public final class Tables {
         }
         return null;
     }
+
+    /** A column of {@code value}, not sortable or movable, {@code width} wide at first. */
+    public static <S, T> TableColumn<S, T> column(String title, java.util.function.Function<S, T> value, double width) {
+        TableColumn<S, T> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 40));
+        column.setSortable(false);
+        column.setReorderable(false);
+        return column;
+    }
+
+    /** A right-aligned column ({@code number-column}) of numbers written by {@code format}. */
+    public static <S> TableColumn<S, Double> numberColumn(String title, java.util.function.Function<S, Double> value,
+                                                          double width,
+                                                          java.util.function.DoubleFunction<String> format) {
+        TableColumn<S, Double> column = column(title, value, width);
+        column.getStyleClass().add("number-column");
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item));
+            }
+        });
+        return column;
+    }
+
+    /** A tooltip showing a cell's whole text after a short delay, wrapping at {@code maxWidth}. */
+    public static javafx.scene.control.Tooltip cellTooltip(String text, double maxWidth) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(maxWidth);
+        tip.setShowDelay(javafx.util.Duration.millis(250));
+        return tip;
+    }
+
+    /** Text with the same text as tooltip, for cells that may be cut off. */
+    public static final class TooltipCell<S> extends javafx.scene.control.TableCell<S, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            setTooltip(empty || item == null || item.isEmpty() ? null : cellTooltip(item, 480));
+        }
+    }
 }

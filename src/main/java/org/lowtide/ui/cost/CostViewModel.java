@@ -33,14 +33,11 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import org.jfree.chart.JFreeChart;
 import org.lowtide.cost.Assumption;
-import org.lowtide.cost.BrownOut;
-import org.lowtide.cost.ChangeCost;
 import org.lowtide.cost.ChangeSimulator;
 import org.lowtide.cost.CostAssumptions;
 import org.lowtide.cost.CostEstimate;
 import org.lowtide.cost.CostLimits;
 import org.lowtide.cost.CostReport;
-import org.lowtide.cost.ErrorBudget;
 import org.lowtide.cost.IncidentMode;
 import org.lowtide.cost.RevenueBasis;
 import org.lowtide.cost.ScenarioResult;
@@ -48,7 +45,6 @@ import org.lowtide.cost.ScenarioSet;
 import org.lowtide.cost.Source;
 import org.lowtide.report.charts.CostCharts;
 import org.lowtide.service.CostService;
-import org.lowtide.service.RecommendationService;
 import org.lowtide.traffic.TrafficSeries;
 import org.lowtide.ui.common.BackgroundJob;
 import org.lowtide.ui.common.NumberInput;
@@ -476,99 +472,28 @@ public final class CostViewModel {
         CostReport r = o.report();
         report.set(r);
         chosenEstimate.set(o.chosen().estimate());
-        Currency c = r.currency();
-        double[] mmm = r.curve().minMedianMax();
-        boolean own = RecommendationService.revenueGiven(r.assumptions()); // the user's or the data's
-
-        perMinuteSummary.set(String.format(Locale.ROOT, "Revenue per minute: lowest %s, median %s, highest %s%s",
-                money(mmm[0], c), money(mmm[1], c), money(mmm[2], c), own ? ""
-                        : " (illustrative: no revenue given, so windows are ranked by traffic only; Gartner's "
-                        + "oft-quoted 2014 average of $5,600 per minute stands in until you enter your revenue)"));
-        // One start minute by money alone, not the recommended window (window and rollback, on the Overview).
-        changeSummary.set(line("Cheapest start minute (money alone, not a window)", r.best(), c) + "\n"
-                + line("Median start", r.median(), c) + "\n" + line("Dearest start", r.worst(), c) + "\n"
-                + "p90: the cost 9 in 10 changes stay under; p99: 99 in 100. The recommended window (Overview, "
-                + "Windows) counts the window and the rollback after it"
-                + (RecommendationService.revenueGiven(r.assumptions()) ? "." : ", ranked by traffic only until you "
-                + "enter your revenue."));
-        CostEstimate e = o.chosen().estimate();
-        chosenSummary.set(String.format(Locale.ROOT, "A change on %s at %02d:00: expected %s (closed form %s ± %s); "
-                        + "p50 %s, p90 %s, p99 %s; %.1f %% of the simulated changes failed",
-                name(o.day()), o.time().getHour(), money(e.mean(), c), money(e.exactMean(), c),
-                money(e.standardError(), c), money(e.p50(), c), money(e.p90(), c), money(e.p99(), c),
-                e.failureProbability() * 100));
-        ErrorBudget b = r.errorBudget();
-        budgetSummary.set(String.format(Locale.ROOT, "Error budget at %s %%: %.1f min per 30 days (%.1f per quarter). "
-                        + "Expected incidents use %.0f %% of it%s%s.", plain(b.sloPercent()),
-                b.allowedMinutesPer30Days(), b.allowedMinutesPerQuarter(), b.consumedShare() * 100,
-                b.changesPer30DaysThatFit().isPresent() ? String.format(Locale.ROOT, "; %,.0f changes per 30 days fit",
-                        b.changesPer30DaysThatFit().getAsDouble()) : "",
-                b.consumedShare() > 1 ? String.format(Locale.ROOT, " (over budget: %,.0f changes a year, %.0f %% "
-                        + "failing; enter your team's figures)", r.assumptions().changesPerYear().value(),
-                        r.assumptions().changeFailureRate().value() * 100) : ""));
-        BrownOut bo = r.brownOut();
-        brownOutSummary.set(String.format(Locale.ROOT, "Brown-out: +%.0f ms loses %.1f %% of revenue; an hour slow at the "
-                        + "median hour costs %s, an hour down %s", bo.extraLatencyMs(), bo.lossFraction() * 100,
-                money(bo.hourSlowAtMedian(), c), money(bo.hourDownAtMedian(), c)));
+        CostTexts texts = CostTexts.of(r, o.chosen(), o.day(), o.time());
+        perMinuteSummary.set(texts.perMinute());
+        changeSummary.set(texts.change());
+        chosenSummary.set(texts.chosen());
+        budgetSummary.set(texts.budget());
+        brownOutSummary.set(texts.brownOut());
         scenarios.setAll(r.scenarios());
-        cards.setAll(cards(r, o));
+        cards.setAll(texts.cards());
         revenueChart.set(o.revenueChart());
         histogramChart.set(o.histogramChart());
         scenarioChart.set(o.scenarioChart());
         status.set("Costed " + traffic.name() + " in " + zone.getId());
     }
 
-    /** The result cards: the cheapest and median start, what choosing the cheapest saves a year, the chosen start, the budget. */
-    static List<Card> cards(CostReport r, Outcome o) {
-        String c = r.currency().getCurrencyCode();
-        double perYear = r.assumptions().changesPerYear().value();
-        double saved = (r.median().estimate().mean() - r.best().estimate().mean()) * perYear;
-        CostEstimate chosen = o.chosen().estimate();
-        ErrorBudget b = r.errorBudget();
-        return List.of(
-                new Card("cheapest", "Expected cost of a change at the cheapest start",
-                        org.lowtide.report.Texts.moneyRounded(r.best().estimate().mean(), c),
-                        name(r.best().day()) + " " + r.best().time() + " · 1 in 10 costs over "
-                                + org.lowtide.report.Texts.moneyRounded(r.best().estimate().p90(), c)),
-                new Card("median", "At the median start of the week",
-                        org.lowtide.report.Texts.moneyRounded(r.median().estimate().mean(), c),
-                        name(r.median().day()) + " " + r.median().time() + " · 1 in 10 costs over "
-                                + org.lowtide.report.Texts.moneyRounded(r.median().estimate().p90(), c)),
-                new Card("savings", "Saved a year by the cheapest start",
-                        org.lowtide.report.Texts.moneyRounded(Math.max(0, saved), c),
-                        String.format(Locale.ROOT, "%s changes a year, cheapest start instead of the median",
-                                org.lowtide.report.Texts.number(perYear))),
-                new Card("chosen", "A change " + name(o.day()) + " " + String.format(Locale.ROOT, "%02d:00",
-                        o.time().getHour()), org.lowtide.report.Texts.moneyRounded(chosen.mean(), c),
-                        "1 in 10 costs over " + org.lowtide.report.Texts.moneyRounded(chosen.p90(), c)),
-                new Card("budget", "Error budget per 30 days", String.format(Locale.ROOT, "%.0f min",
-                        b.allowedMinutesPer30Days()), String.format(Locale.ROOT, "expected incidents use %.0f %%%s",
-                        b.consumedShare() * 100, b.consumedShare() > 1 ? " (over budget)" : "")));
+    /** @return an amount with the currency's usual decimals and its code */
+    public static String money(double amount, Currency currency) {
+        return CostTexts.money(amount, currency);
     }
 
     /** @return the result cards, in display order; empty before the first result */
     public ReadOnlyListProperty<Card> cardsProperty() {
         return cards.getReadOnlyProperty();
-    }
-
-    private static String plain(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-    }
-
-    private static String line(String label, ChangeCost c, Currency currency) {
-        CostEstimate e = c.estimate();
-        return String.format(Locale.ROOT, "%s: %s %s, expected %s (p90 %s, p99 %s)", label, name(c.day()),
-                c.time(), money(e.mean(), currency), money(e.p90(), currency), money(e.p99(), currency));
-    }
-
-    private static String name(DayOfWeek d) {
-        return d.name().charAt(0) + d.name().substring(1).toLowerCase(Locale.ROOT);
-    }
-
-    /** @return an amount with the currency's usual decimals and its code */
-    public static String money(double amount, Currency currency) {
-        // As the CLI and the report write money: cents only where they mean something.
-        return org.lowtide.report.Texts.money(amount, currency.getCurrencyCode());
     }
 
     private static String number(double v) {

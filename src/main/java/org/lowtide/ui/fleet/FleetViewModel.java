@@ -58,9 +58,8 @@ import org.lowtide.ui.common.BackgroundJob;
  */
 public final class FleetViewModel {
 
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm",
-            Locale.ENGLISH);
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_TIME = org.lowtide.traffic.TimeFormats.DAY_LOCAL_MINUTE;
+    private static final DateTimeFormatter HM = org.lowtide.traffic.TimeFormats.HM;
 
     /**
      * One row of the services table, in words.

@@ -10,9 +10,6 @@ import org.lowtide.planning.Rejection;
 import org.lowtide.service.PlanFileService;
 import org.lowtide.service.PlanResult;
 import org.lowtide.traffic.Interval;
-import org.lowtide.ui.plan.PlanViewModel.OccurrenceRow;
-import org.lowtide.ui.plan.PlanViewModel.RejectionRow;
-import org.lowtide.ui.plan.PlanViewModel.WindowRow;
 
 /**
  * A plan as the Windows screen shows it: table rows and the lines of text around them. No JavaFX;
@@ -112,5 +109,48 @@ public record PlanRows(List<WindowRow> windows, List<RejectionRow> rejections, L
         String outlookNote = (outlook.isEmpty() ? outlook : Character.toUpperCase(outlook.charAt(0)) + outlook.substring(1))
                 + ".";
         return new PlanRows(rows, ruledOut, dates, recurringRule, summary, details, habitComparison, outlookNote);
+    }
+
+    /**
+     * One ranked dated window as the table shows it.
+     *
+     * @param rank            1 for the best
+     * @param local           start–end in the plan's zone
+     * @param utc             start–end in UTC
+     * @param latestSafeStart latest start from which a failed change is rolled back in time (local HH:mm)
+     * @param expected        traffic expected at stake over window and tail
+     * @param upper           p90 of the same
+     * @param savings         how much less than the median candidate window
+     * @param savingsShare    the savings as a share of the median, e.g. "89 %"
+     * @param reasons         why it was chosen
+     * @param window          the window
+     * @param change          the named change it is for; empty when the plan lists no changes
+     */
+    public record WindowRow(int rank, String local, String utc, String latestSafeStart, double expected, double upper,
+                            double savings, String savingsShare, List<String> reasons, Interval window,
+                            String change) {
+        public WindowRow {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * A window ruled out although it is as quiet as a chosen one.
+     *
+     * @param local    start–end in the plan's zone
+     * @param expected traffic expected at stake
+     * @param reason   why it was ruled out
+     */
+    public record RejectionRow(String local, double expected, String reason) {
+    }
+
+    /**
+     * One date of the weekly rule.
+     *
+     * @param local start–end in the plan's zone
+     * @param utc   start–end in UTC
+     * @param flags holidays, blackouts and DST changes that move or block it; empty when plain
+     */
+    public record OccurrenceRow(String local, String utc, String flags) {
     }
 }

@@ -1,19 +1,24 @@
 package org.lowtide.ui.plan;
 
+import static org.lowtide.ui.common.Controls.calendarButton;
+import static org.lowtide.ui.common.Controls.datePicker;
+import static org.lowtide.ui.common.Controls.fitted;
+import static org.lowtide.ui.common.Controls.rebuildOnStructureChange;
+import static org.lowtide.ui.common.Controls.removeButton;
+import static org.lowtide.ui.common.Controls.section;
+import static org.lowtide.ui.common.Controls.textField;
+import static org.lowtide.ui.common.Controls.twoColumns;
+import static org.lowtide.ui.common.Controls.wrapping;
+import static org.lowtide.ui.common.Tables.column;
+
 import java.io.File;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -29,7 +34,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -41,7 +45,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -50,19 +53,16 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.Duration;
-import javafx.util.converter.LocalDateStringConverter;
 import org.jfree.chart.fx.ChartViewer;
 import org.lowtide.planning.HolidayPolicy;
 import org.lowtide.planning.OutlookChoice;
 import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.ScheduleExports;
-import org.lowtide.project.PlanFiles;
-import org.lowtide.service.TrafficSource;
 import org.lowtide.ui.common.Controls;
-import org.lowtide.ui.plan.PlanViewModel.OccurrenceRow;
-import org.lowtide.ui.plan.PlanViewModel.RejectionRow;
-import org.lowtide.ui.plan.PlanViewModel.WindowRow;
+import org.lowtide.ui.common.Tables;
+import org.lowtide.ui.plan.PlanRows.OccurrenceRow;
+import org.lowtide.ui.plan.PlanRows.RejectionRow;
+import org.lowtide.ui.plan.PlanRows.WindowRow;
 
 /**
  * The Windows screen: the constraint form on the left; on the right the best window in words, the
@@ -75,13 +75,16 @@ public final class PlanView extends BorderPane {
     public static final String STYLESHEET = "/org/lowtide/ui/plan/plan.css";
 
     private final PlanViewModel viewModel;
+    /** The view model's inputs: the form binds to these. */
+    private final PlanInputs inputs;
     private final MenuItem savePlanItem = new MenuItem("_Save Plan…");
     private final MenuItem openPlanItem = new MenuItem("Open P_lan…");
     private Runnable onShow = () -> { };
-    private File lastDirectory;
+    private final PlanFileDialogs fileDialogs = new PlanFileDialogs(this::window);
 
     public PlanView(PlanViewModel viewModel) {
         this.viewModel = viewModel;
+        this.inputs = viewModel.inputs();
         getStyleClass().add("plan-view");
         getStylesheets().add(PlanView.class.getResource(STYLESHEET).toExternalForm());
         setLeft(form());
@@ -129,16 +132,10 @@ public final class PlanView extends BorderPane {
         return scroll;
     }
 
-    private static Node section(String title, Node content) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add("form-section");
-        return new VBox(6, heading, content);
-    }
-
     private Node windowFields() {
-        TextField length = textField("windowLength", viewModel.windowLengthProperty(), "2 h",
+        TextField length = textField("windowLength", inputs.windowLengthProperty(), "2 h",
                 "How long the change takes: 2 h, 90 min, 1h30m");
-        TextField tail = textField("rollbackTail", viewModel.rollbackTailProperty(), "1 h",
+        TextField tail = textField("rollbackTail", inputs.rollbackTailProperty(), "1 h",
                 "Time to detect and roll back a failed change after the window (p90); 0 for none."
                         + " Scored with the window; each window reports its latest safe start.");
         Spinner<Integer> count = new Spinner<>();
@@ -147,57 +144,46 @@ public final class PlanView extends BorderPane {
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(1, PlanViewModel.MAX_COUNT, 4);
         count.setValueFactory(factory);
-        factory.valueProperty().bindBidirectional(viewModel.countProperty());
+        factory.valueProperty().bindBidirectional(inputs.countProperty());
         count.setMaxWidth(Double.MAX_VALUE);
         count.setTooltip(new Tooltip("How many dated windows to plan"));
-        TextField gap = textField("minGap", viewModel.minGapProperty(), "1 d",
+        TextField gap = textField("minGap", inputs.minGapProperty(), "1 d",
                 "Least time between the starts of two windows: 1 d, 12 h, 7 d");
 
         GridPane grid = twoColumns();
-        grid.add(Controls.field("Length", length, viewModel.windowLengthErrorProperty()), 0, 0);
-        grid.add(Controls.field("Rollback tail", tail, viewModel.rollbackTailErrorProperty()), 1, 0);
-        grid.add(Controls.field("Windows", count, viewModel.countErrorProperty()), 0, 1);
-        grid.add(Controls.field("Minimum gap", gap, viewModel.minGapErrorProperty()), 1, 1);
+        grid.add(Controls.field("Length", length, inputs.windowLengthErrorProperty()), 0, 0);
+        grid.add(Controls.field("Rollback tail", tail, inputs.rollbackTailErrorProperty()), 1, 0);
+        grid.add(Controls.field("Windows", count, inputs.countErrorProperty()), 0, 1);
+        grid.add(Controls.field("Minimum gap", gap, inputs.minGapErrorProperty()), 1, 1);
         return grid;
     }
 
     private Node horizonFields() {
-        DatePicker first = datePicker("fromPicker", viewModel.fromProperty());
-        DatePicker last = datePicker("toPicker", viewModel.toProperty());
+        DatePicker first = datePicker("fromPicker", inputs.fromProperty());
+        DatePicker last = datePicker("toPicker", inputs.toProperty());
         GridPane grid = twoColumns();
         grid.add(Controls.caption("From", first, "form-caption"), 0, 0);
         grid.add(Controls.caption("To (included)", last, "form-caption"), 1, 0);
         grid.add(first, 0, 1);
         grid.add(last, 1, 1);
-        Label error = Controls.errorLabel(viewModel.horizonErrorProperty());
+        Label error = Controls.errorLabel(inputs.horizonErrorProperty());
         grid.add(error, 0, 2, 2, 1);
         Label zone = new Label();
         zone.getStyleClass().add("form-hint");
         zone.setWrapText(true);
         zone.textProperty().bind(Bindings.createStringBinding(() -> {
-            String team = viewModel.teamZoneProperty().get() == null ? "" : viewModel.teamZoneProperty().get().trim();
-            if (!team.isEmpty() && viewModel.teamZoneErrorProperty().get().isEmpty()) {
+            String team = inputs.teamZoneProperty().get() == null ? "" : inputs.teamZoneProperty().get().trim();
+            if (!team.isEmpty() && inputs.teamZoneErrorProperty().get().isEmpty()) {
                 return "Dates, hours and holidays in " + team + "; the traffic in "
                         + (viewModel.getZone() == null ? "the toolbar's time zone" : viewModel.getZone().getId());
             }
             return viewModel.getZone() == null ? ""
                     : "Dates, hours and holidays in " + viewModel.getZone().getId() + " (the toolbar's time zone)";
-        }, viewModel.zoneProperty(), viewModel.teamZoneProperty(), viewModel.teamZoneErrorProperty()));
-        TextField team = textField("teamZoneField", viewModel.teamZoneProperty(), "the toolbar's zone",
+        }, viewModel.zoneProperty(), inputs.teamZoneProperty(), inputs.teamZoneErrorProperty()));
+        TextField team = textField("teamZoneField", inputs.teamZoneProperty(), "the toolbar's zone",
                 "Your team's time zone, e.g. America/New_York: dates, staff hours, blackouts, holidays and habit."
                         + " The traffic stays in the toolbar's zone. Empty: the toolbar's zone.");
-        return new VBox(4, grid, Controls.field("Team time zone", team, viewModel.teamZoneErrorProperty()), zone);
-    }
-
-    private static DatePicker datePicker(String id, javafx.beans.property.ObjectProperty<LocalDate> value) {
-        DatePicker picker = new DatePicker();
-        picker.setId(id);
-        picker.valueProperty().bindBidirectional(value);
-        picker.setMaxWidth(Double.MAX_VALUE);
-        picker.setShowWeekNumbers(true);
-        picker.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
-        picker.setPromptText("2026-11-27");
-        return picker;
+        return new VBox(4, grid, Controls.field("Team time zone", team, inputs.teamZoneErrorProperty()), zone);
     }
 
     private Node staffHours() {
@@ -205,17 +191,17 @@ public final class PlanView extends BorderPane {
         rows.setId("allowedRows");
         Runnable rebuild = () -> {
             rows.getChildren().clear();
-            for (AllowedHoursRow row : viewModel.getAllowedHours()) {
+            for (AllowedHoursRow row : inputs.getAllowedHours()) {
                 rows.getChildren().add(allowedRow(row));
             }
         };
-        rebuildOnStructureChange(viewModel.getAllowedHours(), rebuild);
+        rebuildOnStructureChange(inputs.getAllowedHours(), rebuild);
         rebuild.run();
         Button add = new Button("+ Add staff hours");
         add.setId("addAllowed");
         add.getStyleClass().add("add-button");
         add.setOnAction(e -> {
-            viewModel.addAllowedHours("");
+            inputs.addAllowedHours("");
             focusLastAllowed(rows);
         });
         Label hint = new Label("None: any time. E.g. Mon-Fri 01:00-06:00, Sat,Sun 22:00-02:00, daily 02:00-05:00");
@@ -231,7 +217,7 @@ public final class PlanView extends BorderPane {
         text.getStyleClass().add("allowed-field");
         Controls.markInvalid(text, row.errorProperty());
         HBox.setHgrow(text, Priority.ALWAYS);
-        Button remove = removeButton("Remove these hours", () -> viewModel.getAllowedHours().remove(row));
+        Button remove = removeButton("Remove these hours", () -> inputs.getAllowedHours().remove(row));
         HBox line = new HBox(4, text, remove);
         line.setAlignment(Pos.CENTER_LEFT);
         return new VBox(2, line, Controls.errorLabel(row.errorProperty()));
@@ -242,16 +228,16 @@ public final class PlanView extends BorderPane {
         rows.setId("blackoutRows");
         Runnable rebuild = () -> {
             rows.getChildren().clear();
-            for (BlackoutRow row : viewModel.getBlackouts()) {
+            for (BlackoutRow row : inputs.getBlackouts()) {
                 rows.getChildren().add(blackoutRow(row));
             }
         };
-        rebuildOnStructureChange(viewModel.getBlackouts(), rebuild);
+        rebuildOnStructureChange(inputs.getBlackouts(), rebuild);
         rebuild.run();
         Button add = new Button("+ Add blackout");
         add.setId("addBlackout");
         add.getStyleClass().add("add-button");
-        add.setOnAction(e -> viewModel.addBlackout("", "", ""));
+        add.setOnAction(e -> inputs.addBlackout("", "", ""));
         Label hint = new Label("First and last day (both included), or date-times such as 2026-11-23T18:00 (end excluded)");
         hint.getStyleClass().add("form-hint");
         hint.setWrapText(true);
@@ -273,7 +259,7 @@ public final class PlanView extends BorderPane {
         HBox.setHgrow(end, Priority.ALWAYS);
         Label dash = new Label("–");
         dash.setMinWidth(Region.USE_PREF_SIZE);
-        Button remove = removeButton("Remove this blackout", () -> viewModel.getBlackouts().remove(row));
+        Button remove = removeButton("Remove this blackout", () -> inputs.getBlackouts().remove(row));
         HBox dates = new HBox(3, start, calendarButton(row.startProperty()), dash, end,
                 calendarButton(row.endProperty()));
         dates.setAlignment(Pos.CENTER_LEFT);
@@ -288,46 +274,8 @@ public final class PlanView extends BorderPane {
         return box;
     }
 
-    /**
-     * A calendar button for a date typed in a text field: picking a day writes it there; the field
-     * stays free for date-times, which a date picker cannot hold.
-     */
-    private static Node calendarButton(StringProperty text) {
-        DatePicker picker = new DatePicker();
-        picker.getStyleClass().add("calendar-button");
-        picker.setEditable(false);
-        picker.setShowWeekNumbers(true);
-        picker.setTooltip(new Tooltip("Pick a day"));
-        boolean[] syncing = {false};
-        picker.setOnShowing(e -> {
-            syncing[0] = true;
-            try {
-                picker.setValue(dateIn(text.get()));
-            } finally {
-                syncing[0] = false;
-            }
-        });
-        picker.valueProperty().addListener((o, before, day) -> {
-            if (!syncing[0] && day != null) {
-                text.set(day.toString());
-            }
-        });
-        return picker;
-    }
-
-    private static LocalDate dateIn(String text) {
-        if (text == null || text.trim().length() < 10) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim().substring(0, 10));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
     private Node holidays() {
-        TextField calendar = textField("holidaysField", viewModel.holidaysProperty(), "none, or DE, DE-BY, US-NY",
+        TextField calendar = textField("holidaysField", inputs.holidaysProperty(), "none, or DE, DE-BY, US-NY",
                 "Public holidays from Jollyday: an ISO country code, optionally with a region (DE-BY, US-NY, GB)");
         ToggleGroup policy = new ToggleGroup();
         RadioButton blackout = new RadioButton("blocked");
@@ -339,12 +287,12 @@ public final class PlanView extends BorderPane {
         allowed.setToggleGroup(policy);
         allowed.setUserData(HolidayPolicy.ALLOWED);
         Runnable select = () -> policy.selectToggle(
-                viewModel.holidayPolicyProperty().get() == HolidayPolicy.ALLOWED ? allowed : blackout);
+                inputs.holidayPolicyProperty().get() == HolidayPolicy.ALLOWED ? allowed : blackout);
         select.run();
-        viewModel.holidayPolicyProperty().addListener((o, before, now) -> select.run());
+        inputs.holidayPolicyProperty().addListener((o, before, now) -> select.run());
         policy.selectedToggleProperty().addListener((o, before, now) -> {
             if (now != null) {
-                viewModel.holidayPolicyProperty().set((HolidayPolicy) now.getUserData());
+                inputs.holidayPolicyProperty().set((HolidayPolicy) now.getUserData());
             }
         });
         Label holidaysAre = new Label("On holidays, changes are");
@@ -352,19 +300,19 @@ public final class PlanView extends BorderPane {
         HBox choice = new HBox(12, blackout, allowed);
         choice.setAlignment(Pos.CENTER_LEFT);
         holidaysAre.getStyleClass().add("form-caption");
-        holidaysAre.disableProperty().bind(viewModel.holidaysProperty().isEmpty());
-        choice.disableProperty().bind(viewModel.holidaysProperty().isEmpty());
+        holidaysAre.disableProperty().bind(inputs.holidaysProperty().isEmpty());
+        choice.disableProperty().bind(inputs.holidaysProperty().isEmpty());
         return new VBox(4, Controls.caption("Country or region", calendar, "form-caption"), calendar,
-                Controls.errorLabel(viewModel.holidaysErrorProperty()), holidaysAre, choice);
+                Controls.errorLabel(inputs.holidaysErrorProperty()), holidaysAre, choice);
     }
 
     private Node habit() {
-        TextField habit = textField("habitField", viewModel.habitProperty(), "e.g. Tue 14:00",
+        TextField habit = textField("habitField", inputs.habitProperty(), "e.g. Tue 14:00",
                 "When your team changes today (day and time); the plan says how much less is at stake in its windows");
         Label hint = new Label("To compare: how much traffic your usual slot puts at stake");
         hint.getStyleClass().add("form-hint");
         hint.setWrapText(true);
-        return new VBox(4, habit, Controls.errorLabel(viewModel.habitErrorProperty()), hint);
+        return new VBox(4, habit, Controls.errorLabel(inputs.habitErrorProperty()), hint);
     }
 
     private Node rules() {
@@ -372,19 +320,19 @@ public final class PlanView extends BorderPane {
         per.setId("countPerChoice");
         per.setTooltip(new Tooltip("Count the windows in all, or per calendar week or month of the horizon"));
         Runnable select = () -> {
-            PlanRules.CountPeriod p = viewModel.countPerProperty().get();
+            PlanRules.CountPeriod p = inputs.countPerProperty().get();
             per.setValue(p == null ? IN_ALL : p == PlanRules.CountPeriod.WEEK ? PER_WEEK : PER_MONTH);
         };
         select.run();
-        viewModel.countPerProperty().addListener((o, before, now) -> select.run());
-        per.valueProperty().addListener((o, before, now) -> viewModel.countPerProperty().set(
+        inputs.countPerProperty().addListener((o, before, now) -> select.run());
+        per.valueProperty().addListener((o, before, now) -> inputs.countPerProperty().set(
                 PER_WEEK.equals(now) ? PlanRules.CountPeriod.WEEK
                         : PER_MONTH.equals(now) ? PlanRules.CountPeriod.MONTH : null));
-        TextField share = textField("maxP90ShareField", viewModel.maxP90ShareProperty(), "no limit",
+        TextField share = textField("maxP90ShareField", inputs.maxP90ShareProperty(), "no limit",
                 "Rule out windows whose p90 traffic exceeds this percent of the weekly peak (1-100); empty for no limit");
-        TextField cost = textField("staffCostField", viewModel.staffCostProperty(), "none",
+        TextField cost = textField("staffCostField", inputs.staffCostProperty(), "none",
                 "Staff cost per hour a window is open, in the plan's currency, added to each window's cost");
-        TextField premium = textField("nightPremiumField", viewModel.nightPremiumProperty(), "1",
+        TextField premium = textField("nightPremiumField", inputs.nightPremiumProperty(), "1",
                 "Factor on the staff cost in the night hours of the Costs tab (1.5 = 50 % more); needs a staff cost");
         ChoiceBox<OutlookChoice> outlook = new ChoiceBox<>(FXCollections.observableArrayList(OutlookChoice.values()));
         outlook.setId("trafficOutlookChoice");
@@ -407,7 +355,7 @@ public final class PlanView extends BorderPane {
                 + "widening band) on the dates it reaches, at most 26 weeks past the data; automatically only when it "
                 + "did better than the typical week in its backtest. Elsewhere the typical week (median of past "
                 + "weeks)."));
-        outlook.valueProperty().bindBidirectional(viewModel.trafficOutlookProperty());
+        outlook.valueProperty().bindBidirectional(inputs.trafficOutlookProperty());
         outlook.setMaxWidth(Double.MAX_VALUE);
         GridPane grid = twoColumns();
         per.setMaxWidth(Double.MAX_VALUE);
@@ -415,9 +363,9 @@ public final class PlanView extends BorderPane {
         countCaption.setWrapText(true);
         grid.add(countCaption, 0, 0);
         grid.add(per, 1, 0);
-        grid.add(Controls.field("Staff cost per hour", cost, viewModel.staffCostErrorProperty()), 0, 1);
-        grid.add(Controls.field("Night premium", premium, viewModel.nightPremiumErrorProperty()), 1, 1);
-        grid.add(Controls.field("Highest p90 share of the peak (%)", share, viewModel.maxP90ShareErrorProperty()), 0, 2, 2, 1);
+        grid.add(Controls.field("Staff cost per hour", cost, inputs.staffCostErrorProperty()), 0, 1);
+        grid.add(Controls.field("Night premium", premium, inputs.nightPremiumErrorProperty()), 1, 1);
+        grid.add(Controls.field("Highest p90 share of the peak (%)", share, inputs.maxP90ShareErrorProperty()), 0, 2, 2, 1);
         Label rank = Controls.caption("Rank on traffic", outlook, "form-caption");
         rank.setWrapText(true);
         grid.add(rank, 0, 3, 2, 1);
@@ -430,16 +378,16 @@ public final class PlanView extends BorderPane {
         rows.setId("changeRows");
         Runnable rebuild = () -> {
             rows.getChildren().clear();
-            for (ChangeRow row : viewModel.getChanges()) {
+            for (ChangeRow row : inputs.getChanges()) {
                 rows.getChildren().add(changeRow(row));
             }
         };
-        rebuildOnStructureChange(viewModel.getChanges(), rebuild);
+        rebuildOnStructureChange(inputs.getChanges(), rebuild);
         rebuild.run();
         Button add = new Button("+ Add change");
         add.setId("addChange");
         add.getStyleClass().add("add-button");
-        add.setOnAction(e -> viewModel.addChange("", ""));
+        add.setOnAction(e -> inputs.addChange("", ""));
         Label hint = new Label("None: plan by the count. Each change listed gets a window of its own length, in this"
                 + " order of priority");
         hint.getStyleClass().add("form-hint");
@@ -448,7 +396,7 @@ public final class PlanView extends BorderPane {
         countHint.setId("changesCountHint");
         countHint.getStyleClass().add("form-hint");
         countHint.setWrapText(true);
-        countHint.visibleProperty().bind(viewModel.changesListedProperty());
+        countHint.visibleProperty().bind(inputs.changesListedProperty());
         countHint.managedProperty().bind(countHint.visibleProperty());
         return new VBox(4, rows, add, hint, countHint);
     }
@@ -465,7 +413,7 @@ public final class PlanView extends BorderPane {
         Controls.markInvalid(name, row.errorProperty());
         Controls.markInvalid(length, row.errorProperty());
         HBox.setHgrow(name, Priority.ALWAYS);
-        Button remove = removeButton("Remove this change", () -> viewModel.getChanges().remove(row));
+        Button remove = removeButton("Remove this change", () -> inputs.getChanges().remove(row));
         HBox line = new HBox(4, name, length, remove);
         line.setAlignment(Pos.CENTER_LEFT);
         return new VBox(2, line, Controls.errorLabel(row.errorProperty()));
@@ -477,7 +425,7 @@ public final class PlanView extends BorderPane {
         plan.setMinWidth(Region.USE_PREF_SIZE);
         plan.getStyleClass().add("plan-button");
         plan.setOnAction(e -> viewModel.plan());
-        plan.disableProperty().bind(viewModel.validProperty().not());
+        plan.disableProperty().bind(inputs.validProperty().not());
         Label auto = new Label("Plans again by itself when an input changes");
         auto.getStyleClass().add("form-hint");
         auto.setWrapText(true);
@@ -490,9 +438,9 @@ public final class PlanView extends BorderPane {
     // ---------------------------------------------------------------- the results
 
     private Node results() {
-        VBox top = new VBox(8, header(), strip("error-strip", viewModel.errorMessageProperty(), true),
-                strip("problem-strip", viewModel.inputProblemProperty(), false),
-                strip("note-strip", viewModel.noteProperty(), false), banner());
+        VBox top = new VBox(8, header(), Controls.messageStrip("error-strip", viewModel.errorMessageProperty(), "planError", viewModel::dismissError),
+                Controls.messageStrip("problem-strip", inputs.inputProblemProperty(), null, null),
+                Controls.messageStrip("note-strip", viewModel.noteProperty(), null, null), banner());
         SplitPane split = new SplitPane(timelineCard(), windowsCard(), lowerCards());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.365, 0.70);
@@ -602,27 +550,6 @@ public final class PlanView extends BorderPane {
         menu.getItems().add(item);
     }
 
-    private Node strip(String styleClass, ReadOnlyStringProperty text, boolean dismissable) {
-        Label message = new Label();
-        message.setWrapText(true);
-        message.textProperty().bind(text);
-        message.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(message, Priority.ALWAYS);
-        HBox strip = new HBox(12, message);
-        if (dismissable) {
-            message.setId("planError");
-            Button dismiss = new Button("Dismiss");
-            dismiss.setMinWidth(Region.USE_PREF_SIZE);
-            dismiss.setOnAction(e -> viewModel.dismissError());
-            strip.getChildren().add(dismiss);
-        }
-        strip.setAlignment(Pos.CENTER_LEFT);
-        strip.getStyleClass().add(styleClass);
-        strip.visibleProperty().bind(text.isNotEmpty());
-        strip.managedProperty().bind(strip.visibleProperty());
-        return strip;
-    }
-
     private Node banner() {
         Label summary = new Label();
         summary.setId("planSummary");
@@ -714,7 +641,7 @@ public final class PlanView extends BorderPane {
         table.getColumns().addAll(List.of(rank, change, local, utc, latest, expected, p90, savings, why));
         table.getItems().addListener((ListChangeListener<WindowRow>) c ->
                 change.setVisible(table.getItems().stream().anyMatch(r -> !r.change().isEmpty())));
-        org.lowtide.ui.common.Tables.fitColumnsToContent(table, true);
+        Tables.fitColumnsToContent(table, true);
         table.setPlaceholder(wrapping("No dated window yet"));
         table.setPrefHeight(190);
         table.setMinHeight(150);
@@ -744,9 +671,9 @@ public final class PlanView extends BorderPane {
         TableColumn<RejectionRow, String> when = column("Window", RejectionRow::local, 178);
         TableColumn<RejectionRow, Double> expected = numberColumn("Expected", RejectionRow::expected, 88);
         TableColumn<RejectionRow, String> reason = column("Ruled out because", RejectionRow::reason, 200);
-        reason.setCellFactory(c -> new TooltipCell<>());
+        reason.setCellFactory(c -> new Tables.TooltipCell<>());
         ruledOut.getColumns().addAll(List.of(when, expected, reason));
-        org.lowtide.ui.common.Tables.fitColumnsToContent(ruledOut, true);
+        Tables.fitColumnsToContent(ruledOut, true);
         ruledOut.setPlaceholder(wrapping("Nothing as quiet was ruled out"));
         ruledOut.setPrefHeight(150);
         ruledOut.setMinHeight(120);
@@ -763,9 +690,9 @@ public final class PlanView extends BorderPane {
         TableColumn<OccurrenceRow, String> local = column("Local", OccurrenceRow::local, 178);
         TableColumn<OccurrenceRow, String> utc = column("UTC", OccurrenceRow::utc, 144);
         TableColumn<OccurrenceRow, String> flags = column("Flags", OccurrenceRow::flags, 160);
-        flags.setCellFactory(c -> new TooltipCell<>());
+        flags.setCellFactory(c -> new Tables.TooltipCell<>());
         dates.getColumns().addAll(List.of(local, utc, flags));
-        org.lowtide.ui.common.Tables.fitColumnsToContent(dates, true);
+        Tables.fitColumnsToContent(dates, true);
         dates.setPlaceholder(wrapping("No weekly rule"));
         dates.setPrefHeight(150);
         dates.setMinHeight(120);
@@ -791,133 +718,19 @@ public final class PlanView extends BorderPane {
         return lower;
     }
 
-    /** A card no shorter than what it holds needs (its table's least height, its texts whole). */
-    private static Node fitted(Node card) {
-        ((Region) card).setMinHeight(Region.USE_COMPUTED_SIZE);
-        return card;
-    }
-
-    /** A placeholder that wraps rather than being cut in a narrow table. */
-    private static Label wrapping(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        return label;
-    }
-
-    private static Node card(String title, String hint, Node body) {
+    private static Region card(String title, String hint, Node body) {
         return Controls.card(Controls.cardHeader(title, hint), body, 90);
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private static <S, T> TableColumn<S, T> column(String title, Function<S, T> value, double width) {
-        TableColumn<S, T> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        column.setMinWidth(Math.min(width, 40));
-        column.setSortable(false);
-        column.setReorderable(false);
-        return column;
-    }
-
     private static <S> TableColumn<S, Double> numberColumn(String title, Function<S, Double> value, double width) {
-        TableColumn<S, Double> column = column(title, value, width);
-        column.getStyleClass().add("number-column");
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Double item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : PlanFormats.amount(item));
-            }
-        });
-        return column;
-    }
-
-    /** Shows the reasons after the first (the rank) on one line, every reason in the tooltip. */
-    private static final class ReasonsCell extends TableCell<WindowRow, List<String>> {
-        @Override
-        protected void updateItem(List<String> reasons, boolean empty) {
-            super.updateItem(reasons, empty);
-            if (empty || reasons == null || reasons.isEmpty()) {
-                setText(null);
-                setTooltip(null);
-                return;
-            }
-            // The rank and the share below the median have columns of their own: show the rest first.
-            List<String> shown = reasons.size() > 2 ? reasons.subList(2, reasons.size()) : reasons;
-            setText(String.join(" · ", shown));
-            Tooltip tip = new Tooltip("• " + String.join("\n• ", reasons));
-            tip.setWrapText(true);
-            tip.setMaxWidth(520);
-            tip.setShowDelay(Duration.millis(250));
-            setTooltip(tip);
-        }
-    }
-
-    /** Text with the same text as tooltip, for cells that may be cut off. */
-    private static final class TooltipCell<S> extends TableCell<S, String> {
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty ? null : item);
-            if (empty || item == null || item.isEmpty()) {
-                setTooltip(null);
-            } else {
-                Tooltip tip = new Tooltip(item);
-                tip.setWrapText(true);
-                tip.setMaxWidth(480);
-                tip.setShowDelay(Duration.millis(250));
-                setTooltip(tip);
-            }
-        }
+        return Tables.numberColumn(title, value, width, PlanFormats::amount);
     }
 
     private static final String IN_ALL = "in all";
     private static final String PER_WEEK = "per week";
     private static final String PER_MONTH = "per month";
-
-    private static GridPane twoColumns() {
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(6);
-        ColumnConstraints half = new ColumnConstraints();
-        half.setPercentWidth(50);
-        half.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(half, half);
-        return grid;
-    }
-
-    private static TextField textField(String id, StringProperty value, String prompt, String tooltip) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.textProperty().bindBidirectional(value);
-        field.setPromptText(prompt);
-        field.setTooltip(new Tooltip(tooltip));
-        return field;
-    }
-
-    private static Button removeButton(String tooltip, Runnable action) {
-        Button remove = new Button("✕");
-        remove.getStyleClass().add("remove-button");
-        remove.setTooltip(new Tooltip(tooltip));
-        remove.setAccessibleText(tooltip); // a screen reader says what the ✕ removes
-        remove.setOnAction(e -> action.run());
-        remove.setMinWidth(Region.USE_PREF_SIZE);
-        return remove;
-    }
-
-    /** Rebuilds rows when rows come or go, not when one is typed in (that would take its focus). */
-    private static <T> void rebuildOnStructureChange(ObservableList<T> list, Runnable rebuild) {
-        list.addListener((ListChangeListener<T>) c -> {
-            boolean structural = false;
-            while (c.next()) {
-                structural |= c.wasAdded() || c.wasRemoved() || c.wasPermutated();
-            }
-            if (structural) {
-                rebuild.run();
-            }
-        });
-    }
 
     private static void focusLastAllowed(VBox rows) {
         javafx.application.Platform.runLater(() -> {
@@ -934,78 +747,23 @@ public final class PlanView extends BorderPane {
     // ---------------------------------------------------------------- files
 
     private void chooseSaveFile() {
-        FileChooser chooser = planChooser("Save plan");
-        boolean sample = viewModel.getResult() != null
-                && viewModel.getResult().request().analysis().source() instanceof TrafficSource.Sample;
-        if (sample) {
-            chooser.setTitle("Save plan (a copy of the bundled sample is saved beside it)");
-        }
-        Path current = viewModel.planFileProperty().get();
-        String name = current != null && current.getFileName() != null ? current.getFileName().toString()
-                : baseName(viewModel.getResult().request().analysis().source().displayName()) + PlanFiles.EXTENSION;
-        chooser.setInitialFileName(name);
-        File file = chooser.showSaveDialog(window());
-        if (file != null) {
-            Path target = file.toPath();
-            if (!target.getFileName().toString().endsWith(PlanFiles.EXTENSION)) {
-                target = target.resolveSibling(target.getFileName() + PlanFiles.EXTENSION);
-            }
-            remember(target);
-            viewModel.savePlan(target);
-        }
+        fileDialogs.saveTarget(viewModel.getResult(), viewModel.planFileProperty().get()).ifPresent(viewModel::savePlan);
     }
 
     private void chooseOpenFile() {
-        FileChooser chooser = planChooser("Open plan");
-        File file = chooser.showOpenDialog(window());
-        if (file != null) {
-            openPlan(file.toPath());
-        }
+        fileDialogs.openTarget().ifPresent(this::openPlan);
     }
 
     /** Opens a plan file and brings this screen to the front. */
     public void openPlan(Path file) {
-        remember(file);
+        fileDialogs.remember(file);
         onShow.run();
         viewModel.openPlan(file);
     }
 
-    private FileChooser planChooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Lowtide plans (*" + PlanFiles.EXTENSION + ")", "*" + PlanFiles.EXTENSION),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        if (lastDirectory != null && lastDirectory.isDirectory()) {
-            chooser.setInitialDirectory(lastDirectory);
-        }
-        return chooser;
-    }
-
     private void chooseExport(String title, String name, FileChooser.ExtensionFilter filter,
                               java.util.function.Predicate<Path> write) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(filter);
-        chooser.setInitialFileName(name);
-        if (lastDirectory != null && lastDirectory.isDirectory()) {
-            chooser.setInitialDirectory(lastDirectory);
-        }
-        File file = chooser.showSaveDialog(window());
-        if (file != null) {
-            remember(file.toPath());
-            write.test(file.toPath());
-        }
-    }
-
-    private void remember(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
-        lastDirectory = parent == null ? null : parent.toFile();
-    }
-
-    private static String baseName(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot > 0 ? fileName.substring(0, dot) : fileName;
+        fileDialogs.exportTarget(title, name, filter).ifPresent(write::test);
     }
 
     private Window window() {

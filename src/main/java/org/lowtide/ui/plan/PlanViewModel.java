@@ -1,15 +1,10 @@
 package org.lowtide.ui.plan;
 
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +14,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import javafx.animation.PauseTransition;
-import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,45 +25,33 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import org.jfree.chart.JFreeChart;
 import org.lowtide.cost.CostAssumptions;
-import org.lowtide.planning.AllowedHours;
-import org.lowtide.planning.Blackout;
-import org.lowtide.planning.HolidayPolicy;
 import org.lowtide.planning.Plan;
-import org.lowtide.planning.OutlookChoice;
-import org.lowtide.planning.PlanRules;
 import org.lowtide.planning.ScheduleExports;
-import org.lowtide.planning.WindowRequest;
 import org.lowtide.project.PlanDocument;
-import org.lowtide.project.PlanFileException;
 import org.lowtide.report.charts.PlanTimelineChart;
-import org.lowtide.service.CancelledException;
 import org.lowtide.service.PlanFileService;
 import org.lowtide.service.PlanRequest;
 import org.lowtide.service.PlanResult;
 import org.lowtide.service.PlanService;
 import org.lowtide.service.PrometheusCredentials;
 import org.lowtide.service.TrafficSource;
-import org.lowtide.traffic.Interval;
-import org.lowtide.traffic.imports.ImportException;
 import org.lowtide.traffic.imports.ImportOptions;
 import org.lowtide.traffic.sources.PrometheusConnection;
 import org.lowtide.traffic.sources.PrometheusQuery;
 import org.lowtide.ui.common.BackgroundJob;
-import org.lowtide.ui.common.NumberInput;
+import org.lowtide.ui.plan.PlanRows.OccurrenceRow;
+import org.lowtide.ui.plan.PlanRows.RejectionRow;
+import org.lowtide.ui.plan.PlanRows.WindowRow;
 
 /**
- * State of the Windows screen: the constraint form with a message per field, and the plan it
- * gives (ranked dated windows, the ruled-out ones, the weekly rule, the timeline chart). No
- * controls here; {@link PlanView} binds to these properties.
+ * State of the Windows screen: its inputs ({@link PlanInputs}: the traffic, the constraint form, a
+ * message per field) and the plan they give (ranked dated windows, the ruled-out ones, the weekly
+ * rule, the timeline chart, as {@link PlanRows}). No controls here; {@link PlanView} binds to these
+ * properties. The use cases are below: {@link PlanForm} checks the fields and builds the request,
+ * {@code PlanService} plans, {@code PlanFileService} opens, reopens (with its checks), saves and exports.
  *
  * <p>Confined to the JavaFX application thread. Whenever the inputs change and are all valid, the
  * plan is made again after a short pause (so typing does not start a plan per key), in a
@@ -100,57 +82,9 @@ public final class PlanViewModel {
     private final Executor executor;
     private final PauseTransition pause;
 
-    // ---- the traffic, from the main window
-    private final ReadOnlyObjectWrapper<TrafficSource> source = new ReadOnlyObjectWrapper<>(this, "source");
-    private final ReadOnlyObjectWrapper<ZoneId> zone = new ReadOnlyObjectWrapper<>(this, "zone");
-    private ImportOptions importOptions;
-
-    // ---- the form
-    private final StringProperty windowLength = new SimpleStringProperty(this, "windowLength", "2 h");
-    // As the CLI: time to detect + the 90th percentile of the restore time of the default cost model.
-    private final StringProperty rollbackTail = new SimpleStringProperty(this, "rollbackTail", DurationText.format(
-            CostAssumptions.defaults().detect().value().plus(CostAssumptions.defaults().restoreP90().value())));
-    /** The cost model's assumptions (from the Costs screen): plans rank by money when set, by traffic when null. */
-    private final ObjectProperty<CostAssumptions> costAssumptions = new SimpleObjectProperty<>(this, "costAssumptions");
-    private final ObjectProperty<Integer> count = new SimpleObjectProperty<>(this, "count", 4);
-    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>(this, "from");
-    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
-    private final StringProperty minGap = new SimpleStringProperty(this, "minGap", "1 d");
-    private final ObservableList<AllowedHoursRow> allowedHours =
-            FXCollections.observableArrayList(row -> new Observable[] {row.textProperty()});
-    private final ObservableList<BlackoutRow> blackouts = FXCollections.observableArrayList(
-            row -> new Observable[] {row.startProperty(), row.endProperty(), row.reasonProperty()});
-    private final ObservableList<ChangeRow> changes = FXCollections.observableArrayList(
-            row -> new Observable[] {row.nameProperty(), row.lengthProperty()});
-    private final StringProperty holidays = new SimpleStringProperty(this, "holidays", "");
-    private final ObjectProperty<HolidayPolicy> holidayPolicy =
-            new SimpleObjectProperty<>(this, "holidayPolicy", HolidayPolicy.BLACKOUT);
-    private final StringProperty habit = new SimpleStringProperty(this, "habit", "");
-    /** What the count counts per; null for in all. */
-    private final ObjectProperty<PlanRules.CountPeriod> countPer = new SimpleObjectProperty<>(this, "countPer");
-    private final StringProperty staffCost = new SimpleStringProperty(this, "staffCost", "");
-    private final StringProperty nightPremium = new SimpleStringProperty(this, "nightPremium", "1");
-    private final StringProperty maxP90Share = new SimpleStringProperty(this, "maxP90Share", "");
-    private final ObjectProperty<OutlookChoice> trafficOutlook =
-            new SimpleObjectProperty<>(this, "trafficOutlook", OutlookChoice.AUTO);
+    /** The traffic and the form. */
+    private final PlanInputs inputs;
     private final ReadOnlyStringWrapper outlookNote = new ReadOnlyStringWrapper(this, "outlookNote", "");
-    private final StringProperty teamZone = new SimpleStringProperty(this, "teamZone", "");
-
-    // ---- a message per field; empty when the field is fine
-    private final ReadOnlyStringWrapper windowLengthError = new ReadOnlyStringWrapper(this, "windowLengthError", "");
-    private final ReadOnlyStringWrapper rollbackTailError = new ReadOnlyStringWrapper(this, "rollbackTailError", "");
-    private final ReadOnlyStringWrapper countError = new ReadOnlyStringWrapper(this, "countError", "");
-    private final ReadOnlyStringWrapper horizonError = new ReadOnlyStringWrapper(this, "horizonError", "");
-    private final ReadOnlyStringWrapper minGapError = new ReadOnlyStringWrapper(this, "minGapError", "");
-    private final ReadOnlyStringWrapper holidaysError = new ReadOnlyStringWrapper(this, "holidaysError", "");
-    private final ReadOnlyStringWrapper habitError = new ReadOnlyStringWrapper(this, "habitError", "");
-    private final ReadOnlyStringWrapper staffCostError = new ReadOnlyStringWrapper(this, "staffCostError", "");
-    private final ReadOnlyStringWrapper nightPremiumError = new ReadOnlyStringWrapper(this, "nightPremiumError", "");
-    private final ReadOnlyStringWrapper maxP90ShareError = new ReadOnlyStringWrapper(this, "maxP90ShareError", "");
-    private final ReadOnlyStringWrapper teamZoneError = new ReadOnlyStringWrapper(this, "teamZoneError", "");
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
-    private final ReadOnlyBooleanWrapper changesListed = new ReadOnlyBooleanWrapper(this, "changesListed");
-    private final ReadOnlyStringWrapper inputProblem = new ReadOnlyStringWrapper(this, "inputProblem", "");
 
     // ---- the run
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -218,77 +152,16 @@ public final class PlanViewModel {
         this.saving = new BackgroundJob(executor);
         job.mirrorInto(busy, progress, statusMessage::set);
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        // Until traffic is loaded, tomorrow in this computer's zone; then in the plan's zone (below).
-        setDefaultHorizon(clock.getZone());
         if (debounce.isZero()) {
             pause = null;
         } else {
             pause = new PauseTransition(javafx.util.Duration.millis(debounce.toMillis()));
             pause.setOnFinished(e -> start(false));
         }
-        watch(windowLength);
-        watch(rollbackTail);
-        watch(count);
-        watch(from);
-        watch(to);
-        watch(minGap);
-        watch(holidays);
-        watch(holidayPolicy);
-        watch(habit);
-        watch(costAssumptions);
-        watch(countPer);
-        watch(staffCost);
-        watch(nightPremium);
-        watch(maxP90Share);
-        watch(trafficOutlook);
-        watch(teamZone);
-        teamZone.addListener((o, before, now) -> setDefaultHorizon(planZone()));
-        allowedHours.addListener((ListChangeListener<AllowedHoursRow>) c -> inputsChanged());
-        blackouts.addListener((ListChangeListener<BlackoutRow>) c -> inputsChanged());
-        changes.addListener((ListChangeListener<ChangeRow>) c -> inputsChanged());
+        this.inputs = new PlanInputs(clock, this::inputsChanged);
         result.addListener(o -> updateCanSave());
         busy.addListener(o -> updateCanSave());
         validate();
-    }
-
-    private <T> void watch(ObservableValue<T> input) {
-        input.addListener((o, before, now) -> inputsChanged());
-    }
-
-    /** Gives "tomorrow" (the default start of the horizon) in the plan's zone. */
-    private final Clock clock;
-    /** The default horizon last set, to tell whether the user has changed it since. */
-    private LocalDate defaultFrom;
-    private LocalDate defaultTo;
-
-    /**
-     * Sets the horizon to four weeks from tomorrow in {@code planZone}, as the CLI and the
-     * recommendation do (one zone rule: the plan's, never this computer's, so around midnight both
-     * faces start on the same day). A horizon the user changed is kept.
-     */
-    private void setDefaultHorizon(ZoneId planZone) {
-        if (defaultFrom != null && (!defaultFrom.equals(from.get()) || !defaultTo.equals(to.get()))) {
-            return;
-        }
-        LocalDate tomorrow = LocalDate.now(clock.withZone(planZone)).plusDays(1);
-        defaultFrom = tomorrow;
-        defaultTo = tomorrow.plusWeeks(4).minusDays(1); // as the CLI: four weeks from tomorrow
-        from.set(defaultFrom);
-        to.set(defaultTo);
-    }
-
-    /** @return the plan's zone: the team's when a valid one is typed, else the traffic's */
-    private ZoneId planZone() {
-        String team = teamZone.get() == null ? "" : teamZone.get().trim();
-        if (!team.isEmpty()) {
-            try {
-                return ZoneId.of(team);
-            } catch (java.time.DateTimeException e) {
-                // not a zone (yet): the field shows why
-            }
-        }
-        return zone.get() == null ? clock.getZone() : zone.get();
     }
 
     // ---------------------------------------------------------------- actions
@@ -298,16 +171,9 @@ public final class PlanViewModel {
      * keeps the import options it has (a plan file may have read it with a step or column).
      */
     public void setTraffic(TrafficSource newSource, ImportOptions options) {
-        Objects.requireNonNull(newSource, "newSource");
-        Objects.requireNonNull(options, "options");
-        if (newSource.equals(source.get()) && options.zone().equals(zone.get())) {
-            return;
+        if (inputs.setTraffic(newSource, options)) {
+            inputsChanged();
         }
-        source.set(newSource);
-        zone.set(options.zone());
-        importOptions = options;
-        setDefaultHorizon(planZone());
-        inputsChanged();
     }
 
     /** Plans now with the current inputs, even when they are the ones shown. */
@@ -324,27 +190,6 @@ public final class PlanViewModel {
             pause.stop();
         }
         job.cancel();
-    }
-
-    /** Adds a line of staff hours. */
-    public AllowedHoursRow addAllowedHours(String text) {
-        AllowedHoursRow row = new AllowedHoursRow(text);
-        allowedHours.add(row);
-        return row;
-    }
-
-    /** Adds a freeze. */
-    public BlackoutRow addBlackout(String start, String end, String reason) {
-        BlackoutRow row = new BlackoutRow(start, end, reason);
-        blackouts.add(row);
-        return row;
-    }
-
-    /** Adds a named change with the length of its window, e.g. ("Database migration", "4 h"). */
-    public ChangeRow addChange(String name, String length) {
-        ChangeRow row = new ChangeRow(name, length);
-        changes.add(row);
-        return row;
     }
 
     /** Hides the error message. */
@@ -437,15 +282,15 @@ public final class PlanViewModel {
             statusMessage.set(saved.message());
             planFile.set(target);
         }, error -> errorMessage.set(error instanceof RejectedExecutionException ? "Not saved: shutting down"
-                : "Could not save " + fileName(target) + ": " + describe(error)), () -> { });
+                : "Could not save " + fileName(target) + ": " + Messages.describe(error)), () -> { });
     }
 
-    /** Writes the shown plan as an iCalendar file (windows and weekly rule), atomically. */
+    /** Writes the shown plan as an iCalendar file (windows and weekly rule), atomically, off the FX thread. */
     public boolean exportIcs(Path target) {
         return export(target, PlanFileService.Export.ICS);
     }
 
-    /** Writes the shown plan's dated windows as CSV, atomically. */
+    /** Writes the shown plan's dated windows as CSV, atomically, off the FX thread. */
     public boolean exportCsv(Path target) {
         return export(target, PlanFileService.Export.CSV);
     }
@@ -461,20 +306,24 @@ public final class PlanViewModel {
         statusMessage.set("Copied " + what + " to the clipboard");
     }
 
+    /**
+     * Writes the shown plan in {@code format} in the background (as saving does), atomically; the
+     * status line says where, or the error line why not.
+     *
+     * @return whether there was a plan to write
+     */
     private boolean export(Path target, PlanFileService.Export format) {
         PlanResult r = result.get();
         if (r == null) {
             errorMessage.set("Nothing to export yet: no plan has been made.");
             return false;
         }
-        try {
+        saving.start("Writing " + fileName(target) + "…", job -> {
             PlanFileService.export(r.plan(), format, target);
-            statusMessage.set("Wrote the " + format.what() + " to " + target);
-            return true;
-        } catch (IOException | RuntimeException e) {
-            errorMessage.set("Could not write " + fileName(target) + ": " + describe(e));
-            return false;
-        }
+            return target;
+        }, written -> statusMessage.set("Wrote the " + format.what() + " to " + written),
+                error -> errorMessage.set("Could not write " + fileName(target) + ": " + Messages.describe(error)), () -> { });
+        return true;
     }
 
     // ---------------------------------------------------------------- validation
@@ -499,57 +348,9 @@ public final class PlanViewModel {
         }
     }
 
-    /** Checks every field ({@link PlanForm}), sets the messages, and gives the request when all are valid. */
+    /** Checks every field ({@link PlanInputs#check}), sets the messages, and gives the request when all are valid. */
     private Optional<PlanRequest> validate() {
-        PlanForm.Checked checked = PlanForm.check(fields(), this::checkCalendar);
-        windowLengthError.set(checked.message(PlanForm.Field.WINDOW_LENGTH));
-        rollbackTailError.set(checked.message(PlanForm.Field.ROLLBACK_TAIL));
-        countError.set(checked.message(PlanForm.Field.COUNT));
-        horizonError.set(checked.message(PlanForm.Field.HORIZON));
-        minGapError.set(checked.message(PlanForm.Field.MIN_GAP));
-        holidaysError.set(checked.message(PlanForm.Field.HOLIDAYS));
-        habitError.set(checked.message(PlanForm.Field.HABIT));
-        staffCostError.set(checked.message(PlanForm.Field.STAFF_COST));
-        nightPremiumError.set(checked.message(PlanForm.Field.NIGHT_PREMIUM));
-        maxP90ShareError.set(checked.message(PlanForm.Field.MAX_P90_SHARE));
-        teamZoneError.set(checked.message(PlanForm.Field.TEAM_ZONE));
-        for (int i = 0; i < allowedHours.size(); i++) {
-            allowedHours.get(i).showError(checked.allowedErrors().get(i));
-        }
-        for (int i = 0; i < blackouts.size(); i++) {
-            blackouts.get(i).showError(checked.blackoutErrors().get(i));
-        }
-        for (int i = 0; i < changes.size(); i++) {
-            changes.get(i).showError(checked.changeErrors().get(i));
-        }
-        changesListed.set(checked.changesListed());
-        valid.set(checked.request().isPresent());
-        if (checked.problems() > 0) {
-            int problems = checked.problems();
-            inputProblem.set((problems == 1 ? "1 input needs" : problems + " inputs need")
-                    + " fixing before planning again" + (result.get() == null ? "." : "; the plan shown is the last one made."));
-        } else {
-            inputProblem.set(checked.requestProblem()); // empty unless the records refused what the fields passed
-        }
-        return checked.request();
-    }
-
-    /** The form as typed, and the traffic it plans on. */
-    private PlanForm.Fields fields() {
-        return new PlanForm.Fields(windowLength.get(), rollbackTail.get(), count.get(), from.get(), to.get(),
-                minGap.get(), allowedHours.stream().map(AllowedHoursRow::getText).toList(),
-                blackouts.stream().map(r -> new PlanForm.BlackoutText(r.startProperty().get(), r.endProperty().get(),
-                        r.reasonProperty().get())).toList(),
-                changes.stream().map(r -> new PlanForm.ChangeText(r.nameProperty().get(), r.lengthProperty().get()))
-                        .toList(),
-                holidays.get(), holidayPolicy.get(), habit.get(), countPer.get(), staffCost.get(), nightPremium.get(),
-                maxP90Share.get(), trafficOutlook.get(), teamZone.get(), costAssumptions.get(), source.get(), zone.get(),
-                importOptions);
-    }
-
-    /** A number as the form shows it: no ".0" on whole numbers, the user's decimal mark. */
-    private static String numberText(double d) {
-        return NumberInput.format(d);
+        return inputs.check(this::checkCalendar, result.get() != null);
     }
 
     /** @return "" when Jollyday has a calendar for {@code code}, else a message; remembered per code */
@@ -607,7 +408,7 @@ public final class PlanViewModel {
                 statusMessage.set("Not planned: shutting down");
                 return;
             }
-            errorMessage.set(describe(error));
+            errorMessage.set(Messages.describe(error));
             statusMessage.set(opensFile ? "Could not open the plan" : "Could not plan");
             ifFailed.run();
         }), () -> after(opensFile, () -> statusMessage.set("Cancelled")));
@@ -648,7 +449,7 @@ public final class PlanViewModel {
                 ? "Opened " + fileName(outcome.file()) + " and planned again on " + r.request().analysis().source().displayName()
                 : "Planned " + r.plan().windows().size() + " windows on " + r.request().analysis().source().displayName());
         if (outcome.document() != null) {
-            onPlanOpened.accept(source.get(), importOptions);
+            onPlanOpened.accept(inputs.sourceProperty().get(), inputs.importOptions());
         }
     }
 
@@ -664,62 +465,16 @@ public final class PlanViewModel {
 
     /** Sets source, zone and every field from a plan file, without planning. */
     private void applyDocument(PlanDocument doc) {
-        WindowRequest r = doc.plan().request();
-        ZoneId planZone = r.constraints().zone();
-        ZoneId trafficZone = doc.importOptions().zone();
-        PlanRules rules = doc.rules();
+        TrafficSource docSource = doc.prometheus().<TrafficSource>map(q -> new TrafficSource.Prometheus(q,
+                reopenedWith != null ? reopenedWith
+                        : new org.lowtide.service.PrometheusService().environmentConnectionOrNone()))
+                .orElseGet(() -> new TrafficSource.FileSource(Path.of(doc.sourcePath())));
         quiet = true;
         try {
-            source.set(doc.prometheus().<TrafficSource>map(q -> new TrafficSource.Prometheus(q,
-                    reopenedWith != null ? reopenedWith
-                            : new org.lowtide.service.PrometheusService().environmentConnectionOrNone()))
-                    .orElseGet(() -> new TrafficSource.FileSource(Path.of(doc.sourcePath()))));
-            zone.set(trafficZone);
-            teamZone.set(planZone.equals(trafficZone) ? "" : planZone.getId());
-            importOptions = doc.importOptions();
-            windowLength.set(DurationText.format(r.duration()));
-            rollbackTail.set(DurationText.format(r.rollbackTail()));
-            count.set(r.count());
-            from.set(r.from());
-            to.set(r.to());
-            minGap.set(DurationText.format(r.minGap()));
-            List<AllowedHoursRow> hours = new ArrayList<>();
-            for (AllowedHours a : r.constraints().allowed()) {
-                hours.add(new AllowedHoursRow(allowedText(a)));
-            }
-            allowedHours.setAll(hours);
-            List<BlackoutRow> freezes = new ArrayList<>();
-            for (Blackout b : r.constraints().blackouts()) {
-                freezes.add(row(b, planZone));
-            }
-            blackouts.setAll(freezes);
-            holidays.set(doc.holidays().orElse(""));
-            holidayPolicy.set(r.constraints().holidayPolicy());
-            habit.set(r.habit().map(PlanForm::habitText).orElse(""));
-            countPer.set(rules.per().orElse(null));
-            staffCost.set(rules.staffCost().map(c -> numberText(c.perHour())).orElse(""));
-            nightPremium.set(rules.staffCost().map(c -> numberText(c.nightPremium())).orElse("1"));
-            maxP90Share.set(rules.maxP90Share().isPresent() ? numberText(rules.maxP90Share().getAsDouble() * 100) : "");
-            trafficOutlook.set(rules.outlook());
-            List<ChangeRow> named = new ArrayList<>();
-            for (PlanRules.Change c : rules.changes()) {
-                named.add(new ChangeRow(c.name(), DurationText.format(c.duration())));
-            }
-            changes.setAll(named);
+            inputs.apply(doc, docSource);
         } finally {
             quiet = false;
         }
-    }
-
-    /** A blackout as the form shows it: whole days when it runs midnight to midnight, else date-times. */
-    static BlackoutRow row(Blackout b, ZoneId zone) {
-        PlanForm.BlackoutText t = PlanForm.blackoutText(b, zone);
-        return new BlackoutRow(t.start(), t.end(), t.reason());
-    }
-
-    /** Staff hours as a person writes them: {@link PlanForm#allowedText}. */
-    static String allowedText(AllowedHours a) {
-        return PlanForm.allowedText(a);
     }
 
     private void fill(PlanResult r) {
@@ -738,29 +493,6 @@ public final class PlanViewModel {
         canSave.set(result.get() != null && !busy.get());
     }
 
-    private static String describe(Throwable error) {
-        if (error instanceof org.lowtide.service.OutOfMemory) {
-            return Messages.sentence(error.getMessage()); // what to do; the plan shown before stays
-        }
-        if (error instanceof PlanFileException || error instanceof ImportException) {
-            return error.getMessage(); // names file (and line and column)
-        }
-        if (error instanceof NoSuchFileException) {
-            return ((NoSuchFileException) error).getFile() + ": file not found";
-        }
-        if (error instanceof IOException) {
-            return error.getMessage() == null ? error.toString() : error.getMessage();
-        }
-        if (error instanceof IllegalArgumentException) {
-            return Messages.sentence(error.getMessage());
-        }
-        if (error instanceof CancelledException) {
-            return "Cancelled";
-        }
-        LOG.log(System.Logger.Level.ERROR, "planning failed", error);
-        return "Unexpected error (" + error + ")";
-    }
-
     private static String fileName(Path file) {
         Path name = file.getFileName();
         return name == null ? file.toString() : name.toString();
@@ -773,231 +505,72 @@ public final class PlanViewModel {
                            PlanRequest request, String calendarCheck) {
     }
 
-    // ---------------------------------------------------------------- rows
-
-    /**
-     * One ranked dated window as the table shows it.
-     *
-     * @param rank            1 for the best
-     * @param local           start–end in the plan's zone
-     * @param utc             start–end in UTC
-     * @param latestSafeStart latest start from which a failed change is rolled back in time (local HH:mm)
-     * @param expected        traffic expected at stake over window and tail
-     * @param upper           p90 of the same
-     * @param savings         how much less than the median candidate window
-     * @param savingsShare    the savings as a share of the median, e.g. "89 %"
-     * @param reasons         why it was chosen
-     * @param window          the window
-     * @param change          the named change it is for; empty when the plan lists no changes
-     */
-    public record WindowRow(int rank, String local, String utc, String latestSafeStart, double expected, double upper,
-                            double savings, String savingsShare, List<String> reasons, Interval window,
-                            String change) {
-        public WindowRow {
-            reasons = List.copyOf(reasons);
-        }
-    }
-
-    /**
-     * A window ruled out although it is as quiet as a chosen one.
-     *
-     * @param local    start–end in the plan's zone
-     * @param expected traffic expected at stake
-     * @param reason   why it was ruled out
-     */
-    public record RejectionRow(String local, double expected, String reason) {
-    }
-
-    /**
-     * One date of the weekly rule.
-     *
-     * @param local start–end in the plan's zone
-     * @param utc   start–end in UTC
-     * @param flags holidays, blackouts and DST changes that move or block it; empty when plain
-     */
-    public record OccurrenceRow(String local, String utc, String flags) {
-    }
-
     // ---------------------------------------------------------------- properties
 
+    /** The traffic and the form, with a message per field. */
+    public PlanInputs inputs() {
+        return inputs;
+    }
+
     public ReadOnlyObjectProperty<TrafficSource> sourceProperty() {
-        return source.getReadOnlyProperty();
+        return inputs.sourceProperty();
     }
 
     /** The traffic's zone: the main window's; also the plan's unless a team time zone is given. */
     public ReadOnlyObjectProperty<ZoneId> zoneProperty() {
-        return zone.getReadOnlyProperty();
+        return inputs.zoneProperty();
     }
 
     public ZoneId getZone() {
-        return zone.get();
+        return inputs.getZone();
     }
 
-    /** Window length, e.g. "2 h". */
-    public StringProperty windowLengthProperty() {
-        return windowLength;
-    }
-
-    /** The cost assumptions plans are made with; null to rank by traffic at stake. */
+    /** The cost assumptions plans are made with (the Costs screen's); null to rank by traffic at stake. */
     public ObjectProperty<CostAssumptions> costAssumptionsProperty() {
-        return costAssumptions;
+        return inputs.costAssumptionsProperty();
     }
 
-    /** Rollback tail after each window (p90 restore time), e.g. "1 h"; "0" for none. */
-    public StringProperty rollbackTailProperty() {
-        return rollbackTail;
-    }
 
-    /** How many dated windows. */
-    public ObjectProperty<Integer> countProperty() {
-        return count;
-    }
 
-    /** First day of the horizon. */
-    public ObjectProperty<LocalDate> fromProperty() {
-        return from;
-    }
 
-    /** Last day of the horizon (included). */
-    public ObjectProperty<LocalDate> toProperty() {
-        return to;
-    }
 
-    /** Least time between the starts of two windows, e.g. "1 d". */
-    public StringProperty minGapProperty() {
-        return minGap;
-    }
 
-    /** Staff hours, one per line; none means any time. */
-    public ObservableList<AllowedHoursRow> getAllowedHours() {
-        return allowedHours;
-    }
 
-    /** Freezes. */
-    public ObservableList<BlackoutRow> getBlackouts() {
-        return blackouts;
-    }
 
-    /** Named changes, each to get a window of its own length, in this order; none plans by the count. */
-    public ObservableList<ChangeRow> getChanges() {
-        return changes;
-    }
 
-    /** Whether at least one valid change is listed (then the count is not used). */
-    public ReadOnlyBooleanProperty changesListedProperty() {
-        return changesListed.getReadOnlyProperty();
-    }
 
-    /** Holiday calendar, e.g. "DE" or "US-NY"; empty for none. */
-    public StringProperty holidaysProperty() {
-        return holidays;
-    }
 
-    /** Whether holidays block changes. */
-    public ObjectProperty<HolidayPolicy> holidayPolicyProperty() {
-        return holidayPolicy;
-    }
 
-    /** When the team changes today, e.g. "Tue 14:00"; empty for none. */
-    public StringProperty habitProperty() {
-        return habit;
-    }
 
-    /** What the count of windows counts per: a calendar week or month; null for in all. */
-    public ObjectProperty<PlanRules.CountPeriod> countPerProperty() {
-        return countPer;
-    }
 
-    /** Staff cost per hour a window is open, in the plan's currency; empty for none. */
-    public StringProperty staffCostProperty() {
-        return staffCost;
-    }
 
-    /** Factor on the staff cost in the cost model's night hours; "1" for none. */
-    public StringProperty nightPremiumProperty() {
-        return nightPremium;
-    }
 
-    /** Highest p90 traffic of a window, in percent of the weekly peak; empty for no limit. */
-    public StringProperty maxP90ShareProperty() {
-        return maxP90Share;
-    }
 
-    /**
-     * Which traffic ranks the windows: the forecast where it reaches and beat the weekly profile in
-     * its backtest (automatic), the forecast wherever it reaches, or the weekly profile.
-     */
-    public ObjectProperty<OutlookChoice> trafficOutlookProperty() {
-        return trafficOutlook;
-    }
+
+
+
+
+
 
     /** What the shown plan's traffic stands on (forecast or weekly profile) and why; empty before a plan. */
     public ReadOnlyStringProperty outlookNoteProperty() {
         return outlookNote.getReadOnlyProperty();
     }
 
-    /** The team's time zone (dates, staff hours, blackouts, holidays, habit); empty for the main window's. */
-    public StringProperty teamZoneProperty() {
-        return teamZone;
-    }
 
-    public ReadOnlyStringProperty staffCostErrorProperty() {
-        return staffCostError.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty nightPremiumErrorProperty() {
-        return nightPremiumError.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty maxP90ShareErrorProperty() {
-        return maxP90ShareError.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty teamZoneErrorProperty() {
-        return teamZoneError.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty windowLengthErrorProperty() {
-        return windowLengthError.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty rollbackTailErrorProperty() {
-        return rollbackTailError.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty countErrorProperty() {
-        return countError.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty horizonErrorProperty() {
-        return horizonError.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty minGapErrorProperty() {
-        return minGapError.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty holidaysErrorProperty() {
-        return holidaysError.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty habitErrorProperty() {
-        return habitError.getReadOnlyProperty();
-    }
 
-    /** Whether every input is valid and there is traffic to plan on. */
-    public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
-    }
 
-    public boolean isValid() {
-        return valid.get();
-    }
 
-    /** How many inputs need fixing; empty when none. */
-    public ReadOnlyStringProperty inputProblemProperty() {
-        return inputProblem.getReadOnlyProperty();
-    }
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();

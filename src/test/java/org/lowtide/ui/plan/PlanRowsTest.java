@@ -79,7 +79,7 @@ class PlanRowsTest {
         assertThat(rows.windows()).hasSize(plan.windows().size()).isNotEmpty();
         for (int i = 0; i < plan.windows().size(); i++) {
             ChangeWindow w = plan.windows().get(i);
-            PlanViewModel.WindowRow row = rows.windows().get(i);
+            PlanRows.WindowRow row = rows.windows().get(i);
             assertThat(row.rank()).isEqualTo(i + 1).isEqualTo(w.rank());
             assertThat(row.local()).isEqualTo(span(w.window(), BERLIN, SHORT));
             assertThat(row.utc()).isEqualTo(span(w.window(), ZoneOffset.UTC, UTC));

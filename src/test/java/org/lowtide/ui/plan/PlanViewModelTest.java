@@ -80,7 +80,7 @@ class PlanViewModelTest {
 
         assertThat(tasks).hasValue(1);
         assertThat(viewModel.getErrorMessage()).isEmpty();
-        assertThat(viewModel.isValid()).isTrue();
+        assertThat(viewModel.inputs().isValid()).isTrue();
         assertThat(viewModel.getResult().plan().windows()).isEqualTo(expected.plan().windows()).hasSize(4);
         ChangeWindow first = expected.plan().windows().get(0);
         assertThat(viewModel.windowsProperty().get(0).window()).isEqualTo(first.window());
@@ -99,15 +99,15 @@ class PlanViewModelTest {
     void correctingAStaffHoursLinePlansAgainOnItsOwn() throws Exception {
         onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
         AllowedHoursRow[] row = new AllowedHoursRow[1];
-        onFx(() -> row[0] = viewModel.addAllowedHours("weekdays early"));
+        onFx(() -> row[0] = viewModel.inputs().addAllowedHours("weekdays early"));
         assertThat(row[0].errorProperty().get()).isNotEmpty();
-        assertThat(viewModel.isValid()).isFalse();
+        assertThat(viewModel.inputs().isValid()).isFalse();
         int before = tasks.get();
 
         onFx(() -> row[0].setText("Mon-Fri 01:00-06:00"));
 
         assertThat(row[0].errorProperty().get()).isEmpty();
-        assertThat(viewModel.isValid()).isTrue();
+        assertThat(viewModel.inputs().isValid()).isTrue();
         assertThat(tasks.get()).isGreaterThan(before);
         assertThat(viewModel.getResult().plan().request().constraints().allowed())
                 .containsExactly(org.lowtide.planning.AllowedHours.parse("Mon-Fri 01:00-06:00"));
@@ -119,14 +119,14 @@ class PlanViewModelTest {
         PlanResult shown = viewModel.getResult();
 
         onFx(() -> {
-            viewModel.windowLengthProperty().set("3 h");
-            viewModel.windowLengthProperty().set("2 h"); // back to what is shown... but 3 h was planned meanwhile
+            viewModel.inputs().windowLengthProperty().set("3 h");
+            viewModel.inputs().windowLengthProperty().set("2 h"); // back to what is shown... but 3 h was planned meanwhile
             viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)); // the main window re-analysed: same
         });
         assertThat(tasks).hasValue(3);
         assertThat(viewModel.getResult().plan().windows()).isEqualTo(shown.plan().windows());
 
-        onFx(() -> viewModel.countProperty().set(4)); // unchanged value
+        onFx(() -> viewModel.inputs().countProperty().set(4)); // unchanged value
         assertThat(tasks).hasValue(3);
 
         onFx(viewModel::plan);
@@ -139,26 +139,26 @@ class PlanViewModelTest {
         PlanResult shown = viewModel.getResult();
         int planned = tasks.get();
 
-        AllowedHoursRow hours = onFx(() -> viewModel.addAllowedHours("Mon-Fry 01:00-06:00"));
+        AllowedHoursRow hours = onFx(() -> viewModel.inputs().addAllowedHours("Mon-Fry 01:00-06:00"));
         assertThat(hours.getError()).contains("Fry").endsWith(".");
-        assertThat(viewModel.isValid()).isFalse();
-        assertThat(viewModel.inputProblemProperty().get()).startsWith("1 input needs fixing");
+        assertThat(viewModel.inputs().isValid()).isFalse();
+        assertThat(viewModel.inputs().inputProblemProperty().get()).startsWith("1 input needs fixing");
 
-        BlackoutRow freeze = onFx(() -> viewModel.addBlackout("2026-11-30", "2026-11-20", "freeze"));
+        BlackoutRow freeze = onFx(() -> viewModel.inputs().addBlackout("2026-11-30", "2026-11-20", "freeze"));
         assertThat(freeze.getError()).contains("ends before it starts");
 
-        onFx(() -> viewModel.holidaysProperty().set("XX"));
-        assertThat(viewModel.holidaysErrorProperty().get()).contains("No holiday calendar for 'XX'");
+        onFx(() -> viewModel.inputs().holidaysProperty().set("XX"));
+        assertThat(viewModel.inputs().holidaysErrorProperty().get()).contains("No holiday calendar for 'XX'");
 
-        onFx(() -> viewModel.habitProperty().set("Tuesday"));
-        assertThat(viewModel.habitErrorProperty().get()).contains("\"Tue 14:00\"");
+        onFx(() -> viewModel.inputs().habitProperty().set("Tuesday"));
+        assertThat(viewModel.inputs().habitErrorProperty().get()).contains("\"Tue 14:00\"");
 
-        onFx(() -> viewModel.windowLengthProperty().set("two hours"));
-        assertThat(viewModel.windowLengthErrorProperty().get()).contains("two hours");
+        onFx(() -> viewModel.inputs().windowLengthProperty().set("two hours"));
+        assertThat(viewModel.inputs().windowLengthErrorProperty().get()).contains("two hours");
 
-        onFx(() -> viewModel.toProperty().set(LocalDate.of(2026, 11, 1)));
-        assertThat(viewModel.horizonErrorProperty().get()).contains("ends (2026-11-01) before it starts");
-        assertThat(viewModel.inputProblemProperty().get()).startsWith("6 inputs need fixing");
+        onFx(() -> viewModel.inputs().toProperty().set(LocalDate.of(2026, 11, 1)));
+        assertThat(viewModel.inputs().horizonErrorProperty().get()).contains("ends (2026-11-01) before it starts");
+        assertThat(viewModel.inputs().inputProblemProperty().get()).startsWith("6 inputs need fixing");
 
         assertThat(tasks).as("nothing planned while an input is invalid").hasValue(planned);
         assertThat(viewModel.getResult()).as("the last plan stays").isSameAs(shown);
@@ -167,13 +167,13 @@ class PlanViewModelTest {
         onFx(() -> {
             hours.setText("Mon-Fri 01:00-06:00");
             freeze.endProperty().set("2026-12-02");
-            viewModel.holidaysProperty().set("DE");
-            viewModel.habitProperty().set("Tue 14:00");
-            viewModel.windowLengthProperty().set("2h");
-            viewModel.toProperty().set(LocalDate.of(2026, 12, 8));
+            viewModel.inputs().holidaysProperty().set("DE");
+            viewModel.inputs().habitProperty().set("Tue 14:00");
+            viewModel.inputs().windowLengthProperty().set("2h");
+            viewModel.inputs().toProperty().set(LocalDate.of(2026, 12, 8));
         });
-        assertThat(viewModel.isValid()).isTrue();
-        assertThat(viewModel.inputProblemProperty().get()).isEmpty();
+        assertThat(viewModel.inputs().isValid()).isTrue();
+        assertThat(viewModel.inputs().inputProblemProperty().get()).isEmpty();
         assertThat(tasks).as("planned once the last input was fixed").hasValue(planned + 1);
         assertThat(viewModel.getResult().plan().request().constraints().allowed()).hasSize(1);
     }
@@ -220,7 +220,7 @@ class PlanViewModelTest {
         Interval before = viewModel.windowsProperty().get(0).window();
         LocalDate day = before.start().atZone(BERLIN).toLocalDate();
 
-        onFx(() -> viewModel.addBlackout(day.toString(), day.toString(), "release freeze"));
+        onFx(() -> viewModel.inputs().addBlackout(day.toString(), day.toString(), "release freeze"));
 
         Blackout freeze = Blackout.parse(day + "/" + day + "=release freeze", BERLIN);
         PlanResult expected = service.plan(defaultRequest(List.of(freeze)), ProgressListener.NONE, Cancellation.NEVER);
@@ -229,7 +229,7 @@ class PlanViewModelTest {
         assertThat(viewModel.getResult().plan().windows())
                 .noneMatch(w -> w.window().overlaps(freeze.interval()) || new Interval(w.window().start(), w.tailEnd())
                         .overlaps(freeze.interval()));
-        assertThat(viewModel.rejectionsProperty()).extracting(PlanViewModel.RejectionRow::reason)
+        assertThat(viewModel.rejectionsProperty()).extracting(PlanRows.RejectionRow::reason)
                 .contains("blackout: release freeze");
         assertThat(viewModel.getResult().plan().request().constraints().blackouts()).containsExactly(freeze);
     }
@@ -238,18 +238,18 @@ class PlanViewModelTest {
     void savingAndOpeningRestoresTheInputsAndTheWindows() throws Exception {
         onFx(() -> {
             viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN));
-            viewModel.windowLengthProperty().set("1 h");
-            viewModel.rollbackTailProperty().set("30 min");
-            viewModel.countProperty().set(3);
-            viewModel.minGapProperty().set("2 d");
-            viewModel.fromProperty().set(LocalDate.of(2026, 12, 1));
-            viewModel.toProperty().set(LocalDate.of(2026, 12, 31));
-            viewModel.addAllowedHours("Mon-Fri 01:00-06:00");
-            viewModel.addAllowedHours("Sat 02:00-08:00");
-            viewModel.addBlackout("2026-12-18T18:00", "2026-12-21T06:00", "year-end freeze");
-            viewModel.holidaysProperty().set("DE");
-            viewModel.holidayPolicyProperty().set(HolidayPolicy.BLACKOUT);
-            viewModel.habitProperty().set("Tue 14:00");
+            viewModel.inputs().windowLengthProperty().set("1 h");
+            viewModel.inputs().rollbackTailProperty().set("30 min");
+            viewModel.inputs().countProperty().set(3);
+            viewModel.inputs().minGapProperty().set("2 d");
+            viewModel.inputs().fromProperty().set(LocalDate.of(2026, 12, 1));
+            viewModel.inputs().toProperty().set(LocalDate.of(2026, 12, 31));
+            viewModel.inputs().addAllowedHours("Mon-Fri 01:00-06:00");
+            viewModel.inputs().addAllowedHours("Sat 02:00-08:00");
+            viewModel.inputs().addBlackout("2026-12-18T18:00", "2026-12-21T06:00", "year-end freeze");
+            viewModel.inputs().holidaysProperty().set("DE");
+            viewModel.inputs().holidayPolicyProperty().set(HolidayPolicy.BLACKOUT);
+            viewModel.inputs().habitProperty().set("Tue 14:00");
         });
         PlanResult saved = viewModel.getResult();
         assertThat(viewModel.getErrorMessage()).isEmpty();
@@ -274,22 +274,22 @@ class PlanViewModelTest {
         onFx(() -> reopened.openPlan(file));
 
         assertThat(reopened.getErrorMessage()).isEmpty();
-        assertThat(reopened.windowLengthProperty().get()).isEqualTo("1 h");
-        assertThat(reopened.rollbackTailProperty().get()).isEqualTo("30 min");
-        assertThat(reopened.countProperty().get()).isEqualTo(3);
-        assertThat(reopened.minGapProperty().get()).isEqualTo("2 d");
-        assertThat(reopened.fromProperty().get()).isEqualTo(LocalDate.of(2026, 12, 1));
-        assertThat(reopened.toProperty().get()).isEqualTo(LocalDate.of(2026, 12, 31));
-        assertThat(reopened.getAllowedHours()).extracting(AllowedHoursRow::getText)
+        assertThat(reopened.inputs().windowLengthProperty().get()).isEqualTo("1 h");
+        assertThat(reopened.inputs().rollbackTailProperty().get()).isEqualTo("30 min");
+        assertThat(reopened.inputs().countProperty().get()).isEqualTo(3);
+        assertThat(reopened.inputs().minGapProperty().get()).isEqualTo("2 d");
+        assertThat(reopened.inputs().fromProperty().get()).isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(reopened.inputs().toProperty().get()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(reopened.inputs().getAllowedHours()).extracting(AllowedHoursRow::getText)
                 .containsExactly("Mon-Fri 01:00-06:00", "Sat 02:00-08:00");
-        assertThat(reopened.getBlackouts()).hasSize(1);
-        BlackoutRow freeze = reopened.getBlackouts().get(0);
+        assertThat(reopened.inputs().getBlackouts()).hasSize(1);
+        BlackoutRow freeze = reopened.inputs().getBlackouts().get(0);
         assertThat(List.of(freeze.startProperty().get(), freeze.endProperty().get(), freeze.reasonProperty().get()))
                 .containsExactly("2026-12-18T18:00", "2026-12-21T06:00", "year-end freeze");
-        assertThat(reopened.holidaysProperty().get()).isEqualTo("DE");
-        assertThat(reopened.habitProperty().get()).isEqualTo("Tue 14:00");
+        assertThat(reopened.inputs().holidaysProperty().get()).isEqualTo("DE");
+        assertThat(reopened.inputs().habitProperty().get()).isEqualTo("Tue 14:00");
         assertThat(reopened.getZone()).isEqualTo(BERLIN);
-        assertThat(reopened.isValid()).isTrue();
+        assertThat(reopened.inputs().isValid()).isTrue();
 
         Plan plan = reopened.getResult().plan();
         assertThat(plan.windows()).isEqualTo(saved.plan().windows());
@@ -313,7 +313,7 @@ class PlanViewModelTest {
     void aDamagedOrNewerPlanFileSaysWhyAndKeepsWhatWasShown() throws Exception {
         onFx(() -> {
             viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN));
-            viewModel.habitProperty().set("Tue 14:00");
+            viewModel.inputs().habitProperty().set("Tue 14:00");
         });
         PlanResult shown = viewModel.getResult();
         Path damaged = dir.resolve("damaged.lowtide");
@@ -326,7 +326,7 @@ class PlanViewModelTest {
                 .contains("not a Lowtide plan file");
         assertThat(failed).containsExactly(true);
         assertThat(viewModel.getResult()).isSameAs(shown);
-        assertThat(viewModel.habitProperty().get()).isEqualTo("Tue 14:00");
+        assertThat(viewModel.inputs().habitProperty().get()).isEqualTo("Tue 14:00");
         assertThat(viewModel.sourceProperty().get()).isEqualTo(Samples.SHOP);
         assertThat(viewModel.isBusy()).isFalse();
         assertThat(damaged).content(StandardCharsets.UTF_8).contains("[oops"); // never rewritten
@@ -363,6 +363,19 @@ class PlanViewModelTest {
     }
 
     @Test
+    void exportsRunOnTheExecutorAndAFailedOneSaysWhy() throws Exception {
+        onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
+        int before = tasks.get();
+        Path blocked = Files.createDirectories(dir.resolve("taken.ics")); // a folder where the file should go
+
+        assertThat(onFx(() -> viewModel.exportIcs(blocked))).isTrue();
+
+        assertThat(tasks.get()).as("the file is written off the FX thread").isEqualTo(before + 1);
+        assertThat(viewModel.getErrorMessage()).startsWith("Could not write taken.ics: ");
+        assertThat(Files.isDirectory(blocked)).isTrue();
+    }
+
+    @Test
     void theTrafficFollowsTheMainWindowsZone() throws Exception {
         onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
@@ -385,8 +398,8 @@ class PlanViewModelTest {
                 perWeek), ProgressListener.NONE, Cancellation.NEVER);
 
         onFx(() -> {
-            viewModel.countProperty().set(1);
-            viewModel.countPerProperty().set(PlanRules.CountPeriod.WEEK);
+            viewModel.inputs().countProperty().set(1);
+            viewModel.inputs().countPerProperty().set(PlanRules.CountPeriod.WEEK);
             viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN));
         });
 
@@ -407,26 +420,26 @@ class PlanViewModelTest {
         PlanResult shown = viewModel.getResult();
         int planned = tasks.get();
 
-        onFx(() -> viewModel.staffCostProperty().set("-10"));
-        assertThat(viewModel.staffCostErrorProperty().get()).contains("at least 0");
-        assertThat(viewModel.isValid()).isFalse();
+        onFx(() -> viewModel.inputs().staffCostProperty().set("-10"));
+        assertThat(viewModel.inputs().staffCostErrorProperty().get()).contains("at least 0");
+        assertThat(viewModel.inputs().isValid()).isFalse();
 
-        onFx(() -> viewModel.nightPremiumProperty().set("0.5"));
-        assertThat(viewModel.nightPremiumErrorProperty().get()).contains("at least 1");
+        onFx(() -> viewModel.inputs().nightPremiumProperty().set("0.5"));
+        assertThat(viewModel.inputs().nightPremiumErrorProperty().get()).contains("at least 1");
 
-        onFx(() -> viewModel.maxP90ShareProperty().set("150"));
-        assertThat(viewModel.maxP90ShareErrorProperty().get()).contains("1 to 100");
+        onFx(() -> viewModel.inputs().maxP90ShareProperty().set("150"));
+        assertThat(viewModel.inputs().maxP90ShareErrorProperty().get()).contains("1 to 100");
 
-        onFx(() -> viewModel.teamZoneProperty().set("Mars/Base"));
-        assertThat(viewModel.teamZoneErrorProperty().get()).contains("Mars/Base");
-        assertThat(viewModel.inputProblemProperty().get()).startsWith("4 inputs need fixing");
+        onFx(() -> viewModel.inputs().teamZoneProperty().set("Mars/Base"));
+        assertThat(viewModel.inputs().teamZoneErrorProperty().get()).contains("Mars/Base");
+        assertThat(viewModel.inputs().inputProblemProperty().get()).startsWith("4 inputs need fixing");
 
         onFx(() -> {
-            viewModel.staffCostProperty().set("");
-            viewModel.nightPremiumProperty().set("1.5");
+            viewModel.inputs().staffCostProperty().set("");
+            viewModel.inputs().nightPremiumProperty().set("1.5");
         });
-        assertThat(viewModel.staffCostErrorProperty().get()).isEmpty();
-        assertThat(viewModel.nightPremiumErrorProperty().get()).contains("give both");
+        assertThat(viewModel.inputs().staffCostErrorProperty().get()).isEmpty();
+        assertThat(viewModel.inputs().nightPremiumErrorProperty().get()).contains("give both");
 
         onFx(viewModel::plan);
         assertThat(tasks).as("nothing planned while inputs are invalid").hasValue(planned);
@@ -438,12 +451,12 @@ class PlanViewModelTest {
         onFx(() -> {
             viewModel.costAssumptionsProperty().set(CostAssumptions.defaults());
             viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN));
-            viewModel.staffCostProperty().set("120");
-            viewModel.nightPremiumProperty().set("1.5");
-            viewModel.maxP90ShareProperty().set("40");
-            viewModel.countPerProperty().set(PlanRules.CountPeriod.MONTH);
-            viewModel.teamZoneProperty().set("America/New_York");
-            viewModel.trafficOutlookProperty().set(OutlookChoice.FORECAST);
+            viewModel.inputs().staffCostProperty().set("120");
+            viewModel.inputs().nightPremiumProperty().set("1.5");
+            viewModel.inputs().maxP90ShareProperty().set("40");
+            viewModel.inputs().countPerProperty().set(PlanRules.CountPeriod.MONTH);
+            viewModel.inputs().teamZoneProperty().set("America/New_York");
+            viewModel.inputs().trafficOutlookProperty().set(OutlookChoice.FORECAST);
         });
         assertThat(viewModel.getErrorMessage()).isEmpty();
         PlanResult saved = viewModel.getResult();
@@ -466,12 +479,12 @@ class PlanViewModelTest {
         onFx(() -> reopened.openPlan(file));
 
         assertThat(reopened.getErrorMessage()).isEmpty();
-        assertThat(reopened.staffCostProperty().get()).isEqualTo("120");
-        assertThat(reopened.nightPremiumProperty().get()).isEqualTo("1.5");
-        assertThat(reopened.maxP90ShareProperty().get()).isEqualTo("40");
-        assertThat(reopened.countPerProperty().get()).isEqualTo(PlanRules.CountPeriod.MONTH);
-        assertThat(reopened.teamZoneProperty().get()).isEqualTo("America/New_York");
-        assertThat(reopened.trafficOutlookProperty().get()).isEqualTo(OutlookChoice.FORECAST);
+        assertThat(reopened.inputs().staffCostProperty().get()).isEqualTo("120");
+        assertThat(reopened.inputs().nightPremiumProperty().get()).isEqualTo("1.5");
+        assertThat(reopened.inputs().maxP90ShareProperty().get()).isEqualTo("40");
+        assertThat(reopened.inputs().countPerProperty().get()).isEqualTo(PlanRules.CountPeriod.MONTH);
+        assertThat(reopened.inputs().teamZoneProperty().get()).isEqualTo("America/New_York");
+        assertThat(reopened.inputs().trafficOutlookProperty().get()).isEqualTo(OutlookChoice.FORECAST);
         assertThat(reopened.getZone()).isEqualTo(BERLIN);
         assertThat(reopened.getResult().plan().windows()).isEqualTo(saved.plan().windows());
     }
@@ -480,8 +493,8 @@ class PlanViewModelTest {
     void theForecastRanksWhereItReachesAndTheScreenSaysSo() throws Exception {
         // The shop sample ends with 2025; a horizon in January 2026 lies within the forecast's reach.
         onFx(() -> {
-            viewModel.fromProperty().set(LocalDate.of(2026, 1, 5));
-            viewModel.toProperty().set(LocalDate.of(2026, 2, 1));
+            viewModel.inputs().fromProperty().set(LocalDate.of(2026, 1, 5));
+            viewModel.inputs().toProperty().set(LocalDate.of(2026, 2, 1));
             viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN));
         });
         assertThat(viewModel.getErrorMessage()).isEmpty();
@@ -495,7 +508,7 @@ class PlanViewModelTest {
         assertThat(plot.getDataset(2).getItemCount(0)).as("the p90 line").isPositive();
 
         // The typical week instead, on the same inputs: the note says so, the plan is planned again.
-        onFx(() -> viewModel.trafficOutlookProperty().set(OutlookChoice.PROFILE));
+        onFx(() -> viewModel.inputs().trafficOutlookProperty().set(OutlookChoice.PROFILE));
         assertThat(viewModel.getResult().traffic().usesForecast()).isFalse();
         assertThat(viewModel.outlookNoteProperty().get())
                 .isEqualTo("Ranked on the weekly profile (median of past weeks), as asked.");
@@ -513,10 +526,10 @@ class PlanViewModelTest {
                 plain.cost(), rules), ProgressListener.NONE, Cancellation.NEVER);
 
         onFx(() -> {
-            viewModel.addChange("Migration", "4 h");
-            viewModel.addChange("Patch", "1 h");
+            viewModel.inputs().addChange("Migration", "4 h");
+            viewModel.inputs().addChange("Patch", "1 h");
         });
-        assertThat(viewModel.changesListedProperty().get()).isTrue();
+        assertThat(viewModel.inputs().changesListedProperty().get()).isTrue();
         onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
 
         assertThat(viewModel.getErrorMessage()).isEmpty();
@@ -526,7 +539,7 @@ class PlanViewModelTest {
         assertThat(windows).extracting(w -> w.change().orElse("")).containsExactly("Migration", "Patch");
         assertThat(windows).extracting(w -> w.window().duration())
                 .containsExactly(Duration.ofHours(4), Duration.ofHours(1));
-        assertThat(viewModel.windowsProperty()).extracting(PlanViewModel.WindowRow::change)
+        assertThat(viewModel.windowsProperty()).extracting(PlanRows.WindowRow::change)
                 .containsExactly("Migration", "Patch");
     }
 
@@ -536,25 +549,25 @@ class PlanViewModelTest {
         PlanResult shown = viewModel.getResult();
         int planned = tasks.get();
 
-        ChangeRow blank = onFx(() -> viewModel.addChange("", ""));
+        ChangeRow blank = onFx(() -> viewModel.inputs().addChange("", ""));
         assertThat(blank.getError()).as("a blank row means nothing").isEmpty();
-        assertThat(viewModel.isValid()).isTrue();
+        assertThat(viewModel.inputs().isValid()).isTrue();
 
-        ChangeRow nameless = onFx(() -> viewModel.addChange("", "4 h"));
+        ChangeRow nameless = onFx(() -> viewModel.inputs().addChange("", "4 h"));
         assertThat(nameless.getError()).contains("name").endsWith(".");
-        assertThat(viewModel.isValid()).isFalse();
-        assertThat(viewModel.inputProblemProperty().get()).startsWith("1 input needs fixing");
+        assertThat(viewModel.inputs().isValid()).isFalse();
+        assertThat(viewModel.inputs().inputProblemProperty().get()).startsWith("1 input needs fixing");
 
-        ChangeRow vague = onFx(() -> viewModel.addChange("Migration", "four hours"));
+        ChangeRow vague = onFx(() -> viewModel.inputs().addChange("Migration", "four hours"));
         assertThat(vague.getError()).contains("four hours").endsWith(".");
-        assertThat(viewModel.inputProblemProperty().get()).startsWith("2 inputs need fixing");
+        assertThat(viewModel.inputs().inputProblemProperty().get()).startsWith("2 inputs need fixing");
 
         onFx(viewModel::plan);
         assertThat(tasks).as("nothing planned while a change is invalid").hasValue(planned);
         assertThat(viewModel.getResult()).isSameAs(shown);
 
         onFx(() -> {
-            viewModel.getChanges().remove(nameless);
+            viewModel.inputs().getChanges().remove(nameless);
             vague.lengthProperty().set("4 h");
         });
         assertThat(vague.getError()).isEmpty();
@@ -565,11 +578,11 @@ class PlanViewModelTest {
 
     @Test
     void staffHoursReadAsPeopleWriteThem() {
-        assertThat(PlanViewModel.allowedText(org.lowtide.planning.AllowedHours.parse("Mon-Fri 01:00-06:00")))
+        assertThat(PlanForm.allowedText(org.lowtide.planning.AllowedHours.parse("Mon-Fri 01:00-06:00")))
                 .isEqualTo("Mon-Fri 01:00-06:00");
-        assertThat(PlanViewModel.allowedText(org.lowtide.planning.AllowedHours.parse("Sat,Sun 22:00-02:00")))
+        assertThat(PlanForm.allowedText(org.lowtide.planning.AllowedHours.parse("Sat,Sun 22:00-02:00")))
                 .isEqualTo("Sat,Sun 22:00-02:00");
-        assertThat(PlanViewModel.allowedText(org.lowtide.planning.AllowedHours.parse("Mon,Wed-Fri,Sun 00:00-24:00")))
+        assertThat(PlanForm.allowedText(org.lowtide.planning.AllowedHours.parse("Mon,Wed-Fri,Sun 00:00-24:00")))
                 .isEqualTo("Mon,Wed-Fri,Sun 00:00-24:00");
     }
 
@@ -602,19 +615,19 @@ class PlanViewModelTest {
         Clock nearMidnight = Clock.fixed(Instant.parse("2026-11-10T23:30:00Z"), ZoneId.of("UTC"));
         ZoneId kolkata = ZoneId.of("Asia/Kolkata");
         PlanViewModel late = new PlanViewModel(service, counting, nearMidnight, Duration.ofHours(1));
-        assertThat(late.fromProperty().get()).as("before any traffic: this computer's zone")
+        assertThat(late.inputs().fromProperty().get()).as("before any traffic: this computer's zone")
                 .isEqualTo(java.time.LocalDate.of(2026, 11, 11));
         onFx(() -> late.setTraffic(Samples.SHOP, ImportOptions.inZone(kolkata)));
         java.time.LocalDate expected = new org.lowtide.service.RecommendationService(service, nearMidnight)
                 .defaultWindows(Duration.ofHours(2), org.lowtide.cost.CostAssumptions.defaults(), kolkata).from();
         assertThat(expected).isEqualTo(java.time.LocalDate.of(2026, 11, 12));
-        assertThat(late.fromProperty().get()).isEqualTo(expected);
-        assertThat(late.toProperty().get()).isEqualTo(expected.plusWeeks(4).minusDays(1));
+        assertThat(late.inputs().fromProperty().get()).isEqualTo(expected);
+        assertThat(late.inputs().toProperty().get()).isEqualTo(expected.plusWeeks(4).minusDays(1));
         // A team zone moves it back a day (Honolulu is still Tuesday); a date the user typed is kept.
-        onFx(() -> late.teamZoneProperty().set("Pacific/Honolulu"));
-        assertThat(late.fromProperty().get()).isEqualTo(java.time.LocalDate.of(2026, 11, 11));
-        onFx(() -> late.fromProperty().set(java.time.LocalDate.of(2026, 12, 1)));
-        onFx(() -> late.teamZoneProperty().set(""));
-        assertThat(late.fromProperty().get()).isEqualTo(java.time.LocalDate.of(2026, 12, 1));
+        onFx(() -> late.inputs().teamZoneProperty().set("Pacific/Honolulu"));
+        assertThat(late.inputs().fromProperty().get()).isEqualTo(java.time.LocalDate.of(2026, 11, 11));
+        onFx(() -> late.inputs().fromProperty().set(java.time.LocalDate.of(2026, 12, 1)));
+        onFx(() -> late.inputs().teamZoneProperty().set(""));
+        assertThat(late.inputs().fromProperty().get()).isEqualTo(java.time.LocalDate.of(2026, 12, 1));
     }
 }

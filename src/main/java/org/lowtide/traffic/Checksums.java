@@ -1,4 +1,4 @@
-package org.lowtide.project;
+package org.lowtide.traffic;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,9 @@ import java.util.HexFormat;
 
 /**
  * The one SHA-256 of Lowtide: the checksum a plan file keeps of its traffic file, the provenance
- * a report prints, and the digest that makes a report's file id reproducible.
+ * a report prints, the digest that makes a report's file id reproducible, and the digest of what
+ * an announcement sent. It lives in {@code traffic} (JDK only, the bottom layer) so that every
+ * package may use it; an ArchUnit rule keeps {@code MessageDigest.getInstance} here.
  */
 public final class Checksums {
 
@@ -52,6 +54,11 @@ public final class Checksums {
             md.update((byte) 0);
         }
         return md.digest();
+    }
+
+    /** @return the SHA-256 of {@code text} as UTF-8, lower-case hex */
+    public static String sha256Utf8(String text) {
+        return HexFormat.of().formatHex(newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static MessageDigest newDigest() {
