@@ -35,6 +35,7 @@ import org.lowtide.fleet.Candidate;
 import org.lowtide.fleet.Fleet;
 import org.lowtide.fleet.FleetFileException;
 import org.lowtide.fleet.ServiceOptions;
+import org.lowtide.planning.ScheduleExports;
 import org.lowtide.planning.WindowRequest;
 import org.lowtide.report.charts.FleetTimelineChart;
 import org.lowtide.service.AnalysisRequest;
@@ -190,6 +191,50 @@ public final class FleetViewModel {
     public void exportReport(Path target) {
         // The save dialog asked before replacing a file.
         export(target, "report", (r, t) -> fleets.report(r, t, true));
+    }
+
+    /**
+     * Writes the selected service's weekly window for a tool (the file {@code fleet --export TOOL}
+     * writes for it), atomically. Sets the error when no planned service with a weekly window is selected.
+     */
+    public void exportSelected(ScheduleExports.Target target, Path file) {
+        Objects.requireNonNull(target, "target");
+        ServiceRow row = selected.get();
+        Optional<String> text = row == null || result.get() == null ? Optional.empty()
+                : FleetOutputs.snippet(result.get(), row.service(), target);
+        if (text.isEmpty()) {
+            error.set(row == null ? "Select a service to export its window."
+                    : row.service() + " has no weekly window to export (" + row.status() + ").");
+            return;
+        }
+        error.set("");
+        // The save dialog asked before replacing a file.
+        export(file, toolName(target) + " window of " + row.service(), (r, t) -> Exports.writeString(t, text.get()));
+    }
+
+    /**
+     * Writes every planned service's weekly window for a tool into a folder, one file per service
+     * named as {@code fleet --export TOOL --export-dir DIR} names them ({@code SERVICE.TOOL.txt}),
+     * each atomically, replacing files of the same names.
+     */
+    public void exportAll(ScheduleExports.Target target, Path folder) {
+        Objects.requireNonNull(target, "target");
+        error.set("");
+        export(folder, toolName(target) + " windows of every service", (r, dir) -> {
+            if (FleetOutputs.exports(r, target, dir, true).isEmpty()) {
+                throw new IOException("no service of the fleet has a weekly window to export");
+            }
+        });
+    }
+
+    /** @return the file name {@code fleet --export} gives the selected service's export, for the save dialog */
+    public String selectedExportName(ScheduleExports.Target target) {
+        ServiceRow row = selected.get();
+        return FleetOutputs.exportFileName(row == null ? "service" : row.service(), target);
+    }
+
+    private static String toolName(ScheduleExports.Target target) {
+        return target.name().toLowerCase(Locale.ROOT);
     }
 
     private interface Writer {
