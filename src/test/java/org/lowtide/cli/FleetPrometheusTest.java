@@ -4,27 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lowtide.fleet.Candidate;
 import org.lowtide.fleet.Fleet;
+import org.lowtide.fleet.TweetsFleet;
 import org.lowtide.service.AnalysisService;
 import org.lowtide.service.Cancellation;
 import org.lowtide.service.FleetOutcome;
@@ -49,60 +46,34 @@ import org.lowtide.traffic.sources.PrometheusServer;
  */
 class FleetPrometheusTest {
 
-    private static final String[] SYMBOLS = {"AAPL", "FB", "GOOG"};
-    /** The first point of all three series, and the last of the shortest (FB): the range every series covers. */
-    private static final String FIRST = "2015-02-26 21:40:00";
-    private static final String LAST = "2015-04-22 21:00:00";
-    /** The last original time kept (FB's last point). */
-    private static final String LAST_ORIGINAL = "2015-04-22 21:02:53";
-    private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final String[] SYMBOLS = TweetsFleet.SYMBOLS;
+    private static final String FIRST = TweetsFleet.FIRST;
+    private static final String LAST = TweetsFleet.LAST;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC);
     private static final String SECRET = "tok-fleet-77c1-never-saved";
 
     @TempDir
     static Path dir;
+    private static TweetsFleet fleet;
     private static PrometheusServer server;
     private static Path files;
 
     @BeforeAll
     static void startServer() throws Exception {
-        PrometheusServer.assumeInstalled();
-        Path data = Path.of(System.getProperty("lowtide.shared.dir", "../shared"), "data", "traffic");
-        Assumptions.assumeTrue(Files.isRegularFile(data.resolve("nab_twitter_volume_AAPL.csv")),
-                "../shared/data absent: the Prometheus fleet test is skipped");
-        files = Files.createDirectories(dir.resolve("files"));
-        StringBuilder om = new StringBuilder("# TYPE tweets gauge\n");
-        for (String symbol : SYMBOLS) {
-            List<String> lines = Files.readAllLines(data.resolve("nab_twitter_volume_" + symbol + ".csv"),
-                    StandardCharsets.UTF_8);
-            List<String> kept = new ArrayList<>(List.of(lines.get(0)));
-            for (String line : lines.subList(1, lines.size())) {
-                String[] cells = line.split(",");
-                if (line.isBlank() || cells[0].compareTo(LAST_ORIGINAL) > 0) {
-                    continue;
-                }
-                // Prometheus evaluates a range on multiples of the step since the epoch (issue 16), so the points
-                // are stamped on them (…:42:53 becomes …:40:00), here and in the files alike.
-                long t = LocalDateTime.parse(cells[0], NAIVE).toEpochSecond(ZoneOffset.UTC) / 300 * 300;
-                kept.add(NAIVE.format(LocalDateTime.ofEpochSecond(t, 0, ZoneOffset.UTC)) + "," + cells[1].trim());
-                om.append("tweets{symbol=\"").append(symbol).append("\"} ").append(cells[1].trim()).append(' ')
-                        .append(t).append('\n');
-            }
-            // The same points as a file of their own (a temporary copy: the range every series covers).
-            Files.write(files.resolve(symbol + ".csv"), kept, StandardCharsets.UTF_8);
-        }
-        server = PrometheusServer.start(dir.resolve("prom"), om.append("# EOF\n").toString(), null);
+        fleet = TweetsFleet.start(dir);
+        server = fleet.server();
+        files = fleet.files();
     }
 
     @AfterAll
     static void stopServer() {
-        if (server != null) {
-            server.close();
+        if (fleet != null) {
+            fleet.close();
         }
     }
 
     private static Instant utc(String naive) {
-        return LocalDateTime.parse(naive, NAIVE).toInstant(ZoneOffset.UTC);
+        return TweetsFleet.utc(naive);
     }
 
     @Test

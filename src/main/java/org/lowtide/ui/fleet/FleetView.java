@@ -121,7 +121,19 @@ public final class FleetView extends BorderPane {
             show.run();
             chooseFleetFolder();
         });
-        return java.util.List.of(file, folder);
+        MenuItem prometheus = new MenuItem("Open Fleet from Pro_metheus…");
+        prometheus.setId("openFleetPrometheus");
+        prometheus.setOnAction(e -> {
+            show.run();
+            chooseFleetPrometheus();
+        });
+        return java.util.List.of(file, folder, prometheus);
+    }
+
+    /** Asks for a Prometheus server and a query returning one series per service, and plans that fleet. */
+    public void chooseFleetPrometheus() {
+        new FleetPrometheusDialog(org.lowtide.ui.prometheus.TokenFiles.preferences(), window()).ask()
+                .ifPresent(viewModel::openPrometheus);
     }
 
     /** Asks for a fleet file (or a long-format CSV) and plans it. */
@@ -161,6 +173,11 @@ public final class FleetView extends BorderPane {
         Button openFolder = new Button("Open Folder…");
         openFolder.setId("fleetOpenFolder");
         openFolder.setOnAction(e -> chooseFleetFolder());
+        Button openPrometheus = new Button("From Prometheus…");
+        openPrometheus.setId("fleetOpenPrometheus");
+        openPrometheus.setTooltip(new Tooltip("A Prometheus query returning one series per service, each named by a"
+                + " label's value"));
+        openPrometheus.setOnAction(e -> chooseFleetPrometheus());
         Label habitLabel = new Label("Habit:");
         TextField habit = new TextField();
         habit.setId("fleetHabit");
@@ -194,7 +211,7 @@ public final class FleetView extends BorderPane {
         source.setMinWidth(0);
         HBox.setHgrow(source, Priority.ALWAYS);
         source.setMaxWidth(Double.MAX_VALUE);
-        HBox bar1 = new HBox(8, openFile, openFolder, habitLabel, habit, replan, bar, cancel, source);
+        HBox bar1 = new HBox(8, openFile, openFolder, openPrometheus, habitLabel, habit, replan, bar, cancel, source);
         bar1.setAlignment(Pos.CENTER_LEFT);
         bar1.getStyleClass().add("tool-bar");
 
@@ -226,7 +243,8 @@ public final class FleetView extends BorderPane {
     private SplitPane body() {
         table.setId("fleetTable");
         table.setItems(viewModel.rows());
-        table.setPlaceholder(new Label("No fleet yet: Open Fleet… (a fleet file) or Open Folder… (traffic files)."));
+        table.setPlaceholder(new Label("No fleet yet: Open Fleet… (a fleet file), Open Folder… (traffic files) or"
+                + " From Prometheus… (a query, one series per service)."));
         table.getColumns().add(column("Service", FleetViewModel.ServiceRow::service, 140));
         table.getColumns().add(column("Status", FleetViewModel.ServiceRow::status, 80));
         table.getColumns().add(column("Weekly window", FleetViewModel.ServiceRow::weekly, 220));
