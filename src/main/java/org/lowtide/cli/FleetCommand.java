@@ -151,26 +151,21 @@ final class FleetCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--max-concurrent takes a whole number ≥ 1, not "
                     + maxConcurrent);
         }
-        Optional<ScheduleExports.Target> target = Optional.ofNullable(export).map(this::target);
+        Optional<ScheduleExports.Target> target = Optional.ofNullable(export)
+                .map(name -> PlanOptionsMixin.exportTarget(name, spec));
         Optional<WindowRequest.Habit> habitSlot;
         try {
             habitSlot = Optional.ofNullable(habit).map(WindowRequest.Habit::parse);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--habit: " + e.getMessage());
         }
-        try {
-            PlanService.checkHolidayCalendar(Optional.ofNullable(holidays));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--holidays: " + e.getMessage(), e);
-        }
+        PlanOptionsMixin.checkHolidays(Optional.ofNullable(holidays), spec, "--holidays: ");
         ZoneId z = zone == null ? ZoneId.systemDefault() : zone;
-        List<Blackout> all = new ArrayList<>();
-        for (String b : blackouts) {
-            try {
-                all.add(Blackout.parse(b, z));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--blackout: " + e.getMessage());
-            }
+        List<Blackout> all;
+        try {
+            all = PlanOptionsMixin.blackouts(blackouts, z);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--blackout: " + e.getMessage());
         }
         CostAssumptions assumptions = costOptions.toAssumptions(spec);
         PrintWriter err = spec.commandLine().getErr();
@@ -286,15 +281,6 @@ final class FleetCommand implements Callable<Integer> {
         FleetRules rules = new FleetRules(maxConcurrent == null ? r.maxConcurrent() : OptionalInt.of(maxConcurrent),
                 minGap == null ? r.minGap() : minGap, r.groups(), bs, r.holidays().or(() -> Optional.ofNullable(holidays)));
         return new Fleet(fleet.members(), rules, fleet.origin(), fleet.notes());
-    }
-
-    private ScheduleExports.Target target(String name) {
-        try {
-            return ScheduleExports.Target.valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--export takes aws, rrule, argocd, gitlab or kured; not '"
-                    + name + "'");
-        }
     }
 
     private static void printTable(FleetResult result, PrintWriter out) {
