@@ -100,6 +100,15 @@ class FleetExportsScreenTest {
         TableView<FleetViewModel.ServiceRow> table = robot.lookup("#fleetTable").queryTableView();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> table.getItems().size() == 4
                 && !viewModel.busyProperty().get());
+        // At 1280×720 every button of both bars shows whole (at its width, inside the window).
+        for (String id : List.of("fleetOpenFile", "fleetOpenFolder", "fleetOpenPrometheus", "fleetReplan",
+                "fleetOpenInTabs", "fleetSaveCalendar", "fleetSaveReport", "fleetSaveTable", "fleetExportSelected",
+                "fleetExportAll")) {
+            javafx.scene.control.Control c = robot.lookup("#" + id).queryAs(javafx.scene.control.Control.class);
+            javafx.geometry.Bounds b = c.localToScene(c.getLayoutBounds());
+            assertThat(b.getMaxX()).as(id).isLessThanOrEqualTo(c.getScene().getWidth() + 0.5);
+            assertThat(c.getWidth()).as(id).isGreaterThanOrEqualTo(c.prefWidth(-1) - 0.5);
+        }
         MenuButton selected = robot.lookup("#fleetExportSelected").queryAs(MenuButton.class);
         assertThat(selected.isDisabled()).as("nothing selected").isTrue();
         assertThat(robot.lookup("#fleetExportAll").queryAs(MenuButton.class).isDisabled()).isFalse();
