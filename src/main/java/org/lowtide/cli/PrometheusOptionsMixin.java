@@ -154,15 +154,8 @@ final class PrometheusOptionsMixin {
     }
 
     private static Instant when(String option, String text, ZoneId zone, CommandLine cli) {
-        String t = text.trim();
         try {
-            if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return java.time.OffsetDateTime.parse(t).toInstant();
-            }
-            if (t.length() == 10) {
-                return java.time.LocalDate.parse(t).atStartOfDay(zone).toInstant();
-            }
-            return java.time.LocalDateTime.parse(t).atZone(zone).toInstant();
+            return PrometheusQuery.parseWhen(text, zone);
         } catch (java.time.DateTimeException e) {
             throw new ParameterException(cli, option + ": '" + text + "' is not a date or time; use e.g. 2025-01-06,"
                     + " 2025-01-06T08:00 (in --zone) or 2025-01-06T08:00:00Z");

@@ -228,13 +228,7 @@ public final class FleetViewModel {
 
     private static Instant instant(String field, String text, ZoneId zone) {
         try {
-            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return java.time.OffsetDateTime.parse(text).toInstant();
-            }
-            if (text.length() == 10) {
-                return java.time.LocalDate.parse(text).atStartOfDay(zone).toInstant();
-            }
-            return java.time.LocalDateTime.parse(text).atZone(zone).toInstant();
+            return org.lowtide.traffic.sources.PrometheusQuery.parseWhen(text, zone);
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException(field + ": '" + text + "' is not a date or time; use e.g. 2025-01-06,"
                     + " 2025-01-06T08:00 (in the fleet's zone) or 2025-01-06T08:00:00Z");
