@@ -25,6 +25,7 @@ import org.lowtide.service.FleetResult;
 import org.lowtide.service.FleetService;
 import org.lowtide.service.PlanService;
 import org.lowtide.service.ProgressListener;
+import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.imports.ImportOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "fleet", mixinStandardHelpOptions = true,
         description = "Plan a window for every service of a fleet: a folder of traffic files, a long-format CSV "
-                + "(service,timestamp,value) or a fleet file (YAML or JSON) with groups and rules.")
+                + "(service,timestamp,value), a fleet file (YAML or JSON) with groups and rules, or a Prometheus query "
+                + "returning one series per service (--prometheus URL --query PROMQL --service-label LABEL).")
 final class FleetCommand implements Callable<Integer> {
 
     private final FleetService fleets;
@@ -48,9 +50,18 @@ final class FleetCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FLEET", description = "A folder of traffic files, a long-format CSV or a "
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FLEET", description = "A folder of traffic files, a long-format CSV or a "
             + "fleet file (.yaml, .yml, .json).")
     private Path input;
+
+    /** The fleet from one Prometheus query, a series per service (instead of FLEET). */
+    @Mixin
+    private PrometheusOptionsMixin prometheusOptions;
+
+    @Option(names = "--service-label", paramLabel = "LABEL",
+            description = "With --prometheus: the label whose value names each service; each series the query returns"
+                    + " is one service (e.g. job, service or app).")
+    private String serviceLabel;
 
     @Option(names = "--zone", paramLabel = "ZONE", converter = Converters.Zone.class,
             description = "Zone of services that name none (and of naive timestamps). Default: the system zone.")
@@ -140,32 +151,33 @@ final class FleetCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--max-concurrent takes a whole number ≥ 1, not "
                     + maxConcurrent);
         }
-        Optional<ScheduleExports.Target> target = Optional.ofNullable(export).map(this::target);
+        Optional<ScheduleExports.Target> target = Optional.ofNullable(export)
+                .map(name -> PlanOptionsMixin.exportTarget(name, spec));
         Optional<WindowRequest.Habit> habitSlot;
         try {
             habitSlot = Optional.ofNullable(habit).map(WindowRequest.Habit::parse);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--habit: " + e.getMessage());
         }
-        try {
-            PlanService.checkHolidayCalendar(Optional.ofNullable(holidays));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--holidays: " + e.getMessage(), e);
-        }
+        PlanOptionsMixin.checkHolidays(Optional.ofNullable(holidays), spec, "--holidays: ");
         ZoneId z = zone == null ? ZoneId.systemDefault() : zone;
-        List<Blackout> all = new ArrayList<>();
-        for (String b : blackouts) {
-            try {
-                all.add(Blackout.parse(b, z));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--blackout: " + e.getMessage());
-            }
+        List<Blackout> all;
+        try {
+            all = PlanOptionsMixin.blackouts(blackouts, z);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--blackout: " + e.getMessage());
         }
         CostAssumptions assumptions = costOptions.toAssumptions(spec);
         PrintWriter err = spec.commandLine().getErr();
+        Optional<TrafficSource.Prometheus> prometheus = prometheusSource(z);
         Fleet fleet;
         try {
-            fleet = fleets.read(input, z);
+            if (prometheus.isPresent()) {
+                fleet = fleets.readPrometheus(prometheus.get(), serviceLabel, ProgressListener.NONE,
+                        Cancellation.NEVER);
+            } else {
+                fleet = fleets.read(input, z);
+            }
             fleet = withOptions(fleet, all);
             for (var m : fleet.members()) {
                 m.holidays().ifPresent(h -> PlanService.checkHolidayCalendar(Optional.of(h)));
@@ -173,13 +185,20 @@ final class FleetCommand implements Callable<Integer> {
         } catch (FleetFileException e) {
             err.println("lowtide: " + e.getMessage());
             return LowtideCli.EXIT_BAD_INPUT;
+        } catch (org.lowtide.traffic.imports.ImportException e) {
+            err.println("lowtide: " + e.getMessage());
+            return LowtideCli.EXIT_BAD_INPUT;
         } catch (IllegalArgumentException e) {
-            err.println("lowtide: " + input.getFileName() + ": " + e.getMessage());
+            err.println("lowtide: " + (input == null ? prometheus.get().displayName() : input.getFileName()) + ": "
+                    + e.getMessage());
             return LowtideCli.EXIT_BAD_INPUT;
         }
         ImportOptions options = ImportOptions.inZone(z);
         if (step != null) {
             options = options.withStep(step);
+        }
+        if (prometheus.isPresent()) {
+            options = FleetService.prometheusOptions(prometheus.get(), options);
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         FleetRequest request;
@@ -227,22 +246,41 @@ final class FleetCommand implements Callable<Integer> {
         return result.failed() == result.outcomes().size() ? LowtideCli.EXIT_BAD_INPUT : LowtideCli.EXIT_OK;
     }
 
+    /**
+     * The Prometheus query the fleet is read from, or empty for a FLEET file or folder.
+     *
+     * @throws ParameterException when neither or both are given, or an option does not fit
+     */
+    private Optional<TrafficSource.Prometheus> prometheusSource(ZoneId z) throws java.io.IOException {
+        picocli.CommandLine cli = spec.commandLine();
+        if (!prometheusOptions.given()) {
+            prometheusOptions.checkNoStray(cli);
+            if (serviceLabel != null) {
+                throw new ParameterException(cli, "--service-label only goes with --prometheus URL");
+            }
+            if (input == null) {
+                throw new ParameterException(cli, "give a FLEET (a folder, a long-format CSV or a fleet file), or"
+                        + " --prometheus URL --query PROMQL --service-label LABEL");
+            }
+            return Optional.empty();
+        }
+        if (input != null) {
+            throw new ParameterException(cli, "give a FLEET or --prometheus URL, not both");
+        }
+        if (serviceLabel == null || serviceLabel.isBlank()) {
+            throw new ParameterException(cli, "--prometheus needs --service-label LABEL: the label whose value names"
+                    + " each service, e.g. --service-label job");
+        }
+        return Optional.of(prometheusOptions.source(spec, z, step));
+    }
+
     private Fleet withOptions(Fleet fleet, List<Blackout> extra) {
         FleetRules r = fleet.rules();
         List<Blackout> bs = new ArrayList<>(r.blackouts());
         bs.addAll(extra);
         FleetRules rules = new FleetRules(maxConcurrent == null ? r.maxConcurrent() : OptionalInt.of(maxConcurrent),
                 minGap == null ? r.minGap() : minGap, r.groups(), bs, r.holidays().or(() -> Optional.ofNullable(holidays)));
-        return new Fleet(fleet.members(), rules, fleet.origin());
-    }
-
-    private ScheduleExports.Target target(String name) {
-        try {
-            return ScheduleExports.Target.valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--export takes aws, rrule, argocd, gitlab or kured; not '"
-                    + name + "'");
-        }
+        return new Fleet(fleet.members(), rules, fleet.origin(), fleet.notes());
     }
 
     private static void printTable(FleetResult result, PrintWriter out) {

@@ -110,12 +110,9 @@ final class PlanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        Optional<ScheduleExports.Target> target = Optional.ofNullable(export).map(this::target);
-        try {
-            PlanService.checkHolidayCalendar(planOptions.holidayCalendar());
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
+        Optional<ScheduleExports.Target> target = Optional.ofNullable(export)
+                .map(name -> PlanOptionsMixin.exportTarget(name, spec));
+        PlanOptionsMixin.checkHolidays(planOptions.holidayCalendar(), spec, "");
         AnalysisRequest analysis = new AnalysisRequest(source, importOptions.toOptions(file),
                 request.duration(), AnalysisRequest.DEFAULT_TROUGHS);
         PlanResult result;
@@ -174,15 +171,6 @@ final class PlanCommand implements Callable<Integer> {
             }
         }
         return LowtideCli.EXIT_OK;
-    }
-
-    private ScheduleExports.Target target(String name) {
-        try {
-            return ScheduleExports.Target.valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--export takes aws, rrule, argocd, gitlab or kured; not '"
-                    + name + "'");
-        }
     }
 
     static String toJson(PlanResult result) throws IOException {

@@ -168,10 +168,7 @@ final class PlanOptionsMixin {
         for (String a : allowed) {
             hours.add(AllowedHours.parse(a));
         }
-        List<Blackout> freezes = new ArrayList<>();
-        for (String b : blackouts) {
-            freezes.add(Blackout.parse(b, zone));
-        }
+        List<Blackout> freezes = blackouts(blackouts, zone);
         HolidayPolicy policy;
         switch (holidaysAs.trim().toLowerCase(Locale.ROOT)) {
             case "blackout":
@@ -188,6 +185,47 @@ final class PlanOptionsMixin {
         return new WindowRequest(duration, rollback == null ? defaultRollback : rollback, count, start, end, minGap,
                 new Constraints(zone, hours, freezes, List.of(), policy),
                 habit == null ? Optional.empty() : Optional.of(WindowRequest.Habit.parse(habit)));
+    }
+
+    /**
+     * The freezes of {@code --blackout} options ({@code plan} and {@code fleet} read them alike).
+     *
+     * @throws IllegalArgumentException naming the one that cannot be read
+     */
+    static List<Blackout> blackouts(List<String> texts, ZoneId zone) {
+        List<Blackout> freezes = new ArrayList<>();
+        for (String b : texts) {
+            freezes.add(Blackout.parse(b, zone));
+        }
+        return freezes;
+    }
+
+    /**
+     * Checks a {@code --holidays} calendar up front ({@code plan} and {@code fleet} alike).
+     *
+     * @param prefix put before the message, e.g. {@code "--holidays: "}, or empty
+     * @throws ParameterException when the calendar is unknown
+     */
+    static void checkHolidays(Optional<String> calendar, CommandSpec spec, String prefix) {
+        try {
+            org.lowtide.service.PlanService.checkHolidayCalendar(calendar);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), prefix + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The tool of {@code --export} ({@code plan} prints its snippet, {@code fleet} writes one per service).
+     *
+     * @throws ParameterException naming the tools when {@code name} is none of them
+     */
+    static org.lowtide.planning.ScheduleExports.Target exportTarget(String name, CommandSpec spec) {
+        try {
+            return org.lowtide.planning.ScheduleExports.Target.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--export takes aws, rrule, argocd, gitlab or kured; not '" + name + "'");
+        }
     }
 
     /** @return the holiday calendar, when one was named */

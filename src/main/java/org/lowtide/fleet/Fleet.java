@@ -10,12 +10,20 @@ import java.util.Set;
  *
  * @param members the services, each name once
  * @param rules   the fleet's rules; every group names services of {@code members}
- * @param origin  where the fleet was read from, for messages
+ * @param origin  where the fleet was read from, for messages and outputs (a Prometheus fleet: server and query)
+ * @param notes   what reading the fleet warned of (e.g. series a Prometheus query returned without the service
+ *                label), shown with the fleet plan's warnings
  */
-public record Fleet(List<FleetMember> members, FleetRules rules, String origin) {
+public record Fleet(List<FleetMember> members, FleetRules rules, String origin, List<String> notes) {
+
+    /** A fleet read without notes. */
+    public Fleet(List<FleetMember> members, FleetRules rules, String origin) {
+        this(members, rules, origin, List.of());
+    }
 
     public Fleet {
         members = List.copyOf(members);
+        notes = List.copyOf(notes);
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(origin, "origin");
         if (members.isEmpty()) {

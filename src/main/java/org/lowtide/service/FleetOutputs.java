@@ -216,15 +216,25 @@ public final class FleetOutputs {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         for (FleetOutcome o : result.outcomes()) {
-            if (o.weekly().isEmpty()) {
+            Optional<String> text = snippet(result, o.service(), target);
+            if (text.isEmpty()) {
                 continue;
             }
-            Path file = dir.resolve(o.service().replaceAll("[^A-Za-z0-9._-]", "_") + "."
-                    + target.name().toLowerCase(Locale.ROOT) + ".txt");
-            AtomicFiles.writeString(file, ScheduleExports.snippet(target, o.weekly().get()), AtomicFiles.newFileOnly(force));
+            Path file = dir.resolve(exportFileName(o.service(), target));
+            AtomicFiles.writeString(file, text.get(), AtomicFiles.newFileOnly(force));
             written.add(file);
         }
         return written;
+    }
+
+    /** @return the file a service's export for a tool is written to, e.g. {@code checkout.kured.txt} */
+    public static String exportFileName(String service, ScheduleExports.Target target) {
+        return service.replaceAll("[^A-Za-z0-9._-]", "_") + "." + target.name().toLowerCase(Locale.ROOT) + ".txt";
+    }
+
+    /** @return a service's weekly window for a tool; empty when the fleet has no such service or it has no weekly window */
+    public static Optional<String> snippet(FleetResult result, String service, ScheduleExports.Target target) {
+        return result.outcome(service).flatMap(FleetOutcome::weekly).map(w -> ScheduleExports.snippet(target, w));
     }
 
     /** Saves the fleet plan (JSON) atomically; an existing file is replaced only when it is a fleet plan, or with force. */

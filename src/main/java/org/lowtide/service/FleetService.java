@@ -77,6 +77,60 @@ public final class FleetService {
     }
 
     /**
+     * Reads a fleet from one Prometheus query returning a series per service: each series is the
+     * service named by its value of {@code serviceLabel}; the points are fetched once and kept in
+     * temporary files (removed when the program ends), so every service is then planned as a file.
+     * The fleet's origin names server and query, never credentials.
+     *
+     * @throws ImportException                      when the server cannot be reached, refuses the query or has no data
+     * @throws org.lowtide.fleet.FleetFileException when no series has the label
+     * @throws CancelledException                   when cancelled
+     */
+    public Fleet readPrometheus(TrafficSource.Prometheus source, String serviceLabel, ProgressListener progress,
+                                Cancellation cancellation) throws ImportException, IOException {
+        if (serviceLabel == null || serviceLabel.isBlank()) {
+            throw new IllegalArgumentException("name the label whose value names each service, e.g. job or service");
+        }
+        String message = "Fetching from " + source.displayName();
+        org.lowtide.traffic.imports.ImportMonitor monitor = new org.lowtide.traffic.imports.ImportMonitor() {
+            @Override
+            public void progress(double fraction) {
+                progress.progress(fraction < 0 ? -1 : fraction, message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancellation.isCancelled();
+            }
+        };
+        org.lowtide.traffic.sources.PrometheusSource.Fetched fetched;
+        try {
+            fetched = org.lowtide.traffic.sources.PrometheusSource.fetchSeries(source.query(), source.connection(),
+                    monitor, java.time.Instant.now());
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new CancelledException();
+        }
+        Path work = Files.createTempDirectory("lowtide-fleet-");
+        work.toFile().deleteOnExit();
+        Fleet fleet = org.lowtide.fleet.PrometheusFleet.split(fetched, serviceLabel.trim(), work, source.displayName());
+        for (FleetMember m : fleet.members()) {
+            m.source().toFile().deleteOnExit();
+        }
+        return fleet;
+    }
+
+    /**
+     * How every service of a Prometheus fleet is read: on the query's step, and as the kind the
+     * query states ({@code rate()}: a gauge, {@code increase()}: a count), as a single query is.
+     */
+    public static ImportOptions prometheusOptions(TrafficSource.Prometheus source, ImportOptions base) {
+        ImportOptions options = base.withStep(source.query().step());
+        java.util.Optional<org.lowtide.traffic.imports.MetricKind> kind =
+                org.lowtide.traffic.sources.PrometheusSource.kindOf(source.query().promql());
+        return kind.isPresent() ? options.withKind(kind.get()) : options;
+    }
+
+    /**
      * @param progress hears the share of services done
      * @throws CancelledException when cancelled; the pool is stopped
      */
@@ -138,7 +192,7 @@ public final class FleetService {
             pool.shutdownNow();
         }
         progress.progress(0.96, "Placing every service's window under the fleet rules");
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(fleet.notes());
         List<ServiceOptions> options = new ArrayList<>();
         java.util.Set<String> planned = new java.util.HashSet<>();
         for (FleetOutcome o : outcomes) {
@@ -251,12 +305,17 @@ public final class FleetService {
         } catch (CancelledException e) {
             throw e;
         } catch (ImportException | IOException | IllegalArgumentException | IllegalStateException e) {
-            return FleetOutcome.failed(m.name(), zone, window, m.source().getFileName() + ": " + message(e),
+            return FleetOutcome.failed(m.name(), zone, window, where(m) + ": " + message(e),
                     (System.nanoTime() - t0) / 1e9);
         } catch (RuntimeException e) {
-            return FleetOutcome.failed(m.name(), zone, window, m.source().getFileName()
+            return FleetOutcome.failed(m.name(), zone, window, where(m)
                     + ": could not be planned (" + message(e) + ")", (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    /** A service's traffic in messages: its file, or the Prometheus series it was fetched as. */
+    private static String where(FleetMember m) {
+        return m.origin().startsWith("Prometheus ") ? m.origin() : m.source().getFileName().toString();
     }
 
     private static String message(Exception e) {

@@ -97,6 +97,24 @@ public record PrometheusQuery(URI server, String promql, Duration step, Duration
         return s;
     }
 
+    /**
+     * Reads a range's start or end as the command line and the app take it: an instant with an
+     * offset ({@code 2025-01-06T08:00:00Z}), a date (its start of day in {@code zone}) or a local
+     * date-time in {@code zone}.
+     *
+     * @throws java.time.DateTimeException when it is none of these
+     */
+    public static Instant parseWhen(String text, java.time.ZoneId zone) {
+        String t = text.trim();
+        if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) {
+            return java.time.OffsetDateTime.parse(t).toInstant();
+        }
+        if (t.length() == 10) {
+            return java.time.LocalDate.parse(t).atStartOfDay(zone).toInstant();
+        }
+        return java.time.LocalDateTime.parse(t).atZone(zone).toInstant();
+    }
+
     /** @return the source in messages and reports: server and query */
     public String describe() {
         return "Prometheus " + base() + ", query " + promql;

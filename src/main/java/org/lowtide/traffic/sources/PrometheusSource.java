@@ -81,6 +81,55 @@ public final class PrometheusSource {
      */
     public static ImportResult fetch(PrometheusQuery query, PrometheusConnection connection, ImportOptions options,
                                      ImportMonitor monitor, Instant now) throws ImportException {
+        Fetched fetched = fetchSeries(query, connection, monitor, now);
+        List<PointSeriesImport.Points> points = new ArrayList<>();
+        for (Labelled s : fetched.series()) {
+            points.add(s.points());
+        }
+        ImportResult result = PointSeriesImport.importPoints(fetched.origin(), points, options.withStep(query.step()));
+        monitor.progress(1.0);
+        return result;
+    }
+
+    /**
+     * A query's series with their labels, as the server returned them (before any choice, sum or
+     * grid): what a fleet splits into one service per value of a label.
+     *
+     * @param labels the series' labels (with {@code __name__} where the server gave it)
+     * @param points its points, named as {@link PointSeriesImport#prometheusName} writes the labels
+     */
+    public record Labelled(Map<String, String> labels, PointSeriesImport.Points points) {
+        public Labelled {
+            labels = Map.copyOf(labels);
+            java.util.Objects.requireNonNull(points, "points");
+        }
+    }
+
+    /**
+     * What one query read: its series, the notes on the whole (server warnings, retention, ±Inf),
+     * and how the points are to be read.
+     *
+     * @param origin the source for {@link PointSeriesImport#importPoints}
+     * @param series the series in the order met
+     * @param kind   the kind the query states ({@code rate()}: a gauge; {@code increase()}: a count), if any
+     */
+    public record Fetched(PointSeriesImport.Origin origin, List<Labelled> series, Optional<MetricKind> kind) {
+        public Fetched {
+            java.util.Objects.requireNonNull(origin, "origin");
+            series = List.copyOf(series);
+            java.util.Objects.requireNonNull(kind, "kind");
+        }
+    }
+
+    /**
+     * Fetches a query's series without choosing among them; {@link #fetch} is this plus the file
+     * importer's choice and grid.
+     *
+     * @throws ImportException       when the server cannot be reached, refuses the query, or has no data
+     * @throws CancellationException when the monitor cancels
+     */
+    public static Fetched fetchSeries(PrometheusQuery query, PrometheusConnection connection, ImportMonitor monitor,
+                                      Instant now) throws ImportException {
         String source = query.describe();
         PrometheusClient client = new PrometheusClient(query.base(), source, connection);
         long stepMillis = query.step().toMillis();
@@ -120,6 +169,7 @@ public final class PrometheusSource {
             warnings.addAll(chunk.warnings);
             for (Series s : chunk.series) {
                 Series all = byName.computeIfAbsent(s.name, n -> new Series(n, s.size));
+                all.labels = s.labels;
                 all.append(s);
             }
         }
@@ -155,26 +205,30 @@ public final class PrometheusSource {
         if (infinite > 0) {
             notes.add(infinite + " points were ±Inf (e.g. a division by zero in the query); read as missing");
         }
-        Optional<MetricKind> kind = Optional.empty();
-        String reason = "";
-        String promql = query.promql().toLowerCase(Locale.ROOT);
-        if (RATE.matcher(promql).find()) {
-            kind = Optional.of(MetricKind.GAUGE);
-            reason = "the query takes rate(): a rate per second";
-        } else if (INCREASE.matcher(promql).find()) {
-            kind = Optional.of(MetricKind.COUNT);
-            reason = "the query takes increase(): an amount per step";
-        }
-        List<PointSeriesImport.Points> points = new ArrayList<>();
+        Optional<MetricKind> kind = kindOf(query.promql());
+        String reason = kind.isEmpty() ? "" : kind.get() == MetricKind.GAUGE
+                ? "the query takes rate(): a rate per second" : "the query takes increase(): an amount per step";
+        List<Labelled> series = new ArrayList<>();
         for (Series s : byName.values()) {
-            points.add(new PointSeriesImport.Points(s.name, s.times, s.values, s.size, kind, reason));
+            series.add(new Labelled(s.labels, new PointSeriesImport.Points(s.name, s.times, s.values, s.size, kind,
+                    reason)));
         }
         PointSeriesImport.Origin origin = new PointSeriesImport.Origin(source, "prometheus",
                 "Prometheus query_range, " + chunks.size() + (chunks.size() == 1 ? " request" : " requests")
                         + " of up to " + CHUNK_POINTS + " steps", "epoch seconds", notes);
-        ImportResult result = PointSeriesImport.importPoints(origin, points, options.withStep(query.step()));
-        monitor.progress(1.0);
-        return result;
+        return new Fetched(origin, series, kind);
+    }
+
+    /** @return the kind a query states: {@code rate()} a gauge, {@code increase()} a count; else empty (detected) */
+    public static Optional<MetricKind> kindOf(String promql) {
+        String q = promql.toLowerCase(Locale.ROOT);
+        if (RATE.matcher(q).find()) {
+            return Optional.of(MetricKind.GAUGE);
+        }
+        if (INCREASE.matcher(q).find()) {
+            return Optional.of(MetricKind.COUNT);
+        }
+        return Optional.empty();
     }
 
     private static Chunk await(Future<Chunk> future, ImportMonitor monitor) throws ImportException,
@@ -269,6 +323,7 @@ public final class PrometheusSource {
             }
         }
         series.name = PointSeriesImport.prometheusName(labels);
+        series.labels = labels;
         return series;
     }
 
@@ -304,6 +359,7 @@ public final class PrometheusSource {
 
     private static final class Series {
         String name;
+        Map<String, String> labels = Map.of();
         long[] times;
         double[] values;
         int size;

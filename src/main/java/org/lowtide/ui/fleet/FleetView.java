@@ -11,6 +11,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
@@ -31,6 +32,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.jfree.chart.fx.ChartViewer;
+import org.lowtide.planning.ScheduleExports;
 import org.lowtide.ui.common.ChartMenus;
 
 /**
@@ -40,10 +42,57 @@ import org.lowtide.ui.common.ChartMenus;
  */
 public final class FleetView extends BorderPane {
 
+    /** The tools a service's weekly window is exported for, with their names in menus (as the Windows tab's). */
+    private static final java.util.Map<ScheduleExports.Target, String> TOOLS = new java.util.LinkedHashMap<>();
+
+    static {
+        TOOLS.put(ScheduleExports.Target.AWS, "AWS Systems Manager maintenance window");
+        TOOLS.put(ScheduleExports.Target.RRULE, "RRULE (GKE maintenance window, UTC)");
+        TOOLS.put(ScheduleExports.Target.ARGOCD, "Argo CD sync window");
+        TOOLS.put(ScheduleExports.Target.GITLAB, "GitLab deploy freeze");
+        TOOLS.put(ScheduleExports.Target.KURED, "kured reboot window");
+    }
+
+    /** Asks where to save: a file, or a folder. Replaceable in tests, where no native dialog can open. */
+    public interface Choosers {
+        /** @return the file chosen, or null when the dialog was cancelled */
+        Path saveFile(Window owner, String title, FileChooser.ExtensionFilter filter, String initialName);
+
+        /** @return the folder chosen, or null when the dialog was cancelled */
+        Path folder(Window owner, String title);
+    }
+
+    /** The platform's dialogs. */
+    private static final Choosers NATIVE = new Choosers() {
+        @Override
+        public Path saveFile(Window owner, String title, FileChooser.ExtensionFilter filter, String initialName) {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(title);
+            chooser.getExtensionFilters().add(filter);
+            chooser.setInitialFileName(initialName);
+            File f = chooser.showSaveDialog(owner);
+            return f == null ? null : f.toPath();
+        }
+
+        @Override
+        public Path folder(Window owner, String title) {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle(title);
+            File f = chooser.showDialog(owner);
+            return f == null ? null : f.toPath();
+        }
+    };
+
     private final FleetViewModel viewModel;
     private final TableView<FleetViewModel.ServiceRow> table = new TableView<>();
     private Runnable onOpened = () -> {
     };
+    private Choosers choosers = NATIVE;
+
+    /** @param replacement how to ask where to save (tests answer without a native dialog) */
+    public void setChoosers(Choosers replacement) {
+        choosers = java.util.Objects.requireNonNull(replacement, "replacement");
+    }
 
     public FleetView(FleetViewModel viewModel) {
         this.viewModel = viewModel;
@@ -72,7 +121,19 @@ public final class FleetView extends BorderPane {
             show.run();
             chooseFleetFolder();
         });
-        return java.util.List.of(file, folder);
+        MenuItem prometheus = new MenuItem("Open Fleet from Pro_metheus…");
+        prometheus.setId("openFleetPrometheus");
+        prometheus.setOnAction(e -> {
+            show.run();
+            chooseFleetPrometheus();
+        });
+        return java.util.List.of(file, folder, prometheus);
+    }
+
+    /** Asks for a Prometheus server and a query returning one series per service, and plans that fleet. */
+    public void chooseFleetPrometheus() {
+        new FleetPrometheusDialog(org.lowtide.ui.prometheus.TokenFiles.preferences(), window()).ask()
+                .ifPresent(viewModel::openPrometheus);
     }
 
     /** Asks for a fleet file (or a long-format CSV) and plans it. */
@@ -112,6 +173,11 @@ public final class FleetView extends BorderPane {
         Button openFolder = new Button("Open Folder…");
         openFolder.setId("fleetOpenFolder");
         openFolder.setOnAction(e -> chooseFleetFolder());
+        Button openPrometheus = new Button("From Prometheus…");
+        openPrometheus.setId("fleetOpenPrometheus");
+        openPrometheus.setTooltip(new Tooltip("A Prometheus query returning one series per service, each named by a"
+                + " label's value"));
+        openPrometheus.setOnAction(e -> chooseFleetPrometheus());
         Label habitLabel = new Label("Habit:");
         TextField habit = new TextField();
         habit.setId("fleetHabit");
@@ -145,7 +211,7 @@ public final class FleetView extends BorderPane {
         source.setMinWidth(0);
         HBox.setHgrow(source, Priority.ALWAYS);
         source.setMaxWidth(Double.MAX_VALUE);
-        HBox bar1 = new HBox(8, openFile, openFolder, habitLabel, habit, replan, bar, cancel, source);
+        HBox bar1 = new HBox(8, openFile, openFolder, openPrometheus, habitLabel, habit, replan, bar, cancel, source);
         bar1.setAlignment(Pos.CENTER_LEFT);
         bar1.getStyleClass().add("tool-bar");
 
@@ -177,7 +243,8 @@ public final class FleetView extends BorderPane {
     private SplitPane body() {
         table.setId("fleetTable");
         table.setItems(viewModel.rows());
-        table.setPlaceholder(new Label("No fleet yet: Open Fleet… (a fleet file) or Open Folder… (traffic files)."));
+        table.setPlaceholder(new Label("No fleet yet: Open Fleet… (a fleet file), Open Folder… (traffic files) or"
+                + " From Prometheus… (a query, one series per service)."));
         table.getColumns().add(column("Service", FleetViewModel.ServiceRow::service, 140));
         table.getColumns().add(column("Status", FleetViewModel.ServiceRow::status, 80));
         table.getColumns().add(column("Weekly window", FleetViewModel.ServiceRow::weekly, 220));
@@ -213,6 +280,13 @@ public final class FleetView extends BorderPane {
             }
         });
         table.setMinHeight(0);
+        javafx.scene.control.ContextMenu rowMenu = new javafx.scene.control.ContextMenu();
+        MenuItem openItem = new MenuItem("Open in Tabs");
+        openItem.setOnAction(e -> open());
+        rowMenu.getItems().add(openItem);
+        rowMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        rowMenu.getItems().addAll(selectedExportItems());
+        table.setContextMenu(rowMenu);
 
         ChartViewer viewer = new ChartViewer();
         viewer.setId("fleetTimeline");
@@ -263,6 +337,33 @@ public final class FleetView extends BorderPane {
                 new FileChooser.ExtensionFilter("PDF", "*.pdf"), "fleet-report.pdf", viewModel::exportReport);
         Button csv = exportButton("Save Table…", "fleetSaveTable", "Save the fleet table",
                 new FileChooser.ExtensionFilter("CSV", "*.csv"), "fleet.csv", viewModel::exportTable);
+        MenuButton exportSelected = new MenuButton("Export Selected for…");
+        exportSelected.setId("fleetExportSelected");
+        exportSelected.setMinWidth(Region.USE_PREF_SIZE);
+        exportSelected.setTooltip(new Tooltip("Save the selected service's weekly window for the tool that enforces "
+                + "its change windows (as lowtide fleet --export TOOL writes it)"));
+        exportSelected.getItems().addAll(selectedExportItems());
+        exportSelected.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            FleetViewModel.ServiceRow row = table.getSelectionModel().getSelectedItem();
+            return row == null || row.failed() || viewModel.busyProperty().get();
+        }, table.getSelectionModel().selectedItemProperty(), viewModel.busyProperty()));
+        MenuButton exportAll = new MenuButton("Export All for…");
+        exportAll.setId("fleetExportAll");
+        exportAll.setMinWidth(Region.USE_PREF_SIZE);
+        exportAll.setTooltip(new Tooltip("Save every planned service's weekly window for a tool into a folder, one "
+                + "file per service (SERVICE.TOOL.txt, as lowtide fleet --export TOOL --export-dir DIR)"));
+        TOOLS.forEach((target, label) -> {
+            MenuItem item = new MenuItem(label + "…");
+            item.setOnAction(e -> {
+                Path folder = choosers.folder(window(), "Save every service's " + label + " into a folder");
+                if (folder != null) {
+                    viewModel.exportAll(target, folder);
+                }
+            });
+            exportAll.getItems().add(item);
+        });
+        exportAll.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.resultProperty().get() == null
+                || viewModel.busyProperty().get(), viewModel.resultProperty(), viewModel.busyProperty()));
         Label status = new Label();
         status.setId("fleetStatus");
         status.getStyleClass().add("toolbar-caption");
@@ -274,10 +375,31 @@ public final class FleetView extends BorderPane {
         status.setTooltip(new Tooltip());
         status.getTooltip().textProperty().bind(viewModel.statusProperty());
         HBox.setHgrow(status, Priority.ALWAYS);
-        HBox box = new HBox(8, open, ics, pdf, csv, status);
+        HBox box = new HBox(8, open, ics, pdf, csv, exportSelected, exportAll, status);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("tool-bar");
         return box;
+    }
+
+    /** One item per tool: saves the selected service's weekly window for it. */
+    private java.util.List<MenuItem> selectedExportItems() {
+        java.util.List<MenuItem> items = new java.util.ArrayList<>();
+        TOOLS.forEach((target, label) -> {
+            MenuItem item = new MenuItem(label + "…");
+            item.setOnAction(e -> {
+                FleetViewModel.ServiceRow row = table.getSelectionModel().getSelectedItem();
+                if (row == null) {
+                    return;
+                }
+                Path file = choosers.saveFile(window(), "Save " + row.service() + "'s " + label,
+                        new FileChooser.ExtensionFilter("Text", "*.txt"), viewModel.selectedExportName(target));
+                if (file != null) {
+                    viewModel.exportSelected(target, file);
+                }
+            });
+            items.add(item);
+        });
+        return items;
     }
 
     private Button exportButton(String text, String id, String title, FileChooser.ExtensionFilter filter, String name,
@@ -288,13 +410,9 @@ public final class FleetView extends BorderPane {
         b.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.resultProperty().get() == null
                 || viewModel.busyProperty().get(), viewModel.resultProperty(), viewModel.busyProperty()));
         b.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(title);
-            chooser.getExtensionFilters().add(filter);
-            chooser.setInitialFileName(name);
-            File f = chooser.showSaveDialog(window());
+            Path f = choosers.saveFile(window(), title, filter, name);
             if (f != null) {
-                write.accept(f.toPath());
+                write.accept(f);
             }
         });
         return b;

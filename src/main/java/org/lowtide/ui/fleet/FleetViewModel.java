@@ -35,6 +35,7 @@ import org.lowtide.fleet.Candidate;
 import org.lowtide.fleet.Fleet;
 import org.lowtide.fleet.FleetFileException;
 import org.lowtide.fleet.ServiceOptions;
+import org.lowtide.planning.ScheduleExports;
 import org.lowtide.planning.WindowRequest;
 import org.lowtide.report.charts.FleetTimelineChart;
 import org.lowtide.service.AnalysisRequest;
@@ -106,6 +107,8 @@ public final class FleetViewModel {
     };
     private FleetRequest request;
     private Path lastInput;
+    /** Opens the last fleet again (a file, a folder or a Prometheus query), for Plan Again. */
+    private Runnable reopen;
 
     /** @param executor runs the planning off the FX thread (the service plans several services at once itself) */
     public FleetViewModel(FleetService fleets, Executor executor) {
@@ -125,13 +128,13 @@ public final class FleetViewModel {
         Objects.requireNonNull(fleetInput, "fleetInput");
         Optional<WindowRequest.Habit> habitSlot;
         try {
-            habitSlot = habit.get() == null || habit.get().isBlank() ? Optional.empty()
-                    : Optional.of(WindowRequest.Habit.parse(habit.get().trim()));
+            habitSlot = habitSlot();
         } catch (IllegalArgumentException e) {
-            error.set("Habit: " + e.getMessage());
+            error.set(e.getMessage());
             return;
         }
         lastInput = fleetInput;
+        reopen = () -> open(fleetInput);
         input.set(fleetInput.toString());
         error.set("");
         ZoneId in = zone.get() == null ? ZoneId.systemDefault() : zone.get();
@@ -147,10 +150,111 @@ public final class FleetViewModel {
         }, this::show, this::failed, () -> status.set("Cancelled; the fleet shown is the last one planned."));
     }
 
+    /**
+     * What File → Open Fleet from Prometheus… asks: the server, a query returning one series per
+     * service, the label naming each service, how far back to read and at what step, and how to sign in.
+     *
+     * @param range how far back from the end, as Prometheus writes it ({@code 90d}, {@code 4w})
+     * @param end   the end of the range: blank for now, else a date, a local date-time (in the fleet's
+     *              zone) or an instant ({@code 2025-01-06T00:00:00Z})
+     * @param step  the query's step ({@code 5m})
+     */
+    public record PrometheusFleet(String server, String query, String serviceLabel, String range, String end,
+                                  String step, org.lowtide.service.PrometheusCredentials credentials) {
+        public PrometheusFleet {
+            Objects.requireNonNull(credentials, "credentials");
+            end = end == null ? "" : end.trim();
+            server = server == null ? "" : server.trim();
+            query = query == null ? "" : query.trim();
+            serviceLabel = serviceLabel == null ? "" : serviceLabel.trim();
+            range = range == null ? "" : range.trim();
+            step = step == null ? "" : step.trim();
+        }
+    }
+
+    /**
+     * Reads a fleet from one Prometheus query (each series the service named by its value of the
+     * label, as {@code lowtide fleet --prometheus URL --query PROMQL --service-label LABEL}) and
+     * plans it. A field that does not fit sets the error and reads nothing.
+     */
+    public void openPrometheus(PrometheusFleet asked) {
+        Objects.requireNonNull(asked, "asked");
+        Optional<WindowRequest.Habit> habitSlot;
+        TrafficSource.Prometheus source;
+        try {
+            habitSlot = habitSlot();
+            if (asked.query().isEmpty()) {
+                throw new IllegalArgumentException("Query: give a PromQL query returning one series per service");
+            }
+            if (asked.serviceLabel().isEmpty()) {
+                throw new IllegalArgumentException("Service label: name the label whose value names each service,"
+                        + " e.g. job or service");
+            }
+            java.net.URI server;
+            try {
+                server = java.net.URI.create(asked.server());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("URL: '" + asked.server() + "' is not a URL; e.g."
+                        + " http://prometheus:9090");
+            }
+            java.time.Duration r = duration("Range", asked.range());
+            java.time.Duration st = duration("Step", asked.step());
+            Optional<Instant> end = asked.end().isEmpty() ? Optional.empty()
+                    : Optional.of(instant("End", asked.end(), zone.get() == null ? ZoneId.systemDefault() : zone.get()));
+            source = new TrafficSource.Prometheus(new org.lowtide.traffic.sources.PrometheusQuery(server,
+                    asked.query(), st, r, Optional.empty(), end), asked.credentials().connection());
+        } catch (IllegalArgumentException | IOException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        lastInput = null;
+        String label = asked.serviceLabel();
+        reopen = () -> openPrometheus(asked);
+        input.set(source.displayName() + ", one service per " + label);
+        error.set("");
+        ZoneId in = zone.get() == null ? ZoneId.systemDefault() : zone.get();
+        Optional<CostAssumptions> cost = Optional.ofNullable(costAssumptions.get());
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        job.start("Fetching the fleet from " + source.query().base() + "…", p -> {
+            Fleet fleet = fleets.readPrometheus(source, label, p, p);
+            p.progress(0, fleet.members().size() + " services read; planning…");
+            FleetRequest r = new FleetRequest(fleet, FleetService.prometheusOptions(source, ImportOptions.inZone(in)),
+                    cost, habitSlot, FleetRequest.DEFAULT_CANDIDATES, threads);
+            FleetResult planned = fleets.plan(r, p, p);
+            return new Planned(r, planned, rowsOf(planned), chartOf(planned, in), summaryOf(planned));
+        }, this::show, this::failed, () -> status.set("Cancelled; the fleet shown is the last one planned."));
+    }
+
+    private static Instant instant(String field, String text, ZoneId zone) {
+        try {
+            return org.lowtide.traffic.sources.PrometheusQuery.parseWhen(text, zone);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException(field + ": '" + text + "' is not a date or time; use e.g. 2025-01-06,"
+                    + " 2025-01-06T08:00 (in the fleet's zone) or 2025-01-06T08:00:00Z");
+        }
+    }
+
+    private static java.time.Duration duration(String field, String text) {
+        try {
+            return org.lowtide.traffic.sources.PrometheusQuery.parseDuration(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage());
+        }
+    }
+
+    private Optional<WindowRequest.Habit> habitSlot() {
+        try {
+            return habit.get() == null || habit.get().isBlank() ? Optional.empty()
+                    : Optional.of(WindowRequest.Habit.parse(habit.get().trim()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Habit: " + e.getMessage());
+        }
+    }
+
     /** Plans the last fleet opened again (after the zone, habit or cost assumptions changed). */
     public void replan() {
-        if (lastInput != null) {
-            open(lastInput);
+        if (reopen != null) {
+            reopen.run();
         }
     }
 
@@ -191,6 +295,50 @@ public final class FleetViewModel {
         export(target, "report", (r, t) -> fleets.report(r, t, true));
     }
 
+    /**
+     * Writes the selected service's weekly window for a tool (the file {@code fleet --export TOOL}
+     * writes for it), atomically. Sets the error when no planned service with a weekly window is selected.
+     */
+    public void exportSelected(ScheduleExports.Target target, Path file) {
+        Objects.requireNonNull(target, "target");
+        ServiceRow row = selected.get();
+        Optional<String> text = row == null || result.get() == null ? Optional.empty()
+                : FleetOutputs.snippet(result.get(), row.service(), target);
+        if (text.isEmpty()) {
+            error.set(row == null ? "Select a service to export its window."
+                    : row.service() + " has no weekly window to export (" + row.status() + ").");
+            return;
+        }
+        error.set("");
+        // The save dialog asked before replacing a file.
+        export(file, toolName(target) + " window of " + row.service(), (r, t) -> Exports.writeString(t, text.get()));
+    }
+
+    /**
+     * Writes every planned service's weekly window for a tool into a folder, one file per service
+     * named as {@code fleet --export TOOL --export-dir DIR} names them ({@code SERVICE.TOOL.txt}),
+     * each atomically, replacing files of the same names.
+     */
+    public void exportAll(ScheduleExports.Target target, Path folder) {
+        Objects.requireNonNull(target, "target");
+        error.set("");
+        export(folder, toolName(target) + " windows of every service", (r, dir) -> {
+            if (FleetOutputs.exports(r, target, dir, true).isEmpty()) {
+                throw new IOException("no service of the fleet has a weekly window to export");
+            }
+        });
+    }
+
+    /** @return the file name {@code fleet --export} gives the selected service's export, for the save dialog */
+    public String selectedExportName(ScheduleExports.Target target) {
+        ServiceRow row = selected.get();
+        return FleetOutputs.exportFileName(row == null ? "service" : row.service(), target);
+    }
+
+    private static String toolName(ScheduleExports.Target target) {
+        return target.name().toLowerCase(Locale.ROOT);
+    }
+
     private interface Writer {
         void write(FleetResult fleet, Path target) throws IOException;
     }
@@ -225,7 +373,8 @@ public final class FleetViewModel {
 
     private void failed(Throwable e) {
         error.set(e instanceof FleetFileException ? e.getMessage()
-                : "The fleet " + (lastInput == null ? "" : lastInput.getFileName() + " ") + "could not be planned: "
+                : "The fleet " + (lastInput == null ? "" : lastInput.getFileName() + " ") + "could not be "
+                + (e instanceof org.lowtide.traffic.imports.ImportException ? "read: " : "planned: ")
                 + message(e));
         status.set("Not planned.");
     }

@@ -184,7 +184,7 @@ public final class PrometheusDialog extends Dialog<PrometheusViewModel.Selection
      *
      * @return the next free row
      */
-    static int credentialRows(GridPane grid, int row, CredentialsModel model, java.util.function.Supplier<Window> owner) {
+    public static int credentialRows(GridPane grid, int row, CredentialsModel model, java.util.function.Supplier<Window> owner) {
         TextField tokenFile = new TextField();
         tokenFile.setId("prometheusTokenFile");
         tokenFile.setPromptText("file with a bearer token (path remembered)");
