@@ -92,7 +92,15 @@ class FleetScreenTest {
         assertThat(robot.lookup("#fleetSaveCalendar").queryButton().isDisabled()).isFalse();
         assertThat(robot.lookup("#fleetOpenInTabs").queryButton().isDisabled()).isTrue();
 
-        robot.clickOn(robot.lookup("#fleetTable .table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        // The second row is found by its index too (rows are reused and laid out on a later pulse).
+        robot.interact(() -> table.scrollTo(1));
+        java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> secondRow = () -> robot
+                .lookup("#fleetTable .table-row-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableRow<?>) n)
+                .filter(r -> r.getIndex() == 1 && r.getItem() != null && r.isVisible())
+                .map(javafx.scene.Node.class::cast).findFirst();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> secondRow.get().isPresent());
+        robot.clickOn(secondRow.get().orElseThrow());
         assertThat(table.getSelectionModel().getSelectedItem().service()).isEqualTo("search");
         robot.clickOn("#fleetOpenInTabs");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.mainViewModel().getResult() != null
