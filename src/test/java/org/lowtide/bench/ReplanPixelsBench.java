@@ -83,6 +83,7 @@ public final class ReplanPixelsBench {
         PlanViewModel[] model = new PlanViewModel[1];
         Scene[] scene = new Scene[1];
         onFx(() -> {
+            org.lowtide.ui.common.Themes.apply(org.lowtide.ui.common.Theme.LIGHT); // the app's look (Primer), as the app sets it
             model[0] = new PlanViewModel(new PlanService(new AnalysisService()), executor, Clock.systemDefaultZone(),
                     Duration.ZERO);
             Stage stage = new Stage();
