@@ -228,13 +228,7 @@ public final class LowtideApp extends Application {
 
     /** Runs {@code then} on the application thread after the scene's next pulse (its layout done, its frame handed to the renderer). */
     private static void afterFirstPulse(Scene scene, Runnable then) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            javafx.application.Platform.runLater(then);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        javafx.application.Platform.requestNextPulse();
+        StartupTrace.onNextPulse(scene, () -> javafx.application.Platform.runLater(then));
     }
 
     /**
