@@ -291,6 +291,62 @@ public final class BuildInstallers {
             return;
         }
         System.out.printf("class-data archive: %s (%d MB)%n", archive, Files.size(archive) >> 20);
+        archiveDesktopClasses(java, app);
+    }
+
+    /**
+     * The desktop launcher's archive (issue 15: launch time), {@code lib/app/lowtide-gui.jsa}: one
+     * launch of the desktop app on the bundled sample with the launcher's options, which quits once
+     * the recommendation is on screen ({@code -Dlowtide.startupTrace=exit}), with a throw-away
+     * preferences folder. It needs a display: {@code DISPLAY} or {@code WAYLAND_DISPLAY}, else an
+     * {@code Xvfb} on the PATH, started for this run on a free display; without either the build says
+     * so and the desktop launcher runs without an archive (ignored silently, as for the command line).
+     */
+    private void archiveDesktopClasses(Path java, Path app) throws IOException, InterruptedException {
+        Path archive = app.resolve("lowtide-gui.jsa");
+        Path config = Files.createTempDirectory(work, "gui-config");
+        Process xvfb = null;
+        String display = System.getenv("DISPLAY");
+        boolean wayland = System.getenv("WAYLAND_DISPLAY") != null && !System.getenv("WAYLAND_DISPLAY").isBlank();
+        if ((display == null || display.isBlank()) && !wayland) {
+            if (!onPath("Xvfb")) {
+                System.out.println("desktop class-data archive: not made (no display and no Xvfb on the PATH);"
+                        + " the desktop launcher runs without it");
+                return;
+            }
+            display = ":" + (150 + (int) (ProcessHandle.current().pid() % 100));
+            xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x800x24")
+                    .redirectErrorStream(true).redirectOutput(work.resolve("xvfb.log").toFile()).start();
+            Thread.sleep(1500);
+        }
+        try {
+            List<String> command = List.of(java.toString(), "-XX:ArchiveClassesAtExit=" + archive,
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:cds*=off",
+                    "-Dlowtide.startupTrace=exit", "-Dlowtide.start=sample",
+                    "-cp", app.resolve("lowtide.jar").toString(), "org.lowtide.Main");
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("class-data-gui.log").toFile());
+            pb.environment().put("LOWTIDE_CONFIG_DIR", config.toString());
+            if (display != null && !display.isBlank()) {
+                pb.environment().put("DISPLAY", display);
+            }
+            Process p = pb.start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            if (p.isAlive() || p.exitValue() != 0 || !Files.isRegularFile(archive)) {
+                Files.deleteIfExists(archive);
+                System.out.println("desktop class-data archive: not made (see " + work.resolve("class-data-gui.log")
+                        + "); the desktop launcher runs without it");
+                return;
+            }
+            System.out.printf("desktop class-data archive: %s (%d MB)%n", archive, Files.size(archive) >> 20);
+        } finally {
+            if (xvfb != null) {
+                xvfb.destroy();
+            }
+            deleteTree(config);
+        }
     }
 
     /** @return why this machine cannot build {@code type}, or null when it can */

@@ -23,6 +23,7 @@ public final class GuiLauncher {
         if (problem.isPresent()) {
             return problem;
         }
+        StartupTrace.mark("main");
         try {
             javafx.application.Application.launch(LowtideApp.class, args);
             return Optional.empty();

@@ -72,9 +72,12 @@ public final class LowtideApp extends Application {
     private ExecutorService fleetExecutor;
     /** The window's bounds before it was maximised, kept for the next start. */
     private Rectangle2D normalBounds;
+    /** Whether the screens beside the Overview are built, and take new results, after the Overview's pulse. */
+    private boolean screensFollowLater;
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("fx-start");
         this.stage = stage;
         executor = Executors.newSingleThreadExecutor(daemonThreads());
         preferences = PreferencesService.atDefaultLocation();
@@ -87,50 +90,21 @@ public final class LowtideApp extends Application {
         AnalysisService analysis = new AnalysisService();
         MainViewModel viewModel = new MainViewModel(analysis, executor);
         prefs.zone().ifPresent(viewModel::setZone);
+        // The Costs screen's assumptions (revenue and currency from the preferences) rank the
+        // Overview's recommendation, so they are settled before the first analysis starts.
+        CostViewModel costs = new CostViewModel(new CostService(), executor, CostViewModel.DEFAULT_DEBOUNCE);
+        applyToCosts(prefs, costs);
+        viewModel.costAssumptionsProperty().bind(costs.assumptionsProperty());
+        // Launch time (issue 15): the file shown first is read and analysed on the background thread
+        // while the window and its screens are built (results arrive on this thread after start()).
+        Optional<Path> planFile = initialPlanFile();
+        boolean welcome = planFile.isEmpty() && startAnalysing(viewModel, prefs);
         MainView view = new MainView(viewModel);
+        StartupTrace.mark("overview-built");
         mainViewModel = viewModel;
         mainView = view;
-        view.setLinkOpener(url -> getHostServices().showDocument(url));
-        // The Patterns screen (issue #4): periods, anomalies, decomposition and forecast of the result shown.
-        PatternsViewModel patterns = new PatternsViewModel(analysis, executor);
-        viewModel.resultProperty().addListener((obs, old, result) -> patterns.show(result));
-        Tab patternsTab = view.addTab("Patterns", "patternsTab", new PatternsView(patterns));
-        if ("patterns".equalsIgnoreCase(System.getProperty("lowtide.tab", ""))) {
-            view.selectTab(patternsTab);
-        }
-        CostViewModel costs = addCostsScreen(view, viewModel);
-
-        PlanViewModel plans = new PlanViewModel(new PlanService(analysis), executor);
-        // The Windows screen prices its windows with the Costs screen's assumptions.
-        plans.costAssumptionsProperty().bind(costs.assumptionsProperty());
-        // So does the Overview's recommendation: with a revenue entered, it ranks by money as the Windows tab does.
-        viewModel.costAssumptionsProperty().bind(costs.assumptionsProperty());
-        PlanView planView = new PlanView(plans);
-        Tab windowsTab = view.addTab("Windows", "windowsTab", planView);
-        view.addFileMenuItems(planView.fileMenuItems());
-        addReportExport(view, viewModel, costs, analysis);
-        applyToCosts(prefs, costs);
         costViewModel = costs;
-        addPreferences(view, viewModel, costs);
-        view.setRecentFiles(() -> preferences.load().preferences().recentFiles());
-        // A file read and analysed joins the recent files.
-        viewModel.resultProperty().addListener((o, before, shown) -> {
-            if (shown != null && shown.request().source() instanceof TrafficSource.FileSource file) {
-                preferences.update(p -> p.withRecentFile(file.path().toAbsolutePath().normalize().toString()));
-            }
-        });
-        planView.setOnShow(() -> view.selectTab(windowsTab));
-        // The Windows screen plans on what the main window has read; an opened plan brings its traffic.
-        viewModel.resultProperty().addListener((o, before, shown) -> {
-            if (shown != null) {
-                plans.setTraffic(shown.request().source(), shown.request().options());
-            }
-        });
-        plans.setOnPlanOpened((source, options) -> viewModel.load(source, options)); // all import settings
-        if ("windows".equalsIgnoreCase(System.getProperty("lowtide.tab", ""))) {
-            view.selectTab(windowsTab);
-        }
-        addFleetScreen(view, viewModel, costs, analysis, prefs);
+        view.setLinkOpener(url -> getHostServices().showDocument(url));
 
         Rectangle2D bounds = WindowPlacements.initial(prefs.window(),
                 Screen.getScreens().stream().map(Screen::getVisualBounds).toList(),
@@ -147,30 +121,27 @@ public final class LowtideApp extends Application {
         AppIcons.addTo(stage);
         stage.setMinWidth(860);
         stage.setMinHeight(600);
+        if (welcome) {
+            view.showWelcome(welcome(view, viewModel, costs, prefs));
+        }
         stage.show();
-
-        Optional<Path> planFile = initialPlanFile();
-        Optional<TrafficSource> given = givenSource();
-        if (planFile.isPresent()) {
-            view.selectTab(windowsTab);
-            plans.openPlan(planFile.get(), () -> viewModel.load(Samples.defaultSample()));
-        } else if (given.isPresent()) {
-            viewModel.load(given.get());
-        } else if ("sample".equalsIgnoreCase(System.getProperty(START_PROPERTY, ""))) {
-            viewModel.load(Samples.defaultSample());
+        StartupTrace.mark("stage-shown");
+        StartupTrace.watch(scene, viewModel.recommendationProperty());
+        if (StartupTrace.enabled()) {
+            viewModel.resultProperty().addListener((o, before, shown) -> StartupTrace.mark("result-set"));
+        }
+        // Launch time (issue 15): the window first shows the Overview (and the welcome view); the other
+        // screens are built once that frame is drawn. Started directly (the tests: no parameters) every
+        // screen is built before start() returns.
+        Runnable screens = () -> {
+            addScreens(view, viewModel, costs, analysis, prefs, planFile);
+            StartupTrace.mark("screens-built");
+        };
+        if (getParameters() != null) {
+            screensFollowLater = true;
+            afterFirstPulse(scene, screens);
         } else {
-            Optional<Path> last = prefs.welcomed() ? prefs.recentFiles().stream().findFirst().flatMap(LowtideApp::path)
-                    .filter(java.nio.file.Files::isRegularFile) : Optional.empty();
-            if (last.isPresent()) {
-                viewModel.load(new TrafficSource.FileSource(last.get()));
-            } else {
-                // The app always opens on data: the sample is analysed behind the welcome view, so
-                // that "Try the sample" (or closing the questions) shows it at once.
-                viewModel.load(Samples.defaultSample());
-                if (!prefs.welcomed()) {
-                    view.showWelcome(welcome(view, viewModel, costs, prefs));
-                }
-            }
+            screens.run();
         }
         loaded.problem().ifPresent(problem -> {
             javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
@@ -180,7 +151,112 @@ public final class LowtideApp extends Application {
             alert.getDialogPane().getStylesheets().add(MainView.stylesheet());
             alert.show();
         });
+    }
+
+    /**
+     * The screens beside the Overview (Patterns, Costs, Windows, Fleet) and the File menu's items
+     * for them. Each screen follows the result shown, including one that arrived before it was built.
+     */
+    private void addScreens(MainView view, MainViewModel viewModel, CostViewModel costs, AnalysisService analysis,
+                            Preferences prefs, Optional<Path> planFile) {
+        // The Patterns screen (issue #4): periods, anomalies, decomposition and forecast of the result shown.
+        PatternsViewModel patterns = new PatternsViewModel(analysis, executor);
+        Tab patternsTab = view.addTab("Patterns", "patternsTab", new PatternsView(patterns));
+        if ("patterns".equalsIgnoreCase(System.getProperty("lowtide.tab", ""))) {
+            view.selectTab(patternsTab);
+        }
+        addCostsScreen(view, costs);
+
+        PlanViewModel plans = new PlanViewModel(new PlanService(analysis), executor);
+        // The Windows screen prices its windows with the Costs screen's assumptions (as does the
+        // Overview's recommendation: with a revenue entered, it ranks by money).
+        plans.costAssumptionsProperty().bind(costs.assumptionsProperty());
+        PlanView planView = new PlanView(plans);
+        Tab windowsTab = view.addTab("Windows", "windowsTab", planView);
+        view.addFileMenuItems(planView.fileMenuItems());
+        addReportExport(view, viewModel, costs, analysis);
+        addPreferences(view, viewModel, costs);
+        view.setRecentFiles(() -> preferences.load().preferences().recentFiles());
+        planView.setOnShow(() -> view.selectTab(windowsTab));
+        followResult(viewModel, shown -> {
+            patterns.show(shown);
+            if (shown == null) {
+                return;
+            }
+            costs.setTraffic(shown.series(), shown.request().options().zone());
+            // A file read and analysed joins the recent files.
+            if (shown.request().source() instanceof TrafficSource.FileSource file) {
+                preferences.update(p -> p.withRecentFile(file.path().toAbsolutePath().normalize().toString()));
+            }
+            // The Windows screen plans on what the main window has read; an opened plan brings its traffic.
+            plans.setTraffic(shown.request().source(), shown.request().options());
+        });
+        plans.setOnPlanOpened((source, options) -> viewModel.load(source, options)); // all import settings
+        if ("windows".equalsIgnoreCase(System.getProperty("lowtide.tab", ""))) {
+            view.selectTab(windowsTab);
+        }
+        addFleetScreen(view, viewModel, costs, analysis, prefs);
+        if (planFile.isPresent()) {
+            view.selectTab(windowsTab);
+            plans.openPlan(planFile.get(), () -> viewModel.load(Samples.defaultSample()));
+        }
         plans.warmUp();
+    }
+
+    /**
+     * Calls {@code shown} with the result shown now (if any) and with every later one. In the launched
+     * app the screens behind the Overview take a new result after the pulse that shows it on the
+     * Overview, so the recommendation is drawn first (launch time, issue 15).
+     */
+    private void followResult(MainViewModel viewModel, java.util.function.Consumer<org.lowtide.service.AnalysisResult> shown) {
+        java.util.function.Consumer<org.lowtide.service.AnalysisResult> take = result -> {
+            if (screensFollowLater && stage.getScene() != null) {
+                afterFirstPulse(stage.getScene(), () -> {
+                    if (viewModel.getResult() == result) { // still the one shown
+                        shown.accept(result);
+                    }
+                });
+            } else {
+                shown.accept(result);
+            }
+        };
+        viewModel.resultProperty().addListener((o, before, now) -> take.accept(now));
+        if (viewModel.getResult() != null) {
+            take.accept(viewModel.getResult());
+        }
+    }
+
+    /** Runs {@code then} on the application thread after the scene's next pulse (its layout done, its frame handed to the renderer). */
+    private static void afterFirstPulse(Scene scene, Runnable then) {
+        StartupTrace.onNextPulse(scene, () -> javafx.application.Platform.runLater(then));
+    }
+
+    /**
+     * Starts reading and analysing what the window shows first: the file given, else the sample
+     * ({@code -Dlowtide.start=sample}), else the file opened last, else the sample (a first run).
+     *
+     * @return whether the welcome view is to be shown over it (a first run)
+     */
+    private boolean startAnalysing(MainViewModel viewModel, Preferences prefs) {
+        Optional<TrafficSource> given = givenSource();
+        if (given.isPresent()) {
+            viewModel.load(given.get());
+            return false;
+        }
+        if ("sample".equalsIgnoreCase(System.getProperty(START_PROPERTY, ""))) {
+            viewModel.load(Samples.defaultSample());
+            return false;
+        }
+        Optional<Path> last = prefs.welcomed() ? prefs.recentFiles().stream().findFirst().flatMap(LowtideApp::path)
+                .filter(java.nio.file.Files::isRegularFile) : Optional.empty();
+        if (last.isPresent()) {
+            viewModel.load(new TrafficSource.FileSource(last.get()));
+            return false;
+        }
+        // The app always opens on data: the sample is analysed behind the welcome view, so
+        // that "Try the sample" (or closing the questions) shows it at once.
+        viewModel.load(Samples.defaultSample());
+        return !prefs.welcomed();
     }
 
     /** The welcome view: its buttons open files or the sample, its answers become the preferences. */
@@ -310,15 +386,8 @@ public final class LowtideApp extends Application {
     }
 
     /** Adds the Costs screen (issue #5), which follows whatever traffic the main window has analysed. */
-    private CostViewModel addCostsScreen(MainView view, MainViewModel viewModel) {
-        CostViewModel costs = new CostViewModel(new CostService(), executor, CostViewModel.DEFAULT_DEBOUNCE);
+    private void addCostsScreen(MainView view, CostViewModel costs) {
         view.addTab("Costs", "costsTab", new CostView(costs));
-        viewModel.resultProperty().addListener((o, before, result) -> {
-            if (result != null) {
-                costs.setTraffic(result.series(), result.request().options().zone());
-            }
-        });
-        return costs;
     }
 
     /**

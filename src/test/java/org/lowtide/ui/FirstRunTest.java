@@ -91,6 +91,9 @@ class FirstRunTest {
     @Test
     void tryingTheSampleShowsTheSampleAnalysedBehindTheWelcome(FxRobot robot) throws Exception {
         org.lowtide.ui.main.MainViewModel model = app.mainViewModel();
+        // The welcome view says that the sample lies behind it.
+        assertThat(robot.lookup("#welcomeSampleNote").queryLabeled().getText())
+                .contains(Samples.defaultSample().fileName()).contains("behind this page");
         // While it is analysed, the tabs behind the welcome say what is happening.
         if (model.getRecommendation().isEmpty()) {
             Labeled loading = robot.lookup(".loading-title").queryLabeled();

@@ -103,6 +103,56 @@ class LayoutFitTest {
         checkEverything(robot, "real");
     }
 
+    /**
+     * A series named by its query (a wide table's column, a Prometheus expression): the charts'
+     * value-axis label must not be cut by the chart's height (it was, at both ends, on the Overview).
+     */
+    @Test
+    void aLongSeriesNameFitsTheCharts(FxRobot robot) throws Exception {
+        waitForAnalysis(robot);
+        String name = "sum(rate(http_requests_total{job=\"checkout-frontend\"}[5m]))";
+        StringBuilder csv = new StringBuilder("time,\"" + name.replace("\"", "\"\"") + "\"\n");
+        java.time.LocalDateTime first = java.time.LocalDateTime.of(2025, 1, 6, 0, 0);
+        for (int h = 0; h < 24 * 7 * 6; h++) {
+            double daily = 1 + Math.sin(2 * Math.PI * (h % 24) / 24.0);
+            csv.append(first.plusHours(h)).append(',').append(Math.round(1000 + 800 * daily + 37 * (h % 7))).append('\n');
+        }
+        Path file = Files.writeString(Files.createTempFile("layout-long-name", ".csv"), csv);
+        robot.interact(() -> app.mainViewModel().load(new TrafficSource.FileSource(file),
+                ImportOptions.inZone(java.time.ZoneId.of("UTC"))));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> app.mainViewModel().getResult() != null
+                && app.mainViewModel().getResult().request().source() instanceof TrafficSource.FileSource
+                && !app.mainViewModel().isBusy());
+        assertThat(app.mainViewModel().getResult().series().name()).isEqualTo(name);
+        for (String theme : THEMES) {
+            for (int[] size : List.of(SIZES.get(0))) { // the smallest window: the plots are lowest there
+                for (int scale : List.of(100, 150)) {
+                    String step = "long-name-" + theme + "-" + size[0] + "x" + size[1] + "-" + scale;
+                    TabPane tabs = lookAt(robot, theme, size, scale);
+                    for (Tab tab : List.copyOf(tabs.getTabs())) {
+                        if (!List.of("overviewTab", "patternsTab").contains(tab.getId())) {
+                            continue;
+                        }
+                        robot.interact(() -> tabs.getSelectionModel().select(tab));
+                        settle(robot);
+                        check(stage.getScene(), step + "-" + tab.getId()); // no screenshots: the other tests take them
+                        List<TabPane> inner = new ArrayList<>();
+                        collect(tab.getContent(), TabPane.class, inner);
+                        for (TabPane pane : inner) {
+                            for (Tab t : List.copyOf(pane.getTabs())) {
+                                robot.interact(() -> pane.getSelectionModel().select(t));
+                                settle(robot);
+                                check(stage.getScene(), step + "-" + tab.getId() + "-" + t.getText());
+                            }
+                            robot.interact(() -> pane.getSelectionModel().selectFirst());
+                        }
+                    }
+                }
+            }
+        }
+        assertNoProblems();
+    }
+
     @Test
     void theWelcomeViewFits(FxRobot robot) throws Exception {
         waitForAnalysis(robot);
@@ -131,13 +181,7 @@ class LayoutFitTest {
             for (int[] size : SIZES) {
                 for (int scale : FONT_SCALES) {
                     String step = data + "-" + theme + "-" + size[0] + "x" + size[1] + "-" + scale;
-                    robot.interact(() -> {
-                        applyTheme(stage.getScene(), theme);
-                        setSize(size);
-                        scaleFonts(stage.getScene().getRoot(), scale);
-                    });
-                    settle(robot);
-                    TabPane tabs = robot.lookup(".main-tabs").queryAs(TabPane.class);
+                    TabPane tabs = lookAt(robot, theme, size, scale);
                     for (Tab tab : List.copyOf(tabs.getTabs())) {
                         robot.interact(() -> tabs.getSelectionModel().select(tab));
                         settle(robot);
@@ -150,6 +194,17 @@ class LayoutFitTest {
             }
         }
         assertNoProblems();
+    }
+
+    /** Sets the look, the window's size and the font scale; @return the main window's tabs */
+    private TabPane lookAt(FxRobot robot, String theme, int[] size, int scale) throws Exception {
+        robot.interact(() -> {
+            applyTheme(stage.getScene(), theme);
+            setSize(size);
+            scaleFonts(stage.getScene().getRoot(), scale);
+        });
+        settle(robot);
+        return robot.lookup(".main-tabs").queryAs(TabPane.class);
     }
 
     /** Checks a tab, then each tab of every tab pane inside it (Costs' charts, Patterns' views). */
@@ -240,6 +295,7 @@ class LayoutFitTest {
         Thread.sleep(300); // a dialog that reads a file in the background (import) fills its preview
         settle(robot);
         check(scene, step);
+        noSidewaysScroll(scene, "#thirdPartyTable", step);
         shoot(scene, step);
         robot.interact(() -> {
             shown[0].setResult(null);
@@ -263,6 +319,21 @@ class LayoutFitTest {
     /** Records every cut text and overflowing node in the scene's visible part. */
     private void check(Scene scene, String step) {
         visit(scene.getRoot(), step);
+    }
+
+    /**
+     * A table that must show its rows whole (About's notices): its columns fit, no sideways scroll bar
+     * (Primer's 600 px cap on dialog panes had left the licences off to the right).
+     */
+    private void noSidewaysScroll(Scene scene, String selector, String step) {
+        if (scene.getRoot().lookup(selector) instanceof javafx.scene.control.TableView<?> table) {
+            for (Node bar : table.lookupAll(".scroll-bar")) {
+                if (bar instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL
+                        && b.isVisible()) {
+                    problem(step, describe(table) + " scrolls sideways (" + Math.round(table.getWidth()) + " px wide)");
+                }
+            }
+        }
     }
 
     private void visit(Node node, String step) {
@@ -299,13 +370,57 @@ class LayoutFitTest {
             }
         }
         overflow(node).ifPresent(problem -> problem(step, problem));
-        if (node instanceof org.jfree.chart.fx.ChartViewer) {
+        if (node instanceof org.jfree.chart.fx.ChartViewer viewer) {
+            valueAxisLabelsFit(viewer, step);
             return; // a canvas and its own handlers
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
                 visit(child, step);
             }
+        }
+    }
+
+    /**
+     * A value axis's label is drawn along the plot's height, centred, and cut at both ends where it is
+     * longer: it must be no longer than the height of the data area it labels, as last drawn.
+     */
+    private void valueAxisLabelsFit(org.jfree.chart.fx.ChartViewer viewer, String step) {
+        org.jfree.chart.JFreeChart chart = viewer.getChart();
+        org.jfree.chart.ChartRenderingInfo info = viewer.getCanvas().getRenderingInfo();
+        if (chart == null || info == null || viewer.getWidth() <= 0 || viewer.getHeight() <= 0) {
+            return;
+        }
+        List<org.jfree.chart.plot.XYPlot> plots = new ArrayList<>();
+        List<org.jfree.chart.plot.PlotRenderingInfo> areas = new ArrayList<>();
+        if (chart.getPlot() instanceof org.jfree.chart.plot.CombinedDomainXYPlot combined) {
+            for (int i = 0; i < combined.getSubplots().size() && i < info.getPlotInfo().getSubplotCount(); i++) {
+                plots.add((org.jfree.chart.plot.XYPlot) combined.getSubplots().get(i));
+                areas.add(info.getPlotInfo().getSubplotInfo(i));
+            }
+        } else if (chart.getPlot() instanceof org.jfree.chart.plot.XYPlot xy) {
+            plots.add(xy);
+            areas.add(info.getPlotInfo());
+        }
+        java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        try {
+            for (int p = 0; p < plots.size(); p++) {
+                double height = areas.get(p).getDataArea().getHeight();
+                for (int a = 0; a < plots.get(p).getRangeAxisCount(); a++) {
+                    org.jfree.chart.axis.ValueAxis axis = plots.get(p).getRangeAxis(a);
+                    String label = axis == null ? null : axis.getLabel();
+                    if (label == null || label.isEmpty() || !(height > 0)) {
+                        continue;
+                    }
+                    double length = g.getFontMetrics(axis.getLabelFont()).stringWidth(label);
+                    if (length > height + SLACK) {
+                        problem(step, describe(viewer) + "'s value axis label \"" + label + "\" is cut: "
+                                + Math.round(length) + " px along a plot " + Math.round(height) + " px high");
+                    }
+                }
+            }
+        } finally {
+            g.dispose();
         }
     }
 

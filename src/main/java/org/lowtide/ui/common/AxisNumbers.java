@@ -24,6 +24,9 @@ public final class AxisNumbers extends NumberFormat {
     private final Locale locale;
     /** Made on first use: a compact format holds CLDR's pattern tables (tens of kilobytes each). */
     private transient NumberFormat[] byDecimals;
+    /** Labels already made, by value (at most {@link #MAX_REMEMBERED}). */
+    private transient java.util.Map<Double, String> labels;
+    private static final int MAX_REMEMBERED = 256;
     private final NumberFormat plain;
     /** One tick-unit source per locale, shared by every axis (each axis used to hold 240 compact formats). */
     private static final java.util.Map<Locale, TickUnitSource> TICK_UNITS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -87,14 +90,35 @@ public final class AxisNumbers extends NumberFormat {
         if (Math.abs(value) < 1000) {
             return toAppendTo.append(plain.format(value));
         }
-        // The fewest decimals whose short form still reads back within a hundredth of a step.
+        // Remembered: reading a compact number back is slow (CompactNumberFormat tries every
+        // pattern), and a chart formats the same ticks at every draw (launch time, issue 15).
+        String known = labels().get(value);
+        if (known == null) {
+            known = compactLabel(value);
+            if (labels.size() >= MAX_REMEMBERED) {
+                labels.clear();
+            }
+            labels.put(value, known);
+        }
+        return toAppendTo.append(known);
+    }
+
+    /** The fewest decimals whose short form still reads back within a hundredth of a step. */
+    private String compactLabel(double value) {
         for (NumberFormat f : compact()) {
             String text = f.format(value);
             if (readsBack(f, text, value)) {
-                return toAppendTo.append(text);
+                return text;
             }
         }
-        return toAppendTo.append(plain.format(value));
+        return plain.format(value);
+    }
+
+    private java.util.Map<Double, String> labels() {
+        if (labels == null) {
+            labels = new java.util.HashMap<>();
+        }
+        return labels;
     }
 
     private boolean readsBack(NumberFormat f, String text, double value) {

@@ -29,7 +29,10 @@ public final class ChartTheming {
         if (viewer.getProperties().containsKey(KEY)) {
             return;
         }
-        Runnable check = () -> restyle(viewer);
+        Runnable check = () -> {
+            restyle(viewer);
+            fitLabels(viewer);
+        };
         ChangeListener<Scene> onScene = (o, before, now) -> {
             if (before != null) {
                 before.removePreLayoutPulseListener(check);
@@ -50,9 +53,43 @@ public final class ChartTheming {
         viewer.getCanvas().addOverlay(CanvasFontReset.INSTANCE); // draws once, leaving the canvas's font in step
     }
 
+    /**
+     * Puts {@code chart} in the viewer styled in the current look, drawn once (setting an unstyled
+     * chart draws it, and the restyle before the next pulse draws it again: launch time, issue 15).
+     */
+    public static void show(ChartViewer viewer, JFreeChart chart) {
+        ChartPalette palette = Themes.chartPalette();
+        LowtideChartTheme.apply(chart, palette);
+        viewer.getProperties().put(CHART, chart);
+        viewer.getProperties().put(PALETTE, palette);
+        viewer.setChart(chart);
+    }
+
     /** Styles {@code chart} in the current look; for charts drawn outside a viewer. */
     public static void style(JFreeChart chart) {
         LowtideChartTheme.apply(chart, Themes.chartPalette());
+    }
+
+    /** Moves a value axis label that the last frame cut into a caption (and back), then draws again. */
+    private static void fitLabels(ChartViewer viewer) {
+        JFreeChart chart = viewer.getChart();
+        if (chart == null || viewer.getWidth() <= 0 || viewer.getHeight() <= 0) {
+            return;
+        }
+        org.jfree.chart.fx.ChartCanvas canvas = viewer.getCanvas();
+        chart.removeChangeListener(canvas);
+        boolean changed;
+        try {
+            boolean notify = chart.isNotify();
+            chart.setNotify(false);
+            changed = LowtideChartTheme.fitValueLabels(chart, canvas.getRenderingInfo());
+            chart.setNotify(notify);
+        } finally {
+            chart.addChangeListener(canvas);
+        }
+        if (changed) {
+            canvas.draw();
+        }
     }
 
     /** Restyles the viewer's chart when it is new to the viewer or the look changed (identity, not equals). */
@@ -61,7 +98,15 @@ public final class ChartTheming {
         ChartPalette palette = Themes.chartPalette();
         var props = viewer.getProperties();
         if (chart != null && (props.get(CHART) != chart || props.get(PALETTE) != palette)) {
-            LowtideChartTheme.apply(chart, palette);
+            // The canvas draws the whole chart at every change event; it listens again after the
+            // restyle, so the restyle costs one draw (below), not one per event (launch time, issue 15).
+            org.jfree.chart.fx.ChartCanvas canvas = viewer.getCanvas();
+            chart.removeChangeListener(canvas);
+            try {
+                LowtideChartTheme.apply(chart, palette);
+            } finally {
+                chart.addChangeListener(canvas);
+            }
             props.put(CHART, chart);
             props.put(PALETTE, palette);
             viewer.getCanvas().draw(); // the restyle's own frame may have started in a stale font (CanvasFontReset)

@@ -65,12 +65,100 @@ public final class LowtideChartTheme {
                 plot(plot, palette, locale);
             }
         } finally {
-            chart.setNotify(notify);
-        }
-        if (notify) {
-            chart.fireChartChanged();
+            chart.setNotify(notify); // notify: JFreeChart's setNotify(true) fires one change event itself
         }
     }
+
+    /**
+     * Fits the value axes' labels to the plot heights last drawn ({@code info}): a label is drawn along
+     * its axis, centred, and cut at both ends where it is longer than the plot is high (a series named
+     * by its query, {@code sum(rate(http_requests_total{job="checkout-frontend"}[5m]))}, on the
+     * Overview's 90 px high chart at 1280 × 720). A single plot's label then becomes a caption above
+     * the plot, where it wraps, and goes back to the axis when the plot is tall enough again; a
+     * combined plot's sub-plot labels ("seasonal (week)") take a smaller font, down to 9 pt.
+     *
+     * @return whether the chart changed (and must be drawn again)
+     */
+    static boolean fitValueLabels(JFreeChart chart, org.jfree.chart.ChartRenderingInfo info) {
+        if (info == null || info.getPlotInfo() == null) {
+            return false;
+        }
+        boolean changed = false;
+        if (chart.getPlot() instanceof CombinedDomainXYPlot combined) {
+            List<XYPlot> subplots = combined.getSubplots();
+            for (int i = 0; i < subplots.size() && i < info.getPlotInfo().getSubplotCount(); i++) {
+                double height = info.getPlotInfo().getSubplotInfo(i).getDataArea().getHeight();
+                Axis axis = subplots.get(i).getRangeAxis();
+                if (axis == null || axis.getLabel() == null || !(height > 0)) {
+                    continue;
+                }
+                float size = LABEL_FONT.getSize2D();
+                while (size > 9 && textWidth(axis.getLabel(), LABEL_FONT.deriveFont(size)) > height) {
+                    size -= 0.5f;
+                }
+                if (size != axis.getLabelFont().getSize2D()) {
+                    axis.setLabelFont(LABEL_FONT.deriveFont(size));
+                    changed = true;
+                }
+            }
+            return changed;
+        }
+        if (!(chart.getPlot() instanceof XYPlot xy) || xy.getRangeAxis() == null) {
+            return false;
+        }
+        double height = info.getPlotInfo().getDataArea().getHeight();
+        if (!(height > 0)) {
+            return false;
+        }
+        Axis axis = xy.getRangeAxis();
+        ValueCaption caption = null;
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof ValueCaption c) {
+                caption = c;
+            }
+        }
+        if (caption == null && axis.getLabel() != null && textWidth(axis.getLabel(), axis.getLabelFont()) > height) {
+            ValueCaption moved = new ValueCaption(axis.getLabel(), (Color) axis.getLabelPaint());
+            axis.setLabel(null);
+            chart.addSubtitle(moved);
+            return true;
+        }
+        // Back on the axis once it fits with room to spare (the caption's line goes to the plot then).
+        if (caption != null && axis.getLabel() == null
+                && textWidth(caption.getText(), LABEL_FONT) + 2 * LABEL_FONT.getSize2D() < height) {
+            chart.removeSubtitle(caption);
+            axis.setLabel(caption.getText());
+            return true;
+        }
+        return false;
+    }
+
+    /** A value axis's label shown above the plot because the axis is too short for it. */
+    private static final class ValueCaption extends TextTitle {
+        private static final long serialVersionUID = 1L;
+
+        ValueCaption(String text, Color paint) {
+            super(text, LABEL_FONT);
+            setPaint(paint);
+            setPosition(org.jfree.chart.ui.RectangleEdge.TOP);
+            setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+            setTextAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+            setMargin(2, 4, 0, 4);
+        }
+    }
+
+    /** @return the width of {@code text} in {@code font}, in pixels (Java 2D's metrics, as the chart lays text out) */
+    static double textWidth(String text, Font font) {
+        java.awt.Graphics2D g = METRICS.createGraphics();
+        try {
+            return g.getFontMetrics(font).getStringBounds(text, g).getWidth();
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private static final java.awt.image.BufferedImage METRICS =
+            new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB);
 
     private static List<Plot> plots(Plot plot) {
         List<Plot> all = new ArrayList<>();

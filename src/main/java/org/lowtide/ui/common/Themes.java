@@ -129,8 +129,9 @@ public final class Themes {
     }
 
     private static void setDark(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        // The compiled (binary) form of the same stylesheet: read without parsing 170 kB of CSS (launch time, issue 15).
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
         applied = true;
         DARK.set(dark);
     }

@@ -83,6 +83,26 @@ public final class AboutDialog extends Dialog<Void> {
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         getDialogPane().getStylesheets().add(stylesheet);
         getDialogPane().setId("aboutDialog");
+        // Primer caps dialog panes at 600 px, which made the notices table scroll sideways: the
+        // About dialog takes the width its content asks (lowtide.css), at most the screen's.
+        getDialogPane().getStyleClass().add("form-dialog");
+        setOnShown(e -> fitToScreen());
+    }
+
+    /** Keeps the dialog on its screen: never wider or taller than the screen's usable area. */
+    private void fitToScreen() {
+        Window window = getDialogPane().getScene().getWindow();
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(window.getX(), window.getY(),
+                        Math.max(1, window.getWidth()), Math.max(1, window.getHeight())).stream().findFirst()
+                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        if (window.getWidth() > screen.getWidth()) {
+            window.setWidth(screen.getWidth());
+        }
+        if (window.getHeight() > screen.getHeight()) {
+            window.setHeight(screen.getHeight());
+        }
+        window.setX(Math.max(screen.getMinX(), Math.min(window.getX(), screen.getMaxX() - window.getWidth())));
+        window.setY(Math.max(screen.getMinY(), Math.min(window.getY(), screen.getMaxY() - window.getHeight())));
     }
 
     private static TableView<ThirdPartyNotices.Library> table(List<ThirdPartyNotices.Library> libraries,
@@ -91,12 +111,12 @@ public final class AboutDialog extends Dialog<Void> {
         table.setId("thirdPartyTable");
         table.setAccessibleText("Third-party libraries and their licences");
         table.getItems().setAll(libraries);
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // The columns share the table's width and their cells wrap, so nothing is cut and nothing
+        // runs off to the side at any font size (the longest licence names two licences).
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("Library", 0.34, l -> l.name()));
         table.getColumns().add(column("Version", 0.14, l -> l.version()));
         table.getColumns().add(column("Licence", 0.52, l -> String.join(" or ", l.licences())));
-        // Every column as wide as its header and cells at any font size; the licence takes the room left.
-        org.lowtide.ui.common.Tables.fitColumnsToContent(table, true);
         table.setRowFactory(t -> {
             TableRow<ThirdPartyNotices.Library> row = new TableRow<>();
             row.itemProperty().addListener((o, before, lib) ->
@@ -117,6 +137,24 @@ public final class AboutDialog extends Dialog<Void> {
         TableColumn<ThirdPartyNotices.Library, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(680 * share);
+        c.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            private final Label text = new Label();
+
+            {
+                text.setWrapText(true);
+                text.setMinHeight(Region.USE_PREF_SIZE);
+                text.maxWidthProperty().bind(column.widthProperty().subtract(snappedLeftInset() + snappedRightInset() + 8));
+                text.prefWidthProperty().bind(text.maxWidthProperty());
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : text);
+            }
+        });
         return c;
     }
 }

@@ -491,11 +491,11 @@ public final class MainView extends BorderPane {
         empty.getStyleClass().add("chart-placeholder");
         // ChartViewer refuses null: keep the last chart and hide the viewer instead.
         if (chart.get() != null) {
-            viewer.setChart(chart.get());
+            org.lowtide.ui.common.ChartTheming.show(viewer, chart.get());
         }
         chart.addListener((o, before, now) -> {
             if (now != null) {
-                viewer.setChart(now);
+                org.lowtide.ui.common.ChartTheming.show(viewer, now);
             }
         });
         viewer.visibleProperty().bind(chart.isNotNull());

@@ -107,6 +107,13 @@ public final class WelcomeView extends ScrollPane {
         sampleButton.setTooltip(new Tooltip(sample.fileName() + ": " + sample.description()));
         sampleButton.setOnAction(e -> actions.trySample());
         FlowPane buttons = new FlowPane(10, 8, open, sampleButton);
+        // The sample is opened and analysed behind this page on a first run; say so (issue 15).
+        Label behind = new Label("The sample, " + sample.fileName() + ", is open behind this page:"
+                + " Try the sample shows it.");
+        behind.setId("welcomeSampleNote");
+        behind.getStyleClass().add("welcome-note");
+        behind.setWrapText(true);
+        behind.setMinHeight(Region.USE_PREF_SIZE);
 
         Label recentTitle = new Label("Recent files");
         recentTitle.getStyleClass().add("welcome-subtitle");
@@ -139,7 +146,7 @@ public final class WelcomeView extends ScrollPane {
             none.setWrapText(true);
             recentList.getChildren().add(none);
         }
-        return new VBox(12, drop, buttons, recentTitle, recentList);
+        return new VBox(12, drop, buttons, behind, recentTitle, recentList);
     }
 
     private static Path pathOf(String name) {
