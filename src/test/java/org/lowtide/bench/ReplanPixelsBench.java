@@ -38,11 +38,16 @@ import org.lowtide.ui.plan.PlanViewModel;
  *
  * <pre>
  * DISPLAY=:57 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp target/test-classes:target/classes:$(cat cp.txt) \
- *     org.lowtide.bench.ReplanPixelsBench [EDITS] [WARMUP]
+ *     org.lowtide.bench.ReplanPixelsBench [EDITS] [WARMUP] [PAUSE_MS]
  * </pre>
+ * PAUSE_MS is the Windows screen's pause after an edit before it plans; by default the app's own
+ * ({@link PlanViewModel#DEBOUNCE}), so the figure is what a user waits; 0 times the plan alone.
  * Without {@code DISPLAY} it runs on Monocle's headless platform (software rendering). Run by hand, not a test.
  */
 public final class ReplanPixelsBench {
+
+    /** The screen's pause after an edit before it plans (set from the command line). */
+    private static Duration pause = PlanViewModel.DEBOUNCE;
 
     private ReplanPixelsBench() {
     }
@@ -50,6 +55,8 @@ public final class ReplanPixelsBench {
     public static void main(String[] args) throws Exception {
         int edits = args.length > 0 ? Integer.parseInt(args[0]) : 21;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        pause = args.length > 2 ? Duration.ofMillis(Long.parseLong(args[2])) : PlanViewModel.DEBOUNCE;
+        System.out.println("pause after an edit before planning: " + pause.toMillis() + " ms");
         String display = System.getenv("DISPLAY");
         if (display == null || display.isBlank()) {
             System.setProperty("glass.platform", "Monocle");
@@ -85,7 +92,7 @@ public final class ReplanPixelsBench {
         onFx(() -> {
             org.lowtide.ui.common.Themes.apply(org.lowtide.ui.common.Theme.LIGHT); // the app's look (Primer), as the app sets it
             model[0] = new PlanViewModel(new PlanService(new AnalysisService()), executor, Clock.systemDefaultZone(),
-                    Duration.ZERO);
+                    pause);
             Stage stage = new Stage();
             scene[0] = new Scene(new PlanView(model[0]), 1280, 720);
             scene[0].getStylesheets().add(org.lowtide.ui.main.MainView.stylesheet());
@@ -149,7 +156,7 @@ public final class ReplanPixelsBench {
             };
             model.resultProperty().addListener(onResult);
             start.set(System.nanoTime());
-            model.staffCostProperty().set(staffCost);
+            model.inputs().staffCostProperty().set(staffCost);
         });
         if (!shown.await(2, TimeUnit.MINUTES)) {
             throw new IllegalStateException("no new plan after an edit: " + model.getErrorMessage());

@@ -66,8 +66,12 @@ import org.lowtide.ui.plan.PlanRows.WindowRow;
  */
 public final class PlanViewModel {
 
-    /** Pause after the last change before planning again. */
-    public static final Duration DEBOUNCE = Duration.ofMillis(300);
+    /**
+     * Pause after the last change before planning again. Short, so that an edit is re-ranked on
+     * screen within issue 20's 100 ms (a re-plan on the shown analysis takes tens of ms); keystrokes
+     * closer than this still plan once, and a newer plan replaces one still running.
+     */
+    public static final Duration DEBOUNCE = Duration.ofMillis(40);
 
     /** The most dated windows one may ask for. */
     public static final int MAX_COUNT = PlanForm.MAX_COUNT;
