@@ -87,6 +87,7 @@ public final class LowtideApp extends Application {
         // kept in the preferences file with the other answers.
         Themes.useStore(ThemeStore.in(preferences));
         Themes.applySaved();
+        StartupTrace.mark("look-applied");
         AnalysisService analysis = new AnalysisService();
         MainViewModel viewModel = new MainViewModel(analysis, executor);
         prefs.zone().ifPresent(viewModel::setZone);
@@ -99,17 +100,17 @@ public final class LowtideApp extends Application {
         // while the window and its screens are built (results arrive on this thread after start()).
         Optional<Path> planFile = initialPlanFile();
         boolean welcome = planFile.isEmpty() && startAnalysing(viewModel, prefs);
-        MainView view = new MainView(viewModel);
-        StartupTrace.mark("overview-built");
-        mainViewModel = viewModel;
-        mainView = view;
-        costViewModel = costs;
-        view.setLinkOpener(url -> getHostServices().showDocument(url));
-
+        // Launch time (issue 15): launched (not started directly by a test), the window first shows a
+        // light loading state saying what is being read; the Overview is built after that frame, and
+        // the other screens after the Overview's first frame. Started directly, every screen is built
+        // before start() returns, as before.
+        boolean launched = getParameters() != null;
+        StartupTrace.mark("analysis-started");
         Rectangle2D bounds = WindowPlacements.initial(prefs.window(),
                 Screen.getScreens().stream().map(Screen::getVisualBounds).toList(),
                 Screen.getPrimary().getVisualBounds());
-        Scene scene = new Scene(view, bounds.getWidth(), bounds.getHeight());
+        Scene scene = new Scene(launched ? firstFrame(viewModel) : new javafx.scene.layout.Pane(),
+                bounds.getWidth(), bounds.getHeight());
         scene.getStylesheets().add(MainView.stylesheet());
         stage.setScene(scene);
         stage.setX(bounds.getMinX());
@@ -117,40 +118,95 @@ public final class LowtideApp extends Application {
         stage.setMaximized(prefs.window().map(Preferences.WindowPlacement::maximized).orElse(false));
         normalBounds = bounds;
         trackNormalBounds(stage);
-        stage.titleProperty().bind(viewModel.titleProperty());
+        stage.titleProperty().unbind(); // a test's stage may still follow an earlier app's title
+        stage.setTitle("Lowtide");
         AppIcons.addTo(stage);
         stage.setMinWidth(860);
         stage.setMinHeight(600);
-        if (welcome) {
-            view.showWelcome(welcome(view, viewModel, costs, prefs));
-        }
-        stage.show();
-        StartupTrace.mark("stage-shown");
-        StartupTrace.watch(scene, viewModel.recommendationProperty());
-        if (StartupTrace.enabled()) {
-            viewModel.resultProperty().addListener((o, before, shown) -> StartupTrace.mark("result-set"));
-        }
-        // Launch time (issue 15): the window first shows the Overview (and the welcome view); the other
-        // screens are built once that frame is drawn. Started directly (the tests: no parameters) every
-        // screen is built before start() returns.
-        Runnable screens = () -> {
-            addScreens(view, viewModel, costs, analysis, prefs, planFile);
-            StartupTrace.mark("screens-built");
+        mainViewModel = viewModel;
+        costViewModel = costs;
+        Runnable window = () -> {
+            MainView view = new MainView(viewModel);
+            StartupTrace.mark("overview-built");
+            mainView = view;
+            view.setLinkOpener(url -> getHostServices().showDocument(url));
+            scene.setRoot(view);
+            stage.titleProperty().bind(viewModel.titleProperty());
+            if (welcome) {
+                view.showWelcome(welcome(view, viewModel, costs, prefs));
+            }
+            if (!launched) {
+                stage.show();
+                StartupTrace.mark("stage-shown");
+                StartupTrace.watch(scene, viewModel.recommendationProperty());
+            } else {
+                StartupTrace.watchRecommendation(scene, viewModel.recommendationProperty());
+            }
+            if (StartupTrace.enabled()) {
+                viewModel.resultProperty().addListener((o, before, shown) -> StartupTrace.mark("result-set"));
+            }
+            Runnable screens = () -> {
+                addScreens(view, viewModel, costs, analysis, prefs, planFile);
+                StartupTrace.mark("screens-built");
+            };
+            if (launched) {
+                screensFollowLater = true;
+                whenFirstAnalysisDrawn(scene, viewModel, screens);
+            } else {
+                screens.run();
+            }
+            loaded.problem().ifPresent(problem -> {
+                javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
+                        problem + ". File → Preferences… saves new ones over it.", javafx.scene.control.ButtonType.OK);
+                alert.initOwner(stage);
+                alert.setHeaderText("Your preferences could not be read");
+                alert.getDialogPane().getStylesheets().add(MainView.stylesheet());
+                alert.show();
+            });
         };
-        if (getParameters() != null) {
-            screensFollowLater = true;
-            afterFirstPulse(scene, screens);
+        if (launched) {
+            stage.show();
+            StartupTrace.mark("stage-shown");
+            StartupTrace.watchWindow(scene);
+            afterFirstPulse(scene, window);
         } else {
-            screens.run();
+            window.run();
         }
-        loaded.problem().ifPresent(problem -> {
-            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
-                    problem + ". File → Preferences… saves new ones over it.", javafx.scene.control.ButtonType.OK);
-            alert.initOwner(stage);
-            alert.setHeaderText("Your preferences could not be read");
-            alert.getDialogPane().getStylesheets().add(MainView.stylesheet());
-            alert.show();
+    }
+
+    /**
+     * Runs {@code then} after the pulse that draws the first analysis' outcome (a result or an
+     * error), or after the next pulse when none is running: building the other screens (most of a
+     * second on a cold JVM) then never holds back the recommendation (launch time, issue 15).
+     */
+    private static void whenFirstAnalysisDrawn(Scene scene, MainViewModel viewModel, Runnable then) {
+        if (!viewModel.busyProperty().get()) {
+            afterFirstPulse(scene, then);
+            return;
+        }
+        viewModel.busyProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean busy) {
+                if (!busy) {
+                    viewModel.busyProperty().removeListener(this);
+                    afterFirstPulse(scene, then);
+                }
+            }
         });
+    }
+
+    /**
+     * The window's first content when launched: what is being read, in the loading state's words and
+     * look, drawn before the Overview is built (launch time, issue 15).
+     */
+    private static javafx.scene.Parent firstFrame(MainViewModel viewModel) {
+        javafx.scene.control.Label what = new javafx.scene.control.Label();
+        what.getStyleClass().add("loading-title");
+        what.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.loadingProperty().isEmpty())
+                .then("Opening Lowtide…").otherwise(viewModel.loadingProperty()));
+        javafx.scene.layout.StackPane pane = new javafx.scene.layout.StackPane(what);
+        pane.getStyleClass().addAll("main-view", "loading-state");
+        return pane;
     }
 
     /**

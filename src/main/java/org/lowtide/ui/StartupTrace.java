@@ -73,7 +73,25 @@ public final class StartupTrace {
         if (!enabled()) {
             return;
         }
-        markAtNextPulse(scene, "window-shown", () -> { });
+        watchWindow(scene);
+        watchRecommendation(scene, recommendation);
+    }
+
+    /** Notes the window's first frame. */
+    public static void watchWindow(Scene scene) {
+        if (enabled()) {
+            markAtNextPulse(scene, "window-shown", () -> { });
+        }
+    }
+
+    /**
+     * Notes the first frame that shows a recommendation (the banner's text becoming non-empty), and in
+     * {@code exit} mode quits after it.
+     */
+    public static void watchRecommendation(Scene scene, ObservableStringValue recommendation) {
+        if (!enabled()) {
+            return;
+        }
         Runnable shown = () -> markAtNextPulse(scene, "recommendation-shown", () -> {
             if ("exit".equalsIgnoreCase(MODE)) {
                 Platform.exit();

@@ -211,6 +211,10 @@ public final class FleetView extends BorderPane {
         source.setMinWidth(0);
         HBox.setHgrow(source, Priority.ALWAYS);
         source.setMaxWidth(Double.MAX_VALUE);
+        // The buttons keep their whole text; only the input's caption gives way on a narrow window.
+        for (Button b : java.util.List.of(openFile, openFolder, openPrometheus, replan, cancel)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar1 = new HBox(8, openFile, openFolder, openPrometheus, habitLabel, habit, replan, bar, cancel, source);
         bar1.setAlignment(Pos.CENTER_LEFT);
         bar1.getStyleClass().add("tool-bar");

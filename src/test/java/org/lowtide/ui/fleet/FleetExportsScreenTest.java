@@ -80,7 +80,12 @@ class FleetExportsScreenTest {
                 return answers.remove(0);
             }
         });
-        stage.setScene(new Scene(view, 1280, 720));
+        // The app's look (Primer's paddings make the buttons wider than the default look's).
+        org.lowtide.ui.common.Themes.apply(org.lowtide.ui.common.Theme.LIGHT);
+        Scene scene = new Scene(view, 1280, 720);
+        scene.getStylesheets().add(org.lowtide.ui.main.MainView.stylesheet());
+        stage.setScene(scene);
+        stage.sizeToScene(); // the shared test stage may keep an earlier test's size
         stage.show();
     }
 
