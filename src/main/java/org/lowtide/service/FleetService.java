@@ -92,17 +92,7 @@ public final class FleetService {
             throw new IllegalArgumentException("name the label whose value names each service, e.g. job or service");
         }
         String message = "Fetching from " + source.displayName();
-        org.lowtide.traffic.imports.ImportMonitor monitor = new org.lowtide.traffic.imports.ImportMonitor() {
-            @Override
-            public void progress(double fraction) {
-                progress.progress(fraction < 0 ? -1 : fraction, message);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancellation.isCancelled();
-            }
-        };
+        org.lowtide.traffic.imports.ImportMonitor monitor = ImportService.monitor(message, progress, cancellation);
         org.lowtide.traffic.sources.PrometheusSource.Fetched fetched;
         try {
             fetched = org.lowtide.traffic.sources.PrometheusSource.fetchSeries(source.query(), source.connection(),

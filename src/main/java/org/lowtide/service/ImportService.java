@@ -35,17 +35,7 @@ public final class ImportService {
         Objects.requireNonNull(options, "options");
         String message = (source instanceof TrafficSource.Prometheus ? "Fetching from " : "Reading ")
                 + source.displayName();
-        ImportMonitor monitor = new ImportMonitor() {
-            @Override
-            public void progress(double fraction) {
-                progress.progress(fraction < 0 ? -1 : fraction, message);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancellation.isCancelled();
-            }
-        };
+        ImportMonitor monitor = monitor(message, progress, cancellation);
         try {
             if (source instanceof TrafficSource.Prometheus) {
                 TrafficSource.Prometheus p = (TrafficSource.Prometheus) source;
@@ -70,5 +60,20 @@ public final class ImportService {
      */
     public ImportPreview preview(Path file, int maxLines) throws ImportException, IOException {
         return TrafficImporter.preview(file, maxLines);
+    }
+
+    /** The importer's progress and cancel, told to a service listener under one message (-1: unknown fraction). */
+    static ImportMonitor monitor(String message, ProgressListener progress, Cancellation cancellation) {
+        return new ImportMonitor() {
+            @Override
+            public void progress(double fraction) {
+                progress.progress(fraction < 0 ? -1 : fraction, message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancellation.isCancelled();
+            }
+        };
     }
 }
