@@ -247,8 +247,8 @@ public final class FleetView extends BorderPane {
     private SplitPane body() {
         table.setId("fleetTable");
         table.setItems(viewModel.rows());
-        table.setPlaceholder(new Label("No fleet yet: Open Fleet… (a fleet file), Open Folder… (traffic files) or"
-                + " From Prometheus… (a query, one series per service)."));
+        table.setPlaceholder(org.lowtide.ui.common.Controls.wrapping(
+                "No fleet yet: open a fleet file, a folder of traffic files or a Prometheus query above."));
         table.getColumns().add(column("Service", FleetViewModel.ServiceRow::service, 140));
         table.getColumns().add(column("Status", FleetViewModel.ServiceRow::status, 80));
         table.getColumns().add(column("Weekly window", FleetViewModel.ServiceRow::weekly, 220));

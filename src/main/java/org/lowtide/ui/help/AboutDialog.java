@@ -128,7 +128,7 @@ public final class AboutDialog extends Dialog<Void> {
             });
             return row;
         });
-        table.setPlaceholder(new Label("No list in this build (made by `mvn package`)"));
+        table.setPlaceholder(org.lowtide.ui.common.Controls.wrapping("No list in this build (made by `mvn package`)"));
         return table;
     }
 
