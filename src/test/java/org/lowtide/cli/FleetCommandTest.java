@@ -127,6 +127,65 @@ class FleetCommandTest {
         assertThat(run.err()).contains("bad.yaml line 4").contains("revenue share").doesNotContain("Exception");
     }
 
+    /** A fleet-wide blackout (the file's rules) moves every service's window out of it. */
+    @Test
+    void aFleetBlackoutMovesTheWindowsOutOfIt() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("blackout-data"));
+        for (String s : new String[] {"alpha", "beta"}) {
+            FleetData.write(data.resolve(s + ".csv"), s.hashCode(), Duration.ofHours(1), 5);
+        }
+        String services = """
+                services:
+                  - name: alpha
+                    source: blackout-data/alpha.csv
+                  - name: beta
+                    source: blackout-data/beta.csv
+                """;
+        Path free = dir.resolve("free.yaml");
+        Files.writeString(free, "defaults:\n  zone: UTC\n" + services);
+        Path freePlan = dir.resolve("free-plan.json");
+        CliRun first = CliRun.of("fleet", free.toString(), "--zone", "UTC", "--save", freePlan.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        java.util.Map<String, java.util.List<String>> before = windows(freePlan);
+        String alphaFirst = before.get("alpha").get(0);
+        java.time.LocalDate day = java.time.OffsetDateTime.parse(alphaFirst.split("/")[0])
+                .atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate();
+
+        Path frozen = dir.resolve("frozen.yaml");
+        Files.writeString(frozen, "defaults:\n  zone: UTC\nrules:\n  blackouts: [\"" + day + "/" + day
+                + "=release freeze\"]\n" + services);
+        Path frozenPlan = dir.resolve("frozen-plan.json");
+        CliRun second = CliRun.of("fleet", frozen.toString(), "--zone", "UTC", "--save", frozenPlan.toString());
+        assertThat(second.code()).as(second.err()).isZero();
+        java.util.Map<String, java.util.List<String>> after = windows(frozenPlan);
+        java.time.Instant freezeFrom = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        java.time.Instant freezeTo = day.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        assertThat(after.keySet()).containsExactlyInAnyOrder("alpha", "beta");
+        after.forEach((service, list) -> {
+            assertThat(list).as(service).isNotEmpty();
+            for (String w : list) {
+                java.time.Instant start = java.time.OffsetDateTime.parse(w.split("/")[0]).toInstant();
+                java.time.Instant end = java.time.OffsetDateTime.parse(w.split("/")[1]).toInstant();
+                assertThat(end.isAfter(freezeFrom) && start.isBefore(freezeTo)).as(service + " " + w + " in the freeze on " + day)
+                        .isFalse();
+            }
+        });
+        assertThat(after.get("alpha")).as("alpha's window was on the frozen day").doesNotContain(alphaFirst);
+    }
+
+    /** Each service's windows in a saved fleet plan, as START/END. */
+    private static java.util.Map<String, java.util.List<String>> windows(Path plan) throws java.io.IOException {
+        java.util.Map<String, java.util.List<String>> out = new java.util.LinkedHashMap<>();
+        for (JsonNode s : new ObjectMapper().readTree(plan.toFile()).path("services")) {
+            java.util.List<String> list = new java.util.ArrayList<>();
+            for (JsonNode w : s.path("windows")) {
+                list.add(w.path("start").asText() + "/" + w.path("end").asText());
+            }
+            out.put(s.path("service").asText(), list);
+        }
+        return out;
+    }
+
     private static String[] prepend(String first, String... rest) {
         String[] all = new String[rest.length + 1];
         all[0] = first;
