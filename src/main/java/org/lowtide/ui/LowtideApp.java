@@ -135,13 +135,7 @@ public final class LowtideApp extends Application {
             if (welcome) {
                 view.showWelcome(welcome(view, viewModel, costs, prefs));
             }
-            if (!launched) {
-                stage.show();
-                StartupTrace.mark("stage-shown");
-                StartupTrace.watch(scene, viewModel.recommendationProperty());
-            } else {
-                StartupTrace.watchRecommendation(scene, viewModel.recommendationProperty());
-            }
+            StartupTrace.watchRecommendation(scene, viewModel.recommendationProperty());
             if (StartupTrace.enabled()) {
                 viewModel.resultProperty().addListener((o, before, shown) -> StartupTrace.mark("result-set"));
             }
@@ -150,7 +144,6 @@ public final class LowtideApp extends Application {
                 StartupTrace.mark("screens-built");
             };
             if (launched) {
-                screensFollowLater = true;
                 whenFirstAnalysisDrawn(scene, viewModel, screens);
             } else {
                 screens.run();
@@ -164,13 +157,14 @@ public final class LowtideApp extends Application {
                 alert.show();
             });
         };
+        screensFollowLater = launched;
+        stage.show();
+        StartupTrace.mark("stage-shown");
+        StartupTrace.watchWindow(scene);
         if (launched) {
-            stage.show();
-            StartupTrace.mark("stage-shown");
-            StartupTrace.watchWindow(scene);
             afterFirstPulse(scene, window);
         } else {
-            window.run();
+            window.run(); // in the same event as show(): no frame is drawn in between
         }
     }
 

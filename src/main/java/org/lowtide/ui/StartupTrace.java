@@ -65,18 +65,6 @@ public final class StartupTrace {
         Platform.requestNextPulse();
     }
 
-    /**
-     * Notes the window's first frame, then the first frame that shows a recommendation
-     * (the banner's text becoming non-empty), and in {@code exit} mode quits after it.
-     */
-    public static void watch(Scene scene, ObservableStringValue recommendation) {
-        if (!enabled()) {
-            return;
-        }
-        watchWindow(scene);
-        watchRecommendation(scene, recommendation);
-    }
-
     /** Notes the window's first frame. */
     public static void watchWindow(Scene scene) {
         if (enabled()) {
