@@ -71,8 +71,10 @@ public final class PrometheusFleet {
                 notes.add(service + ": " + series.size() + " series have " + label + "=\"" + service
                         + "\"; they were added up step by step (say so in the query with sum by (" + label + ") (…))");
             }
+            // The safe name can be shorter than the label's value (a character outside the BMP becomes one "_").
+            String safe = service.replaceAll("[^A-Za-z0-9._-]", "_");
             Path file = workDir.resolve(String.format(Locale.ROOT, "%04d-%s.csv", index++,
-                    service.replaceAll("[^A-Za-z0-9._-]", "_").substring(0, Math.min(service.length(), 60))));
+                    safe.substring(0, Math.min(safe.length(), 60))));
             write(series, file);
             String origin = series.size() == 1 ? "Prometheus series " + series.get(0).points().name()
                     : "Prometheus series with " + label + "=\"" + service + "\"";
