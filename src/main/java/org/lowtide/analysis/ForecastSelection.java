@@ -267,8 +267,7 @@ public final class ForecastSelection {
             if (c == 0) {
                 out[h] = d.filled()[src];
             } else {
-                Arrays.sort(v, 0, c);
-                out[h] = c % 2 == 1 ? v[c / 2] : (v[c / 2 - 1] + v[c / 2]) / 2;
+                out[h] = org.lowtide.analysis.stl.Selection.median(v, c);
             }
         }
         return out;

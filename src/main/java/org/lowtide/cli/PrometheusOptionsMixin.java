@@ -125,14 +125,7 @@ final class PrometheusOptionsMixin {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cli, e.getMessage());
         }
-        PrometheusConnection connection = org.lowtide.service.PrometheusService.connection(
-                Optional.ofNullable(prometheusTokenFile), prometheusCa, insecure);
-        if (insecure) {
-            cli.getErr().println("lowtide: WARNING: --insecure: the server's TLS certificate is NOT checked; anyone"
-                    + " between here and " + q.base() + " can read the credentials and change the data. Give the"
-                    + " server's CA with --prometheus-ca FILE instead.");
-        }
-        return new TrafficSource.Prometheus(q, connection);
+        return new TrafficSource.Prometheus(q, connection(cli.getErr(), "between here and " + q.base()));
     }
 
     /**
@@ -143,12 +136,17 @@ final class PrometheusOptionsMixin {
      * @throws IOException when the token file cannot be read
      */
     PrometheusConnection savedPlanConnection(CommandSpec spec) throws IOException {
+        return connection(spec.commandLine().getErr(), "in between");
+    }
+
+    /** The connection from the credential options, with the loud warning {@code --insecure} needs. */
+    private PrometheusConnection connection(java.io.PrintWriter err, String between) throws IOException {
         PrometheusConnection connection = org.lowtide.service.PrometheusService.connection(
                 Optional.ofNullable(prometheusTokenFile), prometheusCa, insecure);
         if (insecure) {
-            spec.commandLine().getErr().println("lowtide: WARNING: --insecure: the server's TLS certificate is NOT"
-                    + " checked; anyone in between can read the credentials and change the data. Give the server's"
-                    + " CA with --prometheus-ca FILE instead.");
+            err.println("lowtide: WARNING: --insecure: the server's TLS certificate is NOT checked; anyone " + between
+                    + " can read the credentials and change the data. Give the server's CA with --prometheus-ca"
+                    + " FILE instead.");
         }
         return connection;
     }

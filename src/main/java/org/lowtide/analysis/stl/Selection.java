@@ -21,19 +21,7 @@ public final class Selection {
                 return m;
             }
         }
-        int hi = n / 2;
-        double upper = select(a, 0, n - 1, hi);
-        if (n % 2 == 1) {
-            return upper;
-        }
-        // After selection, a[0..hi) holds the smaller half: its maximum is the lower middle.
-        double lower = a[0];
-        for (int i = 1; i < hi; i++) {
-            if (a[i] > lower) {
-                lower = a[i];
-            }
-        }
-        return (lower + upper) / 2.0;
+        return exactMedian(a, 0, n);
     }
 
     /**
@@ -43,14 +31,17 @@ public final class Selection {
         if (from == 0) {
             return median(a, count);
         }
-        if (count == 0) {
-            return Double.NaN;
-        }
+        return count == 0 ? Double.NaN : exactMedian(a, from, count);
+    }
+
+    /** The median of the non-empty {@code a[from..from + count)} by selection; reorders those elements. */
+    private static double exactMedian(double[] a, int from, int count) {
         int hi = from + count / 2;
         double upper = select(a, from, from + count - 1, hi);
         if (count % 2 == 1) {
             return upper;
         }
+        // After selection, a[from..hi) holds the smaller half: its maximum is the lower middle.
         double lower = a[from];
         for (int i = from + 1; i < hi; i++) {
             if (a[i] > lower) {
