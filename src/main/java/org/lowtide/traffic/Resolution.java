@@ -75,21 +75,22 @@ public final class Resolution {
     }
 
     private static TrafficSeries average(TrafficSeries series, int k) {
-        double[] v = series.values();
-        int m = (v.length + k - 1) / k;
+        int n = series.size(); // read in place: a copy of ten million values is 80 MB
+        int m = (n + k - 1) / k;
         double[] out = new double[m];
         for (int b = 0; b < m; b++) {
             double sum = 0;
             int count = 0;
-            for (int i = b * k; i < Math.min(v.length, (b + 1) * k); i++) {
-                if (!Double.isNaN(v[i])) {
-                    sum += v[i];
+            for (int i = b * k; i < Math.min(n, (b + 1) * k); i++) {
+                double v = series.valueAt(i);
+                if (!Double.isNaN(v)) {
+                    sum += v;
                     count++;
                 }
             }
             out[b] = count == 0 ? Double.NaN : sum / count * k; // per new step, as values are per step
         }
-        return new TrafficSeries(series.name(), series.start(), series.step().multipliedBy(k), out, series.zone(),
+        return TrafficSeries.adopt(series.name(), series.start(), series.step().multipliedBy(k), out, series.zone(),
                 series.unit());
     }
 

@@ -142,8 +142,13 @@ final class GridBuilder {
         int partial = 0;
         String combine = count ? "summed" : "averaged";
         for (SeriesData part : parts) {
+            // Rows are sorted and a row's step grows with its time, so the rows of one step are
+            // consecutive: a run is combined as it ends, without a count per step (40 MB for ten
+            // million steps). Same operations in the same order as a count per step.
             double[] acc = new double[n];
-            int[] hits = new int[n];
+            Arrays.fill(acc, Double.NaN);
+            int runIndex = -1;
+            int run = 0;
             int previousRow = -1; // rows are sorted: a row meets only the step of the previous valued row
             for (int i = 0; i < part.size; i++) {
                 double v = part.values[i];
@@ -157,7 +162,15 @@ final class GridBuilder {
                     skipped++; // cannot happen: origin and n cover every row
                     continue;
                 }
-                if (hits[index] == 0) {
+                if (index != runIndex) {
+                    if (index < runIndex) {
+                        throw new IllegalStateException("rows out of time order after sorting");
+                    }
+                    if (!count && run > 1) {
+                        acc[runIndex] /= run;
+                    }
+                    runIndex = index;
+                    run = 0;
                     acc[index] = v;
                     used++;
                     if (firstLine[index] == 0) {
@@ -174,20 +187,11 @@ final class GridBuilder {
                                 + part.lines[other] + "; " + combine + " (" + kind.kind().id() + ")");
                     }
                 }
-                hits[index]++;
+                run++;
                 previousRow = i;
             }
-            if (!count) {
-                for (int k = 0; k < n; k++) {
-                    if (hits[k] > 1) {
-                        acc[k] /= hits[k];
-                    }
-                }
-            }
-            for (int k = 0; k < n; k++) {
-                if (hits[k] == 0) {
-                    acc[k] = Double.NaN;
-                }
+            if (!count && run > 1) {
+                acc[runIndex] /= run;
             }
             if (grid == null) {
                 grid = acc;
@@ -213,7 +217,8 @@ final class GridBuilder {
         }
 
         Duration stepDuration = Duration.ofMillis(step);
-        TrafficSeries series = new TrafficSeries(name, Instant.ofEpochMilli(origin), stepDuration, grid, zone, "");
+        // The grid is handed over, not copied (80 MB for ten million steps); below it is only read.
+        TrafficSeries series = TrafficSeries.adopt(name, Instant.ofEpochMilli(origin), stepDuration, grid, zone, "");
         int gapCount = reportGaps(grid, origin, step, zone, warnings);
         List<FlaggedStretch> flagged = flagStretches(grid, origin, step, firstLine, zone, warnings);
         Optional<Duration> spacingDuration = Optional.of(Duration.ofMillis(spacing));

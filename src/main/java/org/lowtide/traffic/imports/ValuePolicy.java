@@ -30,15 +30,15 @@ public final class ValuePolicy {
     }
 
     static TrafficSeries apply(TrafficSeries series, String source, Warnings warnings) throws ImportException {
-        double[] v = series.values();
+        // Read in place; the values are copied only when one must change (ten million values are 80 MB).
         int measured = 0;
         int negative = 0;
         int tooLarge = 0;
         int zero = 0;
         int firstNegative = -1;
         int firstTooLarge = -1;
-        for (int i = 0; i < v.length; i++) {
-            double x = v[i];
+        for (int i = 0; i < series.size(); i++) {
+            double x = series.valueAt(i);
             if (Double.isNaN(x)) {
                 continue;
             }
@@ -46,7 +46,6 @@ public final class ValuePolicy {
             if (Math.abs(x) > MAX_VALUE) {
                 tooLarge++;
                 firstTooLarge = firstTooLarge < 0 ? i : firstTooLarge;
-                v[i] = Double.NaN;
             } else if (x < 0) {
                 negative++;
                 firstNegative = firstNegative < 0 ? i : firstNegative;
@@ -79,7 +78,13 @@ public final class ValuePolicy {
         if (tooLarge == 0) {
             return series;
         }
-        return new TrafficSeries(series.name(), series.start(), series.step(), v, series.zone(), series.unit());
+        double[] v = series.values();
+        for (int i = 0; i < v.length; i++) {
+            if (Math.abs(v[i]) > MAX_VALUE) { // NaN compares false: stays missing
+                v[i] = Double.NaN;
+            }
+        }
+        return TrafficSeries.adopt(series.name(), series.start(), series.step(), v, series.zone(), series.unit());
     }
 
     /**
@@ -90,17 +95,16 @@ public final class ValuePolicy {
      */
     public static ImportResult negativesAsMissing(ImportResult imported) throws ImportException {
         TrafficSeries series = imported.series();
-        double[] v = series.values();
         int measured = 0;
         int negative = 0;
-        for (int i = 0; i < v.length; i++) {
-            if (Double.isNaN(v[i])) {
+        for (int i = 0; i < series.size(); i++) { // in place: copied below only when a value changes
+            double x = series.valueAt(i);
+            if (Double.isNaN(x)) {
                 continue;
             }
             measured++;
-            if (v[i] < 0) {
+            if (x < 0) {
                 negative++;
-                v[i] = Double.NaN;
             }
         }
         if (negative == 0) {
@@ -111,7 +115,13 @@ public final class ValuePolicy {
                     "%d of %d measured values are negative: this is not traffic (a count or rate from 0 up); "
                             + "choose another column with --column", negative, measured));
         }
-        TrafficSeries repaired = new TrafficSeries(series.name(), series.start(), series.step(), v, series.zone(),
+        double[] v = series.values();
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] < 0) {
+                v[i] = Double.NaN;
+            }
+        }
+        TrafficSeries repaired = TrafficSeries.adopt(series.name(), series.start(), series.step(), v, series.zone(),
                 series.unit());
         return new ImportResult(repaired, imported.source(), imported.warnings(), imported.details());
     }
