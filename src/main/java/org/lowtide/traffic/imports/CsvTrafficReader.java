@@ -435,7 +435,7 @@ public final class CsvTrafficReader {
                         + " convention) and no date says otherwise (give --date-order dmy to read them day first)");
                 return;
             }
-            double dmy = irregularity(first.times, first.size);
+            double dmy = irregularity(first.timesArray(), first.size);
             double mdy = irregularity(first.altTimes, first.size);
             if (Math.abs(dmy - mdy) < 0.05) {
                 throw new ImportException(source, firstAmbiguousLine, timeColumn + 1, "cannot tell whether '"

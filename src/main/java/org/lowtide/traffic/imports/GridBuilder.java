@@ -84,9 +84,9 @@ final class GridBuilder {
         long maxTime = Long.MIN_VALUE;
         for (SeriesData part : parts) {
             for (int i = 0; i < part.size; i++) {
-                if (!Double.isNaN(part.values[i])) {
-                    minTime = Math.min(minTime, part.times[i]);
-                    maxTime = Math.max(maxTime, part.times[i]);
+                if (!Double.isNaN(part.value(i))) {
+                    minTime = Math.min(minTime, part.time(i));
+                    maxTime = Math.max(maxTime, part.time(i));
                 }
             }
         }
@@ -151,12 +151,12 @@ final class GridBuilder {
             int run = 0;
             int previousRow = -1; // rows are sorted: a row meets only the step of the previous valued row
             for (int i = 0; i < part.size; i++) {
-                double v = part.values[i];
+                double v = part.value(i);
                 if (Double.isNaN(v)) {
                     skipped++;
                     continue;
                 }
-                long offset = part.times[i] - origin;
+                long offset = part.time(i) - origin;
                 int index = (int) (resample ? Math.floorDiv(offset, step) : Math.round((double) offset / step));
                 if (index < 0 || index >= n) {
                     skipped++; // cannot happen: origin and n cover every row
@@ -174,17 +174,17 @@ final class GridBuilder {
                     acc[index] = v;
                     used++;
                     if (firstLine[index] == 0) {
-                        firstLine[index] = part.lines[i];
+                        firstLine[index] = part.line(i);
                     }
                 } else {
                     acc[index] += v;
                     merged++;
                     if (!resample && warnings.accept("merged")) {
                         int other = previousRow;
-                        boolean same = part.times[other] == part.times[i];
-                        warnings.keep("merged", part.lines[i], 0, (same ? "same timestamp as line "
+                        boolean same = part.time(other) == part.time(i);
+                        warnings.keep("merged", part.line(i), 0, (same ? "same timestamp as line "
                                 : "in the same " + words(Duration.ofMillis(step)) + " step as line ")
-                                + part.lines[other] + "; " + combine + " (" + kind.kind().id() + ")");
+                                + part.line(other) + "; " + combine + " (" + kind.kind().id() + ")");
                     }
                 }
                 run++;
@@ -245,7 +245,7 @@ final class GridBuilder {
         double first = Double.NaN;
         double last = Double.NaN;
         for (int i = 0; i < part.size; i++) {
-            double v = part.values[i];
+            double v = part.value(i);
             if (Double.isNaN(v)) {
                 continue;
             }
@@ -277,12 +277,12 @@ final class GridBuilder {
 
     private static void skipNegatives(SeriesData part, Warnings warnings) {
         for (int i = 0; i < part.size; i++) {
-            if (part.values[i] < 0) {
+            if (part.value(i) < 0) {
                 if (warnings.accept("negative")) {
-                    warnings.keep("negative", part.lines[i], 0, "negative count " + plain(part.values[i])
+                    warnings.keep("negative", part.line(i), 0, "negative count " + plain(part.value(i))
                             + "; skipped (the step stays missing)");
                 }
-                part.values[i] = Double.NaN;
+                part.setValue(i, Double.NaN);
             }
         }
     }
@@ -290,8 +290,8 @@ final class GridBuilder {
     private static long lineAt(List<SeriesData> parts, long time) {
         for (SeriesData part : parts) {
             for (int i = 0; i < part.size; i++) {
-                if (part.times[i] == time && !Double.isNaN(part.values[i])) {
-                    return part.lines[i];
+                if (part.time(i) == time && !Double.isNaN(part.value(i))) {
+                    return part.line(i);
                 }
             }
         }
@@ -300,8 +300,8 @@ final class GridBuilder {
 
     private static long firstValuedLine(SeriesData part) {
         for (int i = 0; i < part.size; i++) {
-            if (!Double.isNaN(part.values[i])) {
-                return part.lines[i];
+            if (!Double.isNaN(part.value(i))) {
+                return part.line(i);
             }
         }
         return 0;
@@ -330,7 +330,7 @@ final class GridBuilder {
         long[] gaps = new long[(part.size - 1) / stride + 1];
         int n = 0;
         for (int i = 1; i < part.size; i += stride) {
-            long gap = part.times[i] - part.times[i - 1];
+            long gap = part.time(i) - part.time(i - 1);
             if (gap > 0) {
                 gaps[n++] = gap;
             }
@@ -354,7 +354,7 @@ final class GridBuilder {
         int fit = 0;
         int total = 0;
         for (int i = 1; i < part.size; i++) {
-            long gap = part.times[i] - part.times[i - 1];
+            long gap = part.time(i) - part.time(i - 1);
             if (gap > 0) {
                 total++;
                 if (gap >= lo && gap <= hi) {
@@ -364,7 +364,7 @@ final class GridBuilder {
         }
         boolean uneven = false;
         for (int i = 1; i < part.size && !uneven; i++) {
-            long gap = part.times[i] - part.times[i - 1];
+            long gap = part.time(i) - part.time(i - 1);
             uneven = gap > 0 && gap != spacing;
         }
         if (total == 0 || fit < 0.9 * total || !uneven) {

@@ -68,7 +68,7 @@ final class KindDetector {
         long finite = 0;
         long whole = 0;
         for (int i = 0; i < first.size; i++) {
-            double v = first.values[i];
+            double v = first.value(i);
             if (!Double.isNaN(v)) {
                 finite++;
                 if (v == Math.rint(v)) {
@@ -91,7 +91,7 @@ final class KindDetector {
         int pairs = 0;
         int rising = 0;
         for (int i = 0; i < data.size; i++) {
-            double v = data.values[i];
+            double v = data.value(i);
             if (Double.isNaN(v)) {
                 continue;
             }

@@ -7,6 +7,14 @@ import java.util.Optional;
  * The rows of one series as read, in primitive arrays (no boxing): epoch milliseconds, value
  * ({@code NaN} where the row had none) and file line. While the day/month order of the file's
  * dates is undecided, every row also keeps its time under the other order ({@link #addDual}).
+ *
+ * <p>Compact while the rows allow it (issue 20, ten million points): times in a regular
+ * progression ({@code first + i × spacing}) and lines one after another are not stored but
+ * computed, and values that a {@code float} holds exactly (every whole number up to 2^24, halves,
+ * quarters…) are stored as {@code float}. The first row that breaks a rule turns that part into
+ * a full array, so every value and time read back is exactly the one added. A regular file of
+ * whole counts thus takes 4 bytes a row instead of 20. Read through {@link #time}, {@link #value}
+ * and {@link #line}.
  */
 final class SeriesData {
 
@@ -15,9 +23,16 @@ final class SeriesData {
     Optional<MetricKind> kindHint = Optional.empty();
     String kindHintReason = "";
 
-    long[] times;
-    double[] values;
-    int[] lines;
+    /** Times, or {@code null} while they are {@code firstTime + i × spacing}. */
+    private long[] times;
+    private long firstTime;
+    private long spacing;
+    /** Values as float while every one is exact in float ({@code values == null}), else as double. */
+    private float[] floats;
+    private double[] values;
+    /** Lines, or {@code null} while row i is on line {@code firstLine + i}. */
+    private int[] lines;
+    private long firstLine;
     long[] altTimes;
     int size;
     boolean sorted = true;
@@ -28,10 +43,7 @@ final class SeriesData {
 
     SeriesData(String name, int capacity) {
         this.name = name;
-        int c = Math.max(16, capacity);
-        times = new long[c];
-        values = new double[c];
-        lines = new int[c];
+        floats = new float[Math.max(16, capacity)];
     }
 
     SeriesData hint(MetricKind kind, String reason) {
@@ -40,21 +52,123 @@ final class SeriesData {
         return this;
     }
 
+    /** @return the time of row {@code i}, epoch milliseconds */
+    long time(int i) {
+        return times != null ? times[i] : firstTime + i * spacing;
+    }
+
+    /** @return the value of row {@code i}, {@code NaN} where it had none */
+    double value(int i) {
+        return values != null ? values[i] : floats[i];
+    }
+
+    /** @return the file line of row {@code i} (0 when unknown or beyond an int) */
+    int line(int i) {
+        if (lines != null) {
+            return lines[i];
+        }
+        long line = firstLine + i;
+        return line > Integer.MAX_VALUE ? 0 : (int) line;
+    }
+
+    /** Sets the value of row {@code i}. */
+    void setValue(int i, double value) {
+        if (values == null && !exactInFloat(value)) {
+            widenValues();
+        }
+        if (values != null) {
+            values[i] = value;
+        } else {
+            floats[i] = (float) value;
+        }
+    }
+
+    /** @return the times of the rows as an array (made now if they were computed); index beyond size unused */
+    long[] timesArray() {
+        materializeTimes();
+        return times;
+    }
+
+    private int capacity() {
+        return values != null ? values.length : floats.length;
+    }
+
+    private static boolean exactInFloat(double v) {
+        return (double) (float) v == v || Double.isNaN(v);
+    }
+
+    private void widenValues() {
+        double[] d = new double[capacity()];
+        for (int i = 0; i < size; i++) {
+            d[i] = floats[i];
+        }
+        values = d;
+        floats = null;
+    }
+
+    private void materializeTimes() {
+        if (times == null) {
+            long[] t = new long[capacity()];
+            for (int i = 0; i < size; i++) {
+                t[i] = firstTime + i * spacing;
+            }
+            times = t;
+        }
+    }
+
+    private void materializeLines() {
+        if (lines == null) {
+            int[] l = new int[capacity()];
+            for (int i = 0; i < size; i++) {
+                l[i] = line(i);
+            }
+            lines = l;
+        }
+    }
+
     void add(long epochMillis, double value, long line) {
-        if (size == times.length) {
+        if (size == capacity()) {
             grow();
         }
-        if (size > 0 && epochMillis < times[size - 1]) {
+        if (size > 0 && epochMillis < time(size - 1)) {
             sorted = false;
         }
-        times[size] = epochMillis;
-        values[size] = value;
-        lines[size] = line > Integer.MAX_VALUE ? 0 : (int) line;
+        if (times == null) {
+            if (size == 0) {
+                firstTime = epochMillis;
+            } else if (size == 1 && epochMillis > firstTime) {
+                spacing = epochMillis - firstTime;
+            } else if (size == 1 || epochMillis != firstTime + size * spacing) {
+                materializeTimes();
+            }
+        }
+        if (times != null) {
+            times[size] = epochMillis;
+        }
+        if (lines == null) {
+            if (size == 0) {
+                firstLine = line;
+            } else if (line != firstLine + size) {
+                materializeLines();
+            }
+        }
+        if (lines != null) {
+            lines[size] = line > Integer.MAX_VALUE ? 0 : (int) line;
+        }
+        if (values == null && !exactInFloat(value)) {
+            widenValues();
+        }
+        if (values != null) {
+            values[size] = value;
+        } else {
+            floats[size] = (float) value;
+        }
         size++;
     }
 
     /** Adds a row read under both day/month orders. */
     void addDual(long epochMillis, long alternativeMillis, double value, long line) {
+        materializeTimes();
         if (altTimes == null) {
             altTimes = new long[times.length];
             System.arraycopy(times, 0, altTimes, 0, size);
@@ -86,9 +200,17 @@ final class SeriesData {
 
     private void grow() {
         int capacity = Math.max(1024, size + (size >> 1));
-        times = Arrays.copyOf(times, capacity);
-        values = Arrays.copyOf(values, capacity);
-        lines = Arrays.copyOf(lines, capacity);
+        if (times != null) {
+            times = Arrays.copyOf(times, capacity);
+        }
+        if (values != null) {
+            values = Arrays.copyOf(values, capacity);
+        } else {
+            floats = Arrays.copyOf(floats, capacity);
+        }
+        if (lines != null) {
+            lines = Arrays.copyOf(lines, capacity);
+        }
     }
 
     /** Sorts the rows by time, stably (rows with one timestamp keep their file order). */
@@ -101,17 +223,29 @@ final class SeriesData {
             order[i] = i;
         }
         int[] scratch = new int[size];
+        materializeTimes();
+        materializeLines();
         mergeSort(order, scratch, 0, size, times);
         long[] t = new long[size];
-        double[] v = new double[size];
         int[] l = new int[size];
         for (int i = 0; i < size; i++) {
             t[i] = times[order[i]];
-            v[i] = values[order[i]];
             l[i] = lines[order[i]];
         }
+        if (values != null) {
+            double[] v = new double[size];
+            for (int i = 0; i < size; i++) {
+                v[i] = values[order[i]];
+            }
+            values = v;
+        } else {
+            float[] v = new float[size];
+            for (int i = 0; i < size; i++) {
+                v[i] = floats[order[i]];
+            }
+            floats = v;
+        }
         times = t;
-        values = v;
         lines = l;
         sorted = true;
     }
@@ -167,31 +301,31 @@ final class SeriesData {
             order[i] = i;
         }
         if (!sorted) {
-            mergeSort(order, new int[size], 0, size, times);
+            mergeSort(order, new int[size], 0, size, timesArray());
         }
         boolean[] drop = null;
         int dropped = 0;
-        int firstLine = 0;
+        int firstDropped = 0;
         int groupStart = 0;
         for (int k = 1; k < size; k++) {
             int i = order[k];
-            if (times[i] != times[order[groupStart]]) {
+            if (time(i) != time(order[groupStart])) {
                 groupStart = k;
                 continue;
             }
-            double v = values[i];
+            double v = value(i);
             if (Double.isNaN(v)) {
                 continue;
             }
             for (int g = groupStart; g < k; g++) {
                 int j = order[g];
-                if (values[j] == v && (drop == null || !drop[j])) {
+                if (value(j) == v && (drop == null || !drop[j])) {
                     if (drop == null) {
                         drop = new boolean[size];
                     }
                     drop[i] = true;
-                    if (dropped == 0 || lines[i] < firstLine) {
-                        firstLine = lines[i];
+                    if (dropped == 0 || line(i) < firstDropped) {
+                        firstDropped = line(i);
                     }
                     dropped++;
                     break;
@@ -201,11 +335,17 @@ final class SeriesData {
         if (dropped == 0) {
             return Repeats.NONE;
         }
+        materializeTimes();
+        materializeLines();
         int w = 0;
         for (int i = 0; i < size; i++) {
             if (!drop[i]) {
                 times[w] = times[i];
-                values[w] = values[i];
+                if (values != null) {
+                    values[w] = values[i];
+                } else {
+                    floats[w] = floats[i];
+                }
                 lines[w] = lines[i];
                 if (altTimes != null) {
                     altTimes[w] = altTimes[i];
@@ -214,7 +354,7 @@ final class SeriesData {
             }
         }
         size = w;
-        return new Repeats(dropped, firstLine);
+        return new Repeats(dropped, firstDropped);
     }
 
     /** Rows dropped by {@link #dropRepeats}: how many, and the file line of the first. */
@@ -231,7 +371,7 @@ final class SeriesData {
     int valued() {
         int n = 0;
         for (int i = 0; i < size; i++) {
-            if (!Double.isNaN(values[i])) {
+            if (!Double.isNaN(value(i))) {
                 n++;
             }
         }
