@@ -424,7 +424,7 @@ public final class CsvTrafficReader {
          */
         private void decideByRegularity() throws ImportException {
             SeriesData first = created.isEmpty() ? null : created.get(0);
-            if (first == null || first.altTimes == null) {
+            if (first == null || !first.hasAlternative()) {
                 return;
             }
             if (layout.twelveHourClock()) {
@@ -436,7 +436,7 @@ public final class CsvTrafficReader {
                 return;
             }
             double dmy = irregularity(first.timesArray(), first.size);
-            double mdy = irregularity(first.altTimes, first.size);
+            double mdy = irregularity(first.alternativeTimes(), first.size);
             if (Math.abs(dmy - mdy) < 0.05) {
                 throw new ImportException(source, firstAmbiguousLine, timeColumn + 1, "cannot tell whether '"
                         + firstAmbiguousText + "' is day/month/year or month/day/year: every date in the file fits"

@@ -33,7 +33,10 @@ final class SeriesData {
     /** Lines, or {@code null} while row i is on line {@code firstLine + i}. */
     private int[] lines;
     private long firstLine;
-    long[] altTimes;
+    /** The times under the other day/month order, or {@code null} while they equal {@link #time}. */
+    private long[] altTimes;
+    /** Rows were read under both orders ({@link #addDual}) and {@link #settle} has not been called. */
+    private boolean dual;
     int size;
     boolean sorted = true;
 
@@ -166,26 +169,42 @@ final class SeriesData {
         size++;
     }
 
-    /** Adds a row read under both day/month orders. */
+    /**
+     * Adds a row read under both day/month orders. The alternative times are kept only from the
+     * first row where they differ (an ISO-8601 file reads the same either way, and ten million
+     * copies of its times would be 80 MB).
+     */
     void addDual(long epochMillis, long alternativeMillis, double value, long line) {
-        materializeTimes();
-        if (altTimes == null) {
-            altTimes = new long[times.length];
-            System.arraycopy(times, 0, altTimes, 0, size);
+        dual = true;
+        if (altTimes == null && alternativeMillis != epochMillis) {
+            materializeTimes();
+            altTimes = Arrays.copyOf(times, times.length); // the rows so far read the same both ways
         }
         add(epochMillis, value, line);
-        if (altTimes.length < times.length) {
-            altTimes = Arrays.copyOf(altTimes, times.length);
+        if (altTimes != null) {
+            if (altTimes.length < capacity()) {
+                altTimes = Arrays.copyOf(altTimes, capacity());
+            }
+            altTimes[size - 1] = alternativeMillis;
         }
-        altTimes[size - 1] = alternativeMillis;
+    }
+
+    /** @return whether rows were read under both orders and the order is not settled yet */
+    boolean hasAlternative() {
+        return dual;
+    }
+
+    /** @return the times under the other day/month order (the same array as the times where they agree) */
+    long[] alternativeTimes() {
+        return altTimes != null ? altTimes : timesArray();
     }
 
     /** Ends dual reading: keeps the alternative times when {@code alternative}, else the primary ones. */
     void settle(boolean alternative) {
-        if (altTimes == null) {
+        if (!dual) {
             return;
         }
-        if (alternative) {
+        if (alternative && altTimes != null) {
             times = altTimes;
             sorted = true;
             for (int i = 1; i < size; i++) {
@@ -196,6 +215,7 @@ final class SeriesData {
             }
         }
         altTimes = null;
+        dual = false;
     }
 
     private void grow() {

@@ -97,4 +97,30 @@ class SeriesDataTest {
         assertThat(data.value(1)).isEqualTo(0.3);
         assertThat(data.value(2)).isNaN();
     }
+
+    @Test
+    void rowsReadUnderBothOrdersSettleEitherWayAndAgreeingOnesNeedNoSecondCopy() {
+        SeriesData same = new SeriesData("s", 16);
+        for (int i = 0; i < 100; i++) {
+            same.addDual(i * 60_000L, i * 60_000L, i, i + 2);
+        }
+        assertThat(same.hasAlternative()).isTrue();
+        assertThat(same.alternativeTimes()).startsWith(0L, 60_000L, 120_000L);
+        same.settle(true);
+        assertThat(same.hasAlternative()).isFalse();
+        assertThat(same.time(99)).isEqualTo(99 * 60_000L);
+
+        for (boolean alternative : new boolean[] {false, true}) {
+            SeriesData data = new SeriesData("s", 16);
+            for (int i = 0; i < 100; i++) {
+                long other = i < 50 ? i * 60_000L : 1_000_000_000L - i; // they differ from row 50 on
+                data.addDual(i * 60_000L, other, i, i + 2);
+            }
+            assertThat(data.alternativeTimes()[99]).isEqualTo(1_000_000_000L - 99);
+            data.settle(alternative);
+            assertThat(data.time(10)).isEqualTo(10 * 60_000L);
+            assertThat(data.time(99)).isEqualTo(alternative ? 1_000_000_000L - 99 : 99 * 60_000L);
+            assertThat(data.sorted).isEqualTo(!alternative);
+        }
+    }
 }
