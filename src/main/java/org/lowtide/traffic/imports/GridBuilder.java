@@ -135,7 +135,6 @@ final class GridBuilder {
         int n = (int) steps;
 
         double[] grid = null;
-        int[] firstLine = new int[n];
         long used = 0;
         long merged = 0;
         long skipped = 0;
@@ -173,9 +172,6 @@ final class GridBuilder {
                     run = 0;
                     acc[index] = v;
                     used++;
-                    if (firstLine[index] == 0) {
-                        firstLine[index] = part.line(i);
-                    }
                 } else {
                     acc[index] += v;
                     merged++;
@@ -220,7 +216,10 @@ final class GridBuilder {
         // The grid is handed over, not copied (80 MB for ten million steps); below it is only read.
         TrafficSeries series = TrafficSeries.adopt(name, Instant.ofEpochMilli(origin), stepDuration, grid, zone, "");
         int gapCount = reportGaps(grid, origin, step, zone, warnings);
-        List<FlaggedStretch> flagged = flagStretches(grid, origin, step, firstLine, zone, warnings);
+        long gridOrigin = origin;
+        boolean resampled0 = resample;
+        List<FlaggedStretch> flagged = flagStretches(grid, origin, step,
+                k -> firstLineOfStep(parts, k, gridOrigin, step, resampled0), zone, warnings);
         Optional<Duration> spacingDuration = Optional.of(Duration.ofMillis(spacing));
         return new Grid(series, used, merged, skipped, kind, spacingDuration, resampled, gapCount, flagged);
     }
@@ -428,11 +427,47 @@ final class GridBuilder {
     }
 
     /**
+     * The file line of the first valued row on step {@code k}: the first part's, or a later part's
+     * where that one is unknown (0). Looked up only for the few steps a warning names, instead of a
+     * line per step (40 MB for ten million steps); the rows of each part are sorted by then.
+     */
+    static int firstLineOfStep(List<SeriesData> parts, int k, long origin, long step, boolean resample) {
+        for (SeriesData part : parts) {
+            int lo = 0;
+            int hi = part.size;
+            while (lo < hi) { // the first row on step k or later
+                int mid = (lo + hi) >>> 1;
+                if (stepOf(part.time(mid), origin, step, resample) < k) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            for (int i = lo; i < part.size && stepOf(part.time(i), origin, step, resample) == k; i++) {
+                if (!Double.isNaN(part.value(i))) {
+                    int line = part.line(i);
+                    if (line != 0) {
+                        return line;
+                    }
+                    break;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static long stepOf(long time, long origin, long step, boolean resample) {
+        long offset = time - origin;
+        return resample ? Math.floorDiv(offset, step) : Math.round((double) offset / step);
+    }
+
+    /**
      * Finds stretches of zeros, or of one repeated value, of at least an hour and six steps
      * (two hours for a repeated non-zero value). Zeros are only suspicious when the series is
      * not mostly zero; a series that is one value throughout is noted once instead.
      */
-    static List<FlaggedStretch> flagStretches(double[] grid, long origin, long step, int[] firstLine, ZoneId zone,
+    static List<FlaggedStretch> flagStretches(double[] grid, long origin, long step,
+                                              java.util.function.IntUnaryOperator firstLine, ZoneId zone,
                                               Warnings warnings) {
         int valued = 0;
         int zeros = 0;
@@ -474,7 +509,7 @@ final class GridBuilder {
                 Interval span = new Interval(Instant.ofEpochMilli(origin + step * i),
                         Instant.ofEpochMilli(origin + step * j));
                 flagged.add(new FlaggedStretch(span, isZero ? FlaggedStretch.Kind.ZEROS : FlaggedStretch.Kind.FLAT,
-                        v, len, Math.max(0, firstLine[i])));
+                        v, len, Math.max(0, firstLine.applyAsInt(i))));
             }
             i = j;
         }
