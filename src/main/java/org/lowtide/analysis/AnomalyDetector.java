@@ -428,8 +428,11 @@ public final class AnomalyDetector {
             }
         }
         Arrays.sort(candidates, (a, b) -> Double.compare(score[b], score[a]));
+        // The number flagged is the largest k whose k-th score exceeds its critical value: searched
+        // from the largest k down, it is the first that passes (the same k as the ascending
+        // search's last pass), and a score under a cheap bound fails without the exact value.
         int flagged = 0;
-        for (int k = 1; k <= Math.min(Math.min(maxAnomalies, candidates.length), m - 3); k++) {
+        for (int k = Math.min(Math.min(maxAnomalies, candidates.length), m - 3); k >= 1; k--) {
             int remaining = m - k + 1;
             double p = 1 - ALPHA / (2.0 * remaining);
             if (score[candidates[k - 1]] <= criticalValueBelow(p, remaining)) {
@@ -437,6 +440,7 @@ public final class AnomalyDetector {
             }
             if (score[candidates[k - 1]] > criticalValue(p, remaining)) {
                 flagged = k;
+                break;
             }
         }
         boolean[] high = new boolean[n];
