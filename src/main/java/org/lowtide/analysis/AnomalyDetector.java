@@ -218,10 +218,17 @@ public final class AnomalyDetector {
 
     /** A tenth of the median expectation when every expectation is positive-leaning, else 0. */
     static double relativeFloor(double[] expected) {
-        double[] e = java.util.Arrays.stream(expected).filter(v -> !Double.isNaN(v)).toArray();
-        if (e.length == 0) {
+        double[] e = new double[expected.length];
+        int c = 0;
+        for (double v : expected) {
+            if (!Double.isNaN(v)) {
+                e[c++] = v;
+            }
+        }
+        if (c == 0) {
             return 0;
         }
+        e = c == e.length ? e : Arrays.copyOf(e, c);
         double low = Selection.select(e, 0, e.length - 1, (int) (0.01 * (e.length - 1)));
         double med = Selection.median(e, e.length);
         return low >= 0 && med > 0 ? 0.1 * med : 0;
