@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.special.Erf;
 import org.lowtide.analysis.stl.Selection;
 import org.lowtide.traffic.Interval;
 import org.lowtide.traffic.TrafficSeries;
@@ -217,10 +218,17 @@ public final class AnomalyDetector {
 
     /** A tenth of the median expectation when every expectation is positive-leaning, else 0. */
     static double relativeFloor(double[] expected) {
-        double[] e = java.util.Arrays.stream(expected).filter(v -> !Double.isNaN(v)).toArray();
-        if (e.length == 0) {
+        double[] e = new double[expected.length];
+        int c = 0;
+        for (double v : expected) {
+            if (!Double.isNaN(v)) {
+                e[c++] = v;
+            }
+        }
+        if (c == 0) {
             return 0;
         }
+        e = c == e.length ? e : Arrays.copyOf(e, c);
         double low = Selection.select(e, 0, e.length - 1, (int) (0.01 * (e.length - 1)));
         double med = Selection.median(e, e.length);
         return low >= 0 && med > 0 ? 0.1 * med : 0;
@@ -427,14 +435,19 @@ public final class AnomalyDetector {
             }
         }
         Arrays.sort(candidates, (a, b) -> Double.compare(score[b], score[a]));
+        // The number flagged is the largest k whose k-th score exceeds its critical value: searched
+        // from the largest k down, it is the first that passes (the same k as the ascending
+        // search's last pass), and a score under a cheap bound fails without the exact value.
         int flagged = 0;
-        for (int k = 1; k <= Math.min(Math.min(maxAnomalies, candidates.length), m - 3); k++) {
+        for (int k = Math.min(Math.min(maxAnomalies, candidates.length), m - 3); k >= 1; k--) {
             int remaining = m - k + 1;
             double p = 1 - ALPHA / (2.0 * remaining);
-            double t = new TDistribution(null, remaining - 2.0).inverseCumulativeProbability(p);
-            double lambda = (remaining - 1) * t / Math.sqrt((remaining - 2 + t * t) * remaining);
-            if (score[candidates[k - 1]] > lambda) {
+            if (score[candidates[k - 1]] <= criticalValueBelow(p, remaining)) {
+                continue; // cannot pass: the exact critical value is higher still
+            }
+            if (score[candidates[k - 1]] > criticalValue(p, remaining)) {
                 flagged = k;
+                break;
             }
         }
         boolean[] high = new boolean[n];
@@ -449,6 +462,32 @@ public final class AnomalyDetector {
         }
         runs(series, y, expected, score, high, true, masked, found);
         runs(series, y, expected, score, low, false, masked, found);
+    }
+
+    /**
+     * Rosner's critical value λ for {@code remaining} values at the quantile {@code p}:
+     * {@code (R − 1) t / √((R − 2 + t²) R)} with {@code t} the Student-t quantile on {@code R − 2}
+     * degrees of freedom.
+     */
+    static double criticalValue(double p, int remaining) {
+        double t = new TDistribution(null, remaining - 2.0).inverseCumulativeProbability(p);
+        return lambda(t, remaining);
+    }
+
+    /**
+     * A value certainly below {@link #criticalValue}, at a fraction of its cost: the same formula on
+     * the normal quantile instead of Student's t (for {@code p > ½} a t quantile exceeds the normal
+     * one at every degree of freedom, and λ grows with t), lowered by a relative 10⁻⁶ that covers
+     * both quantile solvers' errors (the t solver's is 10⁻⁹ absolute). A score at or under it fails
+     * the test without the t quantile's root search (issue 17: that search was most of the test's time).
+     */
+    static double criticalValueBelow(double p, int remaining) {
+        double z = Math.sqrt(2) * Erf.erfInv(2 * p - 1);
+        return lambda(z * (1 - 1e-6), remaining);
+    }
+
+    private static double lambda(double t, int remaining) {
+        return (remaining - 1) * t / Math.sqrt((remaining - 2 + t * t) * remaining);
     }
 
     /** Groups flagged steps into intervals (steps at most one apart join) and classifies them. */

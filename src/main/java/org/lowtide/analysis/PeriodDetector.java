@@ -3,6 +3,7 @@ package org.lowtide.analysis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.lowtide.analysis.stl.Selection;
 import org.lowtide.analysis.stl.SeasonalFill;
 
 /**
@@ -80,6 +81,10 @@ public final class PeriodDetector {
         Duration[] calendar = {DAY, WEEK, YEAR};
         String[] names = {"day", "week", "year"};
         List<Integer> acceptedCoarse = new ArrayList<>();
+        // The day, the week and the search for another period all start from the same series
+        // detrended over a week (winsorized): made once, each use gets its own copy.
+        int weekWindow = (int) Math.min(cn, WEEK.getSeconds() / coarseSeconds);
+        double[] overWeek = null;
         for (int c = 0; c < calendar.length; c++) {
             double exact = (double) calendar[c].getSeconds() / stepSeconds;
             int p = (int) Math.round(exact);
@@ -91,7 +96,15 @@ public final class PeriodDetector {
             }
             int cp = (int) Math.round((double) calendar[c].getSeconds() / coarseSeconds);
             int window = c < 2 ? (int) Math.min(cn, WEEK.getSeconds() / coarseSeconds) : cp;
-            double[] x = winsorize(detrend(coarse, window));
+            double[] x;
+            if (window == weekWindow) {
+                if (overWeek == null) {
+                    overWeek = winsorize(detrend(coarse, weekWindow));
+                }
+                x = overWeek.clone();
+            } else {
+                x = winsorize(detrend(coarse, window));
+            }
             int divisor = 0;
             for (int q : acceptedCoarse) {
                 if (q < cp && cp % q == 0) {
@@ -126,8 +139,8 @@ public final class PeriodDetector {
             found.add(new SeasonalPeriod(Duration.ofSeconds(p * stepSeconds), p, names[c], (double) n / p, acf, peak,
                     Double.NaN));
         }
-        double[] weekDetrended = cn >= 16 ? winsorize(detrend(coarse, (int) Math.min(cn, WEEK.getSeconds() / coarseSeconds)))
-                : null;
+        double[] weekDetrended = cn < 16 ? null
+                : overWeek != null ? overWeek.clone() : winsorize(detrend(coarse, weekWindow));
         if (weekDetrended != null) {
             for (int q : acceptedCoarse) {
                 removePhaseMeans(weekDetrended, q);
@@ -298,15 +311,19 @@ public final class PeriodDetector {
 
     /** Clips values beyond 4 robust standard deviations (1.4826·MAD) from the median, in place. */
     static double[] winsorize(double[] x) {
-        double[] sorted = x.clone();
-        java.util.Arrays.sort(sorted);
-        double med = sorted[sorted.length / 2];
-        double[] dev = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            dev[i] = Math.abs(x[i] - med);
+        int n = x.length;
+        double[] work = x.clone();
+        // The (n/2)-th smallest by selection where no NaN is present (the order statistic a sort
+        // gives, in O(n); a zero's sign does not reach the result), else by sorting as before.
+        boolean nan = false;
+        for (double v : x) {
+            nan |= Double.isNaN(v);
         }
-        java.util.Arrays.sort(dev);
-        double limit = 4 * 1.4826 * dev[dev.length / 2];
+        double med = nan ? sortedAt(work, n / 2) : Selection.select(work, 0, n - 1, n / 2);
+        for (int i = 0; i < n; i++) {
+            work[i] = Math.abs(x[i] - med);
+        }
+        double limit = 4 * 1.4826 * (nan ? sortedAt(work, n / 2) : Selection.select(work, 0, n - 1, n / 2));
         if (limit <= 0) {
             return x;
         }
@@ -314,6 +331,11 @@ public final class PeriodDetector {
             x[i] = Math.max(med - limit, Math.min(med + limit, x[i]));
         }
         return x;
+    }
+
+    private static double sortedAt(double[] a, int k) {
+        java.util.Arrays.sort(a);
+        return a[k];
     }
 
     /** Subtracts the mean of each phase of period {@code q}, in place. */

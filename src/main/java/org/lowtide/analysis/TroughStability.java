@@ -39,6 +39,11 @@ public final class TroughStability {
         Map<Long, int[]> counts = new TreeMap<>();
         long start = series.start().getEpochSecond();
         long step = Math.max(1, series.step().getSeconds());
+        // Steps arrive in time order, so a week's arrays are looked up once per run of its steps
+        // (not once per step; a step of an earlier week, after a clock set back, is looked up again).
+        long lastWeek = Long.MIN_VALUE;
+        double[] weekSums = null;
+        int[] weekCounts = null;
         for (int i = 0; i < series.size(); i++) {
             double v = series.valueAt(i);
             if (Double.isNaN(v)) {
@@ -47,8 +52,13 @@ public final class TroughStability {
             long t = start + i * step;
             int slot = locator.slotOf(t);
             long week = locator.weekOf(t);
-            sums.computeIfAbsent(week, w -> new double[s])[slot] += v;
-            counts.computeIfAbsent(week, w -> new int[s])[slot]++;
+            if (week != lastWeek || weekSums == null) {
+                weekSums = sums.computeIfAbsent(week, w -> new double[s]);
+                weekCounts = counts.computeIfAbsent(week, w -> new int[s]);
+                lastWeek = week;
+            }
+            weekSums[slot] += v;
+            weekCounts[slot]++;
         }
         List<double[]> perTrough = new ArrayList<>();
         int[] within = new int[troughs.size()];

@@ -81,6 +81,11 @@ public record Outlook(Instant start, Duration step, double[] expected, double[] 
 
     /** @return the start of step {@code i} */
     public Instant timeAt(int i) {
+        // Whole-second steps by long arithmetic: the same instant as start.plus(step.multipliedBy(i)),
+        // without Duration's BigDecimal multiplication (a planner asks this for every start).
+        if (step.getNano() == 0) {
+            return start.plusSeconds(Math.multiplyExact(step.getSeconds(), (long) i));
+        }
         return start.plus(step.multipliedBy(i));
     }
 

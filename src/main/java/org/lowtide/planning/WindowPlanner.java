@@ -253,14 +253,18 @@ public final class WindowPlanner {
     /** @return why the window may not be used, or {@code null} when it may (the fleet planner asks too) */
     public static String ruleOut(Constraints c, Instant start, Instant end, Instant tailEnd) {
         ZoneId zone = c.zone();
-        LocalDateTime localStart = LocalDateTime.ofInstant(start, zone);
-        LocalDateTime localEnd = LocalDateTime.ofInstant(end, zone);
         for (Blackout b : c.blackouts()) {
             if (b.interval().overlaps(new Interval(start, tailEnd))) {
                 return "blackout: " + b.reason();
             }
         }
-        if (c.holidayPolicy() == HolidayPolicy.BLACKOUT) {
+        boolean holidaysRule = c.holidayPolicy() == HolidayPolicy.BLACKOUT && !c.holidays().isEmpty();
+        if (!holidaysRule && c.allowed().isEmpty()) {
+            return null; // no rule reads the local time (the planner asks this for every start)
+        }
+        LocalDateTime localStart = LocalDateTime.ofInstant(start, zone);
+        LocalDateTime localEnd = LocalDateTime.ofInstant(end, zone);
+        if (holidaysRule) {
             LocalDate lastDay = LocalDateTime.ofInstant(tailEnd.minusNanos(1), zone).toLocalDate();
             for (Holiday h : c.holidays()) {
                 if (!h.date().isBefore(localStart.toLocalDate()) && !h.date().isAfter(lastDay)) {
