@@ -48,6 +48,23 @@ public final class PatternAnalysis {
      */
     public static Patterns analyze(TrafficSeries series, int forecastWeeks, Progress progress,
                                    BooleanSupplier cancelled) {
+        return analyze(series, forecastWeeks, true, progress, cancelled);
+    }
+
+    /**
+     * The periods and anomalies only, without the decomposition: what a plan ranked on the weekly
+     * profile (no forecast) and the outages of the risk fit read. The robust MSTL is most of an
+     * analysis's time and neither reads it, so a fleet of such plans skips it (issue 17). The
+     * periods are those {@link #analyze} would return, with {@code NaN} strengths; the decomposition
+     * and the forecast are empty and the trend strength is {@code NaN}. Everything else (periods,
+     * anomalies, notes) is exactly what {@link #analyze} finds.
+     */
+    public static Patterns withoutComponents(TrafficSeries series, Progress progress, BooleanSupplier cancelled) {
+        return analyze(series, 0, false, progress, cancelled);
+    }
+
+    private static Patterns analyze(TrafficSeries series, int forecastWeeks, boolean components, Progress progress,
+                                    BooleanSupplier cancelled) {
         List<String> notes = new ArrayList<>();
         progress.at(0.0, "Looking for seasonal periods");
         List<SeasonalPeriod> periods;
@@ -78,6 +95,11 @@ public final class PatternAnalysis {
         if (measured < 4) {
             notes.add("too few measured values to decompose");
             return new Patterns(periods, scan, Optional.empty(), Optional.empty(), Double.NaN, notes);
+        }
+        if (!components) {
+            progress.at(1.0, "Patterns done");
+            return new Patterns(usablePeriods(series, periods, masked.length), scan, Optional.empty(),
+                    Optional.empty(), Double.NaN, notes);
         }
         // The final decomposition, with its components' strengths (made on whichever thread is free).
         Decomposition[] made = new Decomposition[1];

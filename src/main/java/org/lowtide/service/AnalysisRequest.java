@@ -13,9 +13,18 @@ import org.lowtide.traffic.imports.ImportOptions;
  * @param troughCount how many non-overlapping troughs to report
  * @param forecastWeeks weeks to forecast (0 for none)
  * @param holidays    a holiday calendar as {@code CC} or {@code CC-REGION} (Jollyday), or empty
+ * @param components  whether the decomposition (trend, seasonal components, their strengths) is
+ *                    fitted; only a request without a forecast may leave it out (a plan ranked on
+ *                    the weekly profile never reads it, and it is most of an analysis's time)
  */
 public record AnalysisRequest(TrafficSource source, ImportOptions options, Duration window, int troughCount,
-                              int forecastWeeks, java.util.Optional<String> holidays) {
+                              int forecastWeeks, java.util.Optional<String> holidays, boolean components) {
+
+    /** A request that fits the decomposition. */
+    public AnalysisRequest(TrafficSource source, ImportOptions options, Duration window, int troughCount,
+                           int forecastWeeks, java.util.Optional<String> holidays) {
+        this(source, options, window, troughCount, forecastWeeks, holidays, true);
+    }
 
     /** Weeks forecast unless asked otherwise. */
     public static final int DEFAULT_FORECAST_WEEKS = 8;
@@ -49,10 +58,27 @@ public record AnalysisRequest(TrafficSource source, ImportOptions options, Durat
             throw new IllegalArgumentException("forecast between 0 and 520 weeks, not " + forecastWeeks);
         }
         Objects.requireNonNull(holidays, "holidays");
+        if (!components && forecastWeeks > 0) {
+            throw new IllegalArgumentException("a forecast is made on the decomposition: it cannot be left out");
+        }
     }
 
     /** @return this request with another forecast length */
     public AnalysisRequest withForecastWeeks(int weeks) {
-        return new AnalysisRequest(source, options, window, troughCount, weeks, holidays);
+        return new AnalysisRequest(source, options, window, troughCount, weeks, holidays, components || weeks > 0);
+    }
+
+    /**
+     * @return this request without the decomposition when it asks for no forecast (otherwise
+     *         itself: a forecast needs the decomposition)
+     */
+    public AnalysisRequest withoutComponents() {
+        return forecastWeeks > 0 ? this
+                : new AnalysisRequest(source, options, window, troughCount, forecastWeeks, holidays, false);
+    }
+
+    /** @return this request with the decomposition */
+    public AnalysisRequest withComponents() {
+        return new AnalysisRequest(source, options, window, troughCount, forecastWeeks, holidays, true);
     }
 }

@@ -60,8 +60,7 @@ public record AnalysisResult(AnalysisRequest request, ImportResult imported, Opt
         if (weeks == request.forecastWeeks()) {
             return this;
         }
-        AnalysisRequest r = new AnalysisRequest(request.source(), request.options(), request.window(),
-                request.troughCount(), weeks, request.holidays());
+        AnalysisRequest r = request.withForecastWeeks(weeks);
         Optional<Patterns> cut = patterns.map(p -> p.withForecast(weeks == 0 ? Optional.empty()
                 : p.forecast().map(f -> f.firstSteps((int) Math.min(f.size(),
                 java.time.Duration.ofDays(7L * weeks).getSeconds() / Math.max(1, f.step().getSeconds()))))));

@@ -84,7 +84,7 @@ public final class AnalysisService {
         }
         Optional<Patterns> patterns = Optional.empty();
         try {
-            patterns = Optional.of(patterns(raw, request.forecastWeeks(),
+            patterns = Optional.of(patterns(raw, request.forecastWeeks(), request.components(),
                     (f, m) -> progress.progress(IMPORT_SHARE + PATTERNS_SHARE * f, m), cancellation::isCancelled));
             notes.addAll(patterns.get().notes());
         } catch (CancellationException e) {
@@ -154,7 +154,9 @@ public final class AnalysisService {
         AnalysisRequest p = prior.request();
         if (!p.source().equals(request.source()) || !p.options().equals(request.options())
                 || !p.window().equals(request.window()) || p.troughCount() != request.troughCount()
-                || p.holidays().isPresent() || request.holidays().isPresent()) {
+                || p.holidays().isPresent() || request.holidays().isPresent()
+                || (!p.components() && (request.components() || request.forecastWeeks() > 0))) {
+            // An analysis made without the decomposition cannot give one, nor a forecast made on it.
             return Optional.empty();
         }
         Optional<Patterns> patterns = prior.patterns();
@@ -227,10 +229,11 @@ public final class AnalysisService {
         return HolidayEffects.estimate(series, profile, dates, end);
     }
 
-    private static Patterns patterns(TrafficSeries raw, int forecastWeeks, PatternAnalysis.Progress progress,
-                                     java.util.function.BooleanSupplier cancelled) {
+    private static Patterns patterns(TrafficSeries raw, int forecastWeeks, boolean components,
+                                     PatternAnalysis.Progress progress, java.util.function.BooleanSupplier cancelled) {
         try (var t = Timings.phase("patterns")) {
-            return PatternAnalysis.analyze(raw, forecastWeeks, progress, cancelled);
+            return components ? PatternAnalysis.analyze(raw, forecastWeeks, progress, cancelled)
+                    : PatternAnalysis.withoutComponents(raw, progress, cancelled);
         }
     }
 

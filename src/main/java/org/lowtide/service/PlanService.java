@@ -95,14 +95,19 @@ public final class PlanService {
      *         it ({@link TrafficOutlook#REACH_WEEKS}), none when the plan ranks on the profile alone
      */
     public static AnalysisRequest analysisFor(PlanRequest request) {
-        int forecastWeeks = request.rules().outlook() == OutlookChoice.PROFILE ? 0 : TrafficOutlook.REACH_WEEKS;
-        return request.analysis().withForecastWeeks(forecastWeeks);
+        if (request.rules().outlook() == OutlookChoice.PROFILE) {
+            // Ranked on the weekly profile: nothing of the decomposition is read (issue 17).
+            return request.analysis().withForecastWeeks(0).withoutComponents();
+        }
+        return request.analysis().withForecastWeeks(TrafficOutlook.REACH_WEEKS);
     }
 
     /** @return whether {@code given} answers for {@code wanted} (see {@link #plan(PlanRequest, Optional, ProgressListener, Cancellation)}) */
     static boolean answers(AnalysisResult given, AnalysisRequest wanted) {
-        return given.request().withForecastWeeks(wanted.forecastWeeks()).equals(wanted)
-                && given.canCutForecastTo(wanted.forecastWeeks());
+        // An analysis with the decomposition answers for one without (it holds more).
+        AnalysisRequest comparable = given.request().withForecastWeeks(wanted.forecastWeeks());
+        comparable = wanted.components() ? comparable : comparable.withoutComponents();
+        return comparable.equals(wanted) && given.canCutForecastTo(wanted.forecastWeeks());
     }
 
     private PlanResult planTimed(PlanRequest request, Optional<AnalysisResult> given, ProgressListener progress,

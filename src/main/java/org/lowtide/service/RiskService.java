@@ -92,7 +92,7 @@ public final class RiskService {
     /** @return the outages Lowtide's pattern analysis finds in the traffic (anomalies of kind OUTAGE) */
     public List<Interval> outages(TrafficSeries series, Cancellation cancellation) {
         try {
-            return PatternAnalysis.analyze(series, 0, PatternAnalysis.Progress.NONE, cancellation::isCancelled)
+            return PatternAnalysis.withoutComponents(series, PatternAnalysis.Progress.NONE, cancellation::isCancelled)
                     .anomalyList().stream().filter(a -> a.kind() == Anomaly.Kind.OUTAGE).map(Anomaly::interval).toList();
         } catch (CancellationException e) {
             throw new CancelledException();
