@@ -133,6 +133,28 @@ class PlanViewModelTest {
         assertThat(tasks).hasValue(4);
     }
 
+    /**
+     * Issue 20: a window-length edit re-ranks on the analysis shown (no second import or
+     * decomposition) and shows what a fresh plan of that length gives ({@code lowtide plan --window}).
+     */
+    @Test
+    void aWindowLengthEditIsRankedOnTheAnalysisShownAndIsTheFreshPlan() throws Exception {
+        onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
+        PlanResult before = viewModel.getResult();
+
+        onFx(() -> viewModel.inputs().windowLengthProperty().set("3 h"));
+
+        PlanResult after = viewModel.getResult();
+        assertThat(after.request().analysis().window()).isEqualTo(Duration.ofHours(3));
+        assertThat(after.analysis().imported()).as("planned on the analysis shown").isSameAs(before.analysis().imported());
+        PlanResult fresh = service.plan(after.request(), ProgressListener.NONE, Cancellation.NEVER);
+        assertThat(after.plan().windows()).isNotEmpty().isEqualTo(fresh.plan().windows())
+                .isNotEqualTo(before.plan().windows());
+        assertThat(after.plan().recurring()).isEqualTo(fresh.plan().recurring());
+        assertThat(after.analysis().troughs()).isEqualTo(fresh.analysis().troughs());
+        assertThat(viewModel.windowsProperty().get(0).window()).isEqualTo(fresh.plan().windows().get(0).window());
+    }
+
     @Test
     void invalidInputsShowTheirMessageAndPlanNothing() throws Exception {
         onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
