@@ -323,6 +323,11 @@ public final class ChangeCostModel {
         int dayUsed = used(dayIncrements);
         int nightUsed = nightMultiplier == 1 ? dayUsed : used(nightIncrements);
         SlotParts parts = new SlotParts(count);
+        // The week's revenue per minute read directly, wrapping by hand: the same sums in the same
+        // order as curve.perMinute(first + k), without a division per term (issue 20: a 5-minute
+        // week has 2,016 slots, each summed over thousands of increments, on every edit).
+        double[] perMinute = curve.perMinute();
+        int week = perMinute.length;
         for (int s = 0; s < count; s++) {
             double start = curve.startOf(s);
             double live = incidentStart(start);
@@ -330,8 +335,12 @@ public final class ChangeCostModel {
             double[] inc = m == 1 ? dayIncrements : nightIncrements;
             int first = curve.slotAt(live);
             double revenue = 0;
+            int slot = Math.floorMod(first, week);
             for (int k = 0; k < inc.length - 1; k++) {
-                revenue += curve.perMinute(first + k) * inc[k];
+                revenue += perMinute[slot] * inc[k];
+                if (++slot == week) {
+                    slot = 0;
+                }
             }
             revenue += curve.averagePerMinute() * inc[inc.length - 1];
             parts.planned[s] = plannedCost(start);
