@@ -155,6 +155,28 @@ class PlanViewModelTest {
         assertThat(viewModel.windowsProperty().get(0).window()).isEqualTo(fresh.plan().windows().get(0).window());
     }
 
+    /**
+     * Issue 20: the first edit after a still moment plans at once; edits within the pause that
+     * follows wait for it to end (a pause of an hour here, so it never ends during the test).
+     */
+    @Test
+    void theFirstEditPlansAtOnceAndTheNextOnesWaitForThePause() throws Exception {
+        PlanViewModel paused = new PlanViewModel(service, counting, CLOCK, Duration.ofHours(1));
+        onFx(() -> paused.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
+        assertThat(paused.getResult()).isNotNull();
+        onFx(paused::cancel); // the pause after the traffic came: a still moment from here
+        int before = tasks.get();
+
+        onFx(() -> paused.inputs().countProperty().set(3));
+        assertThat(tasks.get()).isEqualTo(before + 1);
+        assertThat(paused.getResult().plan().windows()).hasSize(3);
+
+        onFx(() -> paused.inputs().countProperty().set(2));
+        assertThat(tasks.get()).as("changed within the pause: waits for it").isEqualTo(before + 1);
+        assertThat(paused.getResult().plan().windows()).hasSize(3);
+        onFx(paused::cancel);
+    }
+
     @Test
     void invalidInputsShowTheirMessageAndPlanNothing() throws Exception {
         onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
