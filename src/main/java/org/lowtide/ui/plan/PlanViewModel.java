@@ -347,8 +347,8 @@ public final class PlanViewModel {
                 start(false);
             } else {
                 // The first edit after a still moment plans at once (a choice from a list, a date, a
-                // pasted value: issue 20); edits that follow it within the pause wait for it to end,
-                // so typing "1200" plans at most twice (a request already planned is not planned again).
+                // pasted value, a keystroke: issue 20); edits that follow it within the pause wait
+                // for it to end, then plan once (a request already planned is not planned again).
                 boolean still = pause.getStatus() != javafx.animation.Animation.Status.RUNNING;
                 pause.playFromStart();
                 if (still) {
