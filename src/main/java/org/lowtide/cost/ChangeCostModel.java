@@ -1,6 +1,7 @@
 package org.lowtide.cost;
 
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -52,6 +53,10 @@ public final class ChangeCostModel {
     private final double creditPerMinute;
     private final double nightMultiplier;
     private final HoursOfDay nightHours;
+    /** Increment tables kept per model (starts off the slot grid each add one; a few are usual). */
+    private static final int MAX_INCREMENT_TABLES = 64;
+    private final java.util.concurrent.ConcurrentHashMap<List<Double>, double[]> incrementTables =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** The per-slot table of the closed form, built on first use (a plan asks for it twice). */
     private volatile SlotParts slotParts;
 
@@ -170,11 +175,16 @@ public final class ChangeCostModel {
     double expectedFailureCost(double incidentStart, double incidentScale) {
         double m = multiplierAt(incidentStart);
         double offset = incidentStart - Math.floor(incidentStart / curve.slotMinutes()) * curve.slotMinutes();
-        double[] increments = increments(m, offset);
+        double[] increments = incrementTable(m, offset);
         int first = curve.slotAt(incidentStart);
         double revenue = 0;
+        double[] perMinute = curve.perMinute();
+        int slot = Math.floorMod(first, perMinute.length);
         for (int k = 0; k < increments.length - 1; k++) {
-            revenue += curve.perMinute(first + k) * increments[k];
+            revenue += perMinute[slot] * increments[k]; // as curve.perMinute(first + k), without a division
+            if (++slot == perMinute.length) {
+                slot = 0;
+            }
         }
         revenue += curve.averagePerMinute() * increments[increments.length - 1];
         double meanD = m * (detectMinutes + restore.meanMinutes());
@@ -318,11 +328,16 @@ public final class ChangeCostModel {
         int count = curve.slots().count();
         double slotMinutes = curve.slotMinutes();
         double offset = plannedMinutes - Math.floor(plannedMinutes / slotMinutes) * slotMinutes;
-        double[] dayIncrements = increments(1, offset);
-        double[] nightIncrements = nightMultiplier == 1 ? dayIncrements : increments(nightMultiplier, offset);
+        double[] dayIncrements = incrementTable(1, offset);
+        double[] nightIncrements = nightMultiplier == 1 ? dayIncrements : incrementTable(nightMultiplier, offset);
         int dayUsed = used(dayIncrements);
         int nightUsed = nightMultiplier == 1 ? dayUsed : used(nightIncrements);
         SlotParts parts = new SlotParts(count);
+        // The week's revenue per minute read directly, wrapping by hand: the same sums in the same
+        // order as curve.perMinute(first + k), without a division per term (issue 20: a 5-minute
+        // week has 2,016 slots, each summed over thousands of increments, on every edit).
+        double[] perMinute = curve.perMinute();
+        int week = perMinute.length;
         for (int s = 0; s < count; s++) {
             double start = curve.startOf(s);
             double live = incidentStart(start);
@@ -330,8 +345,12 @@ public final class ChangeCostModel {
             double[] inc = m == 1 ? dayIncrements : nightIncrements;
             int first = curve.slotAt(live);
             double revenue = 0;
+            int slot = Math.floorMod(first, week);
             for (int k = 0; k < inc.length - 1; k++) {
-                revenue += curve.perMinute(first + k) * inc[k];
+                revenue += perMinute[slot] * inc[k];
+                if (++slot == week) {
+                    slot = 0;
+                }
             }
             revenue += curve.averagePerMinute() * inc[inc.length - 1];
             parts.planned[s] = plannedCost(start);
@@ -363,6 +382,23 @@ public final class ChangeCostModel {
      * {@code E[min(D, b_{k+1})] − E[min(D, b_k)]}; the last entry is the expected time left after
      * the table (charged at the average rate).
      */
+    /**
+     * {@link #increments} made once per model for each multiplier and offset (issue 20: every
+     * start of every window a plan simulates asks for the same two or three tables, each thousands of
+     * segments long on 5-minute slots). The tables are never changed after they are made.
+     */
+    private double[] incrementTable(double m, double offsetInSlot) {
+        List<Double> key = List.of(m, offsetInSlot);
+        double[] made = incrementTables.get(key);
+        if (made == null) {
+            made = increments(m, offsetInSlot);
+            if (incrementTables.size() < MAX_INCREMENT_TABLES) {
+                incrementTables.putIfAbsent(key, made);
+            }
+        }
+        return made;
+    }
+
     private double[] increments(double m, double offsetInSlot) {
         double slotMinutes = curve.slotMinutes();
         double meanD = m * (detectMinutes + restore.meanMinutes());

@@ -110,26 +110,19 @@ public final class AnalysisService {
         cancellation.check();
 
         List<Trough> troughs = List.of();
+        List<TroughStats> stats = List.of();
         if (profile.isPresent()) {
             Duration weeks = Duration.between(series.start(), series.end());
             if (weeks.compareTo(Duration.ofDays(14)) < 0) {
                 notes.add("less than two weeks of data: each weekly slot rests on one or two values");
             }
             progress.progress(0.85, "Finding the lowest " + request.window().toMinutes() + "-minute windows");
-            try {
-                try (var t = Timings.phase("troughs")) {
-                    troughs = TroughFinder.find(profile.get(), request.window(), request.troughCount());
-                }
-            } catch (IllegalArgumentException e) {
-                notes.add(e.getMessage());
-            }
-            notes.addAll(TroughFinder.evidenceNotes(series, troughs));
-            if (troughs.isEmpty() && notes.isEmpty()) {
-                notes.add("no window of " + org.lowtide.traffic.Durations.words(request.window()) + " has data in every slot");
-            }
+            TroughPart part = troughPart(series, profile.get(), request.window(), request.troughCount(),
+                    notes.isEmpty(), true);
+            troughs = part.troughs();
+            notes.addAll(part.notes());
+            stats = part.stats();
         }
-        List<TroughStats> stats = profile.isPresent() && !troughs.isEmpty()
-                ? TroughStability.assess(series, profile.get(), troughs) : List.of();
         List<HolidayEffect> holidays = List.of();
         if (request.holidays().isPresent() && profile.isPresent()) {
             progress.progress(0.9, "Looking up holidays " + request.holidays().get());
@@ -143,24 +136,122 @@ public final class AnalysisService {
     }
 
     /**
+     * The only part of an analysis that depends on the window length and the trough count (issue
+     * 20: a length edit re-ranks on the analysis shown): the troughs in the weekly profile, the
+     * notes they add (always the last of the result's notes) and their week-to-week stability.
+     *
+     * @param series     the analysed traffic with anomalies masked
+     * @param noNotesYet whether the analysis noted nothing before the troughs (then "no window of …"
+     *                   is said when none is found)
+     * @param withStats  whether to assess the troughs' stability
+     */
+    private static TroughPart troughPart(TrafficSeries series, WeeklyProfile profile, Duration window, int count,
+                                         boolean noNotesYet, boolean withStats) {
+        List<String> notes = new ArrayList<>();
+        List<Trough> troughs = List.of();
+        try {
+            try (var t = Timings.phase("troughs")) {
+                troughs = TroughFinder.find(profile, window, count);
+            }
+        } catch (IllegalArgumentException e) {
+            notes.add(e.getMessage());
+        }
+        notes.addAll(TroughFinder.evidenceNotes(series, troughs));
+        if (troughs.isEmpty() && notes.isEmpty() && noNotesYet) {
+            notes.add(noWindowNote(window));
+        }
+        List<TroughStats> stats = withStats && !troughs.isEmpty()
+                ? TroughStability.assess(series, profile, troughs) : List.of();
+        return new TroughPart(troughs, notes, stats);
+    }
+
+    private static String noWindowNote(Duration window) {
+        return "no window of " + org.lowtide.traffic.Durations.words(window) + " has data in every slot";
+    }
+
+    /** The troughs of one window length and count, their notes and their stability. */
+    private record TroughPart(List<Trough> troughs, List<String> notes, List<TroughStats> stats) {
+    }
+
+    /**
+     * {@code prior} as an analysis with another window length or trough count would have made it:
+     * periods, anomalies, decomposition, forecast, weekly profile and holidays do not depend on
+     * them, so only the troughs, their notes and their stability are found again, exactly as
+     * {@link #analyze} finds them.
+     *
+     * @return empty when the notes of {@code prior}'s troughs cannot be told from the others
+     *         (a result not made by this service): then analyse afresh
+     */
+    private static Optional<AnalysisResult> retrough(AnalysisResult prior, Duration window, int count) {
+        AnalysisRequest p = prior.request();
+        AnalysisRequest asked = new AnalysisRequest(p.source(), p.options(), window, count, p.forecastWeeks(),
+                p.holidays(), p.components());
+        if (prior.profile().isEmpty()) {
+            // No profile, no troughs: nothing in the result depends on the window.
+            return Optional.of(new AnalysisResult(asked, prior.imported(), prior.profile(), prior.troughs(),
+                    prior.notes(), prior.patterns(), prior.troughStats(), prior.holidays()));
+        }
+        WeeklyProfile profile = prior.profile().get();
+        TrafficSeries raw = prior.series().withZone(p.options().zone());
+        TrafficSeries series = prior.patterns().isPresent()
+                ? new TrafficSeries(raw.name(), raw.start(), raw.step(),
+                        prior.patterns().get().anomalies().mask(raw.values()), raw.zone(), raw.unit())
+                : raw;
+        // The notes before the troughs' are the window's: find the prior troughs' notes again to cut them off.
+        TroughPart before = troughPart(series, profile, p.window(), p.troughCount(), false, false);
+        List<String> notes = prior.notes();
+        int kept = notes.size() - before.notes().size();
+        if (!before.troughs().equals(prior.troughs()) || kept < 0
+                || !notes.subList(kept, notes.size()).equals(before.notes())) {
+            return Optional.empty();
+        }
+        if (prior.troughs().isEmpty() && notes.equals(List.of(noWindowNote(p.window())))) {
+            kept = 0; // said only when nothing was noted before
+        }
+        List<String> base = notes.subList(0, kept);
+        TroughPart now = troughPart(series, profile, window, count, base.isEmpty(), true);
+        List<String> all = new ArrayList<>(base);
+        all.addAll(now.notes());
+        return Optional.of(new AnalysisResult(asked, prior.imported(), prior.profile(), now.troughs(), all,
+                prior.patterns(), now.stats(), prior.holidays()));
+    }
+
+    /**
      * An earlier result made usable for {@code request} without analysing again (issue #12: the
      * recommendation of {@code analyze} and the Overview is planned on the analysis just made, not
-     * on a second one): the same traffic, reading, window, troughs and no holiday calendar; only a
-     * different forecast length is made again, on the kept decomposition.
+     * on a second one; issue 20: an edit of the window length re-ranks on the analysis shown): the
+     * same traffic, reading and holiday calendar. Another window length or trough count finds the
+     * troughs again in the kept weekly profile; another forecast length is made again on the kept
+     * decomposition (without a holiday calendar) or cut from a longer one. The result is the one
+     * {@link #analyze} gives for {@code request}.
      *
      * @return the result for {@code request}, or empty when {@code prior} does not fit it
      */
     public Optional<AnalysisResult> reuse(AnalysisResult prior, AnalysisRequest request, Cancellation cancellation) {
         AnalysisRequest p = prior.request();
         if (!p.source().equals(request.source()) || !p.options().equals(request.options())
-                || !p.window().equals(request.window()) || p.troughCount() != request.troughCount()
-                || p.holidays().isPresent() || request.holidays().isPresent()
+                || !p.holidays().equals(request.holidays())
                 || (!p.components() && (request.components() || request.forecastWeeks() > 0))) {
             // An analysis made without the decomposition cannot give one, nor a forecast made on it.
             return Optional.empty();
         }
+        if (!p.window().equals(request.window()) || p.troughCount() != request.troughCount()) {
+            Optional<AnalysisResult> retroughed = retrough(prior, request.window(), request.troughCount());
+            if (retroughed.isEmpty()) {
+                return Optional.empty();
+            }
+            prior = retroughed.get();
+            p = prior.request();
+        }
+        if (p.forecastWeeks() == request.forecastWeeks()) {
+            return Optional.of(prior);
+        }
+        if (p.holidays().isPresent()) {
+            // Holidays were looked up over the forecast: only the same horizon answers.
+            return Optional.empty();
+        }
         Optional<Patterns> patterns = prior.patterns();
-        if (p.forecastWeeks() != request.forecastWeeks() && patterns.isPresent()) {
+        if (patterns.isPresent()) {
             TrafficSeries raw = prior.series().withZone(request.options().zone());
             try {
                 patterns = Optional.of(PatternAnalysis.reforecast(patterns.get(), raw, request.forecastWeeks(),

@@ -84,11 +84,24 @@ public final class RecommendationService {
         return of(plans.plan(planRequest(analysis, cost), analysed, progress, cancellation));
     }
 
-    /** An analysis and the recommendation planned on it (empty when the data cannot be planned on). */
-    public record Recommended(AnalysisResult analysis, Optional<Recommendation> recommendation) {
+    /**
+     * An analysis and the recommendation planned on it (empty when the data cannot be planned on).
+     *
+     * @param planned the analysis as planning took it (its forecast as far as planning reaches): hand it
+     *                back to {@link #analyzeAndRecommend(AnalysisService, AnalysisRequest, Optional,
+     *                Optional, ProgressListener, Cancellation)} to recommend again after an edit
+     */
+    public record Recommended(AnalysisResult analysis, Optional<Recommendation> recommendation,
+                              AnalysisResult planned) {
         public Recommended {
             java.util.Objects.requireNonNull(analysis, "analysis");
             java.util.Objects.requireNonNull(recommendation, "recommendation");
+            java.util.Objects.requireNonNull(planned, "planned");
+        }
+
+        /** An analysis shown as planning took it. */
+        public Recommended(AnalysisResult analysis, Optional<Recommendation> recommendation) {
+            this(analysis, recommendation, analysis);
         }
     }
 
@@ -103,23 +116,40 @@ public final class RecommendationService {
     public Recommended analyzeAndRecommend(AnalysisService analysis, AnalysisRequest request,
                                            Optional<CostAssumptions> cost, ProgressListener progress,
                                            Cancellation cancellation) throws ImportException, IOException {
+        return analyzeAndRecommend(analysis, request, Optional.empty(), cost, progress, cancellation);
+    }
+
+    /**
+     * As {@link #analyzeAndRecommend(AnalysisService, AnalysisRequest, Optional, ProgressListener,
+     * Cancellation)}, on the analysis {@code prior} made already when it answers (issue 20: the
+     * Overview's window length or revenue edited; see {@link AnalysisService#reuse}); the same
+     * answer either way.
+     *
+     * @param prior the {@link Recommended#planned()} of an earlier call
+     */
+    public Recommended analyzeAndRecommend(AnalysisService analysis, AnalysisRequest request,
+                                           Optional<AnalysisResult> prior, Optional<CostAssumptions> cost,
+                                           ProgressListener progress, Cancellation cancellation)
+            throws ImportException, IOException {
         PlanRequest planRequest = planRequest(request, cost);
         int planWeeks = PlanService.analysisFor(planRequest).forecastWeeks();
         int shown = request.forecastWeeks();
         boolean share = request.holidays().isEmpty() && (shown == 0 || shown >= 2)
                 && (planWeeks == 0 || planWeeks >= 2);
         AnalysisRequest asked = share ? request.withForecastWeeks(Math.max(shown, planWeeks)) : request;
-        AnalysisResult analysed = analysis.analyze(asked, (f, m) -> progress.progress(0.9 * f, m), cancellation);
+        Optional<AnalysisResult> reused = prior.flatMap(p -> analysis.reuse(p, asked, cancellation));
+        AnalysisResult analysed = reused.isPresent() ? reused.get()
+                : analysis.analyze(asked, (f, m) -> progress.progress(0.9 * f, m), cancellation);
         AnalysisResult result = analysed.canCutForecastTo(shown) ? analysed.withForecastWeeks(shown) : analysed;
         if (result.profile().isEmpty()) {
-            return new Recommended(result, Optional.empty());
+            return new Recommended(result, Optional.empty(), analysed);
         }
         progress.progress(0.9, "Planning the recommended window");
         try {
             PlanResult plan = plans.plan(planRequest, Optional.of(analysed), ProgressListener.NONE, cancellation);
-            return new Recommended(result, Optional.of(of(plan)));
+            return new Recommended(result, Optional.of(of(plan)), analysed);
         } catch (IllegalArgumentException e) {
-            return new Recommended(result, Optional.empty()); // no weekly profile: the analysis's notes say why
+            return new Recommended(result, Optional.empty(), analysed); // no weekly profile: the analysis's notes say why
         }
     }
 

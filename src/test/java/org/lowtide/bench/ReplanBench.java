@@ -41,7 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * request (here the count of windows and the rollback tail, as an edited restore time does) is
  * planned on the analysis made already ({@code PlanService.plan(request, Optional.of(analysis))}:
  * outlook, ranking; no import, no decomposition), for a year of hourly data (the bundled sample)
- * and a generated year of 5-minute data, in Europe/Berlin.
+ * and a generated year of 5-minute data, in Europe/Berlin; and an edit of the window length, which
+ * finds the troughs again in that analysis.
  *
  * <pre>java -cp target/test-classes:target/classes:JMH_AND_DEPS org.openjdk.jmh.Main ReplanBench</pre>
  */
@@ -59,6 +60,7 @@ public class ReplanBench {
     private PlanService plans;
     private AnalysisResult analysed;
     private PlanRequest[] edits;
+    private PlanRequest[] lengths;
     private int next;
 
     @Setup
@@ -73,6 +75,9 @@ public class ReplanBench {
         analysed = analysis.analyze(PlanService.analysisFor(first), ProgressListener.NONE, Cancellation.NEVER);
         edits = new PlanRequest[] {planRequest(request, 5, Duration.ofMinutes(30)),
             planRequest(request, 4, Duration.ofMinutes(60)), planRequest(request, 3, Duration.ZERO)};
+        lengths = new PlanRequest[] {planRequest(withWindow(request, Duration.ofHours(3)), 4, Duration.ZERO),
+            planRequest(withWindow(request, Duration.ofHours(1)), 4, Duration.ZERO),
+            planRequest(withWindow(request, Duration.ofHours(4)), 4, Duration.ZERO)};
     }
 
     private static PlanRequest planRequest(AnalysisRequest request, int count, Duration longerRestore) {
@@ -81,6 +86,10 @@ public class ReplanBench {
         WindowRequest edited = new WindowRequest(w.duration(), w.rollbackTail().plus(longerRestore), count, w.from(),
                 w.to(), w.minGap(), w.constraints(), w.habit());
         return new PlanRequest(request, edited, Optional.empty(), Optional.empty(), PlanRules.NONE);
+    }
+
+    private static AnalysisRequest withWindow(AnalysisRequest r, Duration window) {
+        return new AnalysisRequest(r.source(), r.options(), window, r.troughCount());
     }
 
     private static Path fiveMinuteYear() throws IOException {
@@ -105,6 +114,17 @@ public class ReplanBench {
     @Benchmark
     public PlanResult replanOnTheAnalysis() throws Exception {
         PlanRequest edit = edits[next++ % edits.length];
+        return plans.plan(edit, Optional.of(analysed), ProgressListener.NONE, Cancellation.NEVER);
+    }
+
+    /**
+     * An edit of the window length (3 h, 1 h, 4 h in turn, against the 2 h analysed): the troughs
+     * and their stability are found again in the analysis made ({@code AnalysisService.reuse}),
+     * then the windows are ranked.
+     */
+    @Benchmark
+    public PlanResult reRankAnotherWindowLength() throws Exception {
+        PlanRequest edit = lengths[next++ % lengths.length];
         return plans.plan(edit, Optional.of(analysed), ProgressListener.NONE, Cancellation.NEVER);
     }
 }

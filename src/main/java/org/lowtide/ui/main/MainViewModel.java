@@ -101,6 +101,8 @@ public final class MainViewModel {
 
     /** Analyses; a newer analysis cancels the one running, whose handlers then never run. */
     private final BackgroundJob job;
+    /** The analysis the shown recommendation was planned on (a longer forecast than the one shown). */
+    private AnalysisResult planned;
     /** True while properties are set together, so that their listeners start no analysis. */
     private boolean quiet;
     /** The Costs tab's assumptions: with a revenue given, the recommendation ranks by money, as the Windows tab does. */
@@ -129,11 +131,17 @@ public final class MainViewModel {
             return busy.get() && fresh ? "Analysing " + pending.displayName() + "…" : "";
         }, busy, source, result));
         zone.addListener((o, before, now) -> parametersChanged(now));
-        windowLength.addListener((o, before, now) -> parametersChanged(now));
+        // A window length or revenue edited recommends again on the analysis shown (issue 20): only
+        // the troughs are found again, no import and no decomposition.
+        windowLength.addListener((o, before, now) -> {
+            if (!quiet && now != null) {
+                start(true);
+            }
+        });
         // Only a revenue changes the ranking: other cost tweaks without one leave the traffic ranking as it is.
         costAssumptions.addListener((o, before, now) -> {
-            if (revenueGiven(before) || revenueGiven(now)) {
-                parametersChanged(Boolean.TRUE);
+            if (!quiet && (revenueGiven(before) || revenueGiven(now))) {
+                start(true);
             }
         });
     }
@@ -255,6 +263,11 @@ public final class MainViewModel {
     }
 
     private void start() {
+        start(false);
+    }
+
+    /** @param onShown whether the analysis shown may answer (an edit of the window length or revenue) */
+    private void start(boolean onShown) {
         TrafficSource current = source.get();
         if (current == null || zone.get() == null || windowLength.get() == null) {
             return;
@@ -263,13 +276,15 @@ public final class MainViewModel {
         AnalysisRequest request = new AnalysisRequest(current, options, windowLength.get(), TROUGH_COUNT);
         java.util.Optional<org.lowtide.cost.CostAssumptions> cost = java.util.Optional.ofNullable(costAssumptions.get())
                 .filter(MainViewModel::revenueGiven);
+        java.util.Optional<AnalysisResult> prior = onShown ? java.util.Optional.ofNullable(planned)
+                : java.util.Optional.empty();
         statusMessage.set("Reading " + current.displayName() + "…");
         job.start("Reading " + current.displayName() + "…", p -> {
             // The one recommendation every face shows: the planner's, with the defaults of the Windows
             // tab, planned on the same analysis (one analysis, not two).
             org.lowtide.service.RecommendationService.Recommended both = new org.lowtide.service.RecommendationService(
-                    new org.lowtide.service.PlanService(service), clock).analyzeAndRecommend(service, request, cost,
-                    (fraction, message) -> p.progress(fraction, message), p);
+                    new org.lowtide.service.PlanService(service), clock).analyzeAndRecommend(service, request, prior,
+                    cost, (fraction, message) -> p.progress(fraction, message), p);
             AnalysisResult r = both.analysis();
             java.util.Optional<org.lowtide.planning.Recommendation> advice = both.recommendation();
             p.progress(0.95, "Drawing charts");
@@ -283,7 +298,7 @@ public final class MainViewModel {
             p.check();
             JFreeChart heatmap = r.profile().map(pr -> WeeklyHeatmapChart.create(pr, r.troughs(), recommended))
                     .orElse(null);
-            return new Outcome(r, advice, traffic, heatmap);
+            return new Outcome(r, advice, traffic, heatmap, both.planned());
         }, this::show, error -> {
             if (error instanceof RejectedExecutionException) { // the app is shutting down
                 statusMessage.set("Not analysed: shutting down");
@@ -298,6 +313,7 @@ public final class MainViewModel {
 
     private void show(Outcome outcome) {
         AnalysisResult r = outcome.result();
+        planned = outcome.planned();
         result.set(r);
         errorMessage.set("");
         ZoneId shownZone = r.request().options().zone();
@@ -400,7 +416,7 @@ public final class MainViewModel {
 
     /** What one analysis task hands back to the FX thread. */
     private record Outcome(AnalysisResult result, java.util.Optional<org.lowtide.planning.Recommendation> advice,
-                           JFreeChart trafficChart, JFreeChart heatmapChart) {
+                           JFreeChart trafficChart, JFreeChart heatmapChart, AnalysisResult planned) {
     }
 
     // ---------------------------------------------------------------- properties

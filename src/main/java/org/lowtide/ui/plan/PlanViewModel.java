@@ -69,7 +69,8 @@ public final class PlanViewModel {
     /**
      * Pause after the last change before planning again. Short, so that an edit is re-ranked on
      * screen within issue 20's 100 ms (a re-plan on the shown analysis takes tens of ms); keystrokes
-     * closer than this still plan once, and a newer plan replaces one still running.
+     * closer than this still plan once, and a newer plan replaces one still running. The first
+     * change after a still moment plans at once (wave 6); the pause holds back the ones after it.
      */
     public static final Duration DEBOUNCE = Duration.ofMillis(40);
 
@@ -345,7 +346,14 @@ public final class PlanViewModel {
             if (pause == null) {
                 start(false);
             } else {
+                // The first edit after a still moment plans at once (a choice from a list, a date, a
+                // pasted value, a keystroke: issue 20); edits that follow it within the pause wait
+                // for it to end, then plan once (a request already planned is not planned again).
+                boolean still = pause.getStatus() != javafx.animation.Animation.Status.RUNNING;
                 pause.playFromStart();
+                if (still) {
+                    start(false);
+                }
             }
         } else if (pause != null && request.isEmpty()) {
             pause.stop();

@@ -126,4 +126,26 @@ class CostViewModelTest {
         onFx(() -> viewModel.field("changeFailureRate").textProperty().set("0,2"));
         assertThat(viewModel.assumptionsProperty().get().changeFailureRate().value()).isEqualTo(0.2);
     }
+
+    /**
+     * Issue 20: the first edit after a still moment is costed at once; edits within the pause that
+     * follows wait for it to end (a pause of an hour here, so it never ends during the test).
+     */
+    @Test
+    void theFirstEditCostsAtOnceAndTheNextOnesWaitForThePause() throws Exception {
+        TrafficSeries shop = shop();
+        CostViewModel paused = onFx(() -> new CostViewModel(service, Runnable::run, Duration.ofHours(1)));
+        onFx(() -> paused.setTraffic(shop, Samples.SHOP.zone()));
+        CostReport first = paused.reportProperty().get();
+        assertThat(first).isNotNull();
+
+        onFx(() -> paused.field("changeFailureRate").textProperty().set("0.2"));
+        CostReport second = paused.reportProperty().get();
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.assumptions().changeFailureRate().value()).isEqualTo(0.2);
+
+        onFx(() -> paused.field("changeFailureRate").textProperty().set("0.25"));
+        assertThat(paused.reportProperty().get()).as("typed within the pause: waits for it").isSameAs(second);
+        onFx(paused::cancel);
+    }
 }

@@ -155,6 +155,29 @@ class MainViewModelTest {
                         .weeklyText().orElseThrow());
     }
 
+    /** Issue 20: a length edit is recommended on the analysis shown, with the answer of a fresh one. */
+    @Test
+    void aWindowLengthEditFindsTheTroughsAgainInTheAnalysisShown() throws Exception {
+        TrafficSource.Sample sample = Samples.defaultSample();
+        onFx(() -> viewModel.load(sample));
+        AnalysisResult before = viewModel.getResult();
+
+        onFx(() -> viewModel.setWindowLength(Duration.ofHours(3)));
+
+        AnalysisResult after = viewModel.getResult();
+        AnalysisResult fresh = analyse(sample, sample.zone(), Duration.ofHours(3));
+        assertThat(after.imported()).as("no second import or analysis").isSameAs(before.imported());
+        assertThat(after.request()).isEqualTo(fresh.request());
+        assertThat(after.troughs()).isNotEmpty().isEqualTo(fresh.troughs()).isNotEqualTo(before.troughs());
+        assertThat(after.troughStats()).isEqualTo(fresh.troughStats());
+        assertThat(after.notes()).isEqualTo(fresh.notes());
+        assertThat(viewModel.getRecommendation()).isEqualTo(recommend(sample, sample.zone(), Duration.ofHours(3))
+                .weeklyText().orElseThrow());
+
+        onFx(viewModel::reanalyse); // asked for: read and analysed afresh
+        assertThat(viewModel.getResult().imported()).isNotSameAs(before.imported());
+    }
+
     @Test
     void changingTheZoneReanalysesInThatZone() throws Exception {
         onFx(() -> viewModel.load(Samples.defaultSample()));

@@ -133,6 +133,50 @@ class PlanViewModelTest {
         assertThat(tasks).hasValue(4);
     }
 
+    /**
+     * Issue 20: a window-length edit re-ranks on the analysis shown (no second import or
+     * decomposition) and shows what a fresh plan of that length gives ({@code lowtide plan --window}).
+     */
+    @Test
+    void aWindowLengthEditIsRankedOnTheAnalysisShownAndIsTheFreshPlan() throws Exception {
+        onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
+        PlanResult before = viewModel.getResult();
+
+        onFx(() -> viewModel.inputs().windowLengthProperty().set("3 h"));
+
+        PlanResult after = viewModel.getResult();
+        assertThat(after.request().analysis().window()).isEqualTo(Duration.ofHours(3));
+        assertThat(after.analysis().imported()).as("planned on the analysis shown").isSameAs(before.analysis().imported());
+        PlanResult fresh = service.plan(after.request(), ProgressListener.NONE, Cancellation.NEVER);
+        assertThat(after.plan().windows()).isNotEmpty().isEqualTo(fresh.plan().windows())
+                .isNotEqualTo(before.plan().windows());
+        assertThat(after.plan().recurring()).isEqualTo(fresh.plan().recurring());
+        assertThat(after.analysis().troughs()).isEqualTo(fresh.analysis().troughs());
+        assertThat(viewModel.windowsProperty().get(0).window()).isEqualTo(fresh.plan().windows().get(0).window());
+    }
+
+    /**
+     * Issue 20: the first edit after a still moment plans at once; edits within the pause that
+     * follows wait for it to end (a pause of an hour here, so it never ends during the test).
+     */
+    @Test
+    void theFirstEditPlansAtOnceAndTheNextOnesWaitForThePause() throws Exception {
+        PlanViewModel paused = new PlanViewModel(service, counting, CLOCK, Duration.ofHours(1));
+        onFx(() -> paused.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
+        assertThat(paused.getResult()).isNotNull();
+        onFx(paused::cancel); // the pause after the traffic came: a still moment from here
+        int before = tasks.get();
+
+        onFx(() -> paused.inputs().countProperty().set(3));
+        assertThat(tasks.get()).isEqualTo(before + 1);
+        assertThat(paused.getResult().plan().windows()).hasSize(3);
+
+        onFx(() -> paused.inputs().countProperty().set(2));
+        assertThat(tasks.get()).as("changed within the pause: waits for it").isEqualTo(before + 1);
+        assertThat(paused.getResult().plan().windows()).hasSize(3);
+        onFx(paused::cancel);
+    }
+
     @Test
     void invalidInputsShowTheirMessageAndPlanNothing() throws Exception {
         onFx(() -> viewModel.setTraffic(Samples.SHOP, ImportOptions.inZone(BERLIN)));
