@@ -109,6 +109,8 @@ public final class FleetViewModel {
     private Path lastInput;
     /** Opens the last fleet again (a file, a folder or a Prometheus query), for Plan Again. */
     private Runnable reopen;
+    /** The credentials the Prometheus fleet shown was read with (to open one service again); null for files. */
+    private org.lowtide.traffic.sources.PrometheusConnection lastConnection;
 
     /** @param executor runs the planning off the FX thread (the service plans several services at once itself) */
     public FleetViewModel(FleetService fleets, Executor executor) {
@@ -134,6 +136,7 @@ public final class FleetViewModel {
             return;
         }
         lastInput = fleetInput;
+        lastConnection = null;
         reopen = () -> open(fleetInput);
         input.set(fleetInput.toString());
         error.set("");
@@ -208,6 +211,7 @@ public final class FleetViewModel {
             return;
         }
         lastInput = null;
+        lastConnection = source.connection();
         String label = asked.serviceLabel();
         reopen = () -> openPrometheus(asked);
         input.set(source.displayName() + ", one service per " + label);
@@ -217,10 +221,17 @@ public final class FleetViewModel {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         job.start("Fetching the fleet from " + source.query().base() + "…", p -> {
             Fleet fleet = fleets.readPrometheus(source, label, p, p);
-            p.progress(0, fleet.members().size() + " services read; planning…");
-            FleetRequest r = new FleetRequest(fleet, FleetService.prometheusOptions(source, ImportOptions.inZone(in)),
-                    cost, habitSlot, FleetRequest.DEFAULT_CANDIDATES, threads);
-            FleetResult planned = fleets.plan(r, p, p);
+            FleetResult planned;
+            FleetRequest r;
+            try {
+                p.progress(0, fleet.members().size() + " services read; planning…");
+                r = new FleetRequest(fleet, FleetService.prometheusOptions(source, ImportOptions.inZone(in)),
+                        cost, habitSlot, FleetRequest.DEFAULT_CANDIDATES, threads);
+                planned = fleets.plan(r, p, p);
+            } finally {
+                // The fetched points live for the run only (plan deletes them too; this covers a run that never began).
+                FleetService.release(fleet);
+            }
             return new Planned(r, planned, rowsOf(planned), chartOf(planned, in), summaryOf(planned));
         }, this::show, this::failed, () -> status.set("Cancelled; the fleet shown is the last one planned."));
     }
@@ -273,7 +284,7 @@ public final class FleetViewModel {
         if (row == null || request == null) {
             return false;
         }
-        AnalysisRequest analysis = fleets.analysisFor(request, row.service());
+        AnalysisRequest analysis = fleets.analysisFor(request, row.service(), lastConnection);
         onOpen.accept(analysis.source(), analysis.options());
         status.set("Opened " + row.service() + " in the Overview, Windows, Costs and Patterns tabs.");
         return true;
