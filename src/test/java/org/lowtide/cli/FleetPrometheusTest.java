@@ -190,6 +190,14 @@ class FleetPrometheusTest {
         }
     }
 
+    /** @return the spill folders in the temporary directory (the command makes its own there) */
+    private static List<String> spills() throws java.io.IOException {
+        try (var all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return all.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("lowtide-spill-")).sorted()
+                    .toList();
+        }
+    }
+
     private static List<Instant> starts(List<Candidate> chosen) {
         return chosen.stream().map(Candidate::start).toList();
     }
@@ -211,6 +219,7 @@ class FleetPrometheusTest {
         Path token = dir.resolve("token");
         Files.writeString(token, SECRET + "\n");
         Path saved = dir.resolve("fleet-plan.json");
+        List<String> spillsBefore = spills();
         CliRun byQuery = CliRun.of(fleetArgs("--json", "--prometheus-token-file", token.toString(), "--save",
                 saved.toString()));
         assertThat(byQuery.code()).as(byQuery.err()).isZero();
@@ -234,6 +243,11 @@ class FleetPrometheusTest {
         }
         String plan = Files.readString(saved);
         assertThat(plan).contains(server.url()).contains("tweets");
+        assertThat(spills()).as("the command's spill is deleted when it ends").isEqualTo(spillsBefore);
+        // A run that stops after reading (an option the request refuses) leaves nothing either.
+        CliRun refused = CliRun.of(fleetArgs("--candidates", "0"));
+        assertThat(refused.code()).as(refused.err()).isEqualTo(2);
+        assertThat(spills()).isEqualTo(spillsBefore);
         for (String text : List.of(byQuery.out(), byQuery.err(), plan)) {
             assertThat(text).doesNotContain(SECRET);
         }
