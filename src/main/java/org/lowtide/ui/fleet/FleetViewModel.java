@@ -84,7 +84,7 @@ public final class FleetViewModel {
 
     /** What a planning job hands back to the FX thread. */
     private record Planned(FleetRequest request, FleetResult result, List<ServiceRow> rows, JFreeChart chart,
-                           String summary) {
+                           String summary, org.lowtide.traffic.sources.PrometheusConnection connection) {
     }
 
     private final FleetService fleets;
@@ -109,7 +109,7 @@ public final class FleetViewModel {
     private Path lastInput;
     /** Opens the last fleet again (a file, a folder or a Prometheus query), for Plan Again. */
     private Runnable reopen;
-    /** The credentials the Prometheus fleet shown was read with (to open one service again); null for files. */
+    /** The credentials the Prometheus fleet shown was read with (to open one of its services again); null for files. */
     private org.lowtide.traffic.sources.PrometheusConnection lastConnection;
 
     /** @param executor runs the planning off the FX thread (the service plans several services at once itself) */
@@ -136,7 +136,6 @@ public final class FleetViewModel {
             return;
         }
         lastInput = fleetInput;
-        lastConnection = null;
         reopen = () -> open(fleetInput);
         input.set(fleetInput.toString());
         error.set("");
@@ -149,7 +148,7 @@ public final class FleetViewModel {
             FleetRequest r = new FleetRequest(fleet, ImportOptions.inZone(in), cost, habitSlot,
                     FleetRequest.DEFAULT_CANDIDATES, threads);
             FleetResult planned = fleets.plan(r, p, p);
-            return new Planned(r, planned, rowsOf(planned), chartOf(planned, in), summaryOf(planned));
+            return new Planned(r, planned, rowsOf(planned), chartOf(planned, in), summaryOf(planned), null);
         }, this::show, this::failed, () -> status.set("Cancelled; the fleet shown is the last one planned."));
     }
 
@@ -211,7 +210,6 @@ public final class FleetViewModel {
             return;
         }
         lastInput = null;
-        lastConnection = source.connection();
         String label = asked.serviceLabel();
         reopen = () -> openPrometheus(asked);
         input.set(source.displayName() + ", one service per " + label);
@@ -232,7 +230,8 @@ public final class FleetViewModel {
                 // The fetched points live for the run only (plan deletes them too; this covers a run that never began).
                 FleetService.release(fleet);
             }
-            return new Planned(r, planned, rowsOf(planned), chartOf(planned, in), summaryOf(planned));
+            return new Planned(r, planned, rowsOf(planned), chartOf(planned, in), summaryOf(planned),
+                    source.connection());
         }, this::show, this::failed, () -> status.set("Cancelled; the fleet shown is the last one planned."));
     }
 
@@ -374,6 +373,7 @@ public final class FleetViewModel {
 
     private void show(Planned planned) {
         request = planned.request();
+        lastConnection = planned.connection();
         result.set(planned.result());
         rows.setAll(planned.rows());
         timelineChart.set(planned.chart());
