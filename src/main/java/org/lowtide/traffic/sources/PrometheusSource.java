@@ -187,8 +187,9 @@ public final class PrometheusSource {
     /**
      * Fetches a query's series chunk by chunk and hands each chunk to {@code sink} in time order, so
      * that memory holds at most a few chunks, whatever the range and the number of series: a first
-     * short chunk ({@value #MIN_STREAM_POINTS} steps) is fetched alone, and the later ones are cut to
-     * about {@code pointsPerRequest} points over all the series seen so far (at most {@value #CHUNK_POINTS} steps per series, at least
+     * short chunk ({@value #MIN_STREAM_POINTS} steps) is fetched alone (and, while it finds no series,
+     * the next, twice as long each time), and the later ones are cut to about {@code pointsPerRequest}
+     * points over all the series seen so far (at most {@value #CHUNK_POINTS} steps per series, at least
      * {@value #MIN_STREAM_POINTS}); {@link PrometheusConnection#concurrency()} of them are in flight at once.
      * Values are those of {@link #fetchSeries}: Prometheus evaluates each step on its own.
      *
@@ -242,14 +243,19 @@ public final class PrometheusSource {
             java.util.ArrayDeque<Future<Chunk>> inFlight = new java.util.ArrayDeque<>();
             java.util.ArrayDeque<long[]> spans = new java.util.ArrayDeque<>();
             long next = range[0];
-            boolean delivered = false;
+            long probe = MIN_STREAM_POINTS;
             while (next <= range[1] || !inFlight.isEmpty()) {
-                int window = adaptive && !delivered ? 1 : concurrency;
+                // Adapting, short probes go one at a time until series are seen (a range may start long
+                // before the data): their number says how long the next requests may be.
+                boolean probing = adaptive && seen.isEmpty();
+                int window = probing ? 1 : concurrency;
                 while (next <= range[1] && inFlight.size() < window) {
                     long steps = CHUNK_POINTS;
-                    if (adaptive) {
-                        // The first request a short probe: its series say how long the next ones may be.
-                        steps = !delivered ? MIN_STREAM_POINTS : Math.max(MIN_STREAM_POINTS, Math.min(CHUNK_POINTS,
+                    if (probing) {
+                        steps = probe;
+                        probe = Math.min(CHUNK_POINTS, 2 * probe);
+                    } else if (adaptive) {
+                        steps = Math.max(MIN_STREAM_POINTS, Math.min(CHUNK_POINTS,
                                 pointsPerRequest / Math.max(1, seen.size())));
                     }
                     long first = next;
@@ -270,7 +276,6 @@ public final class PrometheusSource {
                     infinite += s.infinite;
                 }
                 sink.accept(chunk);
-                delivered = true;
                 monitor.progress(0.95 * (range[1] == range[0] ? 1
                         : (double) (span[1] - range[0]) / (range[1] - range[0])));
             }

@@ -131,11 +131,16 @@ class PrometheusHttpTest {
 
     /** An answer of {@code n} series ({@code job="s0"…}), series k worth {@code k + minutes since START}. */
     private static String series(Map<String, String> params, int n) {
-        long start = Long.parseLong(params.get("start"));
+        return series(params, n, 0);
+    }
+
+    /** As {@link #series(Map, int)}, with no point before {@code fromMinute} minutes after START. */
+    private static String series(Map<String, String> params, int n, long fromMinute) {
+        long start = Math.max(Long.parseLong(params.get("start")), START.getEpochSecond() + 60 * fromMinute);
         long end = Long.parseLong(params.get("end"));
         long step = Long.parseLong(params.get("step"));
         StringBuilder sb = new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[");
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; k < n && start <= end; k++) {
             sb.append(k == 0 ? "" : ",").append("{\"metric\":{\"job\":\"s").append(k).append("\"},\"values\":[");
             for (long t = start; t <= end; t += step) {
                 sb.append(t == start ? "" : ",").append('[').append(t).append(",\"")
@@ -190,6 +195,28 @@ class PrometheusHttpTest {
             }
             assertThat(collected.get(s.points().name())).hasSize(1440).isEqualTo(all);
         }
+    }
+
+    /** A range starting long before the data: probes twice as long each time until series appear, then the budget. */
+    @Test
+    void streamedARangeBeforeTheDataIsProbedInGrowingStepsUntilSeriesAppear() throws Exception {
+        URI uri = stub((call, params) -> new Object[] {200, series(params, 10, 500)});
+        PrometheusQuery query = PrometheusQuery.between(uri, "up", Duration.ofMinutes(1), START,
+                START.plus(Duration.ofMinutes(1439)));
+        List<Long> spans = new ArrayList<>();
+        PrometheusSource.Streamed streamed = PrometheusSource.streamSeries(query, fast(PrometheusAuth.NONE),
+                ImportMonitor.NONE, Instant.now(), 1_000, chunk -> { });
+        for (Map<String, String> p : requests) {
+            if (p.containsKey("start")) { // the retention note asks the server's flags too
+                spans.add((Long.parseLong(p.get("end")) - Long.parseLong(p.get("start"))) / 60 + 1);
+            }
+        }
+        java.util.Collections.sort(spans, java.util.Collections.reverseOrder());
+        // 60, 120, 240 find nothing, 480 finds the ten series; then (1,440 − 900) / 100 → 6 requests
+        assertThat(spans).containsExactly(480L, 240L, 120L, 100L, 100L, 100L, 100L, 100L, 60L, 40L);
+        assertThat(streamed.requests()).isEqualTo(10);
+        assertThat(streamed.series()).isEqualTo(10);
+        assertThat(streamed.origin().notes()).anyMatch(n -> n.startsWith("no data before"));
     }
 
     @Test
