@@ -141,6 +141,20 @@ final class FleetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } finally {
+            // What a Prometheus fleet kept on disk lives for this run only (planning deletes it too).
+            if (read != null) {
+                FleetService.release(read);
+            }
+        }
+    }
+
+    /** The fleet read, once read. */
+    private Fleet read;
+
+    private Integer run() throws Exception {
         OutputOptionsMixin.check(ics, output.ics());
         OutputOptionsMixin.check(csv, output.chartOrTable());
         OutputOptionsMixin.check(pdf, output.pdf());
@@ -175,6 +189,7 @@ final class FleetCommand implements Callable<Integer> {
             if (prometheus.isPresent()) {
                 fleet = fleets.readPrometheus(prometheus.get(), serviceLabel, ProgressListener.NONE,
                         Cancellation.NEVER);
+                read = fleet;
             } else {
                 fleet = fleets.read(input, z);
             }

@@ -369,7 +369,7 @@ public final class FleetFiles {
         Optional<String> columnFallback = defaultColumn;
         List<FleetMember> filled = new ArrayList<>();
         for (FleetMember m : members) {
-            filled.add(new FleetMember(m.name(), m.source(), m.column().or(() -> columnFallback),
+            filled.add(new FleetMember(m.name(), m.traffic(), m.column().or(() -> columnFallback),
                     m.zone().or(() -> zoneFallback), m.revenueShare(), m.window().or(() -> windowFallback),
                     m.staffHours(), m.blackouts(), m.holidays(), m.changes(), m.minGap(), m.origin()));
         }

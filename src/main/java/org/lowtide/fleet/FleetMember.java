@@ -14,7 +14,7 @@ import org.lowtide.planning.Blackout;
  * One service of a fleet, as the fleet file (or a folder of files) names it.
  *
  * @param name         the service's name, unique in the fleet
- * @param source       its traffic file
+ * @param traffic      its traffic: a file, or the series a Prometheus query fetched for it
  * @param column       the value column to read, when the file has several
  * @param zone         its users' wall clock (empty: the fleet's default zone)
  * @param revenueShare its share of the fleet's revenue, in [0, 1] (empty: an equal share)
@@ -26,14 +26,14 @@ import org.lowtide.planning.Blackout;
  * @param minGap       least time between two of its changes (empty: the fleet's)
  * @param origin       where it was named (file and line), for messages
  */
-public record FleetMember(String name, Path source, Optional<String> column, Optional<ZoneId> zone,
+public record FleetMember(String name, MemberTraffic traffic, Optional<String> column, Optional<ZoneId> zone,
                           OptionalDouble revenueShare, Optional<Duration> window, List<AllowedHours> staffHours,
                           List<Blackout> blackouts, Optional<String> holidays, int changes, Optional<Duration> minGap,
                           String origin) {
 
     public FleetMember {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(traffic, "traffic");
         Objects.requireNonNull(column, "column");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(revenueShare, "revenueShare");
@@ -61,9 +61,28 @@ public record FleetMember(String name, Path source, Optional<String> column, Opt
         }
     }
 
+    /** A service whose traffic is a file. */
+    public FleetMember(String name, Path source, Optional<String> column, Optional<ZoneId> zone,
+                       OptionalDouble revenueShare, Optional<Duration> window, List<AllowedHours> staffHours,
+                       List<Blackout> blackouts, Optional<String> holidays, int changes, Optional<Duration> minGap,
+                       String origin) {
+        this(name, new MemberTraffic.File(source), column, zone, revenueShare, window, staffHours, blackouts, holidays,
+                changes, minGap, origin);
+    }
+
+    /** @return its traffic file, when its traffic is a file */
+    public Optional<Path> file() {
+        return traffic instanceof MemberTraffic.File f ? Optional.of(f.path()) : Optional.empty();
+    }
+
     /** A service read from a file with every setting at the fleet's default. */
     public static FleetMember of(String name, Path source, String origin) {
-        return new FleetMember(name, source, Optional.empty(), Optional.empty(), OptionalDouble.empty(), Optional.empty(),
+        return of(name, new MemberTraffic.File(source), origin);
+    }
+
+    /** A service with every setting at the fleet's default. */
+    public static FleetMember of(String name, MemberTraffic traffic, String origin) {
+        return new FleetMember(name, traffic, Optional.empty(), Optional.empty(), OptionalDouble.empty(), Optional.empty(),
                 List.of(), List.of(), Optional.empty(), 1, Optional.empty(), origin);
     }
 }

@@ -118,7 +118,7 @@ public final class CostService {
 
     private static ImportResult readAsIs(TrafficSource source, ImportOptions options)
             throws ImportException, IOException {
-        if (source instanceof TrafficSource.Prometheus) {
+        if (source instanceof TrafficSource.Prometheus || source instanceof TrafficSource.Fetched) {
             return new ImportService().importTraffic(source, options, ProgressListener.NONE, Cancellation.NEVER);
         }
         if (source instanceof TrafficSource.FileSource) {

@@ -21,6 +21,7 @@ import org.lowtide.cost.RevenueBasis;
 import org.lowtide.fleet.Candidate;
 import org.lowtide.fleet.CandidateScan;
 import org.lowtide.fleet.DependencyGroup;
+import org.lowtide.fleet.FetchedSeries;
 import org.lowtide.fleet.Fleet;
 import org.lowtide.fleet.FleetFiles;
 import org.lowtide.fleet.FleetMember;
@@ -28,6 +29,9 @@ import org.lowtide.fleet.FleetOptimizer;
 import org.lowtide.fleet.FleetProblem;
 import org.lowtide.fleet.FleetSolution;
 import org.lowtide.fleet.GroupKind;
+import org.lowtide.fleet.MemberTraffic;
+import org.lowtide.fleet.PrometheusFleet;
+import org.lowtide.fleet.SeriesSpill;
 import org.lowtide.fleet.ServiceOptions;
 import org.lowtide.planning.Blackout;
 import org.lowtide.planning.ChangeWindow;
@@ -51,10 +55,26 @@ public final class FleetService {
 
     private final PlanService plans;
     private final RecommendationService recommendations;
+    private final Path spillRoot;
+    private final long pointsPerRequest;
 
     public FleetService(PlanService plans, RecommendationService recommendations) {
+        this(plans, recommendations, Path.of(System.getProperty("java.io.tmpdir")), PrometheusFleet.POINTS_PER_REQUEST);
+    }
+
+    /**
+     * @param spillRoot        where a Prometheus fleet's points are kept during its run (a folder of their own)
+     * @param pointsPerRequest points (steps × series) one request to Prometheus brings at most
+     */
+    public FleetService(PlanService plans, RecommendationService recommendations, Path spillRoot,
+                        long pointsPerRequest) {
         this.plans = plans;
         this.recommendations = recommendations;
+        this.spillRoot = java.util.Objects.requireNonNull(spillRoot, "spillRoot");
+        if (pointsPerRequest < 1) {
+            throw new IllegalArgumentException("pointsPerRequest must be positive, was " + pointsPerRequest);
+        }
+        this.pointsPerRequest = pointsPerRequest;
     }
 
     /**
@@ -69,8 +89,8 @@ public final class FleetService {
         work.toFile().deleteOnExit();
         Fleet fleet = FleetFiles.read(input, zone, work);
         for (FleetMember m : fleet.members()) {
-            if (m.source().startsWith(work)) {
-                m.source().toFile().deleteOnExit();
+            if (m.traffic() instanceof MemberTraffic.File f && f.path().startsWith(work)) {
+                f.path().toFile().deleteOnExit();
             }
         }
         return fleet;
@@ -78,9 +98,11 @@ public final class FleetService {
 
     /**
      * Reads a fleet from one Prometheus query returning a series per service: each series is the
-     * service named by its value of {@code serviceLabel}; the points are fetched once and kept in
-     * temporary files (removed when the program ends), so every service is then planned as a file.
-     * The fleet's origin names server and query, never credentials.
+     * service named by its value of {@code serviceLabel}. The query is streamed in time chunks, and
+     * each series' points are kept in a compact binary file of its own (a spill, 12 bytes a point)
+     * until its service is planned, when they are imported as they were fetched; {@link #plan} deletes
+     * them when it ends (as does {@link #release}, or the program's exit). The fleet's origin names
+     * server and query, never credentials.
      *
      * @throws ImportException                      when the server cannot be reached, refuses the query or has no data
      * @throws org.lowtide.fleet.FleetFileException when no series has the label
@@ -91,40 +113,60 @@ public final class FleetService {
         if (serviceLabel == null || serviceLabel.isBlank()) {
             throw new IllegalArgumentException("name the label whose value names each service, e.g. job or service");
         }
-        String message = "Fetching from " + source.displayName();
-        org.lowtide.traffic.imports.ImportMonitor monitor = ImportService.monitor(message, progress, cancellation);
-        org.lowtide.traffic.sources.PrometheusSource.Fetched fetched;
+        org.lowtide.traffic.imports.ImportMonitor monitor = ImportService.monitor("Fetching from "
+                + source.displayName(), progress, cancellation);
+        SeriesSpill spill = SeriesSpill.create(spillRoot, source.query().step());
+        boolean kept = false;
         try {
-            fetched = org.lowtide.traffic.sources.PrometheusSource.fetchSeries(source.query(), source.connection(),
-                    monitor, java.time.Instant.now());
+            Fleet fleet = PrometheusFleet.read(source.query(), source.connection(), serviceLabel.trim(), monitor,
+                    java.time.Instant.now(), pointsPerRequest, spill, source.displayName());
+            kept = true;
+            return fleet;
         } catch (java.util.concurrent.CancellationException e) {
             throw new CancelledException();
+        } finally {
+            if (!kept) {
+                spill.close();
+            }
         }
-        Path work = Files.createTempDirectory("lowtide-fleet-");
-        work.toFile().deleteOnExit();
-        Fleet fleet = org.lowtide.fleet.PrometheusFleet.split(fetched, serviceLabel.trim(), work, source.displayName());
-        for (FleetMember m : fleet.members()) {
-            m.source().toFile().deleteOnExit();
-        }
-        return fleet;
     }
 
     /**
-     * How every service of a Prometheus fleet is read: on the query's step, and as the kind the
-     * query states ({@code rate()}: a gauge, {@code increase()}: a count), as a single query is.
+     * Deletes what a fleet keeps on disk for its run (the points a Prometheus fleet fetched); its
+     * Prometheus members can no longer be planned afterwards. {@link #plan} does this when it ends.
+     */
+    public static void release(Fleet fleet) {
+        for (FleetMember m : fleet.members()) {
+            if (m.traffic() instanceof FetchedSeries f) {
+                f.spill().close();
+            }
+        }
+    }
+
+    /**
+     * How every service of a Prometheus fleet is read: on the query's step (the kind the query
+     * states comes with the fetched points, as for a single query).
      */
     public static ImportOptions prometheusOptions(TrafficSource.Prometheus source, ImportOptions base) {
-        ImportOptions options = base.withStep(source.query().step());
-        java.util.Optional<org.lowtide.traffic.imports.MetricKind> kind =
-                org.lowtide.traffic.sources.PrometheusSource.kindOf(source.query().promql());
-        return kind.isPresent() ? options.withKind(kind.get()) : options;
+        return base.withStep(source.query().step());
     }
 
     /**
+     * Plans the fleet. When it ends (planned, failed or cancelled) what the fleet kept on disk for
+     * the run is deleted ({@link #release}): a Prometheus fleet is planned once, then read again.
+     *
      * @param progress hears the share of services done
      * @throws CancelledException when cancelled; the pool is stopped
      */
     public FleetResult plan(FleetRequest request, ProgressListener progress, Cancellation cancellation) {
+        try {
+            return planAll(request, progress, cancellation);
+        } finally {
+            release(request.fleet());
+        }
+    }
+
+    private FleetResult planAll(FleetRequest request, ProgressListener progress, Cancellation cancellation) {
         long t0 = System.nanoTime();
         Fleet fleet = request.fleet();
         boolean money = request.cost().isPresent() && RecommendationService.revenueGiven(request.cost().get());
@@ -218,14 +260,32 @@ public final class FleetService {
 
     /**
      * The single-service analysis of a fleet member: its file read as the fleet reads it (its zone,
-     * column and step) with its window length, so a face can open it in the ordinary screens.
+     * column and step) with its window length, so a face can open it in the ordinary screens. A
+     * member of a Prometheus fleet is read from the server again, by a query returning its series
+     * alone, with the environment's credentials.
      *
      * @throws IllegalArgumentException when the fleet has no service of that name
      */
     public AnalysisRequest analysisFor(FleetRequest request, String service) {
+        return analysisFor(request, service, null);
+    }
+
+    /**
+     * As {@link #analysisFor(FleetRequest, String)}, a Prometheus member read with {@code connection}
+     * (the credentials the fleet was read with; {@code null}: the environment's).
+     */
+    public AnalysisRequest analysisFor(FleetRequest request, String service,
+                                       org.lowtide.traffic.sources.PrometheusConnection connection) {
         FleetMember m = request.fleet().members().stream().filter(x -> x.name().equals(service)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the fleet has no service named " + service));
-        return requestFor(request, m, false).analysis();
+        AnalysisRequest a = requestFor(request, m, false).analysis();
+        if (m.traffic() instanceof FetchedSeries f) {
+            TrafficSource alone = new TrafficSource.Prometheus(f.alone(), connection != null ? connection
+                    : new PrometheusService().environmentConnectionOrNone());
+            return new AnalysisRequest(alone, a.options().withStep(f.step()), a.window(), a.troughCount(),
+                    a.forecastWeeks(), a.holidays());
+        }
+        return a;
     }
 
     /** The single-service request for a member: what {@code plan} would ask for its file, plus its own constraints. */
@@ -238,7 +298,9 @@ public final class FleetService {
         }
         Duration window = m.window().orElse(AnalysisRequest.DEFAULT_WINDOW);
         Optional<String> holidays = m.holidays().or(() -> fleet.rules().holidays());
-        AnalysisRequest analysis = new AnalysisRequest(new TrafficSource.FileSource(m.source()), options, window,
+        TrafficSource source = m.traffic() instanceof FetchedSeries f ? new TrafficSource.Fetched(f)
+                : new TrafficSource.FileSource(((MemberTraffic.File) m.traffic()).path());
+        AnalysisRequest analysis = new AnalysisRequest(source, options, window,
                 AnalysisRequest.DEFAULT_TROUGHS, AnalysisRequest.DEFAULT_FORECAST_WEEKS, holidays);
         Optional<CostAssumptions> cost = request.cost().map(c -> scaled(c, fleet.shareOf(m)));
         CostAssumptions assumptions = cost.orElse(CostAssumptions.defaults());
@@ -295,22 +357,26 @@ public final class FleetService {
         } catch (CancelledException e) {
             throw e;
         } catch (ImportException | IOException | IllegalArgumentException | IllegalStateException e) {
-            return FleetOutcome.failed(m.name(), zone, window, where(m) + ": " + message(e),
+            return FleetOutcome.failed(m.name(), zone, window, where(m) + ": " + message(m, e),
                     (System.nanoTime() - t0) / 1e9);
         } catch (RuntimeException e) {
             return FleetOutcome.failed(m.name(), zone, window, where(m)
-                    + ": could not be planned (" + message(e) + ")", (System.nanoTime() - t0) / 1e9);
+                    + ": could not be planned (" + message(m, e) + ")", (System.nanoTime() - t0) / 1e9);
         }
     }
 
     /** A service's traffic in messages: its file, or the Prometheus series it was fetched as. */
     private static String where(FleetMember m) {
-        return m.origin().startsWith("Prometheus ") ? m.origin() : m.source().getFileName().toString();
+        return m.traffic().describe();
     }
 
-    private static String message(Exception e) {
+    private static String message(FleetMember m, Exception e) {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file";
+        }
+        // The points of a Prometheus member are named as the member is: say it once.
+        if (e instanceof ImportException ie && ie.source().equals(where(m)) && e.getMessage().startsWith(where(m) + ": ")) {
+            return e.getMessage().substring(where(m).length() + 2);
         }
         return e.getMessage() == null || e.getMessage().isBlank() ? "no message" : e.getMessage();
     }

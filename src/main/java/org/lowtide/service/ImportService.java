@@ -41,6 +41,9 @@ public final class ImportService {
                 TrafficSource.Prometheus p = (TrafficSource.Prometheus) source;
                 return PrometheusSource.fetch(p.query(), p.connection(), options, monitor, Instant.now());
             }
+            if (source instanceof TrafficSource.Fetched f) {
+                return f.series().importTraffic(options);
+            }
             if (source instanceof TrafficSource.FileSource) {
                 return TrafficImporter.read(((TrafficSource.FileSource) source).path(), options, monitor);
             }

@@ -227,7 +227,7 @@ public final class ReportService {
 
     /** @return the version, file name and SHA-256 of a traffic source */
     static Provenance provenance(TrafficSource source) throws IOException {
-        if (source instanceof TrafficSource.Prometheus) {
+        if (source instanceof TrafficSource.Prometheus || source instanceof TrafficSource.Fetched) {
             return new Provenance(AppInfo.version(), source.displayName(), "none: read live from Prometheus");
         }
         if (source instanceof TrafficSource.FileSource) {

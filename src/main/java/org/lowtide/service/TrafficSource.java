@@ -13,8 +13,8 @@ import org.lowtide.traffic.sources.PrometheusConnection;
 import org.lowtide.traffic.sources.PrometheusQuery;
 
 /**
- * Where traffic comes from: a file of the user's, one of the samples bundled with Lowtide, or a
- * Prometheus server.
+ * Where traffic comes from: a file of the user's, one of the samples bundled with Lowtide, a
+ * Prometheus server, or series a fleet's Prometheus query fetched already.
  */
 public sealed interface TrafficSource {
 
@@ -98,6 +98,30 @@ public sealed interface TrafficSource {
         @Override
         public String displayName() {
             return query.describe();
+        }
+
+        @Override
+        public Optional<ZoneId> suggestedZone() {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Series a fleet's Prometheus query fetched already (one service's), imported from their points
+     * as the query's own import would be ({@link org.lowtide.fleet.FetchedSeries}): nothing is read
+     * from the server again, and nothing is written as text or parsed again. Lives only as long as
+     * the fleet's run.
+     *
+     * @param series the fetched series
+     */
+    record Fetched(org.lowtide.fleet.FetchedSeries series) implements TrafficSource {
+        public Fetched {
+            Objects.requireNonNull(series, "series");
+        }
+
+        @Override
+        public String displayName() {
+            return series.describe();
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.lowtide.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lowtide.fleet.Candidate;
+import org.lowtide.fleet.FetchedSeries;
 import org.lowtide.fleet.Fleet;
+import org.lowtide.fleet.SeriesSpill;
+import org.lowtide.service.AnalysisRequest;
+import org.lowtide.service.CancelledException;
+import org.lowtide.service.ImportService;
+import org.lowtide.traffic.imports.ImportResult;
 import org.lowtide.fleet.TweetsFleet;
 import org.lowtide.service.AnalysisService;
 import org.lowtide.service.Cancellation;
@@ -111,6 +118,86 @@ class FleetPrometheusTest {
         }
     }
 
+    /**
+     * Streamed in small requests (500 steps each, so about 32 chunks), each service's points are
+     * spilled to a binary file of its own and planned from it, never from text: the same windows
+     * as the files; while the fleet waits the spill holds exactly 12 bytes a point, and when the run
+     * ends (planned or cancelled) nothing is left in the temporary root. A service opened on its own
+     * reads its series alone from the server, with the values of its file.
+     */
+    @Test
+    void aFleetStreamedInSmallRequestsKeepsNothingOnDiskAfterItsRunAndPlansAsItsFiles() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("spill-root"));
+        PlanService plans = new PlanService(new AnalysisService());
+        FleetService fleets = new FleetService(plans, new RecommendationService(plans, CLOCK), root, 3 * 500);
+        TrafficSource.Prometheus source = new TrafficSource.Prometheus(PrometheusQuery.between(server.uri(), "tweets",
+                Duration.ofMinutes(5), utc(FIRST), utc(LAST)), PrometheusConnection.of(PrometheusAuth.NONE));
+        ImportOptions utc = FleetService.prometheusOptions(source, ImportOptions.inZone(ZoneOffset.UTC));
+
+        Fleet fromQuery = fleets.readPrometheus(source, "symbol", ProgressListener.NONE, Cancellation.NEVER);
+        assertThat(fromQuery.members()).allMatch(m -> m.traffic() instanceof FetchedSeries && m.file().isEmpty());
+        SeriesSpill spill = ((FetchedSeries) fromQuery.members().get(0).traffic()).spill();
+        long steps = Duration.between(utc(FIRST), utc(LAST)).toMinutes() / 5 + 1;
+        try (var folders = Files.list(root)) {
+            assertThat(folders).containsExactly(spill.folder());
+        }
+        try (var files = Files.list(spill.folder())) {
+            assertThat(files).hasSize(3);
+        }
+        assertThat(spill.bytes()).isEqualTo(3 * steps * SeriesSpill.POINT_BYTES);
+        assertThat(fromQuery.notes()).isEmpty();
+        // a probe of 60 steps, then 500 steps a request: 1 + ceil((15,833 - 60) / 500)
+        assertThat(((FetchedSeries) fromQuery.members().get(0).traffic()).origin().description())
+                .contains(", 33 requests");
+
+        FleetRequest asked = new FleetRequest(fromQuery, utc, Optional.empty(), Optional.empty(),
+                FleetRequest.DEFAULT_CANDIDATES, 2, org.lowtide.planning.OutlookChoice.PROFILE);
+        FleetResult byQuery = fleets.plan(asked, ProgressListener.NONE, Cancellation.NEVER);
+        try (var left = Files.list(root)) {
+            assertThat(left).as("the spill is deleted when the run ends").isEmpty();
+        }
+        Fleet fromFiles = fleets.read(files, ZoneOffset.UTC);
+        FleetResult byFiles = fleets.plan(new FleetRequest(fromFiles, ImportOptions.inZone(ZoneOffset.UTC),
+                Optional.empty(), Optional.empty(), FleetRequest.DEFAULT_CANDIDATES, 2,
+                org.lowtide.planning.OutlookChoice.PROFILE), ProgressListener.NONE, Cancellation.NEVER);
+        for (String symbol : SYMBOLS) {
+            FleetOutcome q = byQuery.outcome(symbol).orElseThrow();
+            assertThat(q.status()).as(symbol + ": " + q.problem()).isEqualTo(FleetOutcome.Status.PLANNED);
+            assertThat(q.options().orElseThrow().candidates()).as(symbol)
+                    .isEqualTo(byFiles.outcome(symbol).orElseThrow().options().orElseThrow().candidates());
+        }
+
+        // Open in Tabs: the service's series alone, read again from the server.
+        AnalysisRequest alone = fleets.analysisFor(asked, "FB", PrometheusConnection.of(PrometheusAuth.NONE));
+        assertThat(alone.source()).isInstanceOf(TrafficSource.Prometheus.class);
+        ImportService imports = new ImportService();
+        ImportResult one = imports.importTraffic(alone.source(), alone.options(), ProgressListener.NONE,
+                Cancellation.NEVER);
+        ImportResult file = imports.importTraffic(new TrafficSource.FileSource(files.resolve("FB.csv")),
+                ImportOptions.inZone(ZoneOffset.UTC), ProgressListener.NONE, Cancellation.NEVER);
+        assertThat(one.series().start()).isEqualTo(file.series().start());
+        assertThat(one.series().values()).containsExactly(file.series().values());
+        assertThat(one.details().available()).hasSize(1);
+
+        // A run cancelled before its first service leaves nothing behind either.
+        Fleet again = fleets.readPrometheus(source, "symbol", ProgressListener.NONE, Cancellation.NEVER);
+        FleetRequest cancelled = new FleetRequest(again, utc, Optional.empty(), Optional.empty(),
+                FleetRequest.DEFAULT_CANDIDATES, 2);
+        assertThatThrownBy(() -> fleets.plan(cancelled, ProgressListener.NONE, () -> true))
+                .isInstanceOf(CancelledException.class);
+        try (var left = Files.list(root)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    /** @return the spill folders in the temporary directory (the command makes its own there) */
+    private static List<String> spills() throws java.io.IOException {
+        try (var all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return all.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("lowtide-spill-")).sorted()
+                    .toList();
+        }
+    }
+
     private static List<Instant> starts(List<Candidate> chosen) {
         return chosen.stream().map(Candidate::start).toList();
     }
@@ -132,6 +219,7 @@ class FleetPrometheusTest {
         Path token = dir.resolve("token");
         Files.writeString(token, SECRET + "\n");
         Path saved = dir.resolve("fleet-plan.json");
+        List<String> spillsBefore = spills();
         CliRun byQuery = CliRun.of(fleetArgs("--json", "--prometheus-token-file", token.toString(), "--save",
                 saved.toString()));
         assertThat(byQuery.code()).as(byQuery.err()).isZero();
@@ -155,6 +243,11 @@ class FleetPrometheusTest {
         }
         String plan = Files.readString(saved);
         assertThat(plan).contains(server.url()).contains("tweets");
+        assertThat(spills()).as("the command's spill is deleted when it ends").isEqualTo(spillsBefore);
+        // A run that stops after reading (an option the request refuses) leaves nothing either.
+        CliRun refused = CliRun.of(fleetArgs("--candidates", "0"));
+        assertThat(refused.code()).as(refused.err()).isEqualTo(2);
+        assertThat(spills()).isEqualTo(spillsBefore);
         for (String text : List.of(byQuery.out(), byQuery.err(), plan)) {
             assertThat(text).doesNotContain(SECRET);
         }

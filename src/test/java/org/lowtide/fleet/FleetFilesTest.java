@@ -31,13 +31,13 @@ class FleetFilesTest {
         Fleet f = FleetFiles.read(json, ZoneOffset.UTC, dir.resolve("work"));
         assertThat(f.members()).extracting(FleetMember::name).containsExactly("a", "b");
         FleetMember a = f.member("a").orElseThrow();
-        assertThat(a.source()).isEqualTo(dir.toAbsolutePath().resolve("a.csv"));
+        assertThat(a.file()).contains(dir.toAbsolutePath().resolve("a.csv"));
         assertThat(a.zone()).contains(ZoneId.of("Asia/Tokyo"));
         assertThat(a.window()).contains(Duration.ofMinutes(90));
         assertThat(a.changes()).isEqualTo(2);
         assertThat(a.minGap()).contains(Duration.ofDays(7));
         assertThat(a.staffHours()).hasSize(1);
-        assertThat(f.member("b").orElseThrow().source()).isEqualTo(Path.of("/abs/b.csv"));
+        assertThat(f.member("b").orElseThrow().file()).contains(Path.of("/abs/b.csv"));
         assertThat(f.rules().maxConcurrent()).hasValue(3);
         assertThat(f.rules().minGap()).isEqualTo(Duration.ofDays(2));
         assertThat(f.rules().blackouts()).hasSize(1);
@@ -72,7 +72,7 @@ class FleetFilesTest {
                 + "2026-01-01T01:00:00Z,web,12\n");
         Fleet f = FleetFiles.read(csv, ZoneOffset.UTC, dir.resolve("split"));
         assertThat(f.members()).extracting(FleetMember::name).containsExactly("web", "db");
-        assertThat(Files.readAllLines(f.member("web").orElseThrow().source()))
+        assertThat(Files.readAllLines(f.member("web").orElseThrow().file().orElseThrow()))
                 .containsExactly("timestamp,value", "2026-01-01T00:00:00Z,10", "2026-01-01T01:00:00Z,12");
         Files.writeString(csv, "timestamp,service,value\n2026-01-01T00:00:00Z,web\n");
         assertThatThrownBy(() -> FleetFiles.read(csv, ZoneOffset.UTC, dir.resolve("split2")))

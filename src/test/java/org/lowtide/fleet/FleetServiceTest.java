@@ -49,7 +49,7 @@ class FleetServiceTest {
     /** What the single-service recommendation gives a member (the same file, zone and window). */
     private Recommendation single(FleetMember m) throws Exception {
         ZoneId zone = m.zone().orElse(ZoneOffset.UTC);
-        AnalysisRequest a = new AnalysisRequest(new TrafficSource.FileSource(m.source()),
+        AnalysisRequest a = new AnalysisRequest(new TrafficSource.FileSource(m.file().orElseThrow()),
                 new ImportOptions(zone, Optional.empty(), Optional.empty()), m.window().orElse(AnalysisRequest.DEFAULT_WINDOW),
                 AnalysisRequest.DEFAULT_TROUGHS);
         return recommendations.recommend(a, Optional.empty(), ProgressListener.NONE, Cancellation.NEVER);

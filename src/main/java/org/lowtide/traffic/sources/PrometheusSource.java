@@ -123,55 +123,167 @@ public final class PrometheusSource {
 
     /**
      * Fetches a query's series without choosing among them; {@link #fetch} is this plus the file
-     * importer's choice and grid.
+     * importer's choice and grid. Holds every series in memory: a fleet of many series streams
+     * them instead ({@link #streamSeries}).
      *
      * @throws ImportException       when the server cannot be reached, refuses the query, or has no data
      * @throws CancellationException when the monitor cancels
      */
     public static Fetched fetchSeries(PrometheusQuery query, PrometheusConnection connection, ImportMonitor monitor,
                                       Instant now) throws ImportException {
+        // Series in the order met; each series' points, chunk after chunk (chunks come in time order).
+        Map<String, Series> byName = new LinkedHashMap<>();
+        Streamed streamed;
+        try {
+            streamed = stream(query, connection, monitor, now, Long.MAX_VALUE, chunk -> {
+                for (Series s : chunk.series) {
+                    Series all = byName.computeIfAbsent(s.name, n -> new Series(n, s.size));
+                    all.labels = s.labels;
+                    all.append(s);
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("an in-memory sink cannot fail", e);
+        }
+        List<Labelled> series = new ArrayList<>();
+        for (Series s : byName.values()) {
+            series.add(s.labelled(streamed.kind(), kindReason(streamed.kind())));
+        }
+        return new Fetched(streamed.origin(), series, streamed.kind());
+    }
+
+    /**
+     * Receives a query's series one time chunk after the other, in time order: each chunk holds the
+     * points of every series that has a point in it, the series named and labelled as in
+     * {@link Fetched}. What it is handed it may keep or spill; nothing else holds it.
+     */
+    @FunctionalInterface
+    public interface ChunkSink {
+        void accept(List<Labelled> chunk) throws IOException;
+    }
+
+    /**
+     * What a streamed query read, without its points (the sink had them).
+     *
+     * @param origin      the source for {@link PointSeriesImport#importPoints}, with the notes on the whole
+     * @param kind        the kind the query states, if any
+     * @param firstMillis the first evaluation time (epoch ms); every point lies on {@code firstMillis + k · step}
+     * @param step        the query's step
+     * @param series      how many distinct series the query returned
+     * @param requests    how many requests were made
+     */
+    public record Streamed(PointSeriesImport.Origin origin, Optional<MetricKind> kind, long firstMillis, Duration step,
+                           int series, int requests) {
+        public Streamed {
+            java.util.Objects.requireNonNull(origin, "origin");
+            java.util.Objects.requireNonNull(kind, "kind");
+            java.util.Objects.requireNonNull(step, "step");
+        }
+    }
+
+    /** The fewest steps per series in one streamed request (a huge fleet then makes many small requests). */
+    static final int MIN_STREAM_POINTS = 60;
+
+    /**
+     * Fetches a query's series chunk by chunk and hands each chunk to {@code sink} in time order, so
+     * that memory holds at most a few chunks, whatever the range and the number of series: a first
+     * short chunk ({@value #MIN_STREAM_POINTS} steps) is fetched alone (and, while it finds no series,
+     * the next, twice as long each time), and the later ones are cut to about {@code pointsPerRequest}
+     * points over all the series seen so far (at most {@value #CHUNK_POINTS} steps per series, at least
+     * {@value #MIN_STREAM_POINTS}); {@link PrometheusConnection#concurrency()} of them are in flight at once.
+     * Values are those of {@link #fetchSeries}: Prometheus evaluates each step on its own.
+     *
+     * @param pointsPerRequest the points (steps × series) one request should bring at most
+     * @throws ImportException       when the server cannot be reached, refuses the query, or has no data
+     * @throws IOException           when the sink fails
+     * @throws CancellationException when the monitor cancels
+     */
+    public static Streamed streamSeries(PrometheusQuery query, PrometheusConnection connection, ImportMonitor monitor,
+                                        Instant now, long pointsPerRequest, ChunkSink sink)
+            throws ImportException, IOException {
+        if (pointsPerRequest < 1) {
+            throw new IllegalArgumentException("pointsPerRequest must be positive, was " + pointsPerRequest);
+        }
+        Optional<MetricKind> kind = kindOf(query.promql());
+        String reason = kindReason(kind);
+        return stream(query, connection, monitor, now, pointsPerRequest, chunk -> {
+            List<Labelled> labelled = new ArrayList<>(chunk.series.size());
+            for (Series s : chunk.series) {
+                labelled.add(s.labelled(kind, reason));
+            }
+            sink.accept(labelled);
+        });
+    }
+
+    private interface RawSink {
+        void accept(Chunk chunk) throws IOException;
+    }
+
+    private static Streamed stream(PrometheusQuery query, PrometheusConnection connection, ImportMonitor monitor,
+                                   Instant now, long pointsPerRequest, RawSink sink)
+            throws ImportException, IOException {
         String source = query.describe();
         PrometheusClient client = new PrometheusClient(query.base(), source, connection);
         long stepMillis = query.step().toMillis();
         long[] range = query.evaluationRange(now);
-        List<long[]> chunks = chunks(range[0], range[1], stepMillis);
+        boolean adaptive = pointsPerRequest < Long.MAX_VALUE;
+        int concurrency = connection.concurrency();
         monitor.progress(0);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(connection.concurrency(), chunks.size()), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "prometheus-fetch");
             t.setDaemon(true);
             return t;
         });
-        List<Chunk> results = new ArrayList<>();
+        Set<String> warnings = new LinkedHashSet<>();
+        Set<String> seen = new java.util.HashSet<>();
+        long firstPoint = Long.MAX_VALUE;
+        long infinite = 0;
+        int requests = 0;
         try {
-            List<Future<Chunk>> futures = new ArrayList<>();
-            AtomicInteger done = new AtomicInteger();
-            for (long[] c : chunks) {
-                futures.add(pool.submit(() -> {
-                    Chunk chunk = fetchChunk(client, query, c[0], c[1]);
-                    monitor.progress(0.95 * done.incrementAndGet() / chunks.size());
-                    return chunk;
-                }));
-            }
-            for (Future<Chunk> f : futures) {
-                results.add(await(f, monitor));
+            java.util.ArrayDeque<Future<Chunk>> inFlight = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<long[]> spans = new java.util.ArrayDeque<>();
+            long next = range[0];
+            long probe = MIN_STREAM_POINTS;
+            while (next <= range[1] || !inFlight.isEmpty()) {
+                // Adapting, short probes go one at a time until series are seen (a range may start long
+                // before the data): their number says how long the next requests may be.
+                boolean probing = adaptive && seen.isEmpty();
+                int window = probing ? 1 : concurrency;
+                while (next <= range[1] && inFlight.size() < window) {
+                    long steps = CHUNK_POINTS;
+                    if (probing) {
+                        steps = probe;
+                        probe = Math.min(CHUNK_POINTS, 2 * probe);
+                    } else if (adaptive) {
+                        steps = Math.max(MIN_STREAM_POINTS, Math.min(CHUNK_POINTS,
+                                pointsPerRequest / Math.max(1, seen.size())));
+                    }
+                    long first = next;
+                    long last = Math.min(range[1], first + (steps - 1) * stepMillis);
+                    inFlight.add(pool.submit(() -> fetchChunk(client, query, first, last)));
+                    spans.add(new long[] {first, last});
+                    requests++;
+                    next = last + stepMillis;
+                }
+                Chunk chunk = await(inFlight.poll(), monitor);
+                long[] span = spans.poll();
+                warnings.addAll(chunk.warnings);
+                for (Series s : chunk.series) {
+                    seen.add(s.name);
+                    if (s.size > 0) {
+                        firstPoint = Math.min(firstPoint, s.times[0]);
+                    }
+                    infinite += s.infinite;
+                }
+                sink.accept(chunk);
+                monitor.progress(0.95 * (range[1] == range[0] ? 1
+                        : (double) (span[1] - range[0]) / (range[1] - range[0])));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
         } finally {
             pool.shutdownNow();
-        }
-
-        // Series in the order met; each series' points, chunk after chunk (chunks are in time order).
-        Map<String, Series> byName = new LinkedHashMap<>();
-        Set<String> warnings = new LinkedHashSet<>();
-        for (Chunk chunk : results) {
-            warnings.addAll(chunk.warnings);
-            for (Series s : chunk.series) {
-                Series all = byName.computeIfAbsent(s.name, n -> new Series(n, s.size));
-                all.labels = s.labels;
-                all.append(s);
-            }
         }
         List<String> notes = new ArrayList<>();
         for (String w : warnings) {
@@ -183,15 +295,7 @@ public final class PrometheusSource {
         }
         Instant from = Instant.ofEpochMilli(range[0]);
         Instant to = Instant.ofEpochMilli(range[1]);
-        long firstPoint = Long.MAX_VALUE;
-        long infinite = 0;
-        for (Series s : byName.values()) {
-            if (s.size > 0) {
-                firstPoint = Math.min(firstPoint, s.times[0]);
-            }
-            infinite += s.infinite;
-        }
-        if (byName.isEmpty() || firstPoint == Long.MAX_VALUE) {
+        if (seen.isEmpty() || firstPoint == Long.MAX_VALUE) {
             String retention = client.retention().map(r -> " (the server keeps " + r + " of data)").orElse("");
             throw new ImportException(source, 0, 0, "the query returned no data between " + from + " and " + to
                     + retention + "; check the metric name and labels (the metric picker of File → Open from"
@@ -205,18 +309,16 @@ public final class PrometheusSource {
         if (infinite > 0) {
             notes.add(infinite + " points were ±Inf (e.g. a division by zero in the query); read as missing");
         }
-        Optional<MetricKind> kind = kindOf(query.promql());
-        String reason = kind.isEmpty() ? "" : kind.get() == MetricKind.GAUGE
-                ? "the query takes rate(): a rate per second" : "the query takes increase(): an amount per step";
-        List<Labelled> series = new ArrayList<>();
-        for (Series s : byName.values()) {
-            series.add(new Labelled(s.labels, new PointSeriesImport.Points(s.name, s.times, s.values, s.size, kind,
-                    reason)));
-        }
         PointSeriesImport.Origin origin = new PointSeriesImport.Origin(source, "prometheus",
-                "Prometheus query_range, " + chunks.size() + (chunks.size() == 1 ? " request" : " requests")
+                "Prometheus query_range, " + requests + (requests == 1 ? " request" : " requests")
                         + " of up to " + CHUNK_POINTS + " steps", "epoch seconds", notes);
-        return new Fetched(origin, series, kind);
+        return new Streamed(origin, kindOf(query.promql()), range[0], query.step(), seen.size(), requests);
+    }
+
+    /** @return why a query's series are of the kind it states, for the import details; empty with no kind */
+    public static String kindReason(Optional<MetricKind> kind) {
+        return kind.isEmpty() ? "" : kind.get() == MetricKind.GAUGE
+                ? "the query takes rate(): a rate per second" : "the query takes increase(): an amount per step";
     }
 
     /** @return the kind a query states: {@code rate()} a gauge, {@code increase()} a count; else empty (detected) */
@@ -383,6 +485,11 @@ public final class PrometheusSource {
             times[size] = t;
             values[size] = v;
             size++;
+        }
+
+        /** @return the points as a source hands them on (the arrays themselves, not copies) */
+        Labelled labelled(Optional<MetricKind> kind, String reason) {
+            return new Labelled(labels, new PointSeriesImport.Points(name, times, values, size, kind, reason));
         }
 
         void append(Series other) {

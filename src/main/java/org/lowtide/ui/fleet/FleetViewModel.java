@@ -84,7 +84,7 @@ public final class FleetViewModel {
 
     /** What a planning job hands back to the FX thread. */
     private record Planned(FleetRequest request, FleetResult result, List<ServiceRow> rows, JFreeChart chart,
-                           String summary) {
+                           String summary, org.lowtide.traffic.sources.PrometheusConnection connection) {
     }
 
     private final FleetService fleets;
@@ -109,6 +109,8 @@ public final class FleetViewModel {
     private Path lastInput;
     /** Opens the last fleet again (a file, a folder or a Prometheus query), for Plan Again. */
     private Runnable reopen;
+    /** The credentials the Prometheus fleet shown was read with (to open one of its services again); null for files. */
+    private org.lowtide.traffic.sources.PrometheusConnection lastConnection;
 
     /** @param executor runs the planning off the FX thread (the service plans several services at once itself) */
     public FleetViewModel(FleetService fleets, Executor executor) {
@@ -146,7 +148,7 @@ public final class FleetViewModel {
             FleetRequest r = new FleetRequest(fleet, ImportOptions.inZone(in), cost, habitSlot,
                     FleetRequest.DEFAULT_CANDIDATES, threads);
             FleetResult planned = fleets.plan(r, p, p);
-            return new Planned(r, planned, rowsOf(planned), chartOf(planned, in), summaryOf(planned));
+            return new Planned(r, planned, rowsOf(planned), chartOf(planned, in), summaryOf(planned), null);
         }, this::show, this::failed, () -> status.set("Cancelled; the fleet shown is the last one planned."));
     }
 
@@ -217,11 +219,19 @@ public final class FleetViewModel {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         job.start("Fetching the fleet from " + source.query().base() + "…", p -> {
             Fleet fleet = fleets.readPrometheus(source, label, p, p);
-            p.progress(0, fleet.members().size() + " services read; planning…");
-            FleetRequest r = new FleetRequest(fleet, FleetService.prometheusOptions(source, ImportOptions.inZone(in)),
-                    cost, habitSlot, FleetRequest.DEFAULT_CANDIDATES, threads);
-            FleetResult planned = fleets.plan(r, p, p);
-            return new Planned(r, planned, rowsOf(planned), chartOf(planned, in), summaryOf(planned));
+            FleetResult planned;
+            FleetRequest r;
+            try {
+                p.progress(0, fleet.members().size() + " services read; planning…");
+                r = new FleetRequest(fleet, FleetService.prometheusOptions(source, ImportOptions.inZone(in)),
+                        cost, habitSlot, FleetRequest.DEFAULT_CANDIDATES, threads);
+                planned = fleets.plan(r, p, p);
+            } finally {
+                // The fetched points live for the run only (plan deletes them too; this covers a run that never began).
+                FleetService.release(fleet);
+            }
+            return new Planned(r, planned, rowsOf(planned), chartOf(planned, in), summaryOf(planned),
+                    source.connection());
         }, this::show, this::failed, () -> status.set("Cancelled; the fleet shown is the last one planned."));
     }
 
@@ -273,7 +283,7 @@ public final class FleetViewModel {
         if (row == null || request == null) {
             return false;
         }
-        AnalysisRequest analysis = fleets.analysisFor(request, row.service());
+        AnalysisRequest analysis = fleets.analysisFor(request, row.service(), lastConnection);
         onOpen.accept(analysis.source(), analysis.options());
         status.set("Opened " + row.service() + " in the Overview, Windows, Costs and Patterns tabs.");
         return true;
@@ -363,6 +373,7 @@ public final class FleetViewModel {
 
     private void show(Planned planned) {
         request = planned.request();
+        lastConnection = planned.connection();
         result.set(planned.result());
         rows.setAll(planned.rows());
         timelineChart.set(planned.chart());

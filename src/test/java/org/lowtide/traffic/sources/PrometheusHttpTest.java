@@ -34,6 +34,7 @@ import org.lowtide.traffic.imports.ImportMonitor;
 import org.lowtide.traffic.imports.ImportOptions;
 import org.lowtide.traffic.imports.ImportResult;
 import org.lowtide.traffic.imports.ImportWarning;
+import org.lowtide.traffic.imports.PointSeriesImport;
 
 /**
  * The HTTP side of the Prometheus source against a tiny loopback stub (retries, headers, chunks,
@@ -126,6 +127,96 @@ class PrometheusHttpTest {
                 .isInstanceOf(ImportException.class)
                 .hasMessageContaining("the server answered 503 (\"overloaded\") 4 times");
         assertThat(requests).hasSize(4);
+    }
+
+    /** An answer of {@code n} series ({@code job="s0"…}), series k worth {@code k + minutes since START}. */
+    private static String series(Map<String, String> params, int n) {
+        return series(params, n, 0);
+    }
+
+    /** As {@link #series(Map, int)}, with no point before {@code fromMinute} minutes after START. */
+    private static String series(Map<String, String> params, int n, long fromMinute) {
+        long start = Math.max(Long.parseLong(params.get("start")), START.getEpochSecond() + 60 * fromMinute);
+        long end = Long.parseLong(params.get("end"));
+        long step = Long.parseLong(params.get("step"));
+        StringBuilder sb = new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[");
+        for (int k = 0; k < n && start <= end; k++) {
+            sb.append(k == 0 ? "" : ",").append("{\"metric\":{\"job\":\"s").append(k).append("\"},\"values\":[");
+            for (long t = start; t <= end; t += step) {
+                sb.append(t == start ? "" : ",").append('[').append(t).append(",\"")
+                        .append(k + (t - START.getEpochSecond()) / 60).append("\"]");
+            }
+            sb.append("]}");
+        }
+        return sb.append("]}}").toString();
+    }
+
+    /**
+     * Streamed (a fleet's read), a day at one minute of ten series with a budget of 1,000 points a
+     * request: a probe of 60 steps, then requests of 100 steps, handed on in time order, never more
+     * than the budget after the probe; collected, the very series {@link PrometheusSource#fetchSeries} gives.
+     */
+    @Test
+    void streamedTheChunksKeepToTheBudgetComeInTimeOrderAndHoldWhatTheWholeFetchHolds() throws Exception {
+        URI uri = stub((call, params) -> new Object[] {200, series(params, 10)});
+        PrometheusQuery query = PrometheusQuery.between(uri, "up", Duration.ofMinutes(1), START,
+                START.plus(Duration.ofMinutes(1439)));
+        List<List<PrometheusSource.Labelled>> chunks = new ArrayList<>();
+        PrometheusSource.Streamed streamed = PrometheusSource.streamSeries(query, fast(PrometheusAuth.NONE),
+                ImportMonitor.NONE, Instant.now(), 1_000, chunks::add);
+        assertThat(streamed.requests()).isEqualTo(1 + 14).isEqualTo(requests.size());
+        assertThat(streamed.series()).isEqualTo(10);
+        assertThat(streamed.firstMillis()).isEqualTo(START.toEpochMilli());
+        long last = Long.MIN_VALUE;
+        Map<String, List<Double>> collected = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < chunks.size(); c++) {
+            long points = 0;
+            for (PrometheusSource.Labelled s : chunks.get(c)) {
+                PointSeriesImport.Points p = s.points();
+                points += p.size();
+                assertThat(p.epochMillis()[0]).as("chunk " + c).isGreaterThan(last);
+                for (int i = 0; i < p.size(); i++) {
+                    collected.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(p.values()[i]);
+                }
+            }
+            assertThat(points).as("chunk " + c).isLessThanOrEqualTo(c == 0 ? 600 : 1_000);
+            last = chunks.get(c).get(0).points().epochMillis()[chunks.get(c).get(0).points().size() - 1];
+        }
+        requests.clear();
+        PrometheusSource.Fetched whole = PrometheusSource.fetchSeries(query, fast(PrometheusAuth.NONE),
+                ImportMonitor.NONE, Instant.now());
+        assertThat(requests).hasSize(1);
+        assertThat(collected.keySet()).containsExactlyElementsOf(whole.series().stream()
+                .map(s -> s.points().name()).toList());
+        for (PrometheusSource.Labelled s : whole.series()) {
+            List<Double> all = new ArrayList<>();
+            for (int i = 0; i < s.points().size(); i++) {
+                all.add(s.points().values()[i]);
+            }
+            assertThat(collected.get(s.points().name())).hasSize(1440).isEqualTo(all);
+        }
+    }
+
+    /** A range starting long before the data: probes twice as long each time until series appear, then the budget. */
+    @Test
+    void streamedARangeBeforeTheDataIsProbedInGrowingStepsUntilSeriesAppear() throws Exception {
+        URI uri = stub((call, params) -> new Object[] {200, series(params, 10, 500)});
+        PrometheusQuery query = PrometheusQuery.between(uri, "up", Duration.ofMinutes(1), START,
+                START.plus(Duration.ofMinutes(1439)));
+        List<Long> spans = new ArrayList<>();
+        PrometheusSource.Streamed streamed = PrometheusSource.streamSeries(query, fast(PrometheusAuth.NONE),
+                ImportMonitor.NONE, Instant.now(), 1_000, chunk -> { });
+        for (Map<String, String> p : requests) {
+            if (p.containsKey("start")) { // the retention note asks the server's flags too
+                spans.add((Long.parseLong(p.get("end")) - Long.parseLong(p.get("start"))) / 60 + 1);
+            }
+        }
+        java.util.Collections.sort(spans, java.util.Collections.reverseOrder());
+        // 60, 120, 240 find nothing, 480 finds the ten series; then (1,440 − 900) / 100 → 6 requests
+        assertThat(spans).containsExactly(480L, 240L, 120L, 100L, 100L, 100L, 100L, 100L, 60L, 40L);
+        assertThat(streamed.requests()).isEqualTo(10);
+        assertThat(streamed.series()).isEqualTo(10);
+        assertThat(streamed.origin().notes()).anyMatch(n -> n.startsWith("no data before"));
     }
 
     @Test

@@ -86,6 +86,19 @@ class FleetPrometheusViewModelTest {
         for (String s : TweetsFleet.SYMBOLS) {
             assertThat(vm.chosen(s)).as(s).isNotEmpty().isEqualTo(byFiles.get(s));
         }
+        // Open in Tabs: the service's series alone, read again from the server with the fleet's credentials.
+        java.util.concurrent.atomic.AtomicReference<org.lowtide.service.TrafficSource> opened =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        boolean done = onFx(() -> {
+            vm.setOnOpen((source, options) -> opened.set(source));
+            vm.selectedProperty().set(vm.rows().stream().filter(r -> r.service().equals("FB")).findFirst()
+                    .orElseThrow());
+            return vm.openSelected();
+        });
+        assertThat(done).isTrue();
+        assertThat(opened.get()).isInstanceOf(org.lowtide.service.TrafficSource.Prometheus.class);
+        assertThat(((org.lowtide.service.TrafficSource.Prometheus) opened.get()).query().promql())
+                .startsWith("(tweets) and on(symbol)").contains("\"FB\"");
         // Plan Again reads the server again and gives the same.
         onFx(vm::replan);
         assertThat(vm.inputProperty().get()).contains("tweets");
