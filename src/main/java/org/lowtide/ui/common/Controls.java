@@ -328,4 +328,31 @@ public final class Controls {
         region.setMinHeight(Region.USE_COMPUTED_SIZE);
         return region;
     }
+    /**
+     * The choice of the traffic windows are ranked on ({@code --traffic-outlook}), in the same words on
+     * the Windows and the Fleet screens.
+     */
+    public static javafx.scene.control.ChoiceBox<org.lowtide.planning.OutlookChoice> outlookChoice(String id,
+            javafx.beans.property.ObjectProperty<org.lowtide.planning.OutlookChoice> value) {
+        var box = new javafx.scene.control.ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
+                org.lowtide.planning.OutlookChoice.values()));
+        box.setId(id);
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(org.lowtide.planning.OutlookChoice c) {
+                return c == null ? "" : switch (c) {
+                    case AUTO -> "forecast if it did better";
+                    case FORECAST -> "forecast where it reaches";
+                    case PROFILE -> "typical week (profile)";
+                };
+            }
+
+            @Override
+            public org.lowtide.planning.OutlookChoice fromString(String text) {
+                return org.lowtide.planning.OutlookChoice.AUTO;
+            }
+        });
+        box.valueProperty().bindBidirectional(value);
+        return box;
+    }
 }

@@ -188,6 +188,14 @@ public final class FleetView extends BorderPane {
         habit.textProperty().bindBidirectional(viewModel.habitProperty());
         habitLabel.setLabelFor(habit);
         habitLabel.setMinWidth(Region.USE_PREF_SIZE);
+        var outlook = org.lowtide.ui.common.Controls.outlookChoice("fleetOutlook", viewModel.outlookProperty());
+        outlook.setTooltip(new Tooltip("Which traffic ranks every service's windows (fleet --traffic-outlook): the "
+                + "forecast where its backtest did better than the typical week, as a single plan does; or the typical "
+                + "week alone, several times faster on a big fleet. Plan Again to apply."));
+        outlook.setMinWidth(Region.USE_PREF_SIZE);
+        Label outlookLabel = new Label("Rank on:");
+        outlookLabel.setLabelFor(outlook);
+        outlookLabel.setMinWidth(Region.USE_PREF_SIZE);
         Button replan = new Button("Plan Again");
         replan.setId("fleetReplan");
         replan.disableProperty().bind(viewModel.inputProperty().isEmpty().or(viewModel.busyProperty()));
@@ -215,7 +223,7 @@ public final class FleetView extends BorderPane {
         for (Button b : java.util.List.of(openFile, openFolder, openPrometheus, replan, cancel)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar1 = new HBox(8, openFile, openFolder, openPrometheus, habitLabel, habit, replan, bar, cancel, source);
+        HBox bar1 = new HBox(8, openFile, openFolder, openPrometheus, habitLabel, habit, outlookLabel, outlook, replan, bar, cancel, source);
         bar1.setAlignment(Pos.CENTER_LEFT);
         bar1.getStyleClass().add("tool-bar");
 

@@ -35,6 +35,7 @@ import org.lowtide.fleet.Candidate;
 import org.lowtide.fleet.Fleet;
 import org.lowtide.fleet.FleetFileException;
 import org.lowtide.fleet.ServiceOptions;
+import org.lowtide.planning.OutlookChoice;
 import org.lowtide.planning.ScheduleExports;
 import org.lowtide.planning.WindowRequest;
 import org.lowtide.report.charts.FleetTimelineChart;
@@ -102,6 +103,8 @@ public final class FleetViewModel {
     private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(this, "zone", ZoneId.systemDefault());
     private final ObjectProperty<CostAssumptions> costAssumptions = new SimpleObjectProperty<>(this, "costAssumptions");
     private final StringProperty habit = new SimpleStringProperty(this, "habit", "");
+    private final ObjectProperty<OutlookChoice> outlook =
+            new SimpleObjectProperty<>(this, "outlook", OutlookChoice.AUTO);
     private final ObjectProperty<ServiceRow> selected = new SimpleObjectProperty<>(this, "selected");
     private BiConsumer<TrafficSource, ImportOptions> onOpen = (source, options) -> {
     };
@@ -142,13 +145,14 @@ public final class FleetViewModel {
         ZoneId in = zone.get() == null ? ZoneId.systemDefault() : zone.get();
         Optional<CostAssumptions> cost = Optional.ofNullable(costAssumptions.get());
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        OutlookChoice rankOn = rankOn();
         job.start("Reading the fleet " + fleetInput.getFileName() + "…", p -> {
             Fleet fleet = fleets.read(fleetInput, in);
             p.progress(0, fleet.members().size() + " services read; planning…");
             FleetRequest r = new FleetRequest(fleet, ImportOptions.inZone(in), cost, habitSlot,
-                    FleetRequest.DEFAULT_CANDIDATES, threads);
+                    FleetRequest.DEFAULT_CANDIDATES, threads, rankOn);
             FleetResult planned = fleets.plan(r, p, p);
-            return new Planned(r, planned, rowsOf(planned), chartOf(planned, in), summaryOf(planned), null);
+            return new Planned(r, planned, rowsOf(planned), chartOf(planned, in), summaryOf(planned) + rankedOn(rankOn), null);
         }, this::show, this::failed, () -> status.set("Cancelled; the fleet shown is the last one planned."));
     }
 
@@ -217,6 +221,7 @@ public final class FleetViewModel {
         ZoneId in = zone.get() == null ? ZoneId.systemDefault() : zone.get();
         Optional<CostAssumptions> cost = Optional.ofNullable(costAssumptions.get());
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        OutlookChoice rankOn = rankOn();
         job.start("Fetching the fleet from " + source.query().base() + "…", p -> {
             Fleet fleet = fleets.readPrometheus(source, label, p, p);
             FleetResult planned;
@@ -224,13 +229,13 @@ public final class FleetViewModel {
             try {
                 p.progress(0, fleet.members().size() + " services read; planning…");
                 r = new FleetRequest(fleet, FleetService.prometheusOptions(source, ImportOptions.inZone(in)),
-                        cost, habitSlot, FleetRequest.DEFAULT_CANDIDATES, threads);
+                        cost, habitSlot, FleetRequest.DEFAULT_CANDIDATES, threads, rankOn);
                 planned = fleets.plan(r, p, p);
             } finally {
                 // The fetched points live for the run only (plan deletes them too; this covers a run that never began).
                 FleetService.release(fleet);
             }
-            return new Planned(r, planned, rowsOf(planned), chartOf(planned, in), summaryOf(planned),
+            return new Planned(r, planned, rowsOf(planned), chartOf(planned, in), summaryOf(planned) + rankedOn(rankOn),
                     source.connection());
         }, this::show, this::failed, () -> status.set("Cancelled; the fleet shown is the last one planned."));
     }
@@ -470,6 +475,20 @@ public final class FleetViewModel {
         return sb.toString();
     }
 
+    /** The summary's last sentence when the services were not ranked as a single plan ranks them. */
+    static String rankedOn(OutlookChoice outlook) {
+        return switch (outlook) {
+            case AUTO -> "";
+            case FORECAST -> " Ranked on the forecast where it reaches, whatever its backtest said.";
+            case PROFILE -> " Ranked on the typical week (profile), not on a forecast.";
+        };
+    }
+
+    /** @return the request of the fleet shown, for tests; null before one is planned */
+    FleetRequest plannedRequest() {
+        return request;
+    }
+
     // ---------------------------------------------------------------- properties
 
     /** @param handler given the selected service's source and how to read it ("Open in tabs") */
@@ -531,6 +550,18 @@ public final class FleetViewModel {
     /** When the teams change today, e.g. "Tue 14:00" ({@code fleet --habit}); blank for none. */
     public StringProperty habitProperty() {
         return habit;
+    }
+
+    /**
+     * The traffic every service is ranked on, as {@code fleet --traffic-outlook}: the single-service
+     * default (auto), or the typical week (several times faster on a big fleet; no forecast).
+     */
+    public ObjectProperty<OutlookChoice> outlookProperty() {
+        return outlook;
+    }
+
+    private OutlookChoice rankOn() {
+        return outlook.get() == null ? OutlookChoice.AUTO : outlook.get();
     }
 
     /** @return the windows a service got, for tests */

@@ -334,28 +334,12 @@ public final class PlanView extends BorderPane {
                 "Staff cost per hour a window is open, in the plan's currency, added to each window's cost");
         TextField premium = textField("nightPremiumField", inputs.nightPremiumProperty(), "1",
                 "Factor on the staff cost in the night hours of the Costs tab (1.5 = 50 % more); needs a staff cost");
-        ChoiceBox<OutlookChoice> outlook = new ChoiceBox<>(FXCollections.observableArrayList(OutlookChoice.values()));
-        outlook.setId("trafficOutlookChoice");
-        outlook.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(OutlookChoice c) {
-                return c == null ? "" : switch (c) {
-                    case AUTO -> "forecast if it did better";
-                    case FORECAST -> "forecast where it reaches";
-                    case PROFILE -> "typical week (profile)";
-                };
-            }
-
-            @Override
-            public OutlookChoice fromString(String text) {
-                return OutlookChoice.AUTO;
-            }
-        });
+        ChoiceBox<OutlookChoice> outlook = Controls.outlookChoice("trafficOutlookChoice",
+                inputs.trafficOutlookProperty());
         outlook.setTooltip(new Tooltip("Which traffic ranks the windows: the patterns forecast (trend, latest weeks, "
                 + "widening band) on the dates it reaches, at most 26 weeks past the data; automatically only when it "
                 + "did better than the typical week in its backtest. Elsewhere the typical week (median of past "
                 + "weeks)."));
-        outlook.valueProperty().bindBidirectional(inputs.trafficOutlookProperty());
         outlook.setMaxWidth(Double.MAX_VALUE);
         GridPane grid = twoColumns();
         per.setMaxWidth(Double.MAX_VALUE);

@@ -130,6 +130,34 @@ class FleetViewModelTest {
     }
 
     @Test
+    void rankedOnTheTypicalWeekTheFleetIsTheProfilePlanAndSaysSo() throws Exception {
+        Path folder = folderOf(2);
+        FleetViewModel vm = viewModel(BackgroundJob.synchronous());
+        assertThat(vm.outlookProperty().get()).isEqualTo(org.lowtide.planning.OutlookChoice.AUTO);
+        onFx(() -> vm.outlookProperty().set(org.lowtide.planning.OutlookChoice.PROFILE));
+        onFx(() -> vm.open(folder));
+
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.plannedRequest().outlook()).isEqualTo(org.lowtide.planning.OutlookChoice.PROFILE);
+        assertThat(vm.summaryProperty().get()).endsWith("Ranked on the typical week (profile), not on a forecast.");
+        FleetService fleets = service();
+        FleetResult expected = fleets.plan(new FleetRequest(fleets.read(folder, ZoneId.of("UTC")),
+                ImportOptions.inZone(ZoneId.of("UTC")), Optional.of(org.lowtide.cost.CostAssumptions.defaults()),
+                Optional.empty(), FleetRequest.DEFAULT_CANDIDATES, 2, org.lowtide.planning.OutlookChoice.PROFILE),
+                ProgressListener.NONE, Cancellation.NEVER);
+        for (String name : List.of("svc0", "svc1")) {
+            assertThat(vm.chosen(name)).extracting(Candidate::start)
+                    .containsExactlyElementsOf(expected.chosen(name).stream().map(Candidate::start).toList());
+        }
+
+        // Back to the default: Plan Again ranks as a single plan does, and the summary says nothing more.
+        onFx(() -> vm.outlookProperty().set(org.lowtide.planning.OutlookChoice.AUTO));
+        onFx(vm::replan);
+        assertThat(vm.plannedRequest().outlook()).isEqualTo(org.lowtide.planning.OutlookChoice.AUTO);
+        assertThat(vm.summaryProperty().get()).doesNotContain("Ranked on");
+    }
+
+    @Test
     void aFleetThatCannotBeReadSaysSoAndShowsNothing() throws Exception {
         FleetViewModel vm = viewModel(BackgroundJob.synchronous());
         Path yaml = dir.resolve("fleet.yaml");
