@@ -68,7 +68,17 @@ public final class FleetFiles {
         return longFormat(input, workDir);
     }
 
-    /** One service per regular, visible file of the folder, named by the file without its extension. */
+    /**
+     * Files kept beside traffic that are never traffic: notes, the fleet's own reports, calendars
+     * and images, a fleet file. Each would otherwise be listed as a failed service.
+     */
+    private static final java.util.Set<String> NOT_TRAFFIC = java.util.Set.of("md", "markdown", "pdf", "ics",
+            "png", "svg", "jpg", "jpeg", "html", "htm", "yaml", "yml", "log");
+
+    /**
+     * One service per regular, visible file of the folder, named by the file without its extension;
+     * documents that are never traffic ({@link #NOT_TRAFFIC}: a README, a report, a calendar) are passed over.
+     */
     static Fleet folder(Path dir) throws IOException {
         List<FleetMember> members = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
@@ -78,6 +88,9 @@ public final class FleetFiles {
                     continue;
                 }
                 int dot = file.lastIndexOf('.');
+                if (dot > 0 && NOT_TRAFFIC.contains(file.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
                 String service = dot > 0 ? file.substring(0, dot) : file;
                 members.add(FleetMember.of(service, f, dir.getFileName() + "/" + file));
             }

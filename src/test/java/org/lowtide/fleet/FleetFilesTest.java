@@ -87,7 +87,12 @@ class FleetFilesTest {
         Files.writeString(dir.resolve("web.csv"), "x");
         Files.writeString(dir.resolve(".hidden"), "x");
         Files.writeString(dir.resolve("db.json"), "x");
+        Files.writeString(dir.resolve("queue"), "x");
+        // Notes, the fleet's own report and calendar and a fleet file beside the data are not services.
+        for (String other : java.util.List.of("README.md", "fleet.pdf", "fleet.ics", "Fleet.YAML", "chart.png")) {
+            Files.writeString(dir.resolve(other), "x");
+        }
         Fleet f = FleetFiles.read(dir, ZoneOffset.UTC, dir.resolve("w"));
-        assertThat(f.members()).extracting(FleetMember::name).containsExactly("db", "web");
+        assertThat(f.members()).extracting(FleetMember::name).containsExactly("db", "queue", "web");
     }
 }

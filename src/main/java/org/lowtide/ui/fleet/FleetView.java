@@ -223,9 +223,14 @@ public final class FleetView extends BorderPane {
         for (Button b : java.util.List.of(openFile, openFolder, openPrometheus, replan, cancel)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar1 = new HBox(8, openFile, openFolder, openPrometheus, habitLabel, habit, outlookLabel, outlook, replan, bar, cancel, source);
+        HBox bar1 = new HBox(8, openFile, openFolder, openPrometheus, bar, cancel, source);
         bar1.setAlignment(Pos.CENTER_LEFT);
-        bar1.getStyleClass().add("tool-bar");
+        // How the fleet is planned, on a row of its own: one row held the inputs and these only at 1x fonts.
+        habit.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar2 = new HBox(8, habitLabel, habit, outlookLabel, outlook, replan);
+        bar2.setAlignment(Pos.CENTER_LEFT);
+        VBox bars = new VBox(6, bar1, bar2);
+        bars.getStyleClass().add("tool-bar");
 
         Label error = new Label();
         error.setId("fleetError");
@@ -244,7 +249,7 @@ public final class FleetView extends BorderPane {
         summary.textProperty().bind(viewModel.summaryProperty());
         summary.visibleProperty().bind(viewModel.summaryProperty().isNotEmpty());
         summary.managedProperty().bind(summary.visibleProperty());
-        VBox box = new VBox(6, bar1, strip, summary);
+        VBox box = new VBox(6, bars, strip, summary);
         VBox.setMargin(strip, new Insets(0, 12, 0, 12));
         VBox.setMargin(summary, new Insets(0, 12, 0, 12));
         return box;
