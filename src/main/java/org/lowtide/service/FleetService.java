@@ -56,6 +56,9 @@ public final class FleetService {
     private final PlanService plans;
     private final RecommendationService recommendations;
     private final Path spillRoot;
+    /** The folder each long-format fleet read here was split into, until {@link #discard}. */
+    private final java.util.Map<Fleet, Path> splits =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final long pointsPerRequest;
 
     public FleetService(PlanService plans, RecommendationService recommendations) {
@@ -79,21 +82,59 @@ public final class FleetService {
 
     /**
      * Reads a fleet: a folder of traffic files, a long-format CSV (split into temporary files,
-     * removed when the program ends) or a fleet file.
+     * removed by {@link #discard} or when the program ends) or a fleet file.
      *
      * @param zone the zone of dates in the fleet file's blackouts when it names none
      * @throws org.lowtide.fleet.FleetFileException naming file and line
      */
     public Fleet read(Path input, ZoneId zone) throws IOException {
         Path work = Files.createTempDirectory("lowtide-fleet-");
-        work.toFile().deleteOnExit();
-        Fleet fleet = FleetFiles.read(input, zone, work);
+        Fleet fleet;
+        try {
+            fleet = FleetFiles.read(input, zone, work);
+        } catch (IOException | RuntimeException e) {
+            deleteSplit(work);
+            throw e;
+        }
+        boolean split = false;
         for (FleetMember m : fleet.members()) {
             if (m.traffic() instanceof MemberTraffic.File f && f.path().startsWith(work)) {
                 f.path().toFile().deleteOnExit();
+                split = true;
             }
         }
+        if (split) {
+            work.toFile().deleteOnExit();
+            splits.put(fleet, work);
+        } else {
+            deleteSplit(work); // a folder or a fleet file: nothing was written
+        }
         return fleet;
+    }
+
+    /**
+     * Deletes everything a fleet keeps on disk: the per-service files a long-format CSV was split
+     * into and the points a Prometheus fleet fetched. For a face that replaces the fleet it shows
+     * (each Plan Again reads the fleet anew, so without this every run's split stayed until exit).
+     * The fleet's split services can no longer be read afterwards.
+     */
+    public void discard(Fleet fleet) {
+        release(fleet);
+        Path work = splits.remove(fleet);
+        if (work != null) {
+            deleteSplit(work);
+        }
+    }
+
+    private static void deleteSplit(Path work) {
+        try (java.util.stream.Stream<Path> files = Files.list(work)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(work);
+        } catch (IOException e) {
+            // Left to the exit hook (deleteOnExit): a temporary file that outlives the run harms nothing.
+        }
     }
 
     /**

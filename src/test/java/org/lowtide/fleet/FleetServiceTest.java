@@ -132,6 +132,42 @@ class FleetServiceTest {
     }
 
     @Test
+    void aLongFormatFleetKeepsItsSplitFilesUntilDiscardedAndAFolderWritesNone() throws IOException {
+        Path csv = dir.resolve("long.csv");
+        StringBuilder rows = new StringBuilder("service,timestamp,requests\n");
+        for (int h = 0; h < 48; h++) {
+            for (String svc : List.of("web", "db")) {
+                rows.append(svc).append(',').append(Instant.parse("2026-01-05T00:00:00Z").plusSeconds(3600L * h))
+                        .append(',').append(100 + h).append('\n');
+            }
+        }
+        Files.writeString(csv, rows);
+        Fleet fleet = fleets.read(csv, ZoneOffset.UTC);
+        List<Path> split = fleet.members().stream().map(m -> ((MemberTraffic.File) m.traffic()).path()).toList();
+        assertThat(split).hasSize(2).allMatch(Files::isRegularFile);
+        Path work = split.get(0).getParent();
+        assertThat(work).isNotEqualTo(dir);
+        fleets.discard(fleet);
+        assertThat(split).noneMatch(Files::exists);
+        assertThat(work).doesNotExist();
+        fleets.discard(fleet); // twice is harmless
+
+        // A folder of files is read in place: no temporary folder is left behind by the read.
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        FleetData.write(folder.resolve("svc.csv"), 1, Duration.ofHours(1), 5);
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = lowtideFleetDirs(tmp);
+        fleets.read(folder, ZoneOffset.UTC);
+        assertThat(lowtideFleetDirs(tmp)).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    private static List<Path> lowtideFleetDirs(Path tmp) throws IOException {
+        try (var files = Files.list(tmp)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("lowtide-fleet-")).toList();
+        }
+    }
+
+    @Test
     void aGeneratedFleetOf200ServicesKeepsEveryRule() throws IOException {
         List<FleetMember> members = new ArrayList<>();
         String[] zones = {"UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Australia/Sydney"};

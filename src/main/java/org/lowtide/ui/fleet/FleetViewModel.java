@@ -109,6 +109,8 @@ public final class FleetViewModel {
     private BiConsumer<TrafficSource, ImportOptions> onOpen = (source, options) -> {
     };
     private FleetRequest request;
+    /** The fleet a service was last opened in the other tabs from: its files stay, as those tabs may read them again. */
+    private Fleet openedFrom;
     private Path lastInput;
     /** Opens the last fleet again (a file, a folder or a Prometheus query), for Plan Again. */
     private Runnable reopen;
@@ -151,7 +153,13 @@ public final class FleetViewModel {
             p.progress(0, fleet.members().size() + " services read; planning…");
             FleetRequest r = new FleetRequest(fleet, ImportOptions.inZone(in), cost, habitSlot,
                     FleetRequest.DEFAULT_CANDIDATES, threads, rankOn);
-            FleetResult planned = fleets.plan(r, p, p);
+            FleetResult planned;
+            try {
+                planned = fleets.plan(r, p, p);
+            } catch (RuntimeException e) {
+                fleets.discard(fleet); // never shown: its split files go now, not at exit
+                throw e;
+            }
             return new Planned(r, planned, rowsOf(planned), chartOf(planned, in), summaryOf(planned) + rankedOn(rankOn), null);
         }, this::show, this::failed, () -> status.set("Cancelled; the fleet shown is the last one planned."));
     }
@@ -290,6 +298,7 @@ public final class FleetViewModel {
         }
         AnalysisRequest analysis = fleets.analysisFor(request, row.service(), lastConnection);
         onOpen.accept(analysis.source(), analysis.options());
+        openedFrom = request.fleet();
         status.set("Opened " + row.service() + " in the Overview, Windows, Costs and Patterns tabs.");
         return true;
     }
@@ -377,6 +386,10 @@ public final class FleetViewModel {
     }
 
     private void show(Planned planned) {
+        if (request != null && request.fleet() != openedFrom) {
+            // The fleet replaced: its files on disk go (a fleet a service was opened from keeps them till exit).
+            fleets.discard(request.fleet());
+        }
         request = planned.request();
         lastConnection = planned.connection();
         result.set(planned.result());

@@ -158,6 +158,45 @@ class FleetViewModelTest {
     }
 
     @Test
+    void planAgainOnALongFormatCsvDeletesTheSplitOfTheFleetItReplaces() throws Exception {
+        Path csv = dir.resolve("long.csv");
+        StringBuilder text = new StringBuilder("service,timestamp,requests\n");
+        for (int h = 0; h < 24 * 14; h++) {
+            for (String svc : List.of("web", "db")) {
+                text.append(svc).append(',').append(Instant.parse("2026-01-05T00:00:00Z").plusSeconds(3600L * h))
+                        .append(',').append(100 + (h % 24) * (svc.equals("web") ? 3 : 1)).append('\n');
+            }
+        }
+        Files.writeString(csv, text);
+        FleetViewModel vm = viewModel(BackgroundJob.synchronous());
+        onFx(() -> vm.open(csv));
+        Path first = splitFolder(vm);
+        assertThat(first).isDirectory();
+
+        onFx(vm::replan);
+        Path second = splitFolder(vm);
+        assertThat(second).isNotEqualTo(first).isDirectory();
+        assertThat(first).doesNotExist();
+
+        // A fleet a service was opened from keeps its files: the other tabs may read that file again.
+        List<TrafficSource> opened = new ArrayList<>();
+        onFx(() -> {
+            vm.setOnOpen((source, options) -> opened.add(source));
+            vm.selectedProperty().set(vm.rows().get(0));
+            return vm.openSelected();
+        });
+        assertThat(opened).hasSize(1);
+        onFx(vm::replan);
+        assertThat(second).isDirectory();
+        assertThat(splitFolder(vm)).isNotEqualTo(second).isDirectory();
+    }
+
+    private static Path splitFolder(FleetViewModel vm) {
+        return ((org.lowtide.fleet.MemberTraffic.File) vm.plannedRequest().fleet().members().get(0).traffic())
+                .path().getParent();
+    }
+
+    @Test
     void aFleetThatCannotBeReadSaysSoAndShowsNothing() throws Exception {
         FleetViewModel vm = viewModel(BackgroundJob.synchronous());
         Path yaml = dir.resolve("fleet.yaml");
