@@ -67,6 +67,8 @@ public final class MainViewModel {
     private static final System.Logger LOG = System.getLogger(MainViewModel.class.getName());
 
     private final AnalysisService service;
+    /** Plans the recommendation (its cost report shared with the other screens in the app: issue 20). */
+    private final org.lowtide.service.PlanService plans;
     private final Executor executor;
     private final Clock clock;
 
@@ -119,7 +121,17 @@ public final class MainViewModel {
 
     /** @param clock tells "now" for the next occurrence of the recommended window */
     public MainViewModel(AnalysisService service, Executor executor, Clock clock) {
+        this(service, new org.lowtide.service.PlanService(service), executor, clock);
+    }
+
+    /**
+     * @param plans plans the recommendation; the app's shares its cost reports with the Costs and
+     *              Windows tabs ({@link org.lowtide.service.CostService#sharingReports()})
+     */
+    public MainViewModel(AnalysisService service, org.lowtide.service.PlanService plans, Executor executor,
+                         Clock clock) {
         this.service = Objects.requireNonNull(service, "service");
+        this.plans = Objects.requireNonNull(plans, "plans");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.job = new BackgroundJob(executor);
         job.mirrorInto(busy, progress, statusMessage::set);
@@ -283,7 +295,7 @@ public final class MainViewModel {
             // The one recommendation every face shows: the planner's, with the defaults of the Windows
             // tab, planned on the same analysis (one analysis, not two).
             org.lowtide.service.RecommendationService.Recommended both = new org.lowtide.service.RecommendationService(
-                    new org.lowtide.service.PlanService(service), clock).analyzeAndRecommend(service, request, prior,
+                    plans, clock).analyzeAndRecommend(service, request, prior,
                     cost, (fraction, message) -> p.progress(fraction, message), p);
             AnalysisResult r = both.analysis();
             java.util.Optional<org.lowtide.planning.Recommendation> advice = both.recommendation();
@@ -298,7 +310,7 @@ public final class MainViewModel {
             p.check();
             JFreeChart heatmap = r.profile().map(pr -> WeeklyHeatmapChart.create(pr, r.troughs(), recommended))
                     .orElse(null);
-            return new Outcome(r, advice, traffic, heatmap, both.planned());
+            return new Outcome(r, advice, traffic, heatmap, both.planned(), onShown);
         }, this::show, error -> {
             if (error instanceof RejectedExecutionException) { // the app is shutting down
                 statusMessage.set("Not analysed: shutting down");
@@ -312,9 +324,20 @@ public final class MainViewModel {
     }
 
     private void show(Outcome outcome) {
-        AnalysisResult r = outcome.result();
+        AnalysisResult made = outcome.result();
         planned = outcome.planned();
-        result.set(r);
+        AnalysisResult before = result.get();
+        AnalysisResult r;
+        if (outcome.onShown() && before != null && before.request().equals(made.request())
+                && before.series().equals(made.series())) {
+            // The same analysis again, re-ranked (an edit on the Costs tab with a revenue: issue 20,
+            // wave 7): the result shown stays the same object, so the screens that follow it (Patterns,
+            // Costs, Windows) neither draw nor cost it again; only the recommendation below changes.
+            r = before;
+        } else {
+            r = made;
+            result.set(r);
+        }
         errorMessage.set("");
         ZoneId shownZone = r.request().options().zone();
         List<Trough> troughs = r.troughs();
@@ -416,7 +439,8 @@ public final class MainViewModel {
 
     /** What one analysis task hands back to the FX thread. */
     private record Outcome(AnalysisResult result, java.util.Optional<org.lowtide.planning.Recommendation> advice,
-                           JFreeChart trafficChart, JFreeChart heatmapChart, AnalysisResult planned) {
+                           JFreeChart trafficChart, JFreeChart heatmapChart, AnalysisResult planned,
+                           boolean onShown) {
     }
 
     // ---------------------------------------------------------------- properties
