@@ -20,7 +20,6 @@ import org.lowtide.service.CostService;
 import org.lowtide.service.PlanService;
 import org.lowtide.service.TrafficSource;
 import org.lowtide.traffic.imports.ImportOptions;
-import org.lowtide.ui.ScreenThreads;
 import org.lowtide.ui.cost.CostView;
 import org.lowtide.ui.cost.CostViewModel;
 import org.lowtide.ui.main.MainView;
@@ -38,46 +37,74 @@ import org.lowtide.ui.plan.PlanViewModel;
  * with EDIT {@code fanout}; each data set is timed with every screen on one shared background thread
  * (as before wave 7) and with the app's threads ({@link ScreenThreads#separate()}), one after the other.
  */
-final class FanOutBench {
+public final class FanOutBench {
 
     private FanOutBench() {
     }
 
-    /** How the screens share their work: before wave 7, the parts of wave 7's change alone, and the app's now. */
-    enum Setup {
-        BEFORE(false, false, "one thread, a cost report per screen (before)"),
-        THREADS(true, false, "a thread per screen, a cost report per screen"),
-        REPORT(false, true, "one thread, one shared cost report"),
-        AFTER(true, true, "a thread per screen, one shared cost report (after)");
+    /** How the three screens are made: their threads and services. */
+    public interface Setup {
+        /** @return what the setup is, in words, for the output */
+        String words();
 
-        private final boolean separateThreads;
-        private final boolean sharesReports;
-        private final String words;
-
-        Setup(boolean separateThreads, boolean sharesReports, String words) {
-            this.separateThreads = separateThreads;
-            this.sharesReports = sharesReports;
-            this.words = words;
-        }
-
-        boolean separateThreads() {
-            return separateThreads;
-        }
-
-        boolean sharesReports() {
-            return sharesReports;
-        }
+        /** @return the three models (called on the FX thread) and what stops their threads */
+        Models make(Duration pause);
     }
 
-    /** The three screens and when each finished its run and drew after the edit. */
-    private record Screens(ScreenThreads threads, MainViewModel main, CostViewModel costs, PlanViewModel plans,
+    /** The three screens' models and what stops their threads. */
+    public record Models(MainViewModel main, CostViewModel costs, PlanViewModel plans, Runnable shutdown) {
+    }
+
+    /**
+     * Every screen on one background thread, each making its own cost report: the app before wave 7,
+     * made with constructors the branch point has too (this class compiles against it without
+     * {@link FanOutAppWiring}, which then is left out).
+     */
+    static final Setup ONE_THREAD = new Setup() {
+        @Override
+        public String words() {
+            return "one thread, a cost report per screen";
+        }
+
+        @Override
+        public Models make(Duration pause) {
+            java.util.concurrent.ExecutorService one = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "lowtide-analysis");
+                t.setDaemon(true);
+                return t;
+            });
+            AnalysisService analysis = new AnalysisService();
+            return new Models(new MainViewModel(analysis, one, Clock.systemUTC()),
+                    new CostViewModel(new CostService(), one, pause),
+                    new PlanViewModel(new PlanService(analysis), one, Clock.systemDefaultZone(), PlanViewModel.DEBOUNCE),
+                    one::shutdownNow);
+        }
+    };
+
+    /** @return the setups to time: one thread, then wave 7's when this build has them ({@link FanOutAppWiring}) */
+    @SuppressWarnings("unchecked")
+    private static List<Setup> setups() {
+        List<Setup> all = new ArrayList<>(List.of(ONE_THREAD));
+        try {
+            all.addAll((List<Setup>) Class.forName("org.lowtide.bench.FanOutAppWiring").getMethod("setups").invoke(null));
+        } catch (ClassNotFoundException e) {
+            System.out.println("(a build without wave 7's threads: timing one thread only)");
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return all;
+    }
+
+    /** The three screens on show, and what stops their threads. */
+    private record Screens(Runnable shutdown, MainViewModel main, CostViewModel costs, PlanViewModel plans,
                            List<Stage> stages) {
     }
 
     static void run(String what, TrafficSource source, ImportOptions options, int edits, int warmUp, Duration pause)
             throws Exception {
-        for (Setup setup : Setup.values()) {
-            String threads = setup.words;
+        String build = System.getProperty("lowtide.bench.build", "this build");
+        for (Setup setup : setups()) {
+            String threads = setup.words() + ", " + build;
             Screens screens = build(source, options, setup, pause);
             waitIdle(screens);
             List<double[]> times = new ArrayList<>();
@@ -100,26 +127,21 @@ final class FanOutBench {
                         ms.get((int) Math.ceil(ms.size() * 0.9) - 1), ms.get(0), ms.get(ms.size() - 1), edits, warmUp);
             }
             ReplanPixelsBench.onFx(() -> screens.stages().forEach(Stage::close));
-            screens.threads().shutdownNow();
+            screens.shutdown().run();
         }
     }
 
     private static Screens build(TrafficSource source, ImportOptions options, Setup setup, Duration pause)
             throws Exception {
-        ScreenThreads threads = setup.separateThreads() ? ScreenThreads.separate() : ScreenThreads.shared();
         AtomicReference<Screens> built = new AtomicReference<>();
         ReplanPixelsBench.onFx(() -> {
             org.lowtide.ui.common.Themes.apply(org.lowtide.ui.common.Theme.LIGHT);
-            AnalysisService analysis = new AnalysisService();
-            // Before wave 7: each screen made its own cost report; after: one, shared (as LowtideApp does).
-            CostService reports = setup.sharesReports() ? CostService.sharingReports() : new CostService();
-            MainViewModel main = new MainViewModel(analysis, new PlanService(analysis, reports), threads.analysis(),
-                    Clock.systemUTC());
-            CostViewModel costs = new CostViewModel(reports, threads.costs(), pause);
+            Models models = setup.make(pause);
+            MainViewModel main = models.main();
+            CostViewModel costs = models.costs();
+            PlanViewModel plans = models.plans();
             costs.field("revenuePerYear").textProperty().set("50000000");
             main.costAssumptionsProperty().bind(costs.assumptionsProperty());
-            PlanViewModel plans = new PlanViewModel(new PlanService(analysis, reports), threads.plans(),
-                    Clock.systemDefaultZone(), PlanViewModel.DEBOUNCE);
             plans.costAssumptionsProperty().bind(costs.assumptionsProperty());
             main.resultProperty().addListener((o, before, shown) -> {
                 if (shown != null) {
@@ -129,7 +151,7 @@ final class FanOutBench {
             });
             List<Stage> stages = List.of(show(new MainView(main)), show(new CostView(costs)), show(new PlanView(plans)));
             main.load(source, options);
-            built.set(new Screens(threads, main, costs, plans, stages));
+            built.set(new Screens(models.shutdown(), main, costs, plans, stages));
         });
         return built.get();
     }

@@ -135,6 +135,10 @@ class CostEditFanOutTest {
         AtomicInteger costRuns = runs(costs.busyProperty());
         AtomicInteger planRuns = runs(plans.busyProperty());
         AtomicInteger overviewRuns = runs(main.busyProperty());
+        Object analysisShown = main.getResult();
+        String recommendedBefore = main.getRecommendation();
+        Object trafficChart = main.trafficChartProperty().get();
+        Object heatmap = main.heatmapChartProperty().get();
         onFx(() -> costs.field("changeFailureRate").textProperty().set("0.2"));
         assertThat(costsThread.size()).as("the Costs tab runs on its own thread").isEqualTo(1);
         assertThat(plansThread.size()).as("the Windows tab runs on its own thread").isEqualTo(1);
@@ -144,6 +148,13 @@ class CostEditFanOutTest {
         assertThat(planRuns.get()).as("Windows tab runs").isEqualTo(1);
         assertThat(overviewRuns.get()).as("Overview runs").isEqualTo(1);
         assertShowsFreshAnswers(0.2);
+        // Only the ranking changed: the analysis shown stays the same object (the Patterns and Costs tabs
+        // follow it and would draw and cost it again), and so do the charts when the same window is shaded.
+        assertThat(main.getResult() == analysisShown).as("the same analysis object").isTrue();
+        if (main.getRecommendation().equals(recommendedBefore)) {
+            assertThat(main.trafficChartProperty().get() == trafficChart).as("the same traffic chart").isTrue();
+            assertThat(main.heatmapChartProperty().get() == heatmap).as("the same heat map").isTrue();
+        }
     }
 
     @Test

@@ -103,6 +103,8 @@ public final class MainViewModel {
 
     /** Analyses; a newer analysis cancels the one running, whose handlers then never run. */
     private final BackgroundJob job;
+    /** The charts shown and what they were drawn from; null before the first result. */
+    private Drawn drawn;
     /** The analysis the shown recommendation was planned on (a longer forecast than the one shown). */
     private AnalysisResult planned;
     /** True while properties are set together, so that their listeners start no analysis. */
@@ -291,6 +293,9 @@ public final class MainViewModel {
         java.util.Optional<AnalysisResult> prior = onShown ? java.util.Optional.ofNullable(planned)
                 : java.util.Optional.empty();
         statusMessage.set("Reading " + current.displayName() + "…");
+        // The charts shown, and what they show: a re-ranking that shades the same windows of the same
+        // analysis keeps them (issue 20, wave 7: no chart of every point built and drawn again).
+        Drawn shownCharts = onShown ? drawn : null;
         job.start("Reading " + current.displayName() + "…", p -> {
             // The one recommendation every face shows: the planner's, with the defaults of the Windows
             // tab, planned on the same analysis (one analysis, not two).
@@ -306,11 +311,15 @@ public final class MainViewModel {
             List<Interval> shaded = recommended.or(r::best)
                     .map(best -> best.occurrences(r.series().start(), r.series().end()))
                     .orElse(List.of());
-            JFreeChart traffic = TrafficChart.create(r.series(), chartZone, shaded);
+            boolean sameAnalysis = shownCharts != null && shownCharts.request().equals(r.request())
+                    && shownCharts.series().equals(r.series());
+            JFreeChart traffic = sameAnalysis && shownCharts.shaded().equals(shaded) ? shownCharts.traffic()
+                    : TrafficChart.create(r.series(), chartZone, shaded);
             p.check();
-            JFreeChart heatmap = r.profile().map(pr -> WeeklyHeatmapChart.create(pr, r.troughs(), recommended))
-                    .orElse(null);
-            return new Outcome(r, advice, traffic, heatmap, both.planned(), onShown);
+            JFreeChart heatmap = sameAnalysis && shownCharts.recommended().equals(placed(recommended)) ? shownCharts.heatmap()
+                    : r.profile().map(pr -> WeeklyHeatmapChart.create(pr, r.troughs(), recommended)).orElse(null);
+            return new Outcome(r, advice, traffic, heatmap, both.planned(), onShown,
+                    new Drawn(r.request(), r.series(), shaded, placed(recommended), traffic, heatmap));
         }, this::show, error -> {
             if (error instanceof RejectedExecutionException) { // the app is shutting down
                 statusMessage.set("Not analysed: shutting down");
@@ -326,6 +335,7 @@ public final class MainViewModel {
     private void show(Outcome outcome) {
         AnalysisResult made = outcome.result();
         planned = outcome.planned();
+        drawn = outcome.drawn();
         AnalysisResult before = result.get();
         AnalysisResult r;
         if (outcome.onShown() && before != null && before.request().equals(made.request())
@@ -440,7 +450,20 @@ public final class MainViewModel {
     /** What one analysis task hands back to the FX thread. */
     private record Outcome(AnalysisResult result, java.util.Optional<org.lowtide.planning.Recommendation> advice,
                            JFreeChart trafficChart, JFreeChart heatmapChart, AnalysisResult planned,
-                           boolean onShown) {
+                           boolean onShown, Drawn drawn) {
+    }
+
+    /**
+     * The charts shown and what they were drawn from: the analysis, the shaded windows, and where the
+     * recommended window is in the week ({@link #placed}: the heat map outlines it by place alone).
+     */
+    private record Drawn(AnalysisRequest request, org.lowtide.traffic.TrafficSeries series, List<Interval> shaded,
+                         java.util.Optional<List<Object>> recommended, JFreeChart traffic, JFreeChart heatmap) {
+    }
+
+    /** @return the day, start, length and zone of a window (not its expected value, which a re-ranking changes) */
+    private static java.util.Optional<List<Object>> placed(java.util.Optional<Trough> window) {
+        return window.map(t -> List.of(t.day(), t.start(), t.duration(), t.zone()));
     }
 
     // ---------------------------------------------------------------- properties
