@@ -34,8 +34,11 @@ import org.lowtide.ui.plan.PlanViewModel;
  * Overview's analysis feeds the other two; the Costs tab's assumptions are theirs), each in a
  * 1280 × 720 window of its own so that each is laid out and drawn (in the app the two not selected
  * are drawn when the user turns to them: this is the worst case). Run from {@link ReplanPixelsBench}
- * with EDIT {@code fanout}; each data set is timed with every screen on one shared background thread
- * (as before wave 7) and with the app's threads ({@link ScreenThreads#separate()}), one after the other.
+ * with EDIT {@code fanout}; each data set is timed with every screen on one background thread making
+ * its own cost report (as before wave 7), then, when the build has them ({@link FanOutAppWiring}),
+ * with a thread per screen, with one shared cost report, and with both (as the app runs now), one
+ * after the other. Compiled against the branch point (without {@link FanOutAppWiring}), it times the
+ * app as it was there; {@code -Dlowtide.bench.build=NAME} names the build in the output.
  */
 public final class FanOutBench {
 
