@@ -44,7 +44,8 @@ public final class FanOutAppWiring {
                 return new FanOutBench.Models(
                         new MainViewModel(analysis, new PlanService(analysis, reports), threads.analysis(),
                                 Clock.systemUTC()),
-                        new CostViewModel(reports, threads.costs(), pause),
+                        sharedReport && separateThreads ? new CostViewModel(reports, threads.costs()) // the app's
+                                : new CostViewModel(reports, threads.costs(), pause),
                         new PlanViewModel(new PlanService(analysis, reports), threads.plans(), Clock.systemDefaultZone(),
                                 PlanViewModel.DEBOUNCE),
                         threads::shutdownNow);

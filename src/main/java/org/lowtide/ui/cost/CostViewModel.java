@@ -183,6 +183,10 @@ public final class CostViewModel {
     private Costing started;
     /** Costs; a newer recompute cancels the one running. */
     private final BackgroundJob job;
+    /** Whether edits made while a run is going wait for it and are then costed at once (the app's tab). */
+    private final boolean coalesce;
+    /** Inputs changed while a run was going: cost them when it ends (coalescing only). */
+    private boolean pending;
 
     /**
      * @param service  the cost use case
@@ -190,6 +194,23 @@ public final class CostViewModel {
      * @param debounce how long the form must be still before a recompute ({@code Duration.ZERO}: at once)
      */
     public CostViewModel(CostService service, Executor executor, Duration debounce) {
+        this(service, executor, debounce, false);
+    }
+
+    /**
+     * The app's Costs tab (issue 20, wave 7): no pause; an edit while no run is going costs at once,
+     * edits while one is going wait for it to end (its numbers are shown), then one run costs the
+     * latest inputs at once. At most one run going and one waiting, so fast typing neither starts a
+     * run per keystroke nor waits a pause after the last one.
+     *
+     * @param executor runs the cost tasks: the Costs tab's thread in the app
+     */
+    public CostViewModel(CostService service, Executor executor) {
+        this(service, executor, Duration.ZERO, true);
+    }
+
+    private CostViewModel(CostService service, Executor executor, Duration debounce, boolean coalesce) {
+        this.coalesce = coalesce;
         this.service = Objects.requireNonNull(service, "service");
         this.job = new BackgroundJob(Objects.requireNonNull(executor, "executor"));
         busy.bind(job.busyProperty());
@@ -415,6 +436,14 @@ public final class CostViewModel {
             }
             return;
         }
+        if (coalesce) {
+            if (job.isRunning()) {
+                pending = true; // costed when the run going ends, with the inputs then
+            } else {
+                recomputeNow();
+            }
+            return;
+        }
         if (debounce.isZero()) {
             recomputeNow();
             return;
@@ -461,6 +490,7 @@ public final class CostViewModel {
             return;
         }
         errorMessage.set("");
+        pending = false;
         started = costing();
         TrafficSeries series = traffic;
         ZoneId costZone = zone;
@@ -478,7 +508,10 @@ public final class CostViewModel {
             JFreeChart histogram = CostCharts.changeCostHistogram(chosen.failureCosts(), chosen.estimate());
             JFreeChart bars = CostCharts.scenarios(r.scenarios(), r.currency());
             return new Outcome(r, chosen, day, time, week, histogram, bars);
-        }, this::show, error -> {
+        }, outcome -> {
+            show(outcome);
+            costPending();
+        }, error -> {
             if (error instanceof RejectedExecutionException) {
                 status.set("Not costed: shutting down");
                 return;
@@ -488,11 +521,26 @@ public final class CostViewModel {
             }
             errorMessage.set(error.getMessage() == null ? error.toString() : error.getMessage());
             status.set("Could not cost this traffic");
-        }, () -> status.set("Cancelled"));
+            costPending();
+        }, () -> {
+            status.set("Cancelled");
+            costPending();
+        });
     }
 
-    /** Stops a running recompute. */
+    /** A run ended: the inputs changed while it was going are costed now, unless costed already. */
+    private void costPending() {
+        if (pending) {
+            pending = false;
+            if (!costing().equals(started)) {
+                recomputeNow();
+            }
+        }
+    }
+
+    /** Stops a running recompute (and forgets edits waiting for it). */
     public void cancel() {
+        pending = false;
         job.cancel();
     }
 

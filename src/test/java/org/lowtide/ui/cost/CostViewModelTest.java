@@ -148,4 +148,52 @@ class CostViewModelTest {
         assertThat(paused.reportProperty().get()).as("typed within the pause: waits for it").isSameAs(second);
         onFx(paused::cancel);
     }
+
+    /**
+     * Issue 20, wave 7: the app's Costs tab coalesces: an edit while no run is going costs at once;
+     * edits while one is going start nothing, and when it ends (its numbers shown) one run costs the
+     * latest inputs. Cancel forgets the edits waiting.
+     */
+    @Test
+    void editsWhileARunIsGoingAreCostedOnceWhenItEndsWithTheLatestInputs() throws Exception {
+        TrafficSeries shop = shop();
+        java.util.Deque<Runnable> queue = new java.util.concurrent.LinkedBlockingDeque<>();
+        CostViewModel coalescing = onFx(() -> new CostViewModel(service, queue::add));
+        onFx(() -> coalescing.setTraffic(shop, Samples.SHOP.zone()));
+        runQueued(queue);
+        CostReport first = coalescing.reportProperty().get();
+        assertThat(first).isNotNull();
+
+        onFx(() -> coalescing.field("changeFailureRate").textProperty().set("0.2"));
+        assertThat(queue).as("no run going: costed at once").hasSize(1);
+        onFx(() -> coalescing.field("changeFailureRate").textProperty().set("0.25"));
+        onFx(() -> coalescing.field("changeFailureRate").textProperty().set("0.3"));
+        assertThat(queue).as("edits while a run is going start nothing").hasSize(1);
+
+        queue.poll().run();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(coalescing.reportProperty().get().assumptions().changeFailureRate().value())
+                .as("the run going is shown").isEqualTo(0.2);
+        assertThat(queue).as("then one run with the latest inputs").hasSize(1);
+        runQueued(queue);
+        assertThat(coalescing.reportProperty().get().assumptions().changeFailureRate().value()).isEqualTo(0.3);
+        assertThat(coalescing.busyProperty().get()).isFalse();
+
+        onFx(() -> coalescing.field("changeFailureRate").textProperty().set("0.1"));
+        onFx(() -> coalescing.field("changeFailureRate").textProperty().set("0.12"));
+        onFx(coalescing::cancel);
+        runQueued(queue);
+        assertThat(coalescing.statusProperty().get()).isEqualTo("Cancelled");
+        assertThat(queue).as("cancel forgets the edit waiting").isEmpty();
+        assertThat(coalescing.reportProperty().get().assumptions().changeFailureRate().value()).isEqualTo(0.3);
+    }
+
+    /** Runs the queued cost tasks off the FX thread, as the app's thread does, and the events they post. */
+    private static void runQueued(java.util.Deque<Runnable> queue) {
+        Runnable task;
+        while ((task = queue.poll()) != null) {
+            task.run();
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
 }
