@@ -44,8 +44,8 @@ public final class FanOutAppWiring {
                 return new FanOutBench.Models(
                         new MainViewModel(analysis, new PlanService(analysis, reports), threads.analysis(),
                                 Clock.systemUTC()),
-                        sharedReport && separateThreads ? new CostViewModel(reports, threads.costs()) // the app's
-                                : new CostViewModel(reports, threads.costs(), pause),
+                        new CostViewModel(reports, threads.costs(), separateThreads && sharedReport
+                                ? Duration.ZERO : pause), // the app's tab: no pause
                         new PlanViewModel(new PlanService(analysis, reports), threads.plans(), Clock.systemDefaultZone(),
                                 PlanViewModel.DEBOUNCE),
                         threads::shutdownNow);

@@ -56,7 +56,8 @@ import org.lowtide.ui.plan.PlanViewModel;
  * failure rate, 0.2 and 0.15, re-costed with its Monte Carlo runs, until the cards and the three
  * charts show the new report), or {@code fanout} (the change failure rate on the Costs tab with a
  * revenue of 50 million a year, so the Windows tab and the Overview re-rank in money too: timed until
- * all three screens have drawn their new result; see {@link FanOutBench}).
+ * all three screens have drawn their new result; see {@link FanOutBench}), or {@code burst} (two
+ * Costs edits 20 ms apart, with the tab's old pause and with its coalescing; see {@link CostBurstBench}).
  * Without {@code DISPLAY} it runs on Monocle's headless platform (software rendering). Run by hand, not a test.
  */
 public final class ReplanPixelsBench {
@@ -73,8 +74,8 @@ public final class ReplanPixelsBench {
         int edits = args.length > 0 ? Integer.parseInt(args[0]) : 21;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         kind = args.length > 3 ? args[3] : "staff";
-        if (!List.of("staff", "money", "length", "costs", "fanout").contains(kind)) {
-            throw new IllegalArgumentException("EDIT is staff, money, length, costs or fanout, not " + kind);
+        if (!List.of("staff", "money", "length", "costs", "fanout", "burst").contains(kind)) {
+            throw new IllegalArgumentException("EDIT is staff, money, length, costs, fanout or burst, not " + kind);
         }
         Duration own = kind.equals("costs") || kind.equals("fanout") ? CostViewModel.DEFAULT_DEBOUNCE : PlanViewModel.DEBOUNCE;
         long asked = args.length > 2 ? Long.parseLong(args[2]) : -1;
@@ -99,7 +100,15 @@ public final class ReplanPixelsBench {
         ImportOptions hourlyOptions = ImportOptions.inZone(hourly.suggestedZone().orElse(ZoneId.of("UTC")));
         TrafficSource fiveMinute = new TrafficSource.FileSource(fiveMinutes);
         ImportOptions berlin = ImportOptions.inZone(ZoneId.of("Europe/Berlin"));
-        if (kind.equals("fanout")) {
+        if (kind.equals("burst")) {
+            for (Object[] data : new Object[][] {{"hourly year (bundled sample, 8,760 points)", hourly, hourlyOptions},
+                    {"5-minute year (52 weeks, Europe/Berlin, 104,832 points)", fiveMinute, berlin}}) {
+                ImportOptions o = (ImportOptions) data[2];
+                CostBurstBench.run((String) data[0], new org.lowtide.service.ImportService().importTraffic(
+                        (TrafficSource) data[1], o, org.lowtide.service.ProgressListener.NONE,
+                        org.lowtide.service.Cancellation.NEVER).series(), o.zone(), edits, warmUp);
+            }
+        } else if (kind.equals("fanout")) {
             FanOutBench.run("hourly year (bundled sample, 8,760 points)", hourly, hourlyOptions, edits, warmUp, pause);
             FanOutBench.run("5-minute year (52 weeks, Europe/Berlin, 104,832 points)", fiveMinute, berlin, edits,
                     warmUp, pause);

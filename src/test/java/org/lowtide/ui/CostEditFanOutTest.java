@@ -87,7 +87,7 @@ class CostEditFanOutTest {
             AnalysisService analysis = new AnalysisService();
             CostService reports = CostService.sharingReports();
             main = new MainViewModel(analysis, new PlanService(analysis, reports), analysisThread, MONDAY_NOON);
-            costs = new CostViewModel(reports, costsThread); // coalescing, as the app's
+            costs = new CostViewModel(reports, costsThread, Duration.ZERO); // no pause, as the app's
             costs.field("revenuePerYear").textProperty().set("50000000");
             main.costAssumptionsProperty().bind(costs.assumptionsProperty());
             plans = new PlanViewModel(new PlanService(analysis, reports), plansThread, MONDAY_NOON, Duration.ZERO);

@@ -67,7 +67,9 @@ public final class CostViewModel {
      * screen within 100 ms for a year of hourly data, 300 ms for a year of 5-minute data): a run
      * takes about 30 ms on an hourly year and 110 ms on a 5-minute year (see the README), the numbers
      * shown stay until the new ones are ready, and a newer run cancels one still going. It was 300 ms,
-     * which alone broke the hourly goal. The first edit after a still moment costs at once.
+     * which alone broke the hourly goal. The first edit after a still moment costs at once. The
+     * app's Costs tab now uses none (issue 20, wave 7: every edit costs at once and cancels the run
+     * going, which measured faster after a burst of edits; see the README's fifth pass).
      */
     public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(40);
 
@@ -183,10 +185,6 @@ public final class CostViewModel {
     private Costing started;
     /** Costs; a newer recompute cancels the one running. */
     private final BackgroundJob job;
-    /** Whether edits made while a run is going wait for it and are then costed at once (the app's tab). */
-    private final boolean coalesce;
-    /** Inputs changed while a run was going: cost them when it ends (coalescing only). */
-    private boolean pending;
 
     /**
      * @param service  the cost use case
@@ -194,23 +192,6 @@ public final class CostViewModel {
      * @param debounce how long the form must be still before a recompute ({@code Duration.ZERO}: at once)
      */
     public CostViewModel(CostService service, Executor executor, Duration debounce) {
-        this(service, executor, debounce, false);
-    }
-
-    /**
-     * The app's Costs tab (issue 20, wave 7): no pause; an edit while no run is going costs at once,
-     * edits while one is going wait for it to end (its numbers are shown), then one run costs the
-     * latest inputs at once. At most one run going and one waiting, so fast typing neither starts a
-     * run per keystroke nor waits a pause after the last one.
-     *
-     * @param executor runs the cost tasks: the Costs tab's thread in the app
-     */
-    public CostViewModel(CostService service, Executor executor) {
-        this(service, executor, Duration.ZERO, true);
-    }
-
-    private CostViewModel(CostService service, Executor executor, Duration debounce, boolean coalesce) {
-        this.coalesce = coalesce;
         this.service = Objects.requireNonNull(service, "service");
         this.job = new BackgroundJob(Objects.requireNonNull(executor, "executor"));
         busy.bind(job.busyProperty());
@@ -436,14 +417,6 @@ public final class CostViewModel {
             }
             return;
         }
-        if (coalesce) {
-            if (job.isRunning()) {
-                pending = true; // costed when the run going ends, with the inputs then
-            } else {
-                recomputeNow();
-            }
-            return;
-        }
         if (debounce.isZero()) {
             recomputeNow();
             return;
@@ -490,7 +463,6 @@ public final class CostViewModel {
             return;
         }
         errorMessage.set("");
-        pending = false;
         started = costing();
         TrafficSeries series = traffic;
         ZoneId costZone = zone;
@@ -508,10 +480,7 @@ public final class CostViewModel {
             JFreeChart histogram = CostCharts.changeCostHistogram(chosen.failureCosts(), chosen.estimate());
             JFreeChart bars = CostCharts.scenarios(r.scenarios(), r.currency());
             return new Outcome(r, chosen, day, time, week, histogram, bars);
-        }, outcome -> {
-            show(outcome);
-            costPending();
-        }, error -> {
+        }, this::show, error -> {
             if (error instanceof RejectedExecutionException) {
                 status.set("Not costed: shutting down");
                 return;
@@ -521,26 +490,11 @@ public final class CostViewModel {
             }
             errorMessage.set(error.getMessage() == null ? error.toString() : error.getMessage());
             status.set("Could not cost this traffic");
-            costPending();
-        }, () -> {
-            status.set("Cancelled");
-            costPending();
-        });
+        }, () -> status.set("Cancelled"));
     }
 
-    /** A run ended: the inputs changed while it was going are costed now, unless costed already. */
-    private void costPending() {
-        if (pending) {
-            pending = false;
-            if (!costing().equals(started)) {
-                recomputeNow();
-            }
-        }
-    }
-
-    /** Stops a running recompute (and forgets edits waiting for it). */
+    /** Stops a running recompute. */
     public void cancel() {
-        pending = false;
         job.cancel();
     }
 
