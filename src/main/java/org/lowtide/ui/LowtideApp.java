@@ -226,7 +226,9 @@ public final class LowtideApp extends Application {
         }
         addCostsScreen(view, costs);
 
-        PlanViewModel plans = new PlanViewModel(new PlanService(analysis, sharedCosts), threads.plans());
+        // No pause after an edit (issue 20, wave 7): every edit plans at once and cancels the plan going.
+        PlanViewModel plans = new PlanViewModel(new PlanService(analysis, sharedCosts), threads.plans(),
+                java.time.Clock.systemDefaultZone(), java.time.Duration.ZERO);
         // The Windows screen prices its windows with the Costs screen's assumptions (as does the
         // Overview's recommendation: with a revenue entered, it ranks by money).
         plans.costAssumptionsProperty().bind(costs.assumptionsProperty());

@@ -128,4 +128,101 @@ final class CostBurstBench {
         waitIdle(model);
         return (end.get() - start.get()) / 1e6;
     }
+
+    /**
+     * The same burst on the Windows tab: the staff cost per hour set to 150, then {@link #APART_MS}
+     * ms later to 120 or 80, timed from the second edit until the plan for it is drawn; with the
+     * tab's 40 ms pause ({@link org.lowtide.ui.plan.PlanViewModel#DEBOUNCE}) and with none.
+     */
+    static void runWindows(String what, org.lowtide.service.TrafficSource source,
+                           org.lowtide.traffic.imports.ImportOptions options, int edits, int warmUp) throws Exception {
+        for (Duration pause : List.of(org.lowtide.ui.plan.PlanViewModel.DEBOUNCE, Duration.ZERO)) {
+            ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "lowtide-windows");
+                t.setDaemon(true);
+                return t;
+            });
+            AtomicReference<org.lowtide.ui.plan.PlanViewModel> made = new AtomicReference<>();
+            AtomicReference<Stage> stage = new AtomicReference<>();
+            ReplanPixelsBench.onFx(() -> {
+                org.lowtide.ui.common.Themes.apply(org.lowtide.ui.common.Theme.LIGHT);
+                org.lowtide.ui.plan.PlanViewModel model = new org.lowtide.ui.plan.PlanViewModel(
+                        new org.lowtide.service.PlanService(new org.lowtide.service.AnalysisService()), thread,
+                        java.time.Clock.systemDefaultZone(), pause);
+                Stage s = new Stage();
+                Scene scene = new Scene(new org.lowtide.ui.plan.PlanView(model), 1280, 720);
+                scene.getStylesheets().add(MainView.stylesheet());
+                s.setScene(scene);
+                s.show();
+                model.setTraffic(source, options);
+                made.set(model);
+                stage.set(s);
+            });
+            org.lowtide.ui.plan.PlanViewModel model = made.get();
+            waitPlanned(model);
+            List<Double> ms = new ArrayList<>();
+            for (int i = 0; i < warmUp + edits; i++) {
+                String target = i % 2 == 0 ? "120" : "80";
+                double wanted = Double.parseDouble(target);
+                CountDownLatch drawn = new CountDownLatch(1);
+                AtomicLong start = new AtomicLong();
+                AtomicLong end = new AtomicLong();
+                Scene scene = stage.get().getScene();
+                Platform.runLater(() -> model.inputs().staffCostProperty().set("150"));
+                Thread.sleep(APART_MS);
+                Platform.runLater(() -> {
+                    model.resultProperty().addListener(new ChangeListener<org.lowtide.service.PlanResult>() {
+                        @Override
+                        public void changed(ObservableValue<? extends org.lowtide.service.PlanResult> o,
+                                            org.lowtide.service.PlanResult was, org.lowtide.service.PlanResult now) {
+                            if (now == null || now.request().rules().staffCost()
+                                    .map(org.lowtide.planning.PlanRules.StaffCost::perHour).orElse(Double.NaN) != wanted) {
+                                return;
+                            }
+                            o.removeListener(this);
+                            Runnable[] pulse = new Runnable[1];
+                            pulse[0] = () -> {
+                                scene.removePostLayoutPulseListener(pulse[0]);
+                                end.set(System.nanoTime());
+                                drawn.countDown();
+                            };
+                            scene.addPostLayoutPulseListener(pulse[0]);
+                            Platform.requestNextPulse();
+                        }
+                    });
+                    start.set(System.nanoTime());
+                    model.inputs().staffCostProperty().set(target);
+                });
+                if (!drawn.await(2, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("the second edit was never planned: " + model.getErrorMessage());
+                }
+                Thread.sleep(150);
+                waitPlanned(model);
+                if (i >= warmUp) {
+                    ms.add((end.get() - start.get()) / 1e6);
+                }
+            }
+            Collections.sort(ms);
+            System.out.printf(Locale.ROOT, "%s, two Windows edits %d ms apart, %s: second edit → its plan drawn:"
+                            + " median %.1f ms, p90 %.1f ms, min %.1f, max %.1f (%d bursts after %d warm-up)%n", what,
+                    APART_MS, pause.isZero() ? "no pause, a newer edit cancels the run going (the app now)"
+                            : "40 ms pause (before)", ms.get(ms.size() / 2),
+                    ms.get((int) Math.ceil(ms.size() * 0.9) - 1), ms.get(0), ms.get(ms.size() - 1), edits, warmUp);
+            ReplanPixelsBench.onFx(() -> stage.get().close());
+            thread.shutdownNow();
+        }
+    }
+
+    private static void waitPlanned(org.lowtide.ui.plan.PlanViewModel model) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            boolean[] idle = new boolean[1];
+            ReplanPixelsBench.onFx(() -> idle[0] = model.getResult() != null && !model.isBusy());
+            if (idle[0]) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("not planned: " + model.getErrorMessage());
+    }
 }

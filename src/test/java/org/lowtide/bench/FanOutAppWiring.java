@@ -47,7 +47,7 @@ public final class FanOutAppWiring {
                         new CostViewModel(reports, threads.costs(), separateThreads && sharedReport
                                 ? Duration.ZERO : pause), // the app's tab: no pause
                         new PlanViewModel(new PlanService(analysis, reports), threads.plans(), Clock.systemDefaultZone(),
-                                PlanViewModel.DEBOUNCE),
+                                separateThreads && sharedReport ? Duration.ZERO : PlanViewModel.DEBOUNCE),
                         threads::shutdownNow);
             }
         };

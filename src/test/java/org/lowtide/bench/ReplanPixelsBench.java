@@ -107,6 +107,7 @@ public final class ReplanPixelsBench {
                 CostBurstBench.run((String) data[0], new org.lowtide.service.ImportService().importTraffic(
                         (TrafficSource) data[1], o, org.lowtide.service.ProgressListener.NONE,
                         org.lowtide.service.Cancellation.NEVER).series(), o.zone(), edits, warmUp);
+                CostBurstBench.runWindows((String) data[0], (TrafficSource) data[1], o, edits, warmUp);
             }
         } else if (kind.equals("fanout")) {
             FanOutBench.run("hourly year (bundled sample, 8,760 points)", hourly, hourlyOptions, edits, warmUp, pause);
