@@ -16,7 +16,6 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.lowtide.cost.CostReport;
 import org.lowtide.service.CostService;
 import org.lowtide.traffic.TrafficSeries;
 import org.lowtide.ui.cost.CostView;
@@ -95,16 +94,32 @@ final class CostBurstBench {
     /** One burst: an edit to 0.3, then {@link #APART_MS} later to {@code target}; @return ms from the second to its numbers drawn */
     private static double burst(CostViewModel model, Scene scene, String target) throws Exception {
         double wanted = Double.parseDouble(target);
+        double ms = burst(scene, () -> model.field("changeFailureRate").textProperty().set("0.3"),
+                () -> model.field("changeFailureRate").textProperty().set(target), model.reportProperty(),
+                r -> r.assumptions().changeFailureRate().value() == wanted, model.errorMessageProperty());
+        waitIdle(model);
+        return ms;
+    }
+
+    /**
+     * Makes {@code first}, then {@link #APART_MS} later {@code second}, and waits until {@code result}
+     * holds one that {@code answers} the second and the pulse after it has laid it out.
+     *
+     * @return ms from the second edit to the end of that pulse
+     */
+    private static <T> double burst(Scene scene, Runnable first, Runnable second, ObservableValue<T> result,
+                                    java.util.function.Predicate<T> answers, ObservableValue<String> error)
+            throws Exception {
         CountDownLatch drawn = new CountDownLatch(1);
         AtomicLong start = new AtomicLong();
         AtomicLong end = new AtomicLong();
-        Platform.runLater(() -> model.field("changeFailureRate").textProperty().set("0.3"));
+        Platform.runLater(first);
         Thread.sleep(APART_MS);
         Platform.runLater(() -> {
-            model.reportProperty().addListener(new ChangeListener<CostReport>() {
+            result.addListener(new ChangeListener<T>() {
                 @Override
-                public void changed(ObservableValue<? extends CostReport> o, CostReport was, CostReport now) {
-                    if (now == null || now.assumptions().changeFailureRate().value() != wanted) {
+                public void changed(ObservableValue<? extends T> o, T was, T now) {
+                    if (now == null || !answers.test(now)) {
                         return;
                     }
                     o.removeListener(this);
@@ -119,13 +134,12 @@ final class CostBurstBench {
                 }
             });
             start.set(System.nanoTime());
-            model.field("changeFailureRate").textProperty().set(target);
+            second.run();
         });
         if (!drawn.await(2, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("the second edit was never costed: " + model.errorMessageProperty().get());
+            throw new IllegalStateException("the second edit never reached the screen: " + error.getValue());
         }
-        Thread.sleep(150);
-        waitIdle(model);
+        Thread.sleep(150); // let the renderer finish and the machine settle between bursts
         return (end.get() - start.get()) / 1e6;
     }
 
@@ -164,42 +178,13 @@ final class CostBurstBench {
             for (int i = 0; i < warmUp + edits; i++) {
                 String target = i % 2 == 0 ? "120" : "80";
                 double wanted = Double.parseDouble(target);
-                CountDownLatch drawn = new CountDownLatch(1);
-                AtomicLong start = new AtomicLong();
-                AtomicLong end = new AtomicLong();
-                Scene scene = stage.get().getScene();
-                Platform.runLater(() -> model.inputs().staffCostProperty().set("150"));
-                Thread.sleep(APART_MS);
-                Platform.runLater(() -> {
-                    model.resultProperty().addListener(new ChangeListener<org.lowtide.service.PlanResult>() {
-                        @Override
-                        public void changed(ObservableValue<? extends org.lowtide.service.PlanResult> o,
-                                            org.lowtide.service.PlanResult was, org.lowtide.service.PlanResult now) {
-                            if (now == null || now.request().rules().staffCost()
-                                    .map(org.lowtide.planning.PlanRules.StaffCost::perHour).orElse(Double.NaN) != wanted) {
-                                return;
-                            }
-                            o.removeListener(this);
-                            Runnable[] pulse = new Runnable[1];
-                            pulse[0] = () -> {
-                                scene.removePostLayoutPulseListener(pulse[0]);
-                                end.set(System.nanoTime());
-                                drawn.countDown();
-                            };
-                            scene.addPostLayoutPulseListener(pulse[0]);
-                            Platform.requestNextPulse();
-                        }
-                    });
-                    start.set(System.nanoTime());
-                    model.inputs().staffCostProperty().set(target);
-                });
-                if (!drawn.await(2, TimeUnit.MINUTES)) {
-                    throw new IllegalStateException("the second edit was never planned: " + model.getErrorMessage());
-                }
-                Thread.sleep(150);
+                double t = burst(stage.get().getScene(), () -> model.inputs().staffCostProperty().set("150"),
+                        () -> model.inputs().staffCostProperty().set(target), model.resultProperty(),
+                        r -> r.request().rules().staffCost().map(org.lowtide.planning.PlanRules.StaffCost::perHour)
+                                .orElse(Double.NaN) == wanted, model.errorMessageProperty());
                 waitPlanned(model);
                 if (i >= warmUp) {
-                    ms.add((end.get() - start.get()) / 1e6);
+                    ms.add(t);
                 }
             }
             Collections.sort(ms);
