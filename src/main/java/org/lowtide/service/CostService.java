@@ -26,10 +26,32 @@ import org.lowtide.traffic.imports.ImportResult;
 /**
  * The cost use case shared by the GUI and the CLI: import the traffic (and a revenue column when
  * one is named), spread revenue over the local week, cost a change at every start, simulate the
- * best, median and worst start, compare k/h scenarios, and the error budget. Stateless and
- * thread-safe.
+ * best, median and worst start, compare k/h scenarios, and the error budget. Thread-safe; stateless
+ * unless made with {@link #sharingReports()}.
  */
 public final class CostService {
+
+    /** Reports handed to every caller asking for the same inputs; null: each call makes its own. */
+    private final SharedCostReports shared;
+
+    /** A cost use case that makes every report it is asked for (the CLI: one report per run). */
+    public CostService() {
+        this(null);
+    }
+
+    private CostService(SharedCostReports shared) {
+        this.shared = shared;
+    }
+
+    /**
+     * @return a cost use case that makes a report once for callers asking for the same inputs at
+     *         about the same time (the GUI: one edit on the Costs tab with a revenue asks for it on
+     *         the Costs tab, the Windows tab and the Overview; issue 20). Pass it to the
+     *         {@link PlanService} of those screens. The reports are the ones each caller would make.
+     */
+    public static CostService sharingReports() {
+        return new CostService(new SharedCostReports());
+    }
 
     /**
      * Imports and costs.
@@ -83,6 +105,16 @@ public final class CostService {
     public CostReport report(TrafficSeries traffic, Optional<TrafficSeries> revenue, ZoneId zone,
                              CostAssumptions assumptions, ScenarioSet scenarios, int simulations, long seed,
                              Cancellation cancellation) {
+        if (shared == null) {
+            return make(traffic, revenue, zone, assumptions, scenarios, simulations, seed, cancellation);
+        }
+        return shared.get(traffic, revenue, zone, assumptions, scenarios, simulations, seed, cancellation,
+                () -> make(traffic, revenue, zone, assumptions, scenarios, simulations, seed, cancellation));
+    }
+
+    private static CostReport make(TrafficSeries traffic, Optional<TrafficSeries> revenue, ZoneId zone,
+                                   CostAssumptions assumptions, ScenarioSet scenarios, int simulations, long seed,
+                                   Cancellation cancellation) {
         CostAssumptions a = scenarios.applyBaseline(assumptions);
         TrafficSpread spread;
         RevenueBasis basis = a.revenue().value();

@@ -46,10 +46,19 @@ import org.lowtide.traffic.sources.PrometheusQuery;
 public final class PlanService {
 
     private final AnalysisService analysis;
-    private final CostService costs = new CostService();
+    private final CostService costs;
 
     public PlanService(AnalysisService analysis) {
+        this(analysis, new CostService());
+    }
+
+    /**
+     * @param costs costs a change when the plan ranks in money; {@link CostService#sharingReports()}
+     *              shares the report with other screens costing the same inputs (the GUI, issue 20)
+     */
+    public PlanService(AnalysisService analysis, CostService costs) {
         this.analysis = analysis;
+        this.costs = java.util.Objects.requireNonNull(costs, "costs");
     }
 
     /**

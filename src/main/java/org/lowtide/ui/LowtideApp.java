@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Application;
@@ -60,7 +59,11 @@ public final class LowtideApp extends Application {
      */
     public static final String START_PROPERTY = "lowtide.start";
 
-    private ExecutorService executor;
+    /** The analysis thread (Overview, Patterns, report) and the Costs and Windows tabs' own threads. */
+    private ScreenThreads threads;
+    private java.util.concurrent.Executor executor;
+    /** One cost report per edit for the Costs tab, the Windows tab and the Overview (issue 20, wave 7). */
+    private final CostService sharedCosts = CostService.sharingReports();
     private Stage stage;
     private PreferencesService preferences;
     /** The main window's model and view, for tests that drive the real window. */
@@ -79,7 +82,8 @@ public final class LowtideApp extends Application {
     public void start(Stage stage) {
         StartupTrace.mark("fx-start");
         this.stage = stage;
-        executor = Executors.newSingleThreadExecutor(daemonThreads());
+        threads = ScreenThreads.separate();
+        executor = threads.analysis();
         preferences = PreferencesService.atDefaultLocation();
         PreferencesService.Loaded loaded = preferences.load();
         Preferences prefs = loaded.preferences();
@@ -89,11 +93,16 @@ public final class LowtideApp extends Application {
         Themes.applySaved();
         StartupTrace.mark("look-applied");
         AnalysisService analysis = new AnalysisService();
-        MainViewModel viewModel = new MainViewModel(analysis, executor);
+        MainViewModel viewModel = new MainViewModel(analysis, new PlanService(analysis, sharedCosts), executor,
+                java.time.Clock.systemUTC());
         prefs.zone().ifPresent(viewModel::setZone);
         // The Costs screen's assumptions (revenue and currency from the preferences) rank the
         // Overview's recommendation, so they are settled before the first analysis starts.
-        CostViewModel costs = new CostViewModel(new CostService(), executor, CostViewModel.DEFAULT_DEBOUNCE);
+        // An edit on the Costs tab with a revenue re-runs three screens: each on a thread of its own,
+        // sharing one cost report (issue 20, wave 7; see ScreenThreads and CostService#sharingReports).
+        // No pause: every edit costs at once and cancels the run going (measured against the 40 ms
+        // pause and against coalescing edits behind the run going: see the README, fifth pass).
+        CostViewModel costs = new CostViewModel(sharedCosts, threads.costs(), java.time.Duration.ZERO);
         applyToCosts(prefs, costs);
         viewModel.costAssumptionsProperty().bind(costs.assumptionsProperty());
         // Launch time (issue 15): the file shown first is read and analysed on the background thread
@@ -217,7 +226,9 @@ public final class LowtideApp extends Application {
         }
         addCostsScreen(view, costs);
 
-        PlanViewModel plans = new PlanViewModel(new PlanService(analysis), executor);
+        // No pause after an edit (issue 20, wave 7): every edit plans at once and cancels the plan going.
+        PlanViewModel plans = new PlanViewModel(new PlanService(analysis, sharedCosts), threads.plans(),
+                java.time.Clock.systemDefaultZone(), java.time.Duration.ZERO);
         // The Windows screen prices its windows with the Costs screen's assumptions (as does the
         // Overview's recommendation: with a revenue entered, it ranks by money).
         plans.costAssumptionsProperty().bind(costs.assumptionsProperty());
@@ -524,19 +535,11 @@ public final class LowtideApp extends Application {
     @Override
     public void stop() {
         saveWindowPlacement();
-        if (executor != null) {
-            executor.shutdownNow();
+        if (threads != null) {
+            threads.shutdownNow();
         }
         if (fleetExecutor != null) {
             fleetExecutor.shutdownNow();
         }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        return r -> {
-            Thread t = new Thread(r, "lowtide-analysis");
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

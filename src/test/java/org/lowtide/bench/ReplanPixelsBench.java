@@ -54,7 +54,10 @@ import org.lowtide.ui.plan.PlanViewModel;
  * money), {@code length} (the window length, 3 h and 2 h: the troughs are found again in the analysis
  * shown), or {@code costs} (the Costs screen, {@link CostView} on {@link CostViewModel}: the change
  * failure rate, 0.2 and 0.15, re-costed with its Monte Carlo runs, until the cards and the three
- * charts show the new report).
+ * charts show the new report), or {@code fanout} (the change failure rate on the Costs tab with a
+ * revenue of 50 million a year, so the Windows tab and the Overview re-rank in money too: timed until
+ * all three screens have drawn their new result; see {@link FanOutBench}), or {@code burst} (two
+ * Costs edits 20 ms apart, with the tab's old pause and with its coalescing; see {@link CostBurstBench}).
  * Without {@code DISPLAY} it runs on Monocle's headless platform (software rendering). Run by hand, not a test.
  */
 public final class ReplanPixelsBench {
@@ -71,10 +74,10 @@ public final class ReplanPixelsBench {
         int edits = args.length > 0 ? Integer.parseInt(args[0]) : 21;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         kind = args.length > 3 ? args[3] : "staff";
-        if (!List.of("staff", "money", "length", "costs").contains(kind)) {
-            throw new IllegalArgumentException("EDIT is staff, money, length or costs, not " + kind);
+        if (!List.of("staff", "money", "length", "costs", "fanout", "burst").contains(kind)) {
+            throw new IllegalArgumentException("EDIT is staff, money, length, costs, fanout or burst, not " + kind);
         }
-        Duration own = kind.equals("costs") ? CostViewModel.DEFAULT_DEBOUNCE : PlanViewModel.DEBOUNCE;
+        Duration own = kind.equals("costs") || kind.equals("fanout") ? CostViewModel.DEFAULT_DEBOUNCE : PlanViewModel.DEBOUNCE;
         long asked = args.length > 2 ? Long.parseLong(args[2]) : -1;
         pause = asked < 0 ? own : Duration.ofMillis(asked);
         System.out.println("edit: " + kind + "; pause after an edit before planning: " + pause.toMillis() + " ms");
@@ -93,10 +96,27 @@ public final class ReplanPixelsBench {
         if (!Files.exists(fiveMinutes)) {
             FleetData.write(fiveMinutes, 7_001, Duration.ofMinutes(5), 52);
         }
-        run("hourly year (bundled sample, 8,760 points)", Samples.defaultSample(),
-                ImportOptions.inZone(Samples.defaultSample().suggestedZone().orElse(ZoneId.of("UTC"))), edits, warmUp);
-        run("5-minute year (52 weeks, Europe/Berlin, 104,832 points)", new TrafficSource.FileSource(fiveMinutes),
-                ImportOptions.inZone(ZoneId.of("Europe/Berlin")), edits, warmUp);
+        TrafficSource hourly = Samples.defaultSample();
+        ImportOptions hourlyOptions = ImportOptions.inZone(hourly.suggestedZone().orElse(ZoneId.of("UTC")));
+        TrafficSource fiveMinute = new TrafficSource.FileSource(fiveMinutes);
+        ImportOptions berlin = ImportOptions.inZone(ZoneId.of("Europe/Berlin"));
+        if (kind.equals("burst")) {
+            for (Object[] data : new Object[][] {{"hourly year (bundled sample, 8,760 points)", hourly, hourlyOptions},
+                    {"5-minute year (52 weeks, Europe/Berlin, 104,832 points)", fiveMinute, berlin}}) {
+                ImportOptions o = (ImportOptions) data[2];
+                CostBurstBench.run((String) data[0], new org.lowtide.service.ImportService().importTraffic(
+                        (TrafficSource) data[1], o, org.lowtide.service.ProgressListener.NONE,
+                        org.lowtide.service.Cancellation.NEVER).series(), o.zone(), edits, warmUp);
+                CostBurstBench.runWindows((String) data[0], (TrafficSource) data[1], o, edits, warmUp);
+            }
+        } else if (kind.equals("fanout")) {
+            FanOutBench.run("hourly year (bundled sample, 8,760 points)", hourly, hourlyOptions, edits, warmUp, pause);
+            FanOutBench.run("5-minute year (52 weeks, Europe/Berlin, 104,832 points)", fiveMinute, berlin, edits,
+                    warmUp, pause);
+        } else {
+            run("hourly year (bundled sample, 8,760 points)", hourly, hourlyOptions, edits, warmUp);
+            run("5-minute year (52 weeks, Europe/Berlin, 104,832 points)", fiveMinute, berlin, edits, warmUp);
+        }
         Platform.exit();
         System.exit(0);
     }
@@ -242,7 +262,7 @@ public final class ReplanPixelsBench {
         return new double[] {(handed.get() - start.get()) / 1e6, (end.get() - start.get()) / 1e6};
     }
 
-    private static void onFx(Runnable action) throws Exception {
+    static void onFx(Runnable action) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         Throwable[] failure = new Throwable[1];
         Platform.runLater(() -> {

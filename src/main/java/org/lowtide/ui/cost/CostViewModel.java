@@ -67,7 +67,9 @@ public final class CostViewModel {
      * screen within 100 ms for a year of hourly data, 300 ms for a year of 5-minute data): a run
      * takes about 30 ms on an hourly year and 110 ms on a 5-minute year (see the README), the numbers
      * shown stay until the new ones are ready, and a newer run cancels one still going. It was 300 ms,
-     * which alone broke the hourly goal. The first edit after a still moment costs at once.
+     * which alone broke the hourly goal. The first edit after a still moment costs at once. The
+     * app's Costs tab now uses none (issue 20, wave 7: every edit costs at once and cancels the run
+     * going, which measured faster after a burst of edits; see the README's fifth pass).
      */
     public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(40);
 

@@ -67,6 +67,8 @@ public final class MainViewModel {
     private static final System.Logger LOG = System.getLogger(MainViewModel.class.getName());
 
     private final AnalysisService service;
+    /** Plans the recommendation (its cost report shared with the other screens in the app: issue 20). */
+    private final org.lowtide.service.PlanService plans;
     private final Executor executor;
     private final Clock clock;
 
@@ -101,6 +103,8 @@ public final class MainViewModel {
 
     /** Analyses; a newer analysis cancels the one running, whose handlers then never run. */
     private final BackgroundJob job;
+    /** The charts shown and what they were drawn from; null before the first result. */
+    private Drawn drawn;
     /** The analysis the shown recommendation was planned on (a longer forecast than the one shown). */
     private AnalysisResult planned;
     /** True while properties are set together, so that their listeners start no analysis. */
@@ -119,7 +123,17 @@ public final class MainViewModel {
 
     /** @param clock tells "now" for the next occurrence of the recommended window */
     public MainViewModel(AnalysisService service, Executor executor, Clock clock) {
+        this(service, new org.lowtide.service.PlanService(service), executor, clock);
+    }
+
+    /**
+     * @param plans plans the recommendation; the app's shares its cost reports with the Costs and
+     *              Windows tabs ({@link org.lowtide.service.CostService#sharingReports()})
+     */
+    public MainViewModel(AnalysisService service, org.lowtide.service.PlanService plans, Executor executor,
+                         Clock clock) {
         this.service = Objects.requireNonNull(service, "service");
+        this.plans = Objects.requireNonNull(plans, "plans");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.job = new BackgroundJob(executor);
         job.mirrorInto(busy, progress, statusMessage::set);
@@ -279,11 +293,14 @@ public final class MainViewModel {
         java.util.Optional<AnalysisResult> prior = onShown ? java.util.Optional.ofNullable(planned)
                 : java.util.Optional.empty();
         statusMessage.set("Reading " + current.displayName() + "…");
+        // The charts shown, and what they show: a re-ranking that shades the same windows of the same
+        // analysis keeps them (issue 20, wave 7: no chart of every point built and drawn again).
+        Drawn shownCharts = onShown ? drawn : null;
         job.start("Reading " + current.displayName() + "…", p -> {
             // The one recommendation every face shows: the planner's, with the defaults of the Windows
             // tab, planned on the same analysis (one analysis, not two).
             org.lowtide.service.RecommendationService.Recommended both = new org.lowtide.service.RecommendationService(
-                    new org.lowtide.service.PlanService(service), clock).analyzeAndRecommend(service, request, prior,
+                    plans, clock).analyzeAndRecommend(service, request, prior,
                     cost, (fraction, message) -> p.progress(fraction, message), p);
             AnalysisResult r = both.analysis();
             java.util.Optional<org.lowtide.planning.Recommendation> advice = both.recommendation();
@@ -294,11 +311,15 @@ public final class MainViewModel {
             List<Interval> shaded = recommended.or(r::best)
                     .map(best -> best.occurrences(r.series().start(), r.series().end()))
                     .orElse(List.of());
-            JFreeChart traffic = TrafficChart.create(r.series(), chartZone, shaded);
+            boolean sameAnalysis = shownCharts != null && shownCharts.request().equals(r.request())
+                    && shownCharts.series().equals(r.series());
+            JFreeChart traffic = sameAnalysis && shownCharts.shaded().equals(shaded) ? shownCharts.traffic()
+                    : TrafficChart.create(r.series(), chartZone, shaded);
             p.check();
-            JFreeChart heatmap = r.profile().map(pr -> WeeklyHeatmapChart.create(pr, r.troughs(), recommended))
-                    .orElse(null);
-            return new Outcome(r, advice, traffic, heatmap, both.planned());
+            JFreeChart heatmap = sameAnalysis && shownCharts.recommended().equals(placed(recommended)) ? shownCharts.heatmap()
+                    : r.profile().map(pr -> WeeklyHeatmapChart.create(pr, r.troughs(), recommended)).orElse(null);
+            return new Outcome(r, advice, traffic, heatmap, both.planned(), onShown,
+                    new Drawn(r.request(), r.series(), shaded, placed(recommended), traffic, heatmap));
         }, this::show, error -> {
             if (error instanceof RejectedExecutionException) { // the app is shutting down
                 statusMessage.set("Not analysed: shutting down");
@@ -312,9 +333,21 @@ public final class MainViewModel {
     }
 
     private void show(Outcome outcome) {
-        AnalysisResult r = outcome.result();
+        AnalysisResult made = outcome.result();
         planned = outcome.planned();
-        result.set(r);
+        drawn = outcome.drawn();
+        AnalysisResult before = result.get();
+        AnalysisResult r;
+        if (outcome.onShown() && before != null && before.request().equals(made.request())
+                && before.series().equals(made.series())) {
+            // The same analysis again, re-ranked (an edit on the Costs tab with a revenue: issue 20,
+            // wave 7): the result shown stays the same object, so the screens that follow it (Patterns,
+            // Costs, Windows) neither draw nor cost it again; only the recommendation below changes.
+            r = before;
+        } else {
+            r = made;
+            result.set(r);
+        }
         errorMessage.set("");
         ZoneId shownZone = r.request().options().zone();
         List<Trough> troughs = r.troughs();
@@ -416,7 +449,21 @@ public final class MainViewModel {
 
     /** What one analysis task hands back to the FX thread. */
     private record Outcome(AnalysisResult result, java.util.Optional<org.lowtide.planning.Recommendation> advice,
-                           JFreeChart trafficChart, JFreeChart heatmapChart, AnalysisResult planned) {
+                           JFreeChart trafficChart, JFreeChart heatmapChart, AnalysisResult planned,
+                           boolean onShown, Drawn drawn) {
+    }
+
+    /**
+     * The charts shown and what they were drawn from: the analysis, the shaded windows, and where the
+     * recommended window is in the week ({@link #placed}: the heat map outlines it by place alone).
+     */
+    private record Drawn(AnalysisRequest request, org.lowtide.traffic.TrafficSeries series, List<Interval> shaded,
+                         java.util.Optional<List<Object>> recommended, JFreeChart traffic, JFreeChart heatmap) {
+    }
+
+    /** @return the day, start, length and zone of a window (not its expected value, which a re-ranking changes) */
+    private static java.util.Optional<List<Object>> placed(java.util.Optional<Trough> window) {
+        return window.map(t -> List.of(t.day(), t.start(), t.duration(), t.zone()));
     }
 
     // ---------------------------------------------------------------- properties

@@ -71,6 +71,8 @@ public final class PlanViewModel {
      * screen within issue 20's 100 ms (a re-plan on the shown analysis takes tens of ms); keystrokes
      * closer than this still plan once, and a newer plan replaces one still running. The first
      * change after a still moment plans at once (wave 6); the pause holds back the ones after it.
+     * The app's Windows tab now uses none (wave 7: every change plans at once and cancels the plan
+     * going, which measured faster after a burst of changes; see the README's fifth pass).
      */
     public static final Duration DEBOUNCE = Duration.ofMillis(40);
 
