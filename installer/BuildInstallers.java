@@ -140,6 +140,7 @@ public final class BuildInstallers {
         List<String> common = List.of("--input", input.toString(), "--runtime-image", runtime.toString(),
                 "--app-version", version, "--dest", out.toString());
         jpackage("app-image", common);
+        installCliScript();
         smokeTest();
         archiveClasses();
         for (String type : os.packageTypes()) {
@@ -189,6 +190,12 @@ public final class BuildInstallers {
             for (Path csv : samples.filter(p -> p.toString().endsWith(".csv")).sorted().collect(Collectors.toList())) {
                 Files.copy(csv, input.resolve("samples").resolve(csv.getFileName()));
             }
+        }
+        if (os == Os.LINUX) {
+            Path script = input.resolve(CLI_SCRIPT);
+            Files.writeString(script, cliScript(Files.readString(INSTALLER.resolve("linux").resolve("lowtide-cli.sh")),
+                    linuxCliJavaOptions(), packageVersion(projectVersion, os)));
+            makeExecutable(script);
         }
         return input;
     }
@@ -253,6 +260,61 @@ public final class BuildInstallers {
         return "@" + file;
     }
 
+    /** The Linux command-line launcher script's name in lib/app (input folder), see installer/linux/lowtide-cli.sh. */
+    static final String CLI_SCRIPT = "lowtide-cli";
+
+    /**
+     * Linux: the app-image's {@code bin/lowtide} becomes the launcher script staged in lib/app
+     * (installer/linux/lowtide-cli.sh says why: jpackage's native launcher runs {@code dpkg -S} on
+     * itself at every start). The .deb and .rpm keep jpackage's launcher in bin/ and link
+     * /usr/bin/lowtide to lib/app/lowtide-cli.
+     */
+    private void installCliScript() throws IOException {
+        if (os != Os.LINUX) {
+            return;
+        }
+        Path app = os.appImage(out);
+        Path launcher = app.resolve("bin").resolve("lowtide");
+        Files.copy(app.resolve("lib").resolve("app").resolve(CLI_SCRIPT), launcher, StandardCopyOption.REPLACE_EXISTING);
+        makeExecutable(launcher);
+        System.out.println("command-line launcher: " + launcher + " (a script: starts Java without asking dpkg/rpm)");
+    }
+
+    private static void makeExecutable(Path file) throws IOException {
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** @return the java-options of installer/linux/lowtide-cli.properties, as jpackage's launcher passes them */
+    static String linuxCliJavaOptions() throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newBufferedReader(INSTALLER.resolve("linux").resolve("lowtide-cli.properties"))) {
+            p.load(in);
+        }
+        String options = p.getProperty("java-options");
+        if (options == null) {
+            throw new BuildException(INSTALLER.resolve("linux").resolve("lowtide-cli.properties") + " has no java-options");
+        }
+        return options.trim();
+    }
+
+    /**
+     * Fills in the launcher script: each JVM option becomes one single-quoted shell word, with
+     * jpackage's {@code $APPDIR} (lib/app) as the script's {@code "$app"}.
+     */
+    static String cliScript(String template, String javaOptions, String version) {
+        List<String> words = new ArrayList<>();
+        for (String option : javaOptions.trim().split("\\s+")) {
+            if (option.indexOf('\'') >= 0) {
+                throw new BuildException("a launcher option with a quote cannot be written to the script: " + option);
+            }
+            words.add("'" + option.replace("$APPDIR", "'\"$app\"'") + "'");
+        }
+        if (!template.contains("@JAVA_OPTIONS@") || !template.contains("@VERSION@")) {
+            throw new BuildException("installer/linux/lowtide-cli.sh lacks @JAVA_OPTIONS@ or @VERSION@");
+        }
+        return template.replace("@JAVA_OPTIONS@", String.join(" ", words)).replace("@VERSION@", version);
+    }
+
     /** The command-line launcher of the fresh app-image must start and report this version. */
     private void smokeTest() throws IOException, InterruptedException {
         Path cli = os.cliLauncher(out);
@@ -276,7 +338,9 @@ public final class BuildInstallers {
         if (os != Os.LINUX) {
             return;
         }
-        Path app = out.resolve("Lowtide").resolve("lib").resolve("app").toAbsolutePath();
+        // The real path: the launcher script names the jar by its resolved path (readlink -f), and a
+        // JDK 17 archive is only used with the class path it was made for.
+        Path app = out.resolve("Lowtide").resolve("lib").resolve("app").toRealPath();
         Path java = out.resolve("Lowtide").resolve("lib").resolve("runtime").resolve("bin").resolve("java");
         Path archive = app.resolve("lowtide.jsa");
         List<String> command = List.of(java.toString(), "-XX:ArchiveClassesAtExit=" + archive,
