@@ -327,9 +327,10 @@ public final class BuildInstallers {
 
     /**
      * Application class-data sharing for the Linux app-image's command line (issue 20): one run of
-     * {@code analyze} on the bundled sample, with the launcher's JVM options and its class path
-     * ({@code --timings} before the subcommand: the CLI then builds every subcommand, as it does
-     * for {@code --help}, so the archive holds the classes of all of them, not of analyze alone),
+     * {@code org.lowtide.cli.ClassDataTraining} on the bundled sample ({@code analyze} and
+     * {@code plan}, with and without {@code --json}, in one process; the first with {@code --timings}
+     * before the subcommand, so that the CLI builds every subcommand's model), with the launcher's
+     * JVM options and its class path,
      * writes {@code lib/app/lowtide.jsa}, which the launcher maps at start. JDK 17 archives are
      * bound to the jar's path: a moved app-image runs without it (silently), and the .deb/.rpm
      * make their own at install ({@code postinst}, {@code %post}). Best effort: a failure is reported, not fatal.
@@ -345,7 +346,7 @@ public final class BuildInstallers {
         Path archive = app.resolve("lowtide.jsa");
         List<String> command = List.of(java.toString(), "-XX:ArchiveClassesAtExit=" + archive,
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:cds*=off", "-Djava.awt.headless=true",
-                "-cp", app.resolve("lowtide.jar").toString(), "org.lowtide.Main", "--timings", "analyze",
+                "-cp", app.resolve("lowtide.jar").toString(), "org.lowtide.cli.ClassDataTraining",
                 app.resolve("samples").resolve("shop-hourly-2025.csv").toString());
         Path log = work.resolve("class-data.log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
