@@ -330,10 +330,14 @@ public final class BuildInstallers {
      * {@code org.lowtide.cli.ClassDataTraining} on the bundled sample ({@code analyze} and
      * {@code plan}, with and without {@code --json}, in one process; the first with {@code --timings}
      * before the subcommand, so that the CLI builds every subcommand's model), with the launcher's
-     * JVM options and its class path,
-     * writes {@code lib/app/lowtide.jsa}, which the launcher maps at start. JDK 17 archives are
-     * bound to the jar's path: a moved app-image runs without it (silently), and the .deb/.rpm
-     * make their own at install ({@code postinst}, {@code %post}). Best effort: a failure is reported, not fatal.
+     * JVM options and its class path, lists the classes it loads; {@code -Xshare:dump} then writes
+     * them, the JDK's and Lowtide's, into one static archive, {@code lib/app/lowtide.jsa}, which the
+     * launcher maps at start. A static archive, not a dynamic one ({@code -XX:ArchiveClassesAtExit}):
+     * JDK 17 stores Java 5 class files (picocli's, Commons Math's) in a static archive only, and
+     * those were most of what a start still loaded from the jar. JDK 17 archives are bound to the
+     * jar's path: a moved app-image runs without it (silently), and the .deb/.rpm make their own at
+     * install ({@code postinst}, {@code %post}, the same two steps). Best effort: a failure is
+     * reported, not fatal.
      */
     private void archiveClasses() throws IOException, InterruptedException {
         if (os != Os.LINUX) {
@@ -344,16 +348,24 @@ public final class BuildInstallers {
         Path app = out.resolve("Lowtide").resolve("lib").resolve("app").toRealPath();
         Path java = out.resolve("Lowtide").resolve("lib").resolve("runtime").resolve("bin").resolve("java");
         Path archive = app.resolve("lowtide.jsa");
-        List<String> command = List.of(java.toString(), "-XX:ArchiveClassesAtExit=" + archive,
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:cds*=off", "-Djava.awt.headless=true",
-                "-cp", app.resolve("lowtide.jar").toString(), "org.lowtide.cli.ClassDataTraining",
-                app.resolve("samples").resolve("shop-hourly-2025.csv").toString());
+        Path classList = work.resolve("lowtide.classlist");
+        String jarPath = app.resolve("lowtide.jar").toString();
         Path log = work.resolve("class-data.log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (p.waitFor() != 0 || !Files.isRegularFile(archive)) {
-            System.out.println("class-data archive: not made (exit " + p.exitValue() + ", see " + log
-                    + "); the launcher runs without it");
-            return;
+        List<String> training = List.of(java.toString(), "-XX:DumpLoadedClassList=" + classList,
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:cds*=off", "-Djava.awt.headless=true",
+                "-cp", jarPath, "org.lowtide.cli.ClassDataTraining",
+                app.resolve("samples").resolve("shop-hourly-2025.csv").toString());
+        List<String> dump = List.of(java.toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + archive, "-XX:+UseSerialGC", "-cp", jarPath);
+        for (List<String> command : List.of(training, dump)) {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (p.waitFor() != 0 || !Files.isRegularFile(command == training ? classList : archive)) {
+                Files.deleteIfExists(archive);
+                System.out.println("class-data archive: not made (exit " + p.exitValue() + ", see " + log
+                        + "); the launcher runs without it");
+                return;
+            }
         }
         System.out.printf("class-data archive: %s (%d MB)%n", archive, Files.size(archive) >> 20);
         archiveDesktopClasses(java, app);
