@@ -140,6 +140,7 @@ public final class BuildInstallers {
         List<String> common = List.of("--input", input.toString(), "--runtime-image", runtime.toString(),
                 "--app-version", version, "--dest", out.toString());
         jpackage("app-image", common);
+        installCliScript();
         smokeTest();
         archiveClasses();
         for (String type : os.packageTypes()) {
@@ -189,6 +190,12 @@ public final class BuildInstallers {
             for (Path csv : samples.filter(p -> p.toString().endsWith(".csv")).sorted().collect(Collectors.toList())) {
                 Files.copy(csv, input.resolve("samples").resolve(csv.getFileName()));
             }
+        }
+        if (os == Os.LINUX) {
+            Path script = input.resolve(CLI_SCRIPT);
+            Files.writeString(script, cliScript(Files.readString(INSTALLER.resolve("linux").resolve("lowtide-cli.sh")),
+                    linuxCliJavaOptions(), packageVersion(projectVersion, os)));
+            makeExecutable(script);
         }
         return input;
     }
@@ -253,6 +260,61 @@ public final class BuildInstallers {
         return "@" + file;
     }
 
+    /** The Linux command-line launcher script's name in lib/app (input folder), see installer/linux/lowtide-cli.sh. */
+    static final String CLI_SCRIPT = "lowtide-cli";
+
+    /**
+     * Linux: the app-image's {@code bin/lowtide} becomes the launcher script staged in lib/app
+     * (installer/linux/lowtide-cli.sh says why: jpackage's native launcher runs {@code dpkg -S} on
+     * itself at every start). The .deb and .rpm keep jpackage's launcher in bin/ and link
+     * /usr/bin/lowtide to lib/app/lowtide-cli.
+     */
+    private void installCliScript() throws IOException {
+        if (os != Os.LINUX) {
+            return;
+        }
+        Path app = os.appImage(out);
+        Path launcher = app.resolve("bin").resolve("lowtide");
+        Files.copy(app.resolve("lib").resolve("app").resolve(CLI_SCRIPT), launcher, StandardCopyOption.REPLACE_EXISTING);
+        makeExecutable(launcher);
+        System.out.println("command-line launcher: " + launcher + " (a script: starts Java without asking dpkg/rpm)");
+    }
+
+    private static void makeExecutable(Path file) throws IOException {
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** @return the java-options of installer/linux/lowtide-cli.properties, as jpackage's launcher passes them */
+    static String linuxCliJavaOptions() throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newBufferedReader(INSTALLER.resolve("linux").resolve("lowtide-cli.properties"))) {
+            p.load(in);
+        }
+        String options = p.getProperty("java-options");
+        if (options == null) {
+            throw new BuildException(INSTALLER.resolve("linux").resolve("lowtide-cli.properties") + " has no java-options");
+        }
+        return options.trim();
+    }
+
+    /**
+     * Fills in the launcher script: each JVM option becomes one single-quoted shell word, with
+     * jpackage's {@code $APPDIR} (lib/app) as the script's {@code "$app"}.
+     */
+    static String cliScript(String template, String javaOptions, String version) {
+        List<String> words = new ArrayList<>();
+        for (String option : javaOptions.trim().split("\\s+")) {
+            if (option.indexOf('\'') >= 0) {
+                throw new BuildException("a launcher option with a quote cannot be written to the script: " + option);
+            }
+            words.add("'" + option.replace("$APPDIR", "'\"$app\"'") + "'");
+        }
+        if (!template.contains("@JAVA_OPTIONS@") || !template.contains("@VERSION@")) {
+            throw new BuildException("installer/linux/lowtide-cli.sh lacks @JAVA_OPTIONS@ or @VERSION@");
+        }
+        return template.replace("@JAVA_OPTIONS@", String.join(" ", words)).replace("@VERSION@", version);
+    }
+
     /** The command-line launcher of the fresh app-image must start and report this version. */
     private void smokeTest() throws IOException, InterruptedException {
         Path cli = os.cliLauncher(out);
@@ -265,30 +327,45 @@ public final class BuildInstallers {
 
     /**
      * Application class-data sharing for the Linux app-image's command line (issue 20): one run of
-     * {@code analyze} on the bundled sample, with the launcher's JVM options and its class path
-     * ({@code --timings} before the subcommand: the CLI then builds every subcommand, as it does
-     * for {@code --help}, so the archive holds the classes of all of them, not of analyze alone),
-     * writes {@code lib/app/lowtide.jsa}, which the launcher maps at start. JDK 17 archives are
-     * bound to the jar's path: a moved app-image runs without it (silently), and the .deb/.rpm
-     * make their own at install ({@code postinst}, {@code %post}). Best effort: a failure is reported, not fatal.
+     * {@code org.lowtide.cli.ClassDataTraining} on the bundled sample ({@code analyze} and
+     * {@code plan}, with and without {@code --json}, in one process; the first with {@code --timings}
+     * before the subcommand, so that the CLI builds every subcommand's model), with the launcher's
+     * JVM options and its class path, lists the classes it loads; {@code -Xshare:dump} then writes
+     * them, the JDK's and Lowtide's, into one static archive, {@code lib/app/lowtide.jsa}, which the
+     * launcher maps at start. A static archive, not a dynamic one ({@code -XX:ArchiveClassesAtExit}):
+     * JDK 17 stores Java 5 class files (picocli's, Commons Math's) in a static archive only, and
+     * those were most of what a start still loaded from the jar. JDK 17 archives are bound to the
+     * jar's path: a moved app-image runs without it (silently), and the .deb/.rpm make their own at
+     * install ({@code postinst}, {@code %post}, the same two steps). Best effort: a failure is
+     * reported, not fatal.
      */
     private void archiveClasses() throws IOException, InterruptedException {
         if (os != Os.LINUX) {
             return;
         }
-        Path app = out.resolve("Lowtide").resolve("lib").resolve("app").toAbsolutePath();
+        // The real path: the launcher script names the jar by its resolved path (readlink -f), and a
+        // JDK 17 archive is only used with the class path it was made for.
+        Path app = out.resolve("Lowtide").resolve("lib").resolve("app").toRealPath();
         Path java = out.resolve("Lowtide").resolve("lib").resolve("runtime").resolve("bin").resolve("java");
         Path archive = app.resolve("lowtide.jsa");
-        List<String> command = List.of(java.toString(), "-XX:ArchiveClassesAtExit=" + archive,
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:cds*=off", "-Djava.awt.headless=true",
-                "-cp", app.resolve("lowtide.jar").toString(), "org.lowtide.Main", "--timings", "analyze",
-                app.resolve("samples").resolve("shop-hourly-2025.csv").toString());
+        Path classList = work.resolve("lowtide.classlist");
+        String jarPath = app.resolve("lowtide.jar").toString();
         Path log = work.resolve("class-data.log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (p.waitFor() != 0 || !Files.isRegularFile(archive)) {
-            System.out.println("class-data archive: not made (exit " + p.exitValue() + ", see " + log
-                    + "); the launcher runs without it");
-            return;
+        List<String> training = List.of(java.toString(), "-XX:DumpLoadedClassList=" + classList,
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:cds*=off", "-Djava.awt.headless=true",
+                "-cp", jarPath, "org.lowtide.cli.ClassDataTraining",
+                app.resolve("samples").resolve("shop-hourly-2025.csv").toString());
+        List<String> dump = List.of(java.toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + archive, "-XX:+UseSerialGC", "-cp", jarPath);
+        for (List<String> command : List.of(training, dump)) {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (p.waitFor() != 0 || !Files.isRegularFile(command == training ? classList : archive)) {
+                Files.deleteIfExists(archive);
+                System.out.println("class-data archive: not made (exit " + p.exitValue() + ", see " + log
+                        + "); the launcher runs without it");
+                return;
+            }
         }
         System.out.printf("class-data archive: %s (%d MB)%n", archive, Files.size(archive) >> 20);
         archiveDesktopClasses(java, app);

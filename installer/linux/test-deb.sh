@@ -85,8 +85,8 @@ $SUDO dpkg -i "$deb" || { echo "test-deb.sh: dpkg -i failed" >&2; exit 1; }
 
 # --- the command line, from the PATH, as a user would call it
 user_env=(env -i HOME="$home" PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8)
-check "/usr/bin/lowtide links to /opt/lowtide/bin/lowtide" \
-    test "$(readlink /usr/bin/lowtide)" = /opt/lowtide/bin/lowtide
+check "/usr/bin/lowtide links to the launcher script /opt/lowtide/lib/app/lowtide-cli" \
+    test "$(readlink /usr/bin/lowtide)" = /opt/lowtide/lib/app/lowtide-cli
 check "lowtide is found on the PATH" \
     test "$("${user_env[@]}" sh -c 'command -v lowtide')" = /usr/bin/lowtide
 out=$("${user_env[@]}" lowtide --version 2>&1)

@@ -121,7 +121,7 @@ final class ImportOptionsMixin {
     ImportOptions toOptions(java.nio.file.Path file) {
         ImportOptions options = toOptions();
         if (zone == null && file != null) {
-            java.util.Optional<ZoneId> carried = new org.lowtide.service.TrafficSource.FileSource(file).suggestedZone();
+            java.util.Optional<ZoneId> carried = carriedZone(file);
             if (carried.isPresent()) {
                 return options.withZone(carried.get());
             }
@@ -129,10 +129,27 @@ final class ImportOptionsMixin {
         return options;
     }
 
+    /** The file {@link #carried} was read for. */
+    private java.nio.file.Path carriedFor;
+    /** The zone {@link #carriedFor} carries (a bundled sample's), read once per file. */
+    private java.util.Optional<ZoneId> carried;
+
+    /**
+     * The zone a file carries, read once: finding it compares the file with the bundled sample of
+     * its name byte for byte, and {@code plan} asked up to four times per run (issue 20).
+     */
+    private java.util.Optional<ZoneId> carriedZone(java.nio.file.Path file) {
+        if (!file.equals(carriedFor)) {
+            carried = new org.lowtide.service.TrafficSource.FileSource(file).suggestedZone();
+            carriedFor = file;
+        }
+        return carried;
+    }
+
     /** @return the warning that the zone was assumed, when neither --zone nor the file gave it */
     java.util.Optional<String> zoneWarning(java.nio.file.Path file) {
         if (zone != null || file != null
-                && new org.lowtide.service.TrafficSource.FileSource(file).suggestedZone().isPresent()) {
+                && carriedZone(file).isPresent()) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of("no --zone given: the weekly pattern and the windows are read in "

@@ -71,6 +71,7 @@ public final class AnalysisService {
 
     private AnalysisResult analyzeImported(AnalysisRequest request, ImportResult imported, ProgressListener progress,
                                            Cancellation cancellation) {
+        WarmUp.stop(); // the real analysis begins: the second core is its own now
         ZoneId zone = request.options().zone();
         TrafficSeries raw = imported.series().withZone(zone);
         List<String> notes = new ArrayList<>();

@@ -89,9 +89,17 @@ public final class PhaseTimer {
         return enabled;
     }
 
+    /** Threads whose phases are not kept (a warm-up beside the real work: its times are not the command's). */
+    private static final ThreadLocal<Boolean> MUTED = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /** From now on, phases opened on this thread are not kept. */
+    public static void muteThisThread() {
+        MUTED.set(Boolean.TRUE);
+    }
+
     /** Opens a phase named {@code name} inside the phase open on this thread, if any. */
     public static Phase start(String name) {
-        if (!enabled) {
+        if (!enabled || MUTED.get()) {
             return NONE;
         }
         Deque<String> open = OPEN.get();

@@ -188,6 +188,52 @@ class InstallerConfigTest {
         }
     }
 
+    /**
+     * The Linux command-line launcher script (installer/linux/lowtide-cli.sh, issue 20) runs the
+     * bundled Java with the java-options of lowtide-cli.properties, the jar and Main, and passes
+     * the arguments through untouched; started through a link, as /usr/bin/lowtide, it still finds
+     * its app. A stand-in {@code java} prints what it was given.
+     */
+    @Test
+    void theLinuxLauncherScriptStartsJavaWithTheLaunchersOptions(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        Method fill = buildInstallers.getDeclaredMethod("cliScript", String.class, String.class, String.class);
+        fill.setAccessible(true);
+        Method options = buildInstallers.getDeclaredMethod("linuxCliJavaOptions");
+        options.setAccessible(true);
+        String javaOptions = (String) options.invoke(null);
+        String script = (String) fill.invoke(null, Files.readString(INSTALLER.resolve("linux/lowtide-cli.sh")),
+                javaOptions, "1.2.3");
+        Path root = dir.toRealPath().resolve("Low tide");
+        Path bin = Files.createDirectories(root.resolve("lib/runtime/bin"));
+        Path app = Files.createDirectories(root.resolve("lib/app"));
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+        Files.writeString(app.resolve("lowtide-cli"), script);
+        Files.createDirectories(root.resolve("bin"));
+        Files.writeString(root.resolve("bin/lowtide"), script);
+        for (Path p : List.of(bin.resolve("java"), app.resolve("lowtide-cli"), root.resolve("bin/lowtide"))) {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Path link = Files.createSymbolicLink(dir.resolve("lowtide"), app.resolve("lowtide-cli"));
+
+        for (Path launcher : List.of(link, root.resolve("bin/lowtide"))) {
+            Process p = new ProcessBuilder(launcher.toString(), "analyze", "a file.csv", "--zone", "$HOME").start();
+            List<String> args = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines().collect(Collectors.toList());
+            assertThat(p.waitFor()).as(launcher.toString()).isZero();
+            List<String> expected = new ArrayList<>(List.of("-Djpackage.app-version=1.2.3"));
+            for (String option : javaOptions.split("\\s+")) {
+                expected.add(option.replace("$APPDIR", app.toString()));
+            }
+            Path self = launcher.equals(link) ? app.resolve("lowtide-cli") : root.resolve("bin/lowtide");
+            expected.addAll(List.of("-Djpackage.app-path=" + self, "-cp", app.resolve("lowtide.jar").toString(),
+                    "org.lowtide.Main", "analyze", "a file.csv", "--zone", "$HOME"));
+            assertThat(args).as(launcher.toString()).containsExactlyElementsOf(expected);
+        }
+        assertThat(javaOptions).contains("-XX:SharedArchiveFile=$APPDIR/lowtide.jsa");
+        assertThat(optionValues(INSTALLER.resolve("jpackage.args"), "--main-class")).containsExactly("org.lowtide.Main");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static String packageVersion(String projectVersion, String osName) throws Exception {
