@@ -193,6 +193,19 @@ public final class AtomicFiles {
             writeThrough(target, r.path, writer);
             return;
         }
+        // Two saves of one file in this process take turns: one's clean-up probing the other's new
+        // temporary file with tryLock made the other's lock throw OverlappingFileLockException (the
+        // JVM's file locks are per process); another process is kept off by the file lock itself.
+        synchronized (SAVING.computeIfAbsent(r.path.toAbsolutePath().normalize(), k -> new Object())) {
+            writeResolved(target, r, writer);
+        }
+    }
+
+    /** One object per file saved in this process, to take turns on (a few per run: preferences, plans, exports). */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, Object> SAVING =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static void writeResolved(Path target, Resolved r, Writer writer) throws IOException {
         removeAbandonedTemporaries(r.path);
         Path temp;
         try {

@@ -33,6 +33,39 @@ class AtomicFilesTest {
     }
 
     @Test
+    void savesOfOneFileFromSeveralThreadsTakeTurnsAndLeaveOneWholeFile() throws Exception {
+        // The app saves its preferences from the FX thread (window placement) and from background work
+        // (recent files) at once; each save must succeed and the file be one of them whole.
+        Path target = dir.resolve("preferences.json");
+        int threads = 4;
+        int saves = 150;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String text = ("saved by thread " + t + "\n").repeat(200);
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < saves; i++) {
+                    AtomicFiles.writeString(target, text);
+                }
+                return null;
+            }));
+        }
+        try {
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(); // throws what a save threw
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Files.readString(target)).matches("(saved by thread [0-3]\n){200}");
+        try (Stream<String> names = names()) {
+            assertThat(names).containsExactly("preferences.json");
+        }
+    }
+
+    @Test
     void aFailingWriterLeavesTheOldFileAsItWas() throws Exception {
         Path target = dir.resolve("report.pdf");
         AtomicFiles.writeString(target, "the user's report");

@@ -370,6 +370,18 @@ class LayoutFitTest {
             }
         }
         overflow(node).ifPresent(problem -> problem(step, problem));
+        if (node instanceof ScrollPane scroll && scroll.getHbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER
+                && scroll.getContent() != null && scroll.getViewportBounds().getWidth() > 0) {
+            // Without a sideways bar, content wider than the view is cut at the right edge, wrapped text too
+            // (the Costs tab's wrapped summaries ran under the scroll bar: a child's minimum width held it wide).
+            double wide = scroll.getContent().getLayoutBounds().getWidth();
+            double view = scroll.getViewportBounds().getWidth();
+            if (wide > view + SLACK) {
+                problem(step, describe(scroll.getContent()) + " is wider than its scroll pane's view and cut at the"
+                        + " right (" + Math.round(wide) + " px in " + Math.round(view) + "; held wide by "
+                        + widestMinimum(scroll.getContent()) + ")");
+            }
+        }
         if (node instanceof org.jfree.chart.fx.ChartViewer viewer) {
             valueAxisLabelsFit(viewer, step);
             return; // a canvas and its own handlers
@@ -490,6 +502,24 @@ class LayoutFitTest {
                     describe(node), describe(parent), x0, y0, x1, y1, pane.getWidth(), pane.getHeight()));
         }
         return java.util.Optional.empty();
+    }
+
+    /** The deepest node whose minimum width is the widest, followed down from {@code node}: what holds a pane wide. */
+    private static String widestMinimum(Node node) {
+        Node at = node;
+        while (at instanceof Parent p && !(at instanceof javafx.scene.control.Control)) {
+            Node widest = null;
+            for (Node c : p.getChildrenUnmodifiable()) {
+                if (c.isManaged() && (widest == null || c.minWidth(-1) > widest.minWidth(-1))) {
+                    widest = c;
+                }
+            }
+            if (widest == null) {
+                break;
+            }
+            at = widest;
+        }
+        return describe(at) + " at " + Math.round(at.minWidth(-1)) + " px";
     }
 
     /** Whether a plain pane belongs to a control's skin (a combo box's arrow, a scroll bar…) rather than to our layout. */

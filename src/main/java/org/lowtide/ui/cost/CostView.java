@@ -113,6 +113,8 @@ public final class CostView extends BorderPane {
             }
             javafx.scene.control.TitledPane section = new javafx.scene.control.TitledPane(GROUPS.get(g).getKey(), body);
             section.setId("assumptions-" + g);
+            section.setWrapText(true);
+            section.setMinWidth(0); // a long title wraps instead of holding the column wider than its view
             section.setExpanded(g < 2);
             sections.getChildren().add(section);
         }
@@ -259,6 +261,8 @@ public final class CostView extends BorderPane {
         details.setId("costDetails");
         details.setExpanded(false);
         details.setWrapText(true);
+        // Its title's full width was its minimum, which held the whole column wider than the view.
+        details.setMinWidth(0);
         VBox box = new VBox(10, error, cards(), chooser, chosen, charts, details);
         box.setPadding(new Insets(10, 12, 10, 12));
         box.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
