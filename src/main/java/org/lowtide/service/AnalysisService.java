@@ -93,11 +93,7 @@ public final class AnalysisService {
         } catch (IllegalArgumentException e) {
             notes.add("patterns not analysed: " + e.getMessage());
         }
-        // Outages, gaps and spikes never shape the profile, the troughs or the forecast.
-        TrafficSeries series = patterns.isPresent()
-                ? new TrafficSeries(raw.name(), raw.start(), raw.step(), patterns.get().anomalies().mask(raw.values()),
-                        zone, raw.unit())
-                : raw;
+        TrafficSeries series = masked(raw, patterns, zone);
         progress.progress(IMPORT_SHARE + PATTERNS_SHARE, "Building the weekly profile");
         Optional<WeeklyProfile> profile;
         try {
@@ -166,6 +162,14 @@ public final class AnalysisService {
         return new TroughPart(troughs, notes, stats);
     }
 
+    /** The traffic the profile, the troughs and the forecast are made on: outages, gaps and spikes masked. */
+    private static TrafficSeries masked(TrafficSeries raw, Optional<Patterns> patterns, ZoneId zone) {
+        return patterns.isPresent()
+                ? new TrafficSeries(raw.name(), raw.start(), raw.step(), patterns.get().anomalies().mask(raw.values()),
+                        zone, raw.unit())
+                : raw;
+    }
+
     private static String noWindowNote(Duration window) {
         return "no window of " + org.lowtide.traffic.Durations.words(window) + " has data in every slot";
     }
@@ -193,11 +197,8 @@ public final class AnalysisService {
                     prior.notes(), prior.patterns(), prior.troughStats(), prior.holidays()));
         }
         WeeklyProfile profile = prior.profile().get();
-        TrafficSeries raw = prior.series().withZone(p.options().zone());
-        TrafficSeries series = prior.patterns().isPresent()
-                ? new TrafficSeries(raw.name(), raw.start(), raw.step(),
-                        prior.patterns().get().anomalies().mask(raw.values()), raw.zone(), raw.unit())
-                : raw;
+        TrafficSeries series = masked(prior.series().withZone(p.options().zone()), prior.patterns(),
+                p.options().zone());
         // The notes before the troughs' are the window's: find the prior troughs' notes again to cut them off.
         TroughPart before = troughPart(series, profile, p.window(), p.troughCount(), false, false);
         List<String> notes = prior.notes();

@@ -50,4 +50,20 @@ public final class FleetData {
             }
         }
     }
+
+    /**
+     * Writes a long-format fleet CSV ({@code service,timestamp,requests}) of hourly rows from Monday
+     * 2026-01-05, each service with a daily shape of its own (the first twice as steep as the others).
+     */
+    public static void writeLongFormat(Path csv, java.util.List<String> services, int hours) throws IOException {
+        StringBuilder text = new StringBuilder("service,timestamp,requests\n");
+        java.time.Instant start = java.time.Instant.parse("2026-01-05T00:00:00Z");
+        for (int h = 0; h < hours; h++) {
+            for (int k = 0; k < services.size(); k++) {
+                text.append(services.get(k)).append(',').append(start.plusSeconds(3600L * h)).append(',')
+                        .append(100 + (h % 24) * (k == 0 ? 3 : 1)).append('\n');
+            }
+        }
+        java.nio.file.Files.writeString(csv, text);
+    }
 }

@@ -134,14 +134,7 @@ class FleetServiceTest {
     @Test
     void aLongFormatFleetKeepsItsSplitFilesUntilDiscardedAndAFolderWritesNone() throws IOException {
         Path csv = dir.resolve("long.csv");
-        StringBuilder rows = new StringBuilder("service,timestamp,requests\n");
-        for (int h = 0; h < 48; h++) {
-            for (String svc : List.of("web", "db")) {
-                rows.append(svc).append(',').append(Instant.parse("2026-01-05T00:00:00Z").plusSeconds(3600L * h))
-                        .append(',').append(100 + h).append('\n');
-            }
-        }
-        Files.writeString(csv, rows);
+        FleetData.writeLongFormat(csv, List.of("web", "db"), 48);
         Fleet fleet = fleets.read(csv, ZoneOffset.UTC);
         List<Path> split = fleet.members().stream().map(m -> ((MemberTraffic.File) m.traffic()).path()).toList();
         assertThat(split).hasSize(2).allMatch(Files::isRegularFile);

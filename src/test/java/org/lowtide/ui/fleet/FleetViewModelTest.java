@@ -160,14 +160,7 @@ class FleetViewModelTest {
     @Test
     void planAgainOnALongFormatCsvDeletesTheSplitOfTheFleetItReplaces() throws Exception {
         Path csv = dir.resolve("long.csv");
-        StringBuilder text = new StringBuilder("service,timestamp,requests\n");
-        for (int h = 0; h < 24 * 14; h++) {
-            for (String svc : List.of("web", "db")) {
-                text.append(svc).append(',').append(Instant.parse("2026-01-05T00:00:00Z").plusSeconds(3600L * h))
-                        .append(',').append(100 + (h % 24) * (svc.equals("web") ? 3 : 1)).append('\n');
-            }
-        }
-        Files.writeString(csv, text);
+        FleetData.writeLongFormat(csv, List.of("web", "db"), 24 * 14);
         FleetViewModel vm = viewModel(BackgroundJob.synchronous());
         onFx(() -> vm.open(csv));
         Path first = splitFolder(vm);
