@@ -144,9 +144,9 @@ final class FleetCommand implements Callable<Integer> {
         try {
             return run();
         } finally {
-            // What a Prometheus fleet kept on disk lives for this run only (planning deletes it too).
+            // What a fleet kept on disk (a split CSV, fetched points) lives for this run only.
             if (read != null) {
-                FleetService.release(read);
+                fleets.discard(read);
             }
         }
     }
@@ -189,10 +189,10 @@ final class FleetCommand implements Callable<Integer> {
             if (prometheus.isPresent()) {
                 fleet = fleets.readPrometheus(prometheus.get(), serviceLabel, ProgressListener.NONE,
                         Cancellation.NEVER);
-                read = fleet;
             } else {
                 fleet = fleets.read(input, z);
             }
+            read = fleet;
             fleet = withOptions(fleet, all);
             for (var m : fleet.members()) {
                 m.holidays().ifPresent(h -> PlanService.checkHolidayCalendar(Optional.of(h)));

@@ -67,11 +67,11 @@ public final class PrometheusFleet {
 
         void accept(List<PrometheusSource.Labelled> chunk) throws IOException {
             for (PrometheusSource.Labelled s : chunk) {
-                labelsSeen.addAll(s.labels().keySet());
                 String value = s.labels().get(label);
                 String name = s.points().name();
                 if (value == null || value.isBlank()) {
                     without.add(name);
+                    labelsSeen.addAll(s.labels().keySet()); // named when no series has the label
                 } else {
                     byValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(name);
                     spill.append(name, s.points());

@@ -101,11 +101,6 @@ public final class SeriesSpill implements AutoCloseable {
         return (int) (offset / stepMillis);
     }
 
-    /** @return whether the series has points spilled */
-    public boolean holds(String series) {
-        return ids.containsKey(series);
-    }
-
     /**
      * Reads a series back whole, in the order it was appended (time order, for a query streamed in
      * chunks), with the kind its source stated.

@@ -56,9 +56,11 @@ public final class FleetService {
     private final PlanService plans;
     private final RecommendationService recommendations;
     private final Path spillRoot;
-    /** The folder each long-format fleet read here was split into, until {@link #discard}. */
-    private final java.util.Map<Fleet, Path> splits =
-            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    /**
+     * The folders long-format fleets read here were split into, until {@link #discard}: found again
+     * from a fleet's members, so a fleet with options added ({@code fleet}'s rules) still finds its own.
+     */
+    private final java.util.Set<Path> splitFolders = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final long pointsPerRequest;
 
     public FleetService(PlanService plans, RecommendationService recommendations) {
@@ -96,19 +98,16 @@ public final class FleetService {
             deleteSplit(work);
             throw e;
         }
-        boolean split = false;
-        for (FleetMember m : fleet.members()) {
-            if (m.traffic() instanceof MemberTraffic.File f && f.path().startsWith(work)) {
-                f.path().toFile().deleteOnExit();
-                split = true;
-            }
-        }
-        if (split) {
-            work.toFile().deleteOnExit();
-            splits.put(fleet, work);
-        } else {
+        List<Path> split = fleet.members().stream().flatMap(m -> m.file().stream()).filter(f -> f.startsWith(work))
+                .toList();
+        if (split.isEmpty()) {
             deleteSplit(work); // a folder or a fleet file: nothing was written
+            return fleet;
         }
+        // deleteOnExit deletes in the reverse order of registration: the folder first, so it goes last, empty.
+        work.toFile().deleteOnExit();
+        split.forEach(f -> f.toFile().deleteOnExit());
+        splitFolders.add(work);
         return fleet;
     }
 
@@ -120,9 +119,11 @@ public final class FleetService {
      */
     public void discard(Fleet fleet) {
         release(fleet);
-        Path work = splits.remove(fleet);
-        if (work != null) {
-            deleteSplit(work);
+        for (FleetMember m : fleet.members()) {
+            Optional<Path> folder = m.file().map(Path::getParent);
+            if (folder.isPresent() && splitFolders.remove(folder.get())) {
+                deleteSplit(folder.get());
+            }
         }
     }
 
@@ -340,7 +341,7 @@ public final class FleetService {
         Duration window = m.window().orElse(AnalysisRequest.DEFAULT_WINDOW);
         Optional<String> holidays = m.holidays().or(() -> fleet.rules().holidays());
         TrafficSource source = m.traffic() instanceof FetchedSeries f ? new TrafficSource.Fetched(f)
-                : new TrafficSource.FileSource(((MemberTraffic.File) m.traffic()).path());
+                : new TrafficSource.FileSource(m.file().orElseThrow());
         AnalysisRequest analysis = new AnalysisRequest(source, options, window,
                 AnalysisRequest.DEFAULT_TROUGHS, AnalysisRequest.DEFAULT_FORECAST_WEEKS, holidays);
         Optional<CostAssumptions> cost = request.cost().map(c -> scaled(c, fleet.shareOf(m)));

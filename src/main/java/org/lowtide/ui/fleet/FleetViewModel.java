@@ -90,6 +90,7 @@ public final class FleetViewModel {
 
     private final FleetService fleets;
     private final BackgroundJob job;
+    private final Executor executor;
     private final ObservableList<ServiceRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<FleetResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<JFreeChart> timelineChart = new ReadOnlyObjectWrapper<>(this, "timelineChart");
@@ -121,6 +122,7 @@ public final class FleetViewModel {
     public FleetViewModel(FleetService fleets, Executor executor) {
         this.fleets = Objects.requireNonNull(fleets, "fleets");
         this.job = new BackgroundJob(executor);
+        this.executor = executor;
         job.mirrorInto(busy, progress, status::set);
     }
 
@@ -387,8 +389,10 @@ public final class FleetViewModel {
 
     private void show(Planned planned) {
         if (request != null && request.fleet() != openedFrom) {
-            // The fleet replaced: its files on disk go (a fleet a service was opened from keeps them till exit).
-            fleets.discard(request.fleet());
+            // The fleet replaced: its files on disk go (a fleet a service was opened from keeps them till exit),
+            // deleted off the FX thread (a split of thousands of services is thousands of files).
+            Fleet replaced = request.fleet();
+            executor.execute(() -> fleets.discard(replaced));
         }
         request = planned.request();
         lastConnection = planned.connection();
