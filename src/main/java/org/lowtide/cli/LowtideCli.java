@@ -87,11 +87,22 @@ public final class LowtideCli {
         return 2;
     }
 
-    /** Runs the CLI on the process's standard streams. */
+    /**
+     * Runs the CLI on the process's standard streams: the program's command line, where a command
+     * that analyses warms the analysis code on the second core while it sets up (tests, which run
+     * many commands in one JVM, go through {@link #run(PrintWriter, PrintWriter, String...)} without it).
+     */
     public static int run(String... args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        return run(out, err, args);
+        if (only(args).filter(WARM_UP_FOR::contains).isPresent()) {
+            org.lowtide.service.WarmUp.startInBackground();
+        }
+        try {
+            return run(out, err, args);
+        } finally {
+            org.lowtide.service.WarmUp.stop(); // a command that failed before analysing stops it too
+        }
     }
 
     /** Runs the CLI with the given output streams (tests capture them). */
@@ -99,11 +110,7 @@ public final class LowtideCli {
         if (java.util.Arrays.asList(args).contains("--timings")) {
             org.lowtide.service.Timings.enable();
         }
-        java.util.Optional<Class<?>> only = only(args);
-        if (only.filter(WARM_UP_FOR::contains).isPresent() && !java.util.Arrays.asList(args).contains("--help")) {
-            org.lowtide.service.WarmUp.startInBackground();
-        }
-        CommandLine cli = newCommandLine(new AnalysisService(), only);
+        CommandLine cli = newCommandLine(new AnalysisService(), only(args));
         cli.setOut(out);
         cli.setErr(err);
         int code;

@@ -42,6 +42,8 @@ public final class ChangeCostModel {
     private static final double TAIL = 1e-13;
 
     private final RevenueCurve curve;
+    /** The curve's week of revenue per minute, copied once (the curve hands out a copy each time). */
+    private final double[] weekPerMinute;
     private final CostAssumptions assumptions;
     private final RestoreTime restore;
     private final double cfr;
@@ -66,6 +68,7 @@ public final class ChangeCostModel {
      */
     public ChangeCostModel(RevenueCurve curve, CostAssumptions assumptions) {
         this.curve = Objects.requireNonNull(curve, "curve");
+        this.weekPerMinute = curve.perMinute();
         this.assumptions = Objects.requireNonNull(assumptions, "assumptions");
         this.restore = assumptions.restoreTime();
         this.cfr = assumptions.changeFailureRate().value();
@@ -176,17 +179,7 @@ public final class ChangeCostModel {
         double m = multiplierAt(incidentStart);
         double offset = incidentStart - Math.floor(incidentStart / curve.slotMinutes()) * curve.slotMinutes();
         double[] increments = incrementTable(m, offset);
-        int first = curve.slotAt(incidentStart);
-        double revenue = 0;
-        double[] perMinute = curve.perMinute();
-        int slot = Math.floorMod(first, perMinute.length);
-        for (int k = 0; k < increments.length - 1; k++) {
-            revenue += perMinute[slot] * increments[k]; // as curve.perMinute(first + k), without a division
-            if (++slot == perMinute.length) {
-                slot = 0;
-            }
-        }
-        revenue += curve.averagePerMinute() * increments[increments.length - 1];
+        double revenue = revenueMet(curve.slotAt(incidentStart), increments);
         double meanD = m * (detectMinutes + restore.meanMinutes());
         return kappa * revenue * incidentScale + creditPerIncident + creditPerMinute * meanD;
     }
@@ -333,26 +326,13 @@ public final class ChangeCostModel {
         int dayUsed = used(dayIncrements);
         int nightUsed = nightMultiplier == 1 ? dayUsed : used(nightIncrements);
         SlotParts parts = new SlotParts(count);
-        // The week's revenue per minute read directly, wrapping by hand: the same sums in the same
-        // order as curve.perMinute(first + k), without a division per term (issue 20: a 5-minute
-        // week has 2,016 slots, each summed over thousands of increments, on every edit).
-        double[] perMinute = curve.perMinute();
-        int week = perMinute.length;
         for (int s = 0; s < count; s++) {
             double start = curve.startOf(s);
             double live = incidentStart(start);
             double m = multiplierAt(live);
             double[] inc = m == 1 ? dayIncrements : nightIncrements;
             int first = curve.slotAt(live);
-            double revenue = 0;
-            int slot = Math.floorMod(first, week);
-            for (int k = 0; k < inc.length - 1; k++) {
-                revenue += perMinute[slot] * inc[k];
-                if (++slot == week) {
-                    slot = 0;
-                }
-            }
-            revenue += curve.averagePerMinute() * inc[inc.length - 1];
+            double revenue = revenueMet(first, inc);
             parts.planned[s] = plannedCost(start);
             parts.revenue[s] = revenue;
             parts.meanD[s] = m * (detectMinutes + restore.meanMinutes());
@@ -361,6 +341,26 @@ public final class ChangeCostModel {
             parts.used[s] = m == 1 ? dayUsed : nightUsed;
         }
         return parts;
+    }
+
+    /**
+     * The revenue an incident meets from slot {@code first} on, each slot's rate times the expected
+     * minutes spent in it: the week's revenue per minute read directly, wrapping by hand, the same
+     * sums in the same order as {@code curve.perMinute(first + k)} without a division per term
+     * (issue 20: a 5-minute week has 2,016 slots, each summed over thousands of increments, on every
+     * edit); the table's last entry at the average rate.
+     */
+    private double revenueMet(int first, double[] increments) {
+        int week = weekPerMinute.length;
+        double revenue = 0;
+        int slot = Math.floorMod(first, week);
+        for (int k = 0; k < increments.length - 1; k++) {
+            revenue += weekPerMinute[slot] * increments[k];
+            if (++slot == week) {
+                slot = 0;
+            }
+        }
+        return revenue + curve.averagePerMinute() * increments[increments.length - 1];
     }
 
     /** @return how many leading entries of a table hold all but 1e-9 of its expected minutes */
@@ -378,11 +378,6 @@ public final class ChangeCostModel {
     }
 
     /**
-     * The expected minutes the incident spends in each slot from the one it starts in: entry k is
-     * {@code E[min(D, b_{k+1})] − E[min(D, b_k)]}; the last entry is the expected time left after
-     * the table (charged at the average rate).
-     */
-    /**
      * {@link #increments} made once per model for each multiplier and offset (issue 20: every
      * start of every window a plan simulates asks for the same two or three tables, each thousands of
      * segments long on 5-minute slots). The tables are never changed after they are made.
@@ -399,6 +394,11 @@ public final class ChangeCostModel {
         return made;
     }
 
+    /**
+     * The expected minutes the incident spends in each slot from the one it starts in: entry k is
+     * {@code E[min(D, b_{k+1})] − E[min(D, b_k)]}; the last entry is the expected time left after
+     * the table (charged at the average rate).
+     */
     private double[] increments(double m, double offsetInSlot) {
         double slotMinutes = curve.slotMinutes();
         double meanD = m * (detectMinutes + restore.meanMinutes());

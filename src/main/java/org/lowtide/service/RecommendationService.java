@@ -98,11 +98,6 @@ public final class RecommendationService {
             java.util.Objects.requireNonNull(recommendation, "recommendation");
             java.util.Objects.requireNonNull(planned, "planned");
         }
-
-        /** An analysis shown as planning took it. */
-        public Recommended(AnalysisResult analysis, Optional<Recommendation> recommendation) {
-            this(analysis, recommendation, analysis);
-        }
     }
 
     /**

@@ -35,8 +35,8 @@ public final class WarmUp {
         t.start();
     }
 
-    /** The real analysis begins: the warm-up stops at its next step. */
-    static void stop() {
+    /** The real analysis begins (or the command ends): the warm-up stops at its next step. */
+    public static void stop() {
         stopped = true;
     }
 

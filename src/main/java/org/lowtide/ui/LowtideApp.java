@@ -3,8 +3,6 @@ package org.lowtide.ui;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Application;
@@ -70,9 +68,8 @@ public final class LowtideApp extends Application {
     private MainViewModel mainViewModel;
     private MainView mainView;
     private CostViewModel costViewModel;
-    /** The Fleet screen's model and the thread it plans on. */
+    /** The Fleet screen's model. */
     private FleetViewModel fleetViewModel;
-    private ExecutorService fleetExecutor;
     /** The window's bounds before it was maximised, kept for the next start. */
     private Rectangle2D normalBounds;
     /** Whether the screens beside the Overview are built, and take new results, after the Overview's pulse. */
@@ -477,14 +474,9 @@ public final class LowtideApp extends Application {
      */
     private void addFleetScreen(MainView view, MainViewModel viewModel, CostViewModel costs, AnalysisService analysis,
                                 Preferences prefs) {
-        fleetExecutor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "lowtide-fleet-ui");
-            t.setDaemon(true);
-            return t;
-        });
         PlanService fleetPlans = new PlanService(analysis);
         FleetViewModel fleet = new FleetViewModel(new FleetService(fleetPlans,
-                new RecommendationService(fleetPlans, java.time.Clock.systemDefaultZone())), fleetExecutor);
+                new RecommendationService(fleetPlans, java.time.Clock.systemDefaultZone())), threads.fleet());
         fleet.costAssumptionsProperty().bind(costs.assumptionsProperty());
         prefs.zone().ifPresent(fleet.zoneProperty()::set);
         FleetView fleetView = new FleetView(fleet);
@@ -537,9 +529,6 @@ public final class LowtideApp extends Application {
         saveWindowPlacement();
         if (threads != null) {
             threads.shutdownNow();
-        }
-        if (fleetExecutor != null) {
-            fleetExecutor.shutdownNow();
         }
     }
 }

@@ -12,13 +12,15 @@ import java.util.concurrent.Executors;
  * behind each other, and the Costs tab, whose run was asked for last, was drawn last. Here the
  * Costs tab and the Windows tab each have a thread of their own; the Overview, the Patterns tab and
  * the report keep the analysis thread. Each screen's {@link org.lowtide.ui.common.BackgroundJob}
- * still cancels its own superseded run, so a newer edit's result always wins on every screen.
+ * still cancels its own superseded run, so a newer edit's result always wins on every screen. The
+ * Fleet tab plans on a thread of its own (its services then run on a pool of their own).
  */
 public final class ScreenThreads {
 
     private final ExecutorService analysis;
     private final ExecutorService costs;
     private final ExecutorService plans;
+    private final ExecutorService fleet = thread("lowtide-fleet-ui");
 
     private ScreenThreads(ExecutorService analysis, ExecutorService costs, ExecutorService plans) {
         this.analysis = analysis;
@@ -60,9 +62,14 @@ public final class ScreenThreads {
         return plans;
     }
 
+    /** @return the Fleet tab's thread */
+    public Executor fleet() {
+        return fleet;
+    }
+
     /** Stops every thread (the app is closing); work still queued is dropped. */
     public void shutdownNow() {
-        for (ExecutorService e : List.of(analysis, costs, plans)) {
+        for (ExecutorService e : List.of(analysis, costs, plans, fleet)) {
             e.shutdownNow();
         }
     }

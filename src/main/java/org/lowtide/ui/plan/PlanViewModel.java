@@ -142,13 +142,7 @@ public final class PlanViewModel {
 
     /**
      * @param service  the planning use case
-     * @param executor runs the plans; a single background thread in the app
-     */
-    public PlanViewModel(PlanService service, Executor executor) {
-        this(service, executor, Clock.systemDefaultZone(), DEBOUNCE);
-    }
-
-    /**
+     * @param executor runs the plans; a background thread of the Windows tab's own in the app
      * @param clock    gives "tomorrow", the default start of the horizon
      * @param debounce pause after a change before planning; zero plans at once (tests)
      */
