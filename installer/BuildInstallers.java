@@ -140,7 +140,7 @@ public final class BuildInstallers {
         List<String> common = List.of("--input", input.toString(), "--runtime-image", runtime.toString(),
                 "--app-version", version, "--dest", out.toString());
         jpackage("app-image", common);
-        installCliScript();
+        installLauncherScripts();
         smokeTest();
         archiveClasses();
         for (String type : os.packageTypes()) {
@@ -192,10 +192,14 @@ public final class BuildInstallers {
             }
         }
         if (os == Os.LINUX) {
-            Path script = input.resolve(CLI_SCRIPT);
-            Files.writeString(script, cliScript(Files.readString(INSTALLER.resolve("linux").resolve("lowtide-cli.sh")),
-                    linuxCliJavaOptions(), packageVersion(projectVersion, os)));
-            makeExecutable(script);
+            String template = Files.readString(LAUNCHER_TEMPLATE);
+            String version = packageVersion(projectVersion, os);
+            Path cli = input.resolve(CLI_SCRIPT);
+            Files.writeString(cli, launcherScript(template, linuxCliJavaOptions(), version));
+            makeExecutable(cli);
+            Path gui = input.resolve(GUI_SCRIPT);
+            Files.writeString(gui, launcherScript(template, linuxGuiJavaOptions(), version));
+            makeExecutable(gui);
         }
         return input;
     }
@@ -260,24 +264,38 @@ public final class BuildInstallers {
         return "@" + file;
     }
 
-    /** The Linux command-line launcher script's name in lib/app (input folder), see installer/linux/lowtide-cli.sh. */
+    /** The template of both Linux launcher scripts (it says why they are scripts). */
+    static final Path LAUNCHER_TEMPLATE = INSTALLER.resolve("linux").resolve("launcher.sh");
+    /** The Linux command-line launcher script's name in lib/app (input folder). */
     static final String CLI_SCRIPT = "lowtide-cli";
+    /** The Linux desktop launcher script's name in lib/app: the packages' menu entry starts it. */
+    static final String GUI_SCRIPT = "lowtide-gui";
 
     /**
-     * Linux: the app-image's {@code bin/lowtide} becomes the launcher script staged in lib/app
-     * (installer/linux/lowtide-cli.sh says why: jpackage's native launcher runs {@code dpkg -S} on
-     * itself at every start). The .deb and .rpm keep jpackage's launcher in bin/ and link
-     * /usr/bin/lowtide to lib/app/lowtide-cli.
+     * Linux: the app-image's {@code bin/lowtide} and {@code bin/Lowtide} become the launcher scripts
+     * staged in lib/app (installer/linux/launcher.sh says why: jpackage's native launchers run
+     * {@code dpkg -S} on themselves at every start; the desktop app reached {@code main} 0.65 s after
+     * launch instead of 0.2 s). The .deb and .rpm keep jpackage's launchers in bin/ (they work,
+     * slower), link /usr/bin/lowtide to lib/app/lowtide-cli and start lib/app/lowtide-gui from their
+     * menu entry (installer/linux/resources/Lowtide.desktop).
      */
-    private void installCliScript() throws IOException {
+    private void installLauncherScripts() throws IOException {
         if (os != Os.LINUX) {
             return;
         }
         Path app = os.appImage(out);
-        Path launcher = app.resolve("bin").resolve("lowtide");
-        Files.copy(app.resolve("lib").resolve("app").resolve(CLI_SCRIPT), launcher, StandardCopyOption.REPLACE_EXISTING);
-        makeExecutable(launcher);
-        System.out.println("command-line launcher: " + launcher + " (a script: starts Java without asking dpkg/rpm)");
+        Map<String, String> launchers = new LinkedHashMap<>();
+        launchers.put("lowtide", CLI_SCRIPT);
+        launchers.put("Lowtide", GUI_SCRIPT);
+        for (Map.Entry<String, String> e : launchers.entrySet()) {
+            Path launcher = app.resolve("bin").resolve(e.getKey());
+            if (!Files.isRegularFile(launcher)) {
+                throw new BuildException("jpackage made no " + launcher + " to replace");
+            }
+            Files.copy(app.resolve("lib").resolve("app").resolve(e.getValue()), launcher, StandardCopyOption.REPLACE_EXISTING);
+            makeExecutable(launcher);
+            System.out.println("launcher: " + launcher + " (a script: starts Java without asking dpkg/rpm)");
+        }
     }
 
     private static void makeExecutable(Path file) throws IOException {
@@ -298,10 +316,30 @@ public final class BuildInstallers {
     }
 
     /**
-     * Fills in the launcher script: each JVM option becomes one single-quoted shell word, with
+     * @return the desktop launcher's {@code --java-options} in installer/linux/app.args, as jpackage's
+     *         launcher passes them (one line, in double quotes)
+     */
+    static String linuxGuiJavaOptions() throws IOException {
+        Path args = INSTALLER.resolve("linux").resolve("app.args");
+        List<String> found = new ArrayList<>();
+        for (String line : Files.readAllLines(args, StandardCharsets.UTF_8)) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("--java-options ")) {
+                found.add(trimmed.substring("--java-options ".length()).trim().replace("\"", ""));
+            }
+        }
+        if (found.size() != 1) {
+            throw new BuildException(args + " has " + found.size() + " --java-options lines; the desktop launcher script"
+                    + " takes its options from exactly one");
+        }
+        return found.get(0);
+    }
+
+    /**
+     * Fills in a launcher script: each JVM option becomes one single-quoted shell word, with
      * jpackage's {@code $APPDIR} (lib/app) as the script's {@code "$app"}.
      */
-    static String cliScript(String template, String javaOptions, String version) {
+    static String launcherScript(String template, String javaOptions, String version) {
         List<String> words = new ArrayList<>();
         for (String option : javaOptions.trim().split("\\s+")) {
             if (option.indexOf('\'') >= 0) {
@@ -310,7 +348,7 @@ public final class BuildInstallers {
             words.add("'" + option.replace("$APPDIR", "'\"$app\"'") + "'");
         }
         if (!template.contains("@JAVA_OPTIONS@") || !template.contains("@VERSION@")) {
-            throw new BuildException("installer/linux/lowtide-cli.sh lacks @JAVA_OPTIONS@ or @VERSION@");
+            throw new BuildException(LAUNCHER_TEMPLATE + " lacks @JAVA_OPTIONS@ or @VERSION@");
         }
         return template.replace("@JAVA_OPTIONS@", String.join(" ", words)).replace("@VERSION@", version);
     }

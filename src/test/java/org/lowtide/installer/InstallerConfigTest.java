@@ -14,8 +14,10 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -189,49 +191,86 @@ class InstallerConfigTest {
     }
 
     /**
-     * The Linux command-line launcher script (installer/linux/lowtide-cli.sh, issue 20) runs the
-     * bundled Java with the java-options of lowtide-cli.properties, the jar and Main, and passes
-     * the arguments through untouched; started through a link, as /usr/bin/lowtide, it still finds
-     * its app. A stand-in {@code java} prints what it was given.
+     * The Linux launcher scripts (installer/linux/launcher.sh, issue 20) run the bundled Java with
+     * their launcher's options (the command line's from lowtide-cli.properties, the desktop app's
+     * from app.args' --java-options), the jar and Main, and pass the arguments through untouched;
+     * started through a link, as /usr/bin/lowtide, they still find their app. A stand-in
+     * {@code java} prints what it was given.
      */
     @Test
-    void theLinuxLauncherScriptStartsJavaWithTheLaunchersOptions(@TempDir Path dir) throws Exception {
+    void theLinuxLauncherScriptsStartJavaWithTheirLaunchersOptions(@TempDir Path dir) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
-        Method fill = buildInstallers.getDeclaredMethod("cliScript", String.class, String.class, String.class);
+        Method fill = buildInstallers.getDeclaredMethod("launcherScript", String.class, String.class, String.class);
         fill.setAccessible(true);
-        Method options = buildInstallers.getDeclaredMethod("linuxCliJavaOptions");
-        options.setAccessible(true);
-        String javaOptions = (String) options.invoke(null);
-        String script = (String) fill.invoke(null, Files.readString(INSTALLER.resolve("linux/lowtide-cli.sh")),
-                javaOptions, "1.2.3");
+        Method cliOptions = buildInstallers.getDeclaredMethod("linuxCliJavaOptions");
+        cliOptions.setAccessible(true);
+        Method guiOptions = buildInstallers.getDeclaredMethod("linuxGuiJavaOptions");
+        guiOptions.setAccessible(true);
+        String template = Files.readString(INSTALLER.resolve("linux/launcher.sh"));
         Path root = dir.toRealPath().resolve("Low tide");
         Path bin = Files.createDirectories(root.resolve("lib/runtime/bin"));
         Path app = Files.createDirectories(root.resolve("lib/app"));
-        Files.writeString(bin.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
-        Files.writeString(app.resolve("lowtide-cli"), script);
         Files.createDirectories(root.resolve("bin"));
-        Files.writeString(root.resolve("bin/lowtide"), script);
-        for (Path p : List.of(bin.resolve("java"), app.resolve("lowtide-cli"), root.resolve("bin/lowtide"))) {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        Path link = Files.createSymbolicLink(dir.resolve("lowtide"), app.resolve("lowtide-cli"));
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+        executable(bin.resolve("java"));
 
-        for (Path launcher : List.of(link, root.resolve("bin/lowtide"))) {
-            Process p = new ProcessBuilder(launcher.toString(), "analyze", "a file.csv", "--zone", "$HOME").start();
-            List<String> args = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                    .lines().collect(Collectors.toList());
-            assertThat(p.waitFor()).as(launcher.toString()).isZero();
-            List<String> expected = new ArrayList<>(List.of("-Djpackage.app-version=1.2.3"));
-            for (String option : javaOptions.split("\\s+")) {
-                expected.add(option.replace("$APPDIR", app.toString()));
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("lowtide-cli=lowtide", (String) cliOptions.invoke(null));
+        options.put("lowtide-gui=Lowtide", (String) guiOptions.invoke(null));
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            String inApp = e.getKey().substring(0, e.getKey().indexOf('='));
+            String inBin = e.getKey().substring(e.getKey().indexOf('=') + 1);
+            String javaOptions = e.getValue();
+            String script = (String) fill.invoke(null, template, javaOptions, "1.2.3");
+            Files.writeString(app.resolve(inApp), script);
+            Files.writeString(root.resolve("bin").resolve(inBin), script);
+            executable(app.resolve(inApp));
+            executable(root.resolve("bin").resolve(inBin));
+            Path link = Files.createSymbolicLink(dir.resolve("link-" + inApp), app.resolve(inApp));
+
+            for (Path launcher : List.of(link, root.resolve("bin").resolve(inBin))) {
+                Process p = new ProcessBuilder(launcher.toString(), "analyze", "a file.csv", "--zone", "$HOME").start();
+                List<String> args = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .lines().collect(Collectors.toList());
+                assertThat(p.waitFor()).as(launcher.toString()).isZero();
+                List<String> expected = new ArrayList<>(List.of("-Djpackage.app-version=1.2.3"));
+                for (String option : javaOptions.split("\\s+")) {
+                    expected.add(option.replace("$APPDIR", app.toString()));
+                }
+                Path self = launcher.equals(link) ? app.resolve(inApp) : root.resolve("bin").resolve(inBin);
+                expected.addAll(List.of("-Djpackage.app-path=" + self, "-cp", app.resolve("lowtide.jar").toString(),
+                        "org.lowtide.Main", "analyze", "a file.csv", "--zone", "$HOME"));
+                assertThat(args).as(launcher.toString()).containsExactlyElementsOf(expected);
             }
-            Path self = launcher.equals(link) ? app.resolve("lowtide-cli") : root.resolve("bin/lowtide");
-            expected.addAll(List.of("-Djpackage.app-path=" + self, "-cp", app.resolve("lowtide.jar").toString(),
-                    "org.lowtide.Main", "analyze", "a file.csv", "--zone", "$HOME"));
-            assertThat(args).as(launcher.toString()).containsExactlyElementsOf(expected);
         }
-        assertThat(javaOptions).contains("-XX:SharedArchiveFile=$APPDIR/lowtide.jsa");
+        assertThat(options.get("lowtide-cli=lowtide")).contains("-XX:SharedArchiveFile=$APPDIR/lowtide.jsa");
+        assertThat(options.get("lowtide-gui=Lowtide")).contains("-XX:SharedArchiveFile=$APPDIR/lowtide-gui.jsa")
+                .contains("-XX:TieredStopAtLevel=1");
         assertThat(optionValues(INSTALLER.resolve("jpackage.args"), "--main-class")).containsExactly("org.lowtide.Main");
+    }
+
+    /**
+     * The packages' menu entry (and the plan-file type, which opens with it) starts the desktop
+     * launcher script where the packages install it: --install-dir plus the package name plus
+     * lib/app/lowtide-gui.
+     */
+    @Test
+    void theLinuxMenuEntryStartsTheDesktopLauncherScriptWhereThePackagesInstallIt() throws IOException {
+        List<String> exec = new ArrayList<>();
+        for (String line : Files.readAllLines(INSTALLER.resolve("linux/resources/Lowtide.desktop"))) {
+            if (line.startsWith("Exec=")) {
+                exec.add(line.substring("Exec=".length()));
+            }
+        }
+        String installDir = optionValues(INSTALLER.resolve("linux/package.args"), "--install-dir").get(0);
+        String name = optionValues(INSTALLER.resolve("linux/package.args"), "--linux-package-name").get(0);
+        assertThat(exec).containsExactly(installDir + "/" + name + "/lib/app/lowtide-gui %f");
+        assertThat(Files.readString(INSTALLER.resolve("linux/resources/postinst")))
+                .contains(installDir + "/" + name + "/lib/app/lowtide-cli");
+    }
+
+    private static void executable(Path file) throws IOException {
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     // ------------------------------------------------------------------ helpers
