@@ -106,26 +106,12 @@ public final class ForecastSelection {
         try (var t = PhaseTimer.start("backtest")) {
             Origins origins = origins(masked.length, shape, periods, horizon);
             int count = origins == null ? 0 : origins.count;
-            // Failures travel as values: a fork-join pool would rethrow another thread's exception
-            // as a copy wrapping it (with the class name in its message).
-            Object[] done;
-            try {
-                done = java.util.stream.IntStream.rangeClosed(0, count).parallel().mapToObj(j -> {
-                    try {
-                        return j == 0 ? decomposition.get()
-                                : fitOrigin(series, observed, periods, masked, shape, methods,
-                                        origins.origin(masked.length, j - 1), origins.lead, origins.history, shape.main,
-                                        cancelled);
-                    } catch (RuntimeException e) {
-                        return new Failure(e);
-                    }
-                }).toArray();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
+            Object[] done = takeInTurn(count + 1, j -> j == 0 ? decomposition.get()
+                    : fitOrigin(series, observed, periods, masked, shape, methods,
+                            origins.origin(masked.length, j - 1), origins.lead, origins.history, shape.main, cancelled));
             for (Object o : done) {
                 if (o instanceof Failure f) {
-                    throw f.exception;
+                    throw f.rethrow();
                 }
             }
             full = (Decomposition) done[0];
@@ -334,7 +320,55 @@ public final class ForecastSelection {
     }
 
     /** A failure of one of the parallel tasks, rethrown by the caller. */
-    private record Failure(RuntimeException exception) {
+    record Failure(Throwable thrown) {
+        /** @return never: throws what the task threw (an error too, so that none is lost as a null result) */
+        RuntimeException rethrow() {
+            if (thrown instanceof Error e) {
+                throw e;
+            }
+            throw (RuntimeException) thrown;
+        }
+    }
+
+    /**
+     * Runs tasks {@code 0 … count − 1} on this thread and one helper of the common pool, each
+     * thread taking the next task not yet taken (issue 20). Task 0, the final decomposition, is the
+     * longest (a robust MSTL of the whole history, 4–5 origins' worth on a 5-minute year), so it is
+     * taken first and the origins fill in around it: longest first, then whoever is free. A parallel
+     * stream split the range in fixed halves, and on a 5-minute year one core fitted the
+     * decomposition and three origins while the other fitted five and then waited (1.44 s against
+     * 0.95 s). Each task computes what it computed before, so the results are the same.
+     *
+     * <p>This thread can run every task alone: when the pool's worker is busy (a fleet of analyses
+     * at once) it takes none, and this thread waits only for a task the helper has begun. Failures
+     * travel as values ({@link Failure}), and the results are returned in task order.
+     */
+    static Object[] takeInTurn(int count, java.util.function.IntFunction<Object> task) {
+        Object[] results = new Object[count];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(count);
+        Runnable take = () -> {
+            for (int j = next.getAndIncrement(); j < count; j = next.getAndIncrement()) {
+                try {
+                    results[j] = task.apply(j);
+                } catch (RuntimeException | Error e) {
+                    results[j] = new Failure(e);
+                } finally {
+                    finished.countDown();
+                }
+            }
+        };
+        if (count > 1) {
+            java.util.concurrent.ForkJoinPool.commonPool().execute(take);
+        }
+        take.run();
+        try {
+            finished.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while the backtest finished");
+        }
+        return results;
     }
 
     /** The backtest's origins: {@code count} of them, {@code spacing} apart, each with {@code lead} steps held out. */
