@@ -195,10 +195,10 @@ public final class BuildInstallers {
             String template = Files.readString(LAUNCHER_TEMPLATE);
             String version = packageVersion(projectVersion, os);
             Path cli = input.resolve(CLI_SCRIPT);
-            Files.writeString(cli, launcherScript(template, linuxCliJavaOptions(), version));
+            Files.writeString(cli, launcherScript(template, linuxCliJavaOptions(), version, false));
             makeExecutable(cli);
             Path gui = input.resolve(GUI_SCRIPT);
-            Files.writeString(gui, launcherScript(template, linuxGuiJavaOptions(), version));
+            Files.writeString(gui, launcherScript(template, linuxGuiJavaOptions(), version, true));
             makeExecutable(gui);
         }
         return input;
@@ -335,22 +335,43 @@ public final class BuildInstallers {
         return found.get(0);
     }
 
+    /** The JVM option that names a launcher's class-data archive; the script sets it itself. */
+    private static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
+
     /**
      * Fills in a launcher script: each JVM option becomes one single-quoted shell word, with
-     * jpackage's {@code $APPDIR} (lib/app) as the script's {@code "$app"}.
+     * jpackage's {@code $APPDIR} (lib/app) as the script's {@code "$app"}; the class-data archive
+     * the options name becomes the script's {@code archive}, which it passes last (and which the
+     * desktop script replaces by a user's own archive when the app-image has none).
+     *
+     * @param record whether the script may record a class-data archive in the user's cache at the
+     *               first launch (the desktop app: installer/linux/launcher.sh says why)
      */
-    static String launcherScript(String template, String javaOptions, String version) {
+    static String launcherScript(String template, String javaOptions, String version, boolean record) {
         List<String> words = new ArrayList<>();
+        String archive = null;
         for (String option : javaOptions.trim().split("\\s+")) {
             if (option.indexOf('\'') >= 0) {
                 throw new BuildException("a launcher option with a quote cannot be written to the script: " + option);
             }
-            words.add("'" + option.replace("$APPDIR", "'\"$app\"'") + "'");
+            String word = "'" + option.replace("$APPDIR", "'\"$app\"'") + "'";
+            if (option.startsWith(ARCHIVE_OPTION)) {
+                archive = "'" + option.substring(ARCHIVE_OPTION.length()).replace("$APPDIR", "'\"$app\"'") + "'";
+            } else {
+                words.add(word);
+            }
         }
-        if (!template.contains("@JAVA_OPTIONS@") || !template.contains("@VERSION@")) {
-            throw new BuildException(LAUNCHER_TEMPLATE + " lacks @JAVA_OPTIONS@ or @VERSION@");
+        if (archive == null) {
+            throw new BuildException("the launcher options '" + javaOptions + "' name no " + ARCHIVE_OPTION
+                    + "…: the script passes the archive itself");
         }
-        return template.replace("@JAVA_OPTIONS@", String.join(" ", words)).replace("@VERSION@", version);
+        for (String placeholder : List.of("@JAVA_OPTIONS@", "@VERSION@", "@ARCHIVE@", "@RECORD@")) {
+            if (!template.contains(placeholder)) {
+                throw new BuildException(LAUNCHER_TEMPLATE + " lacks " + placeholder);
+            }
+        }
+        return template.replace("@JAVA_OPTIONS@", String.join(" ", words)).replace("@VERSION@", version)
+                .replace("@ARCHIVE@", archive).replace("@RECORD@", record ? "yes" : "no");
     }
 
     /** The command-line launcher of the fresh app-image must start and report this version. */

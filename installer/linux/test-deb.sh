@@ -141,6 +141,17 @@ gui=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$entry" 2>/dev/null)
 check "the menu entry ($entry) starts the launcher script /opt/lowtide/lib/app/lowtide-gui" \
     test "$gui" = /opt/lowtide/lib/app/lowtide-gui -a -x /opt/lowtide/lib/app/lowtide-gui
 [ -x "$gui" ] || gui=/opt/lowtide/bin/Lowtide
+# The first launch records the desktop app's class-data archive in the user's cache when the app
+# exits cleanly (this one quits by itself once the recommendation is on screen); later launches map it
+first_log=target/installer/installed-gui-first.log
+"${user_env[@]}" DISPLAY=$display JAVA_TOOL_OPTIONS="-Dlowtide.startupTrace=exit" timeout 120 "$gui" >"$first_log" 2>&1
+rc=$?
+recorded=$(ls "$home"/.cache/lowtide/desktop-"$(dpkg-deb -f "$deb" Version | sed 's/-[^-]*$//')"-*.jsa 2>/dev/null | head -1)
+check "the first launch exits 0 ($rc) and records the desktop archive in ~/.cache/lowtide (${recorded:-none})" \
+    test $rc = 0 -a -s "$recorded"
+check "the recorded archive maps (java -Xshare:on)" sh -c "/opt/lowtide/lib/runtime/bin/java -Xshare:on \
+    -XX:SharedArchiveFile='$recorded' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp /opt/lowtide/lib/app/lowtide.jar \
+    org.lowtide.Main --version >/dev/null 2>&1"
 gui_log=target/installer/installed-gui.log
 "${user_env[@]}" DISPLAY=$display "$gui" >"$gui_log" 2>&1 & app_pid=$!
 title=

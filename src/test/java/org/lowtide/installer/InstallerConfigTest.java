@@ -193,60 +193,207 @@ class InstallerConfigTest {
     /**
      * The Linux launcher scripts (installer/linux/launcher.sh, issue 20) run the bundled Java with
      * their launcher's options (the command line's from lowtide-cli.properties, the desktop app's
-     * from app.args' --java-options), the jar and Main, and pass the arguments through untouched;
-     * started through a link, as /usr/bin/lowtide, they still find their app. A stand-in
-     * {@code java} prints what it was given.
+     * from app.args' --java-options), the class-data archive those options name, the jar and Main,
+     * and pass the arguments through untouched; started through a link, as /usr/bin/lowtide, they
+     * still find their app. A stand-in {@code java} prints what it was given.
      */
     @Test
     void theLinuxLauncherScriptsStartJavaWithTheirLaunchersOptions(@TempDir Path dir) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
-        Method fill = buildInstallers.getDeclaredMethod("launcherScript", String.class, String.class, String.class);
-        fill.setAccessible(true);
-        Method cliOptions = buildInstallers.getDeclaredMethod("linuxCliJavaOptions");
-        cliOptions.setAccessible(true);
-        Method guiOptions = buildInstallers.getDeclaredMethod("linuxGuiJavaOptions");
-        guiOptions.setAccessible(true);
-        String template = Files.readString(INSTALLER.resolve("linux/launcher.sh"));
         Path root = dir.toRealPath().resolve("Low tide");
-        Path bin = Files.createDirectories(root.resolve("lib/runtime/bin"));
-        Path app = Files.createDirectories(root.resolve("lib/app"));
-        Files.createDirectories(root.resolve("bin"));
-        Files.writeString(bin.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
-        executable(bin.resolve("java"));
-
+        Path app = fakeApp(root);
         Map<String, String> options = new LinkedHashMap<>();
-        options.put("lowtide-cli=lowtide", (String) cliOptions.invoke(null));
-        options.put("lowtide-gui=Lowtide", (String) guiOptions.invoke(null));
+        options.put("lowtide-cli=lowtide", linuxOptions("linuxCliJavaOptions"));
+        options.put("lowtide-gui=Lowtide", linuxOptions("linuxGuiJavaOptions"));
         for (Map.Entry<String, String> e : options.entrySet()) {
             String inApp = e.getKey().substring(0, e.getKey().indexOf('='));
             String inBin = e.getKey().substring(e.getKey().indexOf('=') + 1);
             String javaOptions = e.getValue();
-            String script = (String) fill.invoke(null, template, javaOptions, "1.2.3");
+            String script = launcherScript(javaOptions, inApp.equals("lowtide-gui"));
             Files.writeString(app.resolve(inApp), script);
             Files.writeString(root.resolve("bin").resolve(inBin), script);
             executable(app.resolve(inApp));
             executable(root.resolve("bin").resolve(inBin));
             Path link = Files.createSymbolicLink(dir.resolve("link-" + inApp), app.resolve(inApp));
-
-            for (Path launcher : List.of(link, root.resolve("bin").resolve(inBin))) {
-                Process p = new ProcessBuilder(launcher.toString(), "analyze", "a file.csv", "--zone", "$HOME").start();
-                List<String> args = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                        .lines().collect(Collectors.toList());
-                assertThat(p.waitFor()).as(launcher.toString()).isZero();
-                List<String> expected = new ArrayList<>(List.of("-Djpackage.app-version=1.2.3"));
-                for (String option : javaOptions.split("\\s+")) {
+            // The archive the options name exists (the app-image's): the scripts map it.
+            String archive = null;
+            List<String> expected = new ArrayList<>(List.of("-Djpackage.app-version=1.2.3"));
+            for (String option : javaOptions.split("\\s+")) {
+                if (option.startsWith("-XX:SharedArchiveFile=")) {
+                    archive = option.replace("$APPDIR", app.toString());
+                } else {
                     expected.add(option.replace("$APPDIR", app.toString()));
                 }
+            }
+            assertThat(archive).as(inApp + " names its class-data archive").isNotNull();
+            Files.writeString(Path.of(archive.substring("-XX:SharedArchiveFile=".length())), "archive");
+            expected.add(archive);
+
+            for (Path launcher : List.of(link, root.resolve("bin").resolve(inBin))) {
+                Launch run = launch(launcher, dir.resolve("home"), 0, "analyze", "a file.csv", "--zone", "$HOME");
+                assertThat(run.status).as(launcher.toString()).isZero();
                 Path self = launcher.equals(link) ? app.resolve(inApp) : root.resolve("bin").resolve(inBin);
-                expected.addAll(List.of("-Djpackage.app-path=" + self, "-cp", app.resolve("lowtide.jar").toString(),
+                List<String> all = new ArrayList<>(expected);
+                all.addAll(List.of("-Djpackage.app-path=" + self, "-cp", app.resolve("lowtide.jar").toString(),
                         "org.lowtide.Main", "analyze", "a file.csv", "--zone", "$HOME"));
-                assertThat(args).as(launcher.toString()).containsExactlyElementsOf(expected);
+                assertThat(run.args).as(launcher.toString()).containsExactlyElementsOf(all);
             }
         }
         assertThat(options.get("lowtide-cli=lowtide")).contains("-XX:SharedArchiveFile=$APPDIR/lowtide.jsa");
         assertThat(options.get("lowtide-gui=Lowtide")).contains("-XX:SharedArchiveFile=$APPDIR/lowtide-gui.jsa")
                 .contains("-XX:TieredStopAtLevel=1");
         assertThat(optionValues(INSTALLER.resolve("jpackage.args"), "--main-class")).containsExactly("org.lowtide.Main");
+        assertThat(Files.exists(dir.resolve("home/.cache"))).as("nothing recorded where the app has its archives").isFalse();
+    }
+
+    /**
+     * An installed package has no desktop archive (making one needs a display): the desktop script
+     * records one in the user's cache at the first launch, under a name of its own, and keeps it
+     * only when Java exits cleanly; later launches map it; a reinstalled jar records a fresh one
+     * and the old one goes. The command line never records (its archive is made at install).
+     */
+    @Test
+    void theDesktopScriptRecordsAnArchiveAtTheFirstLaunchAndMapsItAfter(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        Path root = dir.toRealPath().resolve("opt lowtide");
+        Path app = fakeApp(root);
+        Files.writeString(app.resolve("lowtide.jar"), "jar");
+        Files.setLastModifiedTime(app.resolve("lowtide.jar"), java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L));
+        Path gui = app.resolve("lowtide-gui");
+        Files.writeString(gui, launcherScript(linuxOptions("linuxGuiJavaOptions"), true));
+        Path cli = app.resolve("lowtide-cli");
+        Files.writeString(cli, launcherScript(linuxOptions("linuxCliJavaOptions"), false));
+        executable(gui);
+        executable(cli);
+        Path home = dir.resolve("home");
+        Path cache = home.resolve(".cache/lowtide");
+        Path mine = cache.resolve("desktop-1.2.3-1700000000.jsa");
+
+        Launch failed = launch(gui, home, 3, "plans.lowtide");
+        assertThat(failed.status).as("the app's exit status passes through").isEqualTo(3);
+        assertThat(failed.args).anySatisfy(a -> assertThat(a).startsWith("-XX:ArchiveClassesAtExit=" + mine + "."));
+        assertThat(listing(cache)).as("an archive of a failed run is thrown away").isEmpty();
+
+        Launch first = launch(gui, home, 0, "plans.lowtide");
+        assertThat(first.status).isZero();
+        assertThat(first.args).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile="))
+                .anySatisfy(a -> assertThat(a).startsWith("-XX:ArchiveClassesAtExit=" + mine + ".").endsWith(".part"))
+                .endsWith("org.lowtide.Main", "plans.lowtide");
+        assertThat(listing(cache)).containsExactly(mine.getFileName().toString());
+        assertThat(Files.readString(mine)).isEqualTo("recorded");
+
+        Launch second = launch(gui, home, 0, "plans.lowtide");
+        assertThat(second.args).contains("-XX:SharedArchiveFile=" + mine)
+                .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+
+        Files.setLastModifiedTime(app.resolve("lowtide.jar"), java.nio.file.attribute.FileTime.fromMillis(1_800_000_000_000L));
+        Launch reinstalled = launch(gui, home, 0);
+        assertThat(reinstalled.args).anySatisfy(a -> assertThat(a).startsWith(
+                "-XX:ArchiveClassesAtExit=" + cache.resolve("desktop-1.2.3-1800000000.jsa") + "."));
+        assertThat(listing(cache)).containsExactly("desktop-1.2.3-1800000000.jsa");
+
+        Launch command = launch(cli, dir.resolve("other home"), 0, "--version");
+        assertThat(command.args).contains("-XX:SharedArchiveFile=" + app.resolve("lowtide.jsa"))
+                .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+        assertThat(Files.exists(dir.resolve("other home/.cache"))).isFalse();
+    }
+
+    /**
+     * While recording, Java is the script's child: a SIGTERM sent to the script (a desktop session
+     * ending, {@code kill PID}) reaches Java, the script waits for it, passes its status on and
+     * keeps no archive.
+     */
+    @Test
+    void aSignalToTheRecordingScriptStopsJavaAndKeepsNoArchive(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        Path app = fakeApp(dir.toRealPath().resolve("app"));
+        Files.writeString(app.resolve("lowtide.jar"), "jar");
+        Path gui = app.resolve("lowtide-gui");
+        Files.writeString(gui, launcherScript(linuxOptions("linuxGuiJavaOptions"), true));
+        executable(gui);
+        Path home = dir.resolve("home");
+        Path ready = dir.resolve("java is running");
+        ProcessBuilder pb = new ProcessBuilder(gui.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove("XDG_CACHE_HOME");
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("FAKE_WAIT", ready.toString());
+        Process script = pb.start();
+        try {
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (!Files.exists(ready) && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertThat(ready).as("the stand-in java started").exists();
+            List<ProcessHandle> children = script.toHandle().children().collect(Collectors.toList());
+            assertThat(children).as("java runs as the script's child").hasSize(1);
+            script.destroy(); // SIGTERM to the script only
+            assertThat(script.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).as("the script ends").isTrue();
+            assertThat(script.exitValue()).isEqualTo(143);
+            assertThat(children.get(0).isAlive()).as("java has gone too").isFalse();
+            assertThat(listing(home.resolve(".cache/lowtide"))).isEmpty();
+        } finally {
+            script.descendants().forEach(ProcessHandle::destroyForcibly);
+            script.destroyForcibly();
+        }
+    }
+
+    private record Launch(int status, List<String> args) {
+    }
+
+    /**
+     * Runs a launcher script with {@code HOME} set and {@code XDG_CACHE_HOME} unset; the stand-in
+     * java prints its arguments, writes "recorded" where it is asked to record an archive, and
+     * exits with {@code status}.
+     */
+    private static Launch launch(Path launcher, Path home, int status, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("XDG_CACHE_HOME");
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("FAKE_STATUS", String.valueOf(status));
+        Process p = pb.start();
+        List<String> printed = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .lines().collect(Collectors.toList());
+        return new Launch(p.waitFor(), printed);
+    }
+
+    /** An app-image's folders with a stand-in java (see {@link #launch}); @return its lib/app. */
+    private static Path fakeApp(Path root) throws IOException {
+        Path bin = Files.createDirectories(root.resolve("lib/runtime/bin"));
+        Path app = Files.createDirectories(root.resolve("lib/app"));
+        Files.createDirectories(root.resolve("bin"));
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\n"
+                + "for a in \"$@\"; do printf '%s\\n' \"$a\"; case $a in -XX:ArchiveClassesAtExit=*) "
+                + "printf recorded > \"${a#-XX:ArchiveClassesAtExit=}\" ;; esac; done\n"
+                + "if [ -n \"$FAKE_WAIT\" ]; then trap 'exit 143' TERM; : > \"$FAKE_WAIT\"; "
+                + "while :; do sleep 0.05; done; fi\n"
+                + "exit ${FAKE_STATUS:-0}\n");
+        executable(bin.resolve("java"));
+        return app;
+    }
+
+    private static String linuxOptions(String method) throws Exception {
+        Method m = buildInstallers.getDeclaredMethod(method);
+        m.setAccessible(true);
+        return (String) m.invoke(null);
+    }
+
+    private static String launcherScript(String javaOptions, boolean record) throws Exception {
+        Method fill = buildInstallers.getDeclaredMethod("launcherScript", String.class, String.class, String.class,
+                boolean.class);
+        fill.setAccessible(true);
+        return (String) fill.invoke(null, Files.readString(INSTALLER.resolve("linux/launcher.sh")), javaOptions, "1.2.3",
+                record);
+    }
+
+    private static List<String> listing(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
     }
 
     /**
