@@ -123,17 +123,29 @@ public final class ForecastSelection {
         }
         PhaseTimer.Phase finalFit = PhaseTimer.start("chosen method and baselines");
         String chosen = run.map(r -> r.backtest.method()).orElse(METHOD_MSTL);
-        Forecast base;
-        if (chosen.equals(METHOD_MSTL_LOG)) {
-            base = logForecast(series, full, masked, horizon, shape, cancelled);
-        } else {
-            base = Forecaster.forecast(full, horizon);
-        }
-        Map<String, double[]> baselines = new LinkedHashMap<>();
+        // The chosen method's forecast and every baseline's over the horizon are independent (each
+        // reads the finished decomposition and the masked values): taken in turn on two threads,
+        // the forecast (a log-scale MSTL when that was chosen) first.
+        List<String> baselineMethods = new ArrayList<>();
         for (String m : methods) {
             if (!m.equals(METHOD_MSTL) && !m.equals(METHOD_MSTL_LOG)) {
-                baselines.put(m, baseline(m, full, masked, horizon, shape));
+                baselineMethods.add(m);
             }
+        }
+        Decomposition finished = full;
+        Object[] made = takeInTurn(1 + baselineMethods.size(), j -> j > 0
+                ? baseline(baselineMethods.get(j - 1), finished, masked, horizon, shape)
+                : chosen.equals(METHOD_MSTL_LOG) ? logForecast(series, finished, masked, horizon, shape, cancelled)
+                : Forecaster.forecast(finished, horizon));
+        for (Object o : made) {
+            if (o instanceof Failure f) {
+                throw f.rethrow();
+            }
+        }
+        Forecast base = (Forecast) made[0];
+        Map<String, double[]> baselines = new LinkedHashMap<>();
+        for (int i = 0; i < baselineMethods.size(); i++) {
+            baselines.put(baselineMethods.get(i), (double[]) made[i + 1]);
         }
         double[] mean = base.mean();
         double[] lo80 = base.lower80();
@@ -332,9 +344,10 @@ public final class ForecastSelection {
 
     /**
      * Runs tasks {@code 0 … count − 1} on this thread and one helper of the common pool, each
-     * thread taking the next task not yet taken (issue 20). Task 0, the final decomposition, is the
-     * longest (a robust MSTL of the whole history, 4–5 origins' worth on a 5-minute year), so it is
-     * taken first and the origins fill in around it: longest first, then whoever is free. A parallel
+     * thread taking the next task not yet taken (issue 20). Callers put the longest task first: in
+     * the backtest the final decomposition (a robust MSTL of the whole history, 4–5 origins' worth
+     * on a 5-minute year), so that the origins fill in around it; after it the chosen method's
+     * forecast, with the baselines beside it. Longest first, then whoever is free. A parallel
      * stream split the range in fixed halves, and on a 5-minute year one core fitted the
      * decomposition and three origins while the other fitted five and then waited (1.44 s against
      * 0.95 s). Each task computes what it computed before, so the results are the same.
