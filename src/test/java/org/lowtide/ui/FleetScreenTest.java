@@ -84,8 +84,21 @@ class FleetScreenTest {
                 .queryAll().stream().map(n -> (javafx.scene.control.TableCell<?, ?>) n)
                 .filter(c -> c.getIndex() == 0 && c.getTableColumn() == table.getColumns().get(0) && c.getText() != null)
                 .map(javafx.scene.control.TableCell::getText).findFirst();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> firstCell.get().isPresent());
-        assertThat(firstCell.get()).contains("checkout");
+        // Read on the FX thread (a read from this thread can meet the cells mid-layout, text null),
+        // until the first row shows its service: a table that never shows "checkout" there fails.
+        java.util.function.Supplier<java.util.Optional<String>> firstCellOnFx = () -> {
+            try {
+                return WaitForAsyncUtils.asyncFx(firstCell::get).get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                return java.util.Optional.empty();
+            }
+        };
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> firstCellOnFx.get().equals(java.util.Optional.of("checkout")));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the table's first row shows " + firstCellOnFx.get() + " in its Service column,"
+                    + " not checkout", e);
+        }
         ChartViewer timeline = robot.lookup("#fleetTimeline").queryAs(ChartViewer.class);
         assertThat(timeline.getChart()).isNotNull();
         assertThat(timeline.getWidth()).isGreaterThan(300);
@@ -99,8 +112,15 @@ class FleetScreenTest {
                 .map(n -> (javafx.scene.control.TableRow<?>) n)
                 .filter(r -> r.getIndex() == 1 && r.getItem() != null && r.isVisible())
                 .map(javafx.scene.Node.class::cast).findFirst();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> secondRow.get().isPresent());
-        robot.clickOn(secondRow.get().orElseThrow());
+        java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> secondRowOnFx = () -> {
+            try {
+                return WaitForAsyncUtils.asyncFx(secondRow::get).get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                return java.util.Optional.empty();
+            }
+        };
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> secondRowOnFx.get().isPresent());
+        robot.clickOn(secondRowOnFx.get().orElseThrow(() -> new AssertionError("no row cell shows the second service")));
         assertThat(table.getSelectionModel().getSelectedItem().service()).isEqualTo("search");
         robot.clickOn("#fleetOpenInTabs");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.mainViewModel().getResult() != null
