@@ -335,6 +335,11 @@ public final class BuildInstallers {
         return found.get(0);
     }
 
+    /** {@code text} as one single-quoted shell word, jpackage's {@code $APPDIR} as the script's {@code "$app"}. */
+    private static String shellWord(String text) {
+        return "'" + text.replace("$APPDIR", "'\"$app\"'") + "'";
+    }
+
     /** The JVM option that names a launcher's class-data archive; the script sets it itself. */
     private static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
 
@@ -354,11 +359,10 @@ public final class BuildInstallers {
             if (option.indexOf('\'') >= 0) {
                 throw new BuildException("a launcher option with a quote cannot be written to the script: " + option);
             }
-            String word = "'" + option.replace("$APPDIR", "'\"$app\"'") + "'";
             if (option.startsWith(ARCHIVE_OPTION)) {
-                archive = "'" + option.substring(ARCHIVE_OPTION.length()).replace("$APPDIR", "'\"$app\"'") + "'";
+                archive = shellWord(option.substring(ARCHIVE_OPTION.length()));
             } else {
-                words.add(word);
+                words.add(shellWord(option));
             }
         }
         if (archive == null) {
