@@ -200,6 +200,9 @@ public final class BuildInstallers {
             Path gui = input.resolve(GUI_SCRIPT);
             Files.writeString(gui, launcherScript(template, linuxGuiJavaOptions(), version, true));
             makeExecutable(gui);
+            Path classData = input.resolve(CLASS_DATA_SCRIPT);
+            Files.copy(INSTALLER.resolve("linux").resolve("class-data.sh"), classData);
+            makeExecutable(classData);
         }
         return input;
     }
@@ -270,6 +273,8 @@ public final class BuildInstallers {
     static final String CLI_SCRIPT = "lowtide-cli";
     /** The Linux desktop launcher script's name in lib/app: the packages' menu entry starts it. */
     static final String GUI_SCRIPT = "lowtide-gui";
+    /** The script in lib/app that makes the command line's class-data archive (installer/linux/class-data.sh). */
+    static final String CLASS_DATA_SCRIPT = "lowtide-class-data";
 
     /**
      * Linux: the app-image's {@code bin/lowtide} and {@code bin/Lowtide} become the launcher scripts
@@ -389,46 +394,27 @@ public final class BuildInstallers {
     }
 
     /**
-     * Application class-data sharing for the Linux app-image's command line (issue 20): one run of
-     * {@code org.lowtide.cli.ClassDataTraining} on the bundled sample ({@code analyze} and
-     * {@code plan}, with and without {@code --json}, in one process; the first with {@code --timings}
-     * before the subcommand, so that the CLI builds every subcommand's model), with the launcher's
-     * JVM options and its class path, lists the classes it loads; {@code -Xshare:dump} then writes
-     * them, the JDK's and Lowtide's, into one static archive, {@code lib/app/lowtide.jsa}, which the
-     * launcher maps at start. A static archive, not a dynamic one ({@code -XX:ArchiveClassesAtExit}):
-     * JDK 17 stores Java 5 class files (picocli's, Commons Math's) in a static archive only, and
-     * those were most of what a start still loaded from the jar. JDK 17 archives are bound to the
-     * jar's path: a moved app-image runs without it (silently), and the .deb/.rpm make their own at
-     * install ({@code postinst}, {@code %post}, the same two steps). Best effort: a failure is
-     * reported, not fatal.
+     * Application class-data sharing for the Linux app-image's command line (issue 20): the staged
+     * {@code lib/app/lowtide-class-data} (installer/linux/class-data.sh, which says how) makes
+     * {@code lib/app/lowtide.jsa}, which the launcher maps at start, for the jar's real path; the
+     * .deb and .rpm run the same script at install ({@code postinst}, {@code %post}), since a JDK 17
+     * archive cannot move. Best effort: a failure is reported, not fatal.
      */
     private void archiveClasses() throws IOException, InterruptedException {
         if (os != Os.LINUX) {
             return;
         }
-        // The real path: the launcher script names the jar by its resolved path (readlink -f), and a
-        // JDK 17 archive is only used with the class path it was made for.
+        // The real path: the scripts name the jar by its resolved path (readlink -f).
         Path app = out.resolve("Lowtide").resolve("lib").resolve("app").toRealPath();
         Path java = out.resolve("Lowtide").resolve("lib").resolve("runtime").resolve("bin").resolve("java");
         Path archive = app.resolve("lowtide.jsa");
-        Path classList = work.resolve("lowtide.classlist");
-        String jarPath = app.resolve("lowtide.jar").toString();
         Path log = work.resolve("class-data.log");
-        List<String> training = List.of(java.toString(), "-XX:DumpLoadedClassList=" + classList,
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:cds*=off", "-Djava.awt.headless=true",
-                "-cp", jarPath, "org.lowtide.cli.ClassDataTraining",
-                app.resolve("samples").resolve("shop-hourly-2025.csv").toString());
-        List<String> dump = List.of(java.toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
-                "-XX:SharedArchiveFile=" + archive, "-XX:+UseSerialGC", "-cp", jarPath);
-        for (List<String> command : List.of(training, dump)) {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            if (p.waitFor() != 0 || !Files.isRegularFile(command == training ? classList : archive)) {
-                Files.deleteIfExists(archive);
-                System.out.println("class-data archive: not made (exit " + p.exitValue() + ", see " + log
-                        + "); the launcher runs without it");
-                return;
-            }
+        Process p = new ProcessBuilder("sh", app.resolve(CLASS_DATA_SCRIPT).toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (p.waitFor() != 0 || !Files.isRegularFile(archive)) {
+            System.out.println("class-data archive: not made (exit " + p.exitValue() + ", see " + log
+                    + "); the launcher runs without it");
+            return;
         }
         System.out.printf("class-data archive: %s (%d MB)%n", archive, Files.size(archive) >> 20);
         archiveDesktopClasses(java, app);

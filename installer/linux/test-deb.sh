@@ -89,6 +89,10 @@ check "/usr/bin/lowtide links to the launcher script /opt/lowtide/lib/app/lowtid
     test "$(readlink /usr/bin/lowtide)" = /opt/lowtide/lib/app/lowtide-cli
 check "lowtide is found on the PATH" \
     test "$("${user_env[@]}" sh -c 'command -v lowtide')" = /usr/bin/lowtide
+check "postinst made the command line's class-data archive and Java maps it (-Xshare:on)" sh -c \
+    "test -s /opt/lowtide/lib/app/lowtide.jsa && /opt/lowtide/lib/runtime/bin/java -Xshare:on \
+    -XX:SharedArchiveFile=/opt/lowtide/lib/app/lowtide.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+    -cp /opt/lowtide/lib/app/lowtide.jar org.lowtide.Main --version >/dev/null 2>&1"
 out=$("${user_env[@]}" lowtide --version 2>&1)
 check "lowtide --version says Lowtide $version ($(echo "$out" | head -1))" \
     grep -q "^Lowtide $version\$" <<<"$out"

@@ -4,13 +4,14 @@ import java.io.PrintWriter;
 import java.io.Writer;
 
 /**
- * The run the installers record an application class-data archive from (issue 20: waiting time):
- * {@code java -XX:ArchiveClassesAtExit=lowtide.jsa -cp lowtide.jar org.lowtide.cli.ClassDataTraining SAMPLE.csv}.
- * A JDK 17 dynamic archive holds the classes of one process, and one {@code analyze} left out what
- * {@code plan} and every {@code --json} load (Jackson's writers, the plan's output): this runs the
- * short commands people wait for, one after the other in one process, and prints nothing.
- * {@code --timings} before the first subcommand makes the CLI build every subcommand's model, so
- * the archive holds those classes too.
+ * The run the installers make the command line's class-data archive from (issue 20: waiting time;
+ * installer/linux/class-data.sh): {@code java -XX:DumpLoadedClassList=LIST -cp lowtide.jar
+ * org.lowtide.cli.ClassDataTraining SAMPLE.csv} lists the classes it loads, and {@code java
+ * -Xshare:dump} writes them into one archive. One {@code analyze} would leave out what {@code plan}
+ * and every {@code --json} load (Jackson's writers, the plan's output): this runs the short commands
+ * people wait for, one after the other in one process, and prints nothing. {@code --timings} before
+ * the first subcommand makes the CLI build every subcommand's model, so the list holds those
+ * classes too.
  */
 public final class ClassDataTraining {
 
@@ -22,7 +23,7 @@ public final class ClassDataTraining {
      */
     public static void main(String[] args) {
         if (args.length != 1) {
-            System.err.println("usage: java -XX:ArchiveClassesAtExit=ARCHIVE -cp lowtide.jar "
+            System.err.println("usage: java -XX:DumpLoadedClassList=LIST -cp lowtide.jar "
                     + ClassDataTraining.class.getName() + " SAMPLE.csv");
             System.exit(LowtideCli.EXIT_USAGE);
         }
