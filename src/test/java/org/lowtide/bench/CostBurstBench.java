@@ -20,7 +20,6 @@ import org.lowtide.service.CostService;
 import org.lowtide.traffic.TrafficSeries;
 import org.lowtide.ui.cost.CostView;
 import org.lowtide.ui.cost.CostViewModel;
-import org.lowtide.ui.main.MainView;
 
 /**
  * Two edits on the Costs tab {@value #APART_MS} ms apart (key repeat, fast typing: wave 6's second
@@ -51,14 +50,9 @@ final class CostBurstBench {
             ReplanPixelsBench.onFx(() -> {
                 org.lowtide.ui.common.Themes.apply(org.lowtide.ui.common.Theme.LIGHT);
                 CostViewModel model = new CostViewModel(new CostService(), thread, pause);
-                Stage s = new Stage();
-                Scene scene = new Scene(new CostView(model), 1280, 720);
-                scene.getStylesheets().add(MainView.stylesheet());
-                s.setScene(scene);
-                s.show();
+                stage.set(ReplanPixelsBench.window(new CostView(model)));
                 model.setTraffic(series, zone);
                 made.set(model);
-                stage.set(s);
             });
             CostViewModel model = made.get();
             waitIdle(model);
@@ -123,14 +117,10 @@ final class CostBurstBench {
                         return;
                     }
                     o.removeListener(this);
-                    Runnable[] pulse = new Runnable[1];
-                    pulse[0] = () -> {
-                        scene.removePostLayoutPulseListener(pulse[0]);
+                    ReplanPixelsBench.afterNextPulse(scene, () -> {
                         end.set(System.nanoTime());
                         drawn.countDown();
-                    };
-                    scene.addPostLayoutPulseListener(pulse[0]);
-                    Platform.requestNextPulse();
+                    });
                 }
             });
             start.set(System.nanoTime());
@@ -163,14 +153,9 @@ final class CostBurstBench {
                 org.lowtide.ui.plan.PlanViewModel model = new org.lowtide.ui.plan.PlanViewModel(
                         new org.lowtide.service.PlanService(new org.lowtide.service.AnalysisService()), thread,
                         java.time.Clock.systemDefaultZone(), pause);
-                Stage s = new Stage();
-                Scene scene = new Scene(new org.lowtide.ui.plan.PlanView(model), 1280, 720);
-                scene.getStylesheets().add(MainView.stylesheet());
-                s.setScene(scene);
-                s.show();
+                stage.set(ReplanPixelsBench.window(new org.lowtide.ui.plan.PlanView(model)));
                 model.setTraffic(source, options);
                 made.set(model);
-                stage.set(s);
             });
             org.lowtide.ui.plan.PlanViewModel model = made.get();
             waitPlanned(model);

@@ -152,20 +152,12 @@ public final class FanOutBench {
                     plans.setTraffic(shown.request().source(), shown.request().options());
                 }
             });
-            List<Stage> stages = List.of(show(new MainView(main)), show(new CostView(costs)), show(new PlanView(plans)));
+            List<Stage> stages = List.of(ReplanPixelsBench.window(new MainView(main)),
+                    ReplanPixelsBench.window(new CostView(costs)), ReplanPixelsBench.window(new PlanView(plans)));
             main.load(source, options);
             built.set(new Screens(models.shutdown(), main, costs, plans, stages));
         });
         return built.get();
-    }
-
-    private static Stage show(javafx.scene.Parent view) {
-        Stage stage = new Stage();
-        Scene scene = new Scene(view, 1280, 720);
-        scene.getStylesheets().add(MainView.stylesheet());
-        stage.setScene(scene);
-        stage.show();
-        return stage;
     }
 
     private static void waitIdle(Screens s) throws Exception {
@@ -214,15 +206,10 @@ public final class FanOutBench {
                         handed[screen] = System.nanoTime();
                         // The run's result is handed to the screen in this same event (after busy falls):
                         // the next pulse lays it out and hands its frame to the renderer.
-                        Scene scene = scenes.get(screen);
-                        Runnable[] pulse = new Runnable[1];
-                        pulse[0] = () -> {
-                            scene.removePostLayoutPulseListener(pulse[0]);
+                        ReplanPixelsBench.afterNextPulse(scenes.get(screen), () -> {
                             ends[screen] = System.nanoTime();
                             drawn.countDown();
-                        };
-                        scene.addPostLayoutPulseListener(pulse[0]);
-                        Platform.requestNextPulse();
+                        });
                     }
                 });
             }

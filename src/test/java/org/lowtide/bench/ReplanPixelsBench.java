@@ -207,12 +207,31 @@ public final class ReplanPixelsBench {
     }
 
     private static Scene show(javafx.scene.Parent view) {
+        return window(view).getScene();
+    }
+
+    /** A 1280 × 720 window with the app's stylesheet, showing {@code view} (on the FX thread); the benches' screens. */
+    static Stage window(javafx.scene.Parent view) {
         Stage stage = new Stage();
         Scene scene = new Scene(view, 1280, 720);
         scene.getStylesheets().add(org.lowtide.ui.main.MainView.stylesheet());
         stage.setScene(scene);
         stage.show();
-        return scene;
+        return stage;
+    }
+
+    /**
+     * Runs {@code then} at the end of {@code scene}'s next pulse, its layout done and its frame handed
+     * to the renderer (on the FX thread): where the benches stop the clock.
+     */
+    static void afterNextPulse(Scene scene, Runnable then) {
+        Runnable[] pulse = new Runnable[1];
+        pulse[0] = () -> {
+            scene.removePostLayoutPulseListener(pulse[0]);
+            then.run();
+        };
+        scene.addPostLayoutPulseListener(pulse[0]);
+        Platform.requestNextPulse();
     }
 
     private static boolean ready(Screen screen) throws Exception {
@@ -241,14 +260,10 @@ public final class ReplanPixelsBench {
                     }
                     handed.set(System.nanoTime());
                     screen.result().removeListener(this);
-                    Runnable[] pulse = new Runnable[1];
-                    pulse[0] = () -> {
-                        scene.removePostLayoutPulseListener(pulse[0]);
+                    afterNextPulse(scene, () -> {
                         end.set(System.nanoTime());
                         shown.countDown();
-                    };
-                    scene.addPostLayoutPulseListener(pulse[0]);
-                    Platform.requestNextPulse();
+                    });
                 }
             };
             screen.result().addListener(onResult);
