@@ -54,8 +54,12 @@ public final class StartupTrace {
         });
     }
 
-    /** Runs {@code action} once, at the end of the layout of the scene's next pulse (asking for one). */
-    static void onNextPulse(Scene scene, Runnable action) {
+    /**
+     * Runs {@code action} once, at the end of the layout of the scene's next pulse (asking for one),
+     * on the FX thread: the moment the scene's frame is handed to the renderer (the app's milestones
+     * and the benchmarks' clocks stop there).
+     */
+    public static void onNextPulse(Scene scene, Runnable action) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);

@@ -117,7 +117,7 @@ final class CostBurstBench {
                         return;
                     }
                     o.removeListener(this);
-                    ReplanPixelsBench.afterNextPulse(scene, () -> {
+                    org.lowtide.ui.StartupTrace.onNextPulse(scene, () -> {
                         end.set(System.nanoTime());
                         drawn.countDown();
                     });

@@ -206,7 +206,7 @@ public final class FanOutBench {
                         handed[screen] = System.nanoTime();
                         // The run's result is handed to the screen in this same event (after busy falls):
                         // the next pulse lays it out and hands its frame to the renderer.
-                        ReplanPixelsBench.afterNextPulse(scenes.get(screen), () -> {
+                        org.lowtide.ui.StartupTrace.onNextPulse(scenes.get(screen), () -> {
                             ends[screen] = System.nanoTime();
                             drawn.countDown();
                         });

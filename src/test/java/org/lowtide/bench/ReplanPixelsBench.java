@@ -220,20 +220,6 @@ public final class ReplanPixelsBench {
         return stage;
     }
 
-    /**
-     * Runs {@code then} at the end of {@code scene}'s next pulse, its layout done and its frame handed
-     * to the renderer (on the FX thread): where the benches stop the clock.
-     */
-    static void afterNextPulse(Scene scene, Runnable then) {
-        Runnable[] pulse = new Runnable[1];
-        pulse[0] = () -> {
-            scene.removePostLayoutPulseListener(pulse[0]);
-            then.run();
-        };
-        scene.addPostLayoutPulseListener(pulse[0]);
-        Platform.requestNextPulse();
-    }
-
     private static boolean ready(Screen screen) throws Exception {
         boolean[] ready = new boolean[1];
         onFx(() -> ready[0] = screen.result().getValue() != null && !screen.busy().getValue());
@@ -260,7 +246,7 @@ public final class ReplanPixelsBench {
                     }
                     handed.set(System.nanoTime());
                     screen.result().removeListener(this);
-                    afterNextPulse(scene, () -> {
+                    org.lowtide.ui.StartupTrace.onNextPulse(scene, () -> {
                         end.set(System.nanoTime());
                         shown.countDown();
                     });
