@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.lowtide.traffic.Durations;
 
 /**
  * A series taken apart: {@code filled = Σ seasonal[i] + trend + remainder} on the series' grid.
@@ -59,7 +60,7 @@ public record Decomposition(Instant start, Duration step, List<SeasonalPeriod> p
 
     /** @return the start of step {@code i} */
     public Instant timeAt(int i) {
-        return start.plus(step.multipliedBy(i));
+        return Durations.stepStart(start, step, i);
     }
 
     /** @return the sum of the seasonal components at step {@code t} */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.lowtide.traffic.Durations;
 
 /**
  * Expected traffic ahead, with prediction intervals.
@@ -80,7 +81,7 @@ public record Forecast(Instant start, Duration step, double[] mean, double[] low
 
     /** @return the start of forecast step {@code i} */
     public Instant timeAt(int i) {
-        return start.plus(step.multipliedBy(i));
+        return Durations.stepStart(start, step, i);
     }
 
     /**

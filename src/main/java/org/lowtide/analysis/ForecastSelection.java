@@ -554,7 +554,7 @@ public final class ForecastSelection {
         }
         double[] expected = null;
         try (var t = PhaseTimer.start("weekly profile per origin")) {
-            WeeklyProfile profile = WeeklyProfiles.median(new TrafficSeries(series.name(), series.start(),
+            WeeklyProfile profile = WeeklyProfiles.median(TrafficSeries.adopt(series.name(), series.start(),
                     series.step(), Arrays.copyOfRange(masked, 0, origin), series.zone(), series.unit()), series.zone());
             WeekSlots.Locator locator = profile.slots().locator();
             expected = new double[lead];

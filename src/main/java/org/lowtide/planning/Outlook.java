@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import org.lowtide.traffic.Durations;
 
 /**
  * What is at stake at every step of the planning horizon, and an upper value (p90) for the
@@ -81,12 +82,7 @@ public record Outlook(Instant start, Duration step, double[] expected, double[] 
 
     /** @return the start of step {@code i} */
     public Instant timeAt(int i) {
-        // Whole-second steps by long arithmetic: the same instant as start.plus(step.multipliedBy(i)),
-        // without Duration's BigDecimal multiplication (a planner asks this for every start).
-        if (step.getNano() == 0) {
-            return start.plusSeconds(Math.multiplyExact(step.getSeconds(), (long) i));
-        }
-        return start.plus(step.multipliedBy(i));
+        return Durations.stepStart(start, step, i); // a planner asks this for every start
     }
 
     /** @return the end of the last step */

@@ -97,6 +97,21 @@ public final class Durations {
         return sb.toString();
     }
 
+    /**
+     * The start of step {@code i} of a grid: exactly {@code start.plus(step.multipliedBy(i))}, by
+     * long arithmetic for whole-second steps (issue 20: Duration multiplies through BigDecimal, and
+     * the analysis asks this for every point: a third of a 5-minute year's allocation).
+     *
+     * @throws ArithmeticException where {@code multipliedBy} would overflow
+     * @throws java.time.DateTimeException where the instant leaves Instant's range
+     */
+    public static java.time.Instant stepStart(java.time.Instant start, Duration step, long i) {
+        if (step.getNano() == 0) {
+            return start.plusSeconds(Math.multiplyExact(step.getSeconds(), i));
+        }
+        return start.plus(step.multipliedBy(i));
+    }
+
     /** @return a duration as an adjective: {@code 2-hour}, {@code 125-minute}, {@code 1-day 6-hour} */
     public static String adjective(Duration d) {
         return words(d).replaceAll("(\\d+) (day|hour|minute|second)s?", "$1-$2");

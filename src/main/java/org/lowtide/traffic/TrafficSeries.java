@@ -77,7 +77,7 @@ public record TrafficSeries(String name, Instant start, Duration step, double[] 
 
     /** @return the start of step {@code i} */
     public Instant timeAt(int i) {
-        return start.plus(step.multipliedBy(i));
+        return Durations.stepStart(start, step, i);
     }
 
     /** @return the end of the last step */
