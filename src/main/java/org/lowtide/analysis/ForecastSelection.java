@@ -248,8 +248,9 @@ public final class ForecastSelection {
         }
         boolean wallClock = !d.zone().getRules().isFixedOffset() && d.step().getNano() == 0
                 && ((long) p * d.step().getSeconds()) % 86_400 == 0;
+        Forecaster.Sources sources = new Forecaster.Sources(d, p, n, horizon, wallClock);
         for (int h = 0; h < horizon; h++) {
-            int src = Forecaster.sourceStep(d, p, n, h, wallClock);
+            int src = sources.at(h);
             if (!method.equals(METHOD_MEDIAN_WEEKS) && !method.equals(METHOD_MEDIAN_DAYS)) {
                 out[h] = d.filled()[src];
                 continue;

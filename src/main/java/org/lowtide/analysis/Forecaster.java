@@ -154,6 +154,10 @@ public final class Forecaster {
             }
             shift[i] = (anchor - reference) / w;
         }
+        Sources[] sources = new Sources[components];
+        for (int i = 0; i < components; i++) {
+            sources[i] = new Sources(d, repeat[i], n, horizon, wallClock[i]);
+        }
         double phiPower = 1;
         double dampedSum = 0;
         double varianceFactor = 1; // v_b / σ² for the block b steps ahead
@@ -172,7 +176,7 @@ public final class Forecaster {
             }
             double seasonal = 0;
             for (int i = 0; i < components; i++) {
-                seasonal += d.seasonal()[i][sourceStep(d, repeat[i], n, h, wallClock[i])] + shift[i];
+                seasonal += d.seasonal()[i][sources[i].at(h)] + shift[i];
             }
             double m = level + dampedSum * slope + seasonal;
             double scale = Math.sqrt(varianceFactor);
@@ -197,24 +201,73 @@ public final class Forecaster {
      * more whole periods {@code p} earlier, counted on the local wall clock when {@code wallClock}.
      */
     static int sourceStep(Decomposition d, int p, int n, int h, boolean wallClock) {
-        int utc = n - p + (h % p);
-        if (!wallClock) {
-            return utc;
+        return new Sources(d, p, n, h + 1, wallClock).at(h);
+    }
+
+    /**
+     * {@link #sourceStep} for every lead time of one horizon, with the zone's changes of offset over
+     * the span looked up once instead of once a step (issue 20: a {@code nextTransition} per step was
+     * a few per cent of a short command's CPU).
+     */
+    static final class Sources {
+        private final Decomposition d;
+        private final int p;
+        private final int n;
+        private final boolean wallClock;
+        /**
+         * Epoch seconds of every change of offset after the earliest UTC source and up to the last
+         * target, ascending: the first change after a source, when it is at or before its target, is
+         * among them. Null where the shortcut does not apply (steps with fractions of a second).
+         */
+        private final long[] changes;
+
+        Sources(Decomposition d, int p, int n, int horizon, boolean wallClock) {
+            this.d = d;
+            this.p = p;
+            this.n = n;
+            this.wallClock = wallClock;
+            if (!wallClock || d.step().getNano() != 0) {
+                this.changes = null;
+                return;
+            }
+            long stepSeconds = d.step().getSeconds();
+            long from = d.start().getEpochSecond() + (long) Math.max(0, n - p) * stepSeconds;
+            long to = d.start().getEpochSecond() + (long) (n + Math.max(0, horizon - 1)) * stepSeconds;
+            java.time.zone.ZoneRules rules = d.zone().getRules();
+            long[] found = new long[4];
+            int count = 0;
+            java.time.zone.ZoneOffsetTransition next = rules.nextTransition(java.time.Instant.ofEpochSecond(from));
+            while (next != null && next.toEpochSecond() <= to) {
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, 2 * count);
+                }
+                found[count++] = next.toEpochSecond();
+                next = rules.nextTransition(next.getInstant());
+            }
+            this.changes = Arrays.copyOf(found, count);
         }
-        long stepSeconds = d.step().getSeconds();
-        // Where the offset is the same from the UTC source step to the forecast step, the wall clock
-        // and UTC agree and the answer is the UTC one (the search below then finds it too); this
-        // spares the zone conversions for all but the steps around a change of offset.
-        long target = d.start().getEpochSecond() + (long) (n + h) * stepSeconds;
-        long utcSource = d.start().getEpochSecond() + (long) utc * stepSeconds;
-        if (d.step().getNano() == 0 && utc >= 0) {
-            java.time.zone.ZoneOffsetTransition next = d.zone().getRules()
-                    .nextTransition(java.time.Instant.ofEpochSecond(utcSource));
-            if (next == null || next.getInstant().getEpochSecond() > target) {
+
+        /** @return the source step of lead time {@code h} (below the horizon given) */
+        int at(int h) {
+            int utc = n - p + (h % p);
+            if (!wallClock) {
                 return utc;
             }
+            // Where the offset is the same from the UTC source step to the forecast step, the wall
+            // clock and UTC agree and the answer is the UTC one (the search below then finds it too);
+            // this spares the zone conversions for all but the steps around a change of offset.
+            if (changes != null && utc >= 0) {
+                long stepSeconds = d.step().getSeconds();
+                long target = d.start().getEpochSecond() + (long) (n + h) * stepSeconds;
+                long utcSource = d.start().getEpochSecond() + (long) utc * stepSeconds;
+                int k = Arrays.binarySearch(changes, utcSource);
+                k = k >= 0 ? k + 1 : -k - 1; // the first change after the source
+                if (k == changes.length || changes[k] > target) {
+                    return utc;
+                }
+            }
+            return searchWallClock(d, p, n, h, utc);
         }
-        return searchWallClock(d, p, n, h, utc);
     }
 
     /** {@link #sourceStep} on the wall clock by search, step by step through the zone's rules. */
