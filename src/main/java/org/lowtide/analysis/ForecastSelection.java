@@ -106,14 +106,9 @@ public final class ForecastSelection {
         try (var t = PhaseTimer.start("backtest")) {
             Origins origins = origins(masked.length, shape, periods, horizon);
             int count = origins == null ? 0 : origins.count;
-            Object[] done = takeInTurn(count + 1, j -> j == 0 ? decomposition.get()
+            Object[] done = rethrowingFailures(takeInTurn(count + 1, j -> j == 0 ? decomposition.get()
                     : fitOrigin(series, observed, periods, masked, shape, methods,
-                            origins.origin(masked.length, j - 1), origins.lead, origins.history, shape.main, cancelled));
-            for (Object o : done) {
-                if (o instanceof Failure f) {
-                    throw f.rethrow();
-                }
-            }
+                            origins.origin(masked.length, j - 1), origins.lead, origins.history, shape.main, cancelled)));
             full = (Decomposition) done[0];
             List<OriginFit> fits = new ArrayList<>();
             for (int j = 1; j <= count; j++) {
@@ -133,15 +128,10 @@ public final class ForecastSelection {
             }
         }
         Decomposition finished = full;
-        Object[] made = takeInTurn(1 + baselineMethods.size(), j -> j > 0
+        Object[] made = rethrowingFailures(takeInTurn(1 + baselineMethods.size(), j -> j > 0
                 ? baseline(baselineMethods.get(j - 1), finished, masked, horizon, shape)
                 : chosen.equals(METHOD_MSTL_LOG) ? logForecast(series, finished, masked, horizon, shape, cancelled)
-                : Forecaster.forecast(finished, horizon));
-        for (Object o : made) {
-            if (o instanceof Failure f) {
-                throw f.rethrow();
-            }
-        }
+                : Forecaster.forecast(finished, horizon)));
         Forecast base = (Forecast) made[0];
         Map<String, double[]> baselines = new LinkedHashMap<>();
         for (int i = 0; i < baselineMethods.size(); i++) {
@@ -341,6 +331,16 @@ public final class ForecastSelection {
             }
             throw (RuntimeException) thrown;
         }
+    }
+
+    /** @return {@code results}, after throwing the first {@link Failure} among them (in task order) */
+    private static Object[] rethrowingFailures(Object[] results) {
+        for (Object o : results) {
+            if (o instanceof Failure f) {
+                throw f.rethrow();
+            }
+        }
+        return results;
     }
 
     /**

@@ -197,23 +197,19 @@ public final class Forecaster {
     }
 
     /**
-     * The history step whose seasonal value forecast step {@code h} repeats: the latest step one or
-     * more whole periods {@code p} earlier, counted on the local wall clock when {@code wallClock}.
-     */
-    static int sourceStep(Decomposition d, int p, int n, int h, boolean wallClock) {
-        return new Sources(d, p, n, h + 1, wallClock).at(h);
-    }
-
-    /**
-     * {@link #sourceStep} for every lead time of one horizon, with the zone's changes of offset over
-     * the span looked up once instead of once a step (issue 20: a {@code nextTransition} per step was
-     * a few per cent of a short command's CPU).
+     * The history steps whose seasonal values a forecast's steps repeat: for lead time {@code h},
+     * the latest step one or more whole periods {@code p} earlier, counted on the local wall clock
+     * when {@code wallClock}. The zone's changes of offset over the horizon are looked up once, not
+     * once a step (issue 20: a {@code nextTransition} per step was a few per cent of a short
+     * command's CPU).
      */
     static final class Sources {
         private final Decomposition d;
         private final int p;
         private final int n;
         private final boolean wallClock;
+        private final long startSecond;
+        private final long stepSeconds;
         /**
          * Epoch seconds of every change of offset after the earliest UTC source and up to the last
          * target, ascending: the first change after a source, when it is at or before its target, is
@@ -226,13 +222,14 @@ public final class Forecaster {
             this.p = p;
             this.n = n;
             this.wallClock = wallClock;
+            this.startSecond = d.start().getEpochSecond();
+            this.stepSeconds = d.step().getSeconds();
             if (!wallClock || d.step().getNano() != 0) {
                 this.changes = null;
                 return;
             }
-            long stepSeconds = d.step().getSeconds();
-            long from = d.start().getEpochSecond() + (long) Math.max(0, n - p) * stepSeconds;
-            long to = d.start().getEpochSecond() + (long) (n + Math.max(0, horizon - 1)) * stepSeconds;
+            long from = startSecond + (long) Math.max(0, n - p) * stepSeconds;
+            long to = startSecond + (long) (n + Math.max(0, horizon - 1)) * stepSeconds;
             java.time.zone.ZoneRules rules = d.zone().getRules();
             long[] found = new long[4];
             int count = 0;
@@ -257,9 +254,8 @@ public final class Forecaster {
             // clock and UTC agree and the answer is the UTC one (the search below then finds it too);
             // this spares the zone conversions for all but the steps around a change of offset.
             if (changes != null && utc >= 0) {
-                long stepSeconds = d.step().getSeconds();
-                long target = d.start().getEpochSecond() + (long) (n + h) * stepSeconds;
-                long utcSource = d.start().getEpochSecond() + (long) utc * stepSeconds;
+                long target = startSecond + (long) (n + h) * stepSeconds;
+                long utcSource = startSecond + (long) utc * stepSeconds;
                 int k = Arrays.binarySearch(changes, utcSource);
                 k = k >= 0 ? k + 1 : -k - 1; // the first change after the source
                 if (k == changes.length || changes[k] > target) {
@@ -270,7 +266,7 @@ public final class Forecaster {
         }
     }
 
-    /** {@link #sourceStep} on the wall clock by search, step by step through the zone's rules. */
+    /** A {@link Sources} step on the wall clock by search, step by step through the zone's rules. */
     static int searchWallClock(Decomposition d, int p, int n, int h, int utc) {
         long stepSeconds = d.step().getSeconds();
         java.time.Instant end = d.timeAt(n);

@@ -38,7 +38,7 @@ class SourceStepShortcutTest {
         for (int h = 0; h < horizon; h++) {
             int utc = n - period + (h % period);
             int searched = Forecaster.searchWallClock(d, period, n, h, utc);
-            assertThat(Forecaster.sourceStep(d, period, n, h, true)).as("lead %d", h).isEqualTo(searched);
+            assertThat(new Forecaster.Sources(d, period, n, h + 1, true).at(h)).as("lead %d", h).isEqualTo(searched);
             assertThat(sources.at(h)).as("lead %d, one lookup for the horizon", h).isEqualTo(searched);
             if (searched != utc) {
                 crossings++;
