@@ -3,6 +3,7 @@ package org.lowtide.report.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.geom.Line2D;
@@ -23,9 +24,12 @@ import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.entity.EntityCollection;
 import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYAreaRenderer;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.Layer;
@@ -33,6 +37,7 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.lowtide.planning.Blackout;
@@ -123,7 +128,7 @@ public final class PlanTimelineChart {
         value.setRange(0, ceiling);
         value.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(Locale.ENGLISH));
 
-        XYAreaRenderer area = new XYAreaRenderer(XYAreaRenderer.AREA);
+        XYAreaRenderer area = new TrafficArea();
         area.setSeriesPaint(0, TRAFFIC_FILL);
         area.setOutline(true);
         area.setSeriesOutlinePaint(0, ChartColors.TRAFFIC);
@@ -137,7 +142,7 @@ public final class PlanTimelineChart {
 
         List<String> rejectionNotes = new ArrayList<>();
         XYSeries rejected = rejectedSeries(plan, outlook, rejectionNotes);
-        XYLineAndShapeRenderer crosses = new XYLineAndShapeRenderer(false, true);
+        XYLineAndShapeRenderer crosses = new RuledOutCrosses();
         crosses.setSeriesPaint(0, REJECTED);
         crosses.setSeriesShape(0, cross(5));
         crosses.setSeriesStroke(0, new BasicStroke(2.0f));
@@ -186,6 +191,51 @@ public final class PlanTimelineChart {
         plot.setFixedLegendItems(legend(trafficLabel, !p90.isEmpty()));
 
         return withLegendBelow(plot);
+    }
+
+    /**
+     * The expected traffic's filled area, drawn as {@link XYAreaRenderer} draws it but without its
+     * per-point hot spots. The stock renderer gives every point a polygon clipped to the data area by
+     * {@link java.awt.geom.Area} intersection, whenever the chart is drawn with rendering info, as the
+     * app's viewer always does: that was most of the time the Windows tab took to draw a new plan
+     * (issue 20). The area has no tool tips, and its hot spots, drawn last, lay over the lower half of
+     * each ruled-out cross and hid its tool tip there. Same pixels ({@code PlanTimelineChartTest}).
+     */
+    static final class TrafficArea extends XYAreaRenderer {
+
+        private static final long serialVersionUID = 1L;
+
+        TrafficArea() {
+            super(AREA);
+        }
+
+        @Override
+        public XYItemRendererState initialise(Graphics2D g2, Rectangle2D dataArea, XYPlot plot, XYDataset data,
+                                              PlotRenderingInfo info) {
+            // No rendering info for this renderer's state: no entity collection, so no hot spots.
+            return super.initialise(g2, dataArea, plot, data, null);
+        }
+    }
+
+    /**
+     * The crosses of the windows that constraints ruled out, each with its reason as a tool tip. A
+     * cross is two strokes with no inside, so the stock hot spot (the shape drawn) contains no point
+     * and the tool tip never showed: the hot spot is the disc around the cross instead.
+     */
+    static final class RuledOutCrosses extends XYLineAndShapeRenderer {
+
+        private static final long serialVersionUID = 1L;
+
+        RuledOutCrosses() {
+            super(false, true);
+            setDefaultEntityRadius(7);
+        }
+
+        @Override
+        protected void addEntity(EntityCollection entities, Shape hotspot, XYDataset dataset, int series, int item,
+                                 double entityX, double entityY) {
+            super.addEntity(entities, null, dataset, series, item, entityX, entityY); // null: the default disc
+        }
     }
 
     /** A timeline chart around {@code plot}: no title, the plot's legend below it (the fleet timeline too). */

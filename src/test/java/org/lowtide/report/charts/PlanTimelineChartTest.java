@@ -11,11 +11,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.entity.ChartEntity;
+import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYAreaRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
@@ -118,5 +122,69 @@ class PlanTimelineChartTest {
         assertThat(annotations).noneMatch(a -> a instanceof HatchedBand);
         assertThat(annotations).noneMatch(a -> a instanceof XYTextAnnotation
                 && ((XYTextAnnotation) a).getText().equals("Christmas Day"));
+    }
+
+    /**
+     * Drawn with rendering info, as the app's viewer always draws, the traffic area gives no per-point
+     * hot spots (each was clipped by {@code Area} intersection: most of drawing a new plan, issue 20),
+     * and every ruled-out cross answers the pointer with its reason (a cross has no inside, and the
+     * area's hot spots lay over it: no tool tip showed before).
+     */
+    @Test
+    void drawsTheAreaWithoutHotSpotsAndTheCrossesShowTheirReasons() {
+        Outlook outlook = outlook(Duration.ofHours(1), 40);
+        Plan plan = plan(outlook, LocalDate.of(2026, 12, 31));
+        JFreeChart chart = PlanTimelineChart.create(plan, outlook);
+        XYPlot xy = chart.getXYPlot();
+        ChartRenderingInfo info = new ChartRenderingInfo();
+
+        draw(chart, info);
+
+        XYDataset traffic = xy.getDataset(0);
+        long areaSpots = info.getEntityCollection().getEntities().stream()
+                .filter(e -> e instanceof XYItemEntity && ((XYItemEntity) e).getDataset() == traffic).count();
+        assertThat(areaSpots).isZero();
+        XYDataset crosses = xy.getDataset(1);
+        Rectangle2D data = info.getPlotInfo().getDataArea();
+        assertThat(crosses.getItemCount(0)).isPositive();
+        for (int i = 0; i < crosses.getItemCount(0); i++) {
+            double x = xy.getDomainAxis().valueToJava2D(crosses.getXValue(0, i), data, xy.getDomainAxisEdge());
+            double y = xy.getRangeAxis().valueToJava2D(crosses.getYValue(0, i), data, xy.getRangeAxisEdge());
+            for (double[] d : new double[][] {{0, 0}, {3, 3}, {-3, 2}}) { // on the cross and off its strokes
+                ChartEntity under = info.getEntityCollection().getEntity(x + d[0], y + d[1]);
+                assertThat(under).as("cross %d at (%+.0f, %+.0f)", i, d[0], d[1]).isNotNull();
+                assertThat(under.getToolTipText()).startsWith("ruled out: ");
+            }
+        }
+    }
+
+    /** The traffic area without hot spots draws the very pixels of the stock renderer set up alike. */
+    @Test
+    void theAreaWithoutHotSpotsDrawsTheSamePixels() {
+        Outlook outlook = outlook(Duration.ofHours(1), 40);
+        Plan plan = plan(outlook, LocalDate.of(2026, 12, 31));
+        JFreeChart ours = PlanTimelineChart.create(plan, outlook);
+        JFreeChart stock = PlanTimelineChart.create(plan, outlook);
+        XYAreaRenderer mine = (XYAreaRenderer) ours.getXYPlot().getRenderer(0);
+        XYAreaRenderer plain = new XYAreaRenderer(XYAreaRenderer.AREA);
+        plain.setSeriesPaint(0, mine.getSeriesPaint(0));
+        plain.setOutline(mine.isOutline());
+        plain.setSeriesOutlinePaint(0, mine.getSeriesOutlinePaint(0));
+        plain.setSeriesOutlineStroke(0, mine.getSeriesOutlineStroke(0));
+        stock.getXYPlot().setRenderer(0, plain);
+        assertThat(mine.getClass()).isNotEqualTo(XYAreaRenderer.class);
+
+        int[] a = draw(ours, new ChartRenderingInfo());
+        int[] b = draw(stock, new ChartRenderingInfo());
+
+        assertThat(a).isEqualTo(b);
+    }
+
+    private static int[] draw(JFreeChart chart, ChartRenderingInfo info) {
+        BufferedImage image = new BufferedImage(900, 300, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        chart.draw(g, new Rectangle2D.Double(0, 0, 900, 300), info);
+        g.dispose();
+        return image.getRGB(0, 0, 900, 300, null, 0, 900);
     }
 }
