@@ -55,14 +55,25 @@ public final class ChartTheming {
 
     /**
      * Puts {@code chart} in the viewer styled in the current look, drawn once (setting an unstyled
-     * chart draws it, and the restyle before the next pulse draws it again: launch time, issue 15).
+     * chart draws it, and the restyle before the next pulse draws it again: launch time, issue 15;
+     * every new plan or cost report on the Windows and Costs tabs: issue 20). Every screen that
+     * puts a new chart into a followed viewer goes through here.
      */
     public static void show(ChartViewer viewer, JFreeChart chart) {
         ChartPalette palette = Themes.chartPalette();
+        // The chart may be the one on show: styling it must not draw it once per changed property.
+        chart.removeChangeListener(viewer.getCanvas());
         LowtideChartTheme.apply(chart, palette);
         viewer.getProperties().put(CHART, chart);
         viewer.getProperties().put(PALETTE, palette);
         viewer.setChart(chart);
+    }
+
+    /** @return whether the viewer's chart is in the current look already (a frame drawn now is final) */
+    static boolean styled(ChartViewer viewer) {
+        var props = viewer.getProperties();
+        return viewer.getChart() != null && props.get(CHART) == viewer.getChart()
+                && props.get(PALETTE) == Themes.chartPalette();
     }
 
     /** Styles {@code chart} in the current look; for charts drawn outside a viewer. */

@@ -360,7 +360,12 @@ public final class CostView extends BorderPane {
     private static Node viewer(ReadOnlyObjectProperty<JFreeChart> chart, String baseName) {
         ChartViewer viewer = new ChartViewer(chart.get());
         org.lowtide.ui.common.ChartMenus.install(viewer, baseName);
-        chart.addListener((o, a, b) -> viewer.setChart(b));
+        // Styled before it is set, so a new report draws each chart once, not unstyled and then again.
+        chart.addListener((o, a, b) -> {
+            if (b != null) {
+                org.lowtide.ui.common.ChartTheming.show(viewer, b);
+            }
+        });
         StackPane pane = new StackPane(viewer);
         pane.setMinHeight(200);
         return pane;

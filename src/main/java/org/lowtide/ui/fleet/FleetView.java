@@ -34,6 +34,7 @@ import javafx.stage.Window;
 import org.jfree.chart.fx.ChartViewer;
 import org.lowtide.planning.ScheduleExports;
 import org.lowtide.ui.common.ChartMenus;
+import org.lowtide.ui.common.ChartTheming;
 
 /**
  * The Fleet screen (issue #17): the services of a fleet with their status and windows, the fleet
@@ -312,7 +313,7 @@ public final class FleetView extends BorderPane {
         viewer.setMinSize(0, 0);
         viewModel.timelineChartProperty().addListener((o, before, chart) -> {
             if (chart != null) {
-                viewer.setChart(chart);
+                ChartTheming.show(viewer, chart); // styled first: drawn once, not twice
             }
         });
         viewer.visibleProperty().bind(viewModel.timelineChartProperty().isNotNull());

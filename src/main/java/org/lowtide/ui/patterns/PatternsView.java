@@ -223,7 +223,7 @@ public final class PatternsView extends BorderPane {
         if (chart == null) {
             viewer.setVisible(false);
         } else {
-            viewer.setChart(chart);
+            org.lowtide.ui.common.ChartTheming.show(viewer, chart); // styled first: drawn once, not twice
             viewer.setVisible(true);
         }
     }

@@ -566,12 +566,13 @@ public final class PlanView extends BorderPane {
         org.lowtide.ui.common.ChartMenus.install(viewer, "plan-timeline");
         viewer.getCanvas().setRangeZoomable(false);
         viewer.setMinSize(0, 0);
+        // Styled before it is set, so a new plan draws the timeline once, not unstyled and then again.
         if (viewModel.timelineChartProperty().get() != null) {
-            viewer.setChart(viewModel.timelineChartProperty().get());
+            org.lowtide.ui.common.ChartTheming.show(viewer, viewModel.timelineChartProperty().get());
         }
         viewModel.timelineChartProperty().addListener((o, before, chart) -> {
             if (chart != null) {
-                viewer.setChart(chart);
+                org.lowtide.ui.common.ChartTheming.show(viewer, chart);
             }
         });
         viewer.visibleProperty().bind(viewModel.timelineChartProperty().isNotNull());
