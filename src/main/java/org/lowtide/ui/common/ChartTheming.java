@@ -1,6 +1,7 @@
 package org.lowtide.ui.common;
 
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
 import javafx.scene.Scene;
 import org.jfree.chart.JFreeChart;
@@ -67,6 +68,22 @@ public final class ChartTheming {
         viewer.getProperties().put(CHART, chart);
         viewer.getProperties().put(PALETTE, palette);
         viewer.setChart(chart);
+    }
+
+    /**
+     * Shows {@code charts}' chart in the viewer now and each new one from now on, through {@link
+     * #show} (styled, drawn once). A viewer cannot show null: it keeps the last chart, and screens
+     * hide it while the property is null.
+     */
+    public static void showEach(ChartViewer viewer, ObservableValue<JFreeChart> charts) {
+        if (charts.getValue() != null) {
+            show(viewer, charts.getValue());
+        }
+        charts.addListener((o, before, now) -> {
+            if (now != null) {
+                show(viewer, now);
+            }
+        });
     }
 
     /** @return whether the viewer's chart is in the current look already (a frame drawn now is final) */

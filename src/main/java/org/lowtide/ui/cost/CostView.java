@@ -358,14 +358,9 @@ public final class CostView extends BorderPane {
     }
 
     private static Node viewer(ReadOnlyObjectProperty<JFreeChart> chart, String baseName) {
-        ChartViewer viewer = new ChartViewer(chart.get());
+        ChartViewer viewer = new ChartViewer();
         org.lowtide.ui.common.ChartMenus.install(viewer, baseName);
-        // Styled before it is set, so a new report draws each chart once, not unstyled and then again.
-        chart.addListener((o, a, b) -> {
-            if (b != null) {
-                org.lowtide.ui.common.ChartTheming.show(viewer, b);
-            }
-        });
+        org.lowtide.ui.common.ChartTheming.showEach(viewer, chart);
         StackPane pane = new StackPane(viewer);
         pane.setMinHeight(200);
         return pane;

@@ -311,11 +311,7 @@ public final class FleetView extends BorderPane {
         ChartMenus.install(viewer, "fleet-timeline");
         viewer.getCanvas().setRangeZoomable(false);
         viewer.setMinSize(0, 0);
-        viewModel.timelineChartProperty().addListener((o, before, chart) -> {
-            if (chart != null) {
-                ChartTheming.show(viewer, chart); // styled first: drawn once, not twice
-            }
-        });
+        ChartTheming.showEach(viewer, viewModel.timelineChartProperty());
         viewer.visibleProperty().bind(viewModel.timelineChartProperty().isNotNull());
         Label empty = new Label("The fleet calendar shows here: one row per service, its windows as bars.");
         empty.getStyleClass().add("chart-placeholder");

@@ -490,14 +490,7 @@ public final class MainView extends BorderPane {
         Label empty = new Label("No chart: nothing analysed yet, or the data shows no weekly pattern");
         empty.getStyleClass().add("chart-placeholder");
         // ChartViewer refuses null: keep the last chart and hide the viewer instead.
-        if (chart.get() != null) {
-            org.lowtide.ui.common.ChartTheming.show(viewer, chart.get());
-        }
-        chart.addListener((o, before, now) -> {
-            if (now != null) {
-                org.lowtide.ui.common.ChartTheming.show(viewer, now);
-            }
-        });
+        org.lowtide.ui.common.ChartTheming.showEach(viewer, chart);
         viewer.visibleProperty().bind(chart.isNotNull());
         empty.visibleProperty().bind(viewer.visibleProperty().not());
         viewer.setMinSize(0, 0);

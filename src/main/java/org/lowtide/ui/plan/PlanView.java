@@ -566,15 +566,7 @@ public final class PlanView extends BorderPane {
         org.lowtide.ui.common.ChartMenus.install(viewer, "plan-timeline");
         viewer.getCanvas().setRangeZoomable(false);
         viewer.setMinSize(0, 0);
-        // Styled before it is set, so a new plan draws the timeline once, not unstyled and then again.
-        if (viewModel.timelineChartProperty().get() != null) {
-            org.lowtide.ui.common.ChartTheming.show(viewer, viewModel.timelineChartProperty().get());
-        }
-        viewModel.timelineChartProperty().addListener((o, before, chart) -> {
-            if (chart != null) {
-                org.lowtide.ui.common.ChartTheming.show(viewer, chart);
-            }
-        });
+        org.lowtide.ui.common.ChartTheming.showEach(viewer, viewModel.timelineChartProperty());
         viewer.visibleProperty().bind(viewModel.timelineChartProperty().isNotNull());
         Label empty = new Label("No plan yet");
         empty.getStyleClass().add("chart-placeholder");
